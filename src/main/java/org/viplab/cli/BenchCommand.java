@@ -1,0 +1,101 @@
+package org.viplab.cli;
+
+import com.google.gson.GsonBuilder;
+import org.viplab.model.Presets;
+import org.viplab.sim.SimulatedLab;
+import org.viplab.timeline.SummaryRecorder;
+import org.viplab.util.AtomicFiles;
+
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code bench}: simulates 24 hours of the mode 2 lab (adverts, scripts, haproxy checks, the 10 Hz client)
+ * through the drill code path with a summarising recorder, and prints the figures. Never fails on a time.
+ */
+public final class BenchCommand implements Command {
+    @Override
+    public String name() { return "bench"; }
+
+    @Override
+    public String summary() { return "simulate 24 h of the mode 2 lab and print events/s, real-time factor and peak heap"; }
+
+    @Override
+    public String usage() {
+        return "Usage: viplab bench [--runs N] [--hours H] [--json OUT]\n"
+                + "  --runs   measured runs after one warm-up (default 5; the median is reported)\n"
+                + "  --hours  simulated hours per run (default 24)\n"
+                + "  --json   also write the figures as JSON\n";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(args, Set.of("runs", "hours", "json"), Set.of());
+        int runs = Integer.parseInt(a.get("runs", "5"));
+        double hours = Double.parseDouble(a.get("hours", "24"));
+        if (runs < 1 || hours <= 0) throw new UsageException("--runs and --hours must be positive");
+        long simUs = Math.round(hours * 3600e6);
+        out.printf("bench: %.1f h of mode 2 per run, 1 warm-up + %d runs%n", hours, runs);
+        runOnce(simUs); // warm-up: JIT
+        List<long[]> results = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            resetPeaks();
+            long[] r = runOnce(simUs);
+            long peak = peakHeapBytes();
+            results.add(new long[]{r[0], r[1], r[2], peak});
+            out.printf("  run %d: %,d events in %d ms (%,d scheduler tasks), peak heap %d MiB%n", i + 1, r[0], r[1] / 1_000_000, r[2], peak >> 20);
+        }
+        results.sort((x, y) -> Long.compare(x[1], y[1]));
+        long[] median = results.get(results.size() / 2);
+        long events = median[0];
+        double wallMs = median[1] / 1e6;
+        long peakHeap = Collections.max(results, (x, y) -> Long.compare(x[3], y[3]))[3];
+        Map<String, Object> fig = new LinkedHashMap<>();
+        fig.put("simulatedHours", hours);
+        fig.put("runs", runs);
+        fig.put("events", events);
+        fig.put("schedulerTasks", median[2]);
+        fig.put("wallMs", Math.round(wallMs * 10) / 10.0);
+        fig.put("eventsPerSecond", Math.round(events / (wallMs / 1000)));
+        fig.put("realTimeFactor", Math.round(simUs / 1000.0 / wallMs));
+        fig.put("peakHeapMiB", peakHeap >> 20);
+        fig.put("cores", Runtime.getRuntime().availableProcessors());
+        fig.put("java", System.getProperty("java.version"));
+        out.printf("median: %,d events in %.1f ms = %,d events/s, %,dx real time; peak heap %d MiB%n",
+                events, wallMs, fig.get("eventsPerSecond"), fig.get("realTimeFactor"), peakHeap >> 20);
+        if (a.get("json") != null) {
+            AtomicFiles.writeString(Path.of(a.get("json")), new GsonBuilder().setPrettyPrinting().create().toJson(fig) + "\n");
+        }
+        return ExitCodes.OK;
+    }
+
+    /** {events, wall ns, scheduler tasks} */
+    private static long[] runOnce(long simUs) {
+        SummaryRecorder rec = new SummaryRecorder();
+        long t0 = System.nanoTime();
+        SimulatedLab lab = SimulatedLab.steadyState(Presets.mode2(), 1, rec);
+        lab.runUntil(simUs);
+        long wall = System.nanoTime() - t0;
+        return new long[]{rec.total(), wall, lab.eventsExecuted()};
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) p.resetPeakUsage();
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) if (p.getType() == MemoryType.HEAP) sum += p.getPeakUsage().getUsed();
+        return sum;
+    }
+}

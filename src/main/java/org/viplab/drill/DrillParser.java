@@ -1,0 +1,299 @@
+package org.viplab.drill;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Presets;
+import org.viplab.model.Topology;
+import org.viplab.model.TopologyJson;
+import org.viplab.model.VrrpState;
+import org.viplab.util.Durations;
+import org.viplab.util.LocatedJson;
+import org.viplab.util.LocatedJson.Node;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads drill files (format in samples/drills/README.md). Every error names the file, line and column and
+ * says what was expected; unknown keys are warnings, so a newer drill still runs on an older VIP Lab.
+ */
+public final class DrillParser {
+    private static final Set<String> TOP_KEYS = Set.of("name", "description", "preset", "topology", "seed", "duration",
+            "steps", "restore", "set", "comment");
+    private static final Set<String> STEP_KEYS = Set.of("at", "action", "target", "expect", "host", "state", "within",
+            "for", "max", "comment", "note");
+
+    private final String source;
+    private final List<String> warnings = new ArrayList<>();
+
+    private DrillParser(String source) { this.source = source; }
+
+    public static Drill parseFile(Path file) throws DrillException {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new DrillException(file.toString(), 0, 0, "no such file");
+        } catch (IOException e) {
+            throw new DrillException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
+        }
+        return parse(file.toString(), text, file.toAbsolutePath().getParent());
+    }
+
+    /** @param baseDir where a relative {@code topology} path is looked up */
+    public static Drill parse(String source, String text, Path baseDir) throws DrillException {
+        return new DrillParser(source).drill(text, baseDir);
+    }
+
+    private Drill drill(String text, Path baseDir) throws DrillException {
+        Node root;
+        try {
+            root = LocatedJson.parse(text);
+        } catch (LocatedJson.ParseException e) {
+            throw new DrillException(source, e.line, e.column, "not valid JSON: " + e.getMessage().replaceFirst("^line \\d+, column \\d+: ", ""));
+        }
+        if (!(root instanceof LocatedJson.Obj obj)) throw error(root, "a drill is a JSON object with name, preset and steps");
+        warnUnknown(obj, TOP_KEYS, "drill");
+        String name = requiredString(obj, "name");
+        String description = optionalString(obj, "description");
+        Node presetNode = obj.get("preset");
+        Node topoNode = obj.get("topology");
+        if (presetNode == null && topoNode == null) throw error(obj, "give \"preset\" (" + String.join(", ", Presets.names()) + ") or \"topology\" (a file)");
+        if (presetNode != null && topoNode != null) throw error(topoNode, "give \"preset\" or \"topology\", not both");
+        Topology topology;
+        String presetName = null;
+        if (presetNode != null) {
+            presetName = string(presetNode, "preset");
+            topology = Presets.byName(presetName);
+            if (topology == null) throw error(presetNode, "unknown preset \"" + presetName + "\"; presets: " + String.join(", ", Presets.names()));
+        } else {
+            topology = readTopology(topoNode, baseDir);
+        }
+        if (obj.get("set") != null) topology = applySettings(topology, obj.get("set"));
+        List<String> problems = TopologyJson.problems(topology);
+        if (!problems.isEmpty()) throw error(topoNode != null ? topoNode : obj, "the topology is not usable: " + String.join("; ", problems));
+
+        long seed = 1;
+        if (obj.get("seed") != null) {
+            Node s = obj.get("seed");
+            if (!(s instanceof LocatedJson.Num n) || n.value() != Math.rint(n.value())) throw error(s, "seed must be a whole number");
+            seed = (long) n.value();
+        }
+        Long duration = obj.get("duration") == null ? null : duration(obj.get("duration"), "duration");
+        Node stepsNode = obj.get("steps");
+        if (stepsNode == null) throw error(obj, "\"steps\" is missing: a list of actions and expectations");
+        if (!(stepsNode instanceof LocatedJson.Arr arr)) throw error(stepsNode, "\"steps\" must be a list");
+        List<Step> steps = steps(arr, topology, false);
+        List<Step.ActionStep> restore = new ArrayList<>();
+        if (obj.get("restore") != null) {
+            if (!(obj.get("restore") instanceof LocatedJson.Arr r)) throw error(obj.get("restore"), "\"restore\" must be a list of actions");
+            for (Step s : steps(r, topology, true)) restore.add((Step.ActionStep) s);
+        }
+        return new Drill(source, name, description, presetName, topology, seed, duration, List.copyOf(steps),
+                List.copyOf(restore), List.copyOf(warnings));
+    }
+
+    private Topology readTopology(Node node, Path baseDir) throws DrillException {
+        String rel = string(node, "topology");
+        Path p = baseDir == null ? Path.of(rel) : baseDir.resolve(rel);
+        try {
+            return TopologyJson.read(p);
+        } catch (NoSuchFileException e) {
+            throw error(node, "topology file not found: " + p);
+        } catch (IOException | RuntimeException e) {
+            throw error(node, "cannot read topology " + p + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code "set": {"db1.keepalived.nopreempt": true}}: dotted paths into the topology's JSON. */
+    private Topology applySettings(Topology base, Node setNode) throws DrillException {
+        if (!(setNode instanceof LocatedJson.Obj set)) throw error(setNode, "\"set\" must be an object of \"path\": value");
+        JsonObject json = JsonParser.parseString(TopologyJson.toJson(base)).getAsJsonObject();
+        for (Map.Entry<String, Node> e : set.members().entrySet()) {
+            String[] path = e.getKey().split("\\.");
+            JsonElement cur = json;
+            for (int i = 0; i < path.length - 1; i++) {
+                cur = step(cur, path[i]);
+                if (cur == null) throw error(e.getValue(), "\"set\": no such setting " + e.getKey());
+            }
+            String last = path[path.length - 1];
+            JsonObject parent;
+            if (cur != null && cur.isJsonObject()) {
+                parent = cur.getAsJsonObject();
+            } else {
+                throw error(e.getValue(), "\"set\": no such setting " + e.getKey());
+            }
+            if (!parent.has(last) && !nullableField(last)) throw error(e.getValue(), "\"set\": no such setting " + e.getKey());
+            parent.add(last, toGson(e.getValue()));
+        }
+        try {
+            return TopologyJson.fromJson(json.toString());
+        } catch (RuntimeException ex) {
+            throw error(setNode, "\"set\" gives a value of the wrong type: " + ex.getMessage());
+        }
+    }
+
+    /** Settings that are null by default and so absent from the serialised topology. */
+    private static boolean nullableField(String name) {
+        return Set.of("timeoutSec", "fastinterMs", "downinterMs", "timeoutCheckMs", "clientPort", "description", "mysqlCheckUser",
+                "haproxy", "authPass").contains(name);
+    }
+
+    /** One path element: an object key, a node name in "nodes", or a list index. */
+    private static JsonElement step(JsonElement cur, String key) {
+        if (cur.isJsonObject()) {
+            JsonObject o = cur.getAsJsonObject();
+            if (o.has(key)) return o.get(key);
+            if (o.has("nodes")) {
+                for (JsonElement n : o.getAsJsonArray("nodes")) {
+                    if (n.getAsJsonObject().get("name").getAsString().equals(key)) return n;
+                }
+            }
+            return null;
+        }
+        if (cur.isJsonArray() && key.matches("\\d+") && Integer.parseInt(key) < cur.getAsJsonArray().size()) {
+            return cur.getAsJsonArray().get(Integer.parseInt(key));
+        }
+        return null;
+    }
+
+    private static JsonElement toGson(Node n) {
+        if (n instanceof LocatedJson.Str s) return new JsonPrimitive(s.value());
+        if (n instanceof LocatedJson.Num num) return JsonParser.parseString(num.text());
+        if (n instanceof LocatedJson.Bool b) return new JsonPrimitive(b.value());
+        if (n instanceof LocatedJson.Null) return com.google.gson.JsonNull.INSTANCE;
+        if (n instanceof LocatedJson.Arr a) {
+            com.google.gson.JsonArray out = new com.google.gson.JsonArray();
+            for (Node i : a.items()) out.add(toGson(i));
+            return out;
+        }
+        JsonObject o = new JsonObject();
+        for (Map.Entry<String, Node> e : ((LocatedJson.Obj) n).members().entrySet()) o.add(e.getKey(), toGson(e.getValue()));
+        return o;
+    }
+
+    private List<Step> steps(LocatedJson.Arr arr, Topology topology, boolean actionsOnly) throws DrillException {
+        List<Step> out = new ArrayList<>();
+        long anchor = 0;
+        int index = 0;
+        for (Node n : arr.items()) {
+            index++;
+            if (!(n instanceof LocatedJson.Obj o)) throw error(n, "step " + index + " must be an object");
+            warnUnknown(o, STEP_KEYS, "step " + index);
+            if (o.get("at") != null) anchor = duration(o.get("at"), "at");
+            boolean isAction = o.get("action") != null;
+            boolean isExpect = o.get("expect") != null;
+            if (isAction == isExpect) throw error(o, "step " + index + " needs either \"action\" or \"expect\"");
+            if (isAction) {
+                out.add(actionStep(o, index, anchor, topology));
+            } else {
+                if (actionsOnly) throw error(o, "restore steps are actions only");
+                out.add(expectStep(o, index, anchor, topology));
+            }
+        }
+        return out;
+    }
+
+    private Step.ActionStep actionStep(LocatedJson.Obj o, int index, long anchor, Topology topology) throws DrillException {
+        String verbText = string(o.get("action"), "action");
+        Verb verb = Verb.fromId(verbText);
+        if (verb == null) throw error(o.get("action"), "unknown action \"" + verbText + "\"; actions: start, stop, kill, hang, resume, restart, cut, heal");
+        Node targetNode = o.get("target");
+        if (targetNode == null) throw error(o, "step " + index + ": \"" + verbText + "\" needs a \"target\" such as \"db1/mysqld\"");
+        String targetText = string(targetNode, "target");
+        try {
+            Target target = Target.parse(targetText, topology.nodeNames());
+            if (target instanceof Target.Process p && p.process() == org.viplab.model.ProcessKind.HAPROXY
+                    && topology.node(p.host()).haproxy == null) {
+                throw new IllegalArgumentException(p.host() + " runs no haproxy in this topology (mode 1)");
+            }
+            return new Step.ActionStep(index, o.line(), anchor, new Action(verb, target));
+        } catch (IllegalArgumentException e) {
+            throw error(targetNode, e.getMessage());
+        }
+    }
+
+    private Step.ExpectStep expectStep(LocatedJson.Obj o, int index, long anchor, Topology topology) throws DrillException {
+        String kindText = string(o.get("expect"), "expect");
+        Expectation kind = Expectation.fromId(kindText);
+        if (kind == null) {
+            throw error(o.get("expect"), "unknown expectation \"" + kindText
+                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, state");
+        }
+        String host = null;
+        if (kind == Expectation.VIP_ON || kind == Expectation.STATE) {
+            Node h = o.get("host");
+            if (h == null) throw error(o, "\"" + kindText + "\" needs a \"host\" (" + String.join(", ", topology.nodeNames()) + ")");
+            host = string(h, "host");
+            if (topology.node(host) == null) throw error(h, "unknown host \"" + host + "\"; hosts: " + String.join(", ", topology.nodeNames()));
+        }
+        VrrpState state = null;
+        if (kind == Expectation.STATE) {
+            Node s = o.get("state");
+            if (s == null) throw error(o, "\"state\" needs a \"state\": MASTER, BACKUP, FAULT or STOPPED");
+            try {
+                state = VrrpState.valueOf(string(s, "state"));
+            } catch (IllegalArgumentException e) {
+                throw error(s, "unknown state \"" + string(s, "state") + "\"; states: MASTER, BACKUP, FAULT, STOPPED");
+            }
+        }
+        Long within = o.get("within") == null ? null : duration(o.get("within"), "within");
+        Long forUs = o.get("for") == null ? null : duration(o.get("for"), "for");
+        if (within != null && forUs != null) throw error(o.get("for"), "give \"within\" or \"for\", not both");
+        Long max = null;
+        if (kind == Expectation.CLIENT_DOWNTIME_UNDER) {
+            if (o.get("max") == null) throw error(o, "\"client-downtime-under\" needs \"max\", e.g. \"3s\"");
+            max = duration(o.get("max"), "max");
+        }
+        boolean whole = kind.wholeDrillByDefault() && o.get("at") == null && forUs == null && within == null;
+        return new Step.ExpectStep(index, o.line(), anchor, kind, host, state, within, forUs, max, whole);
+    }
+
+    private void warnUnknown(LocatedJson.Obj o, Set<String> known, String where) {
+        for (Map.Entry<String, Node> e : o.members().entrySet()) {
+            if (!known.contains(e.getKey())) {
+                warnings.add(source + ":" + e.getValue().line() + ": unknown key \"" + e.getKey() + "\" in " + where + " (ignored)");
+            }
+        }
+    }
+
+    private long duration(Node n, String key) throws DrillException {
+        String text = string(n, key);
+        try {
+            return Durations.parseUs(text);
+        } catch (IllegalArgumentException e) {
+            throw error(n, "\"" + key + "\": " + e.getMessage());
+        }
+    }
+
+    private String requiredString(LocatedJson.Obj o, String key) throws DrillException {
+        Node n = o.get(key);
+        if (n == null) throw error(o, "\"" + key + "\" is missing");
+        return string(n, key);
+    }
+
+    private String optionalString(LocatedJson.Obj o, String key) throws DrillException {
+        Node n = o.get(key);
+        return n == null ? null : string(n, key);
+    }
+
+    private String string(Node n, String key) throws DrillException {
+        if (n instanceof LocatedJson.Str s) return s.value();
+        throw error(n, "\"" + key + "\" must be a string, not " + n.typeName());
+    }
+
+    private DrillException error(Node at, String message) {
+        return new DrillException(source, at.line(), at.column(), message);
+    }
+}

@@ -1,0 +1,84 @@
+package org.viplab.drill;
+
+import com.google.gson.GsonBuilder;
+import org.viplab.timeline.Failover;
+import org.viplab.timeline.LabEvent;
+import org.viplab.timeline.TimelineAnalysis;
+import org.viplab.util.Durations;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A finished drill: its verdicts, the timeline it produced and the figures drawn from it. */
+public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
+                          List<String> restoreProblems) {
+
+    public boolean passed() { return verdicts.stream().noneMatch(Verdict::failed); }
+
+    public TimelineAnalysis analysis() { return new TimelineAnalysis(events, 0, endUs); }
+
+    /**
+     * The result as JSON: no wall-clock time and no machine path, so the same drill and seed give the same
+     * bytes. Times are milliseconds from t = 0.
+     */
+    public String toJson() {
+        TimelineAnalysis a = analysis();
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("drill", drill.name());
+        root.put("engine", engine);
+        if (drill.presetName() != null) root.put("preset", drill.presetName());
+        root.put("topology", drill.topology().name);
+        root.put("mode", drill.topology().mode.shortName());
+        root.put("flavour", drill.topology().flavour.id());
+        if ("sim".equals(engine)) root.put("seed", drill.seed());
+        root.put("durationMs", Durations.ms(endUs));
+        root.put("passed", passed());
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (Verdict v : verdicts) {
+            Map<String, Object> s = new LinkedHashMap<>();
+            s.put("step", v.step().index());
+            s.put("line", v.step().line());
+            s.put("atMs", Durations.ms(v.step().anchorUs()));
+            s.put("kind", v.step() instanceof Step.ActionStep ? "action" : "expect");
+            s.put("text", v.step().text());
+            s.put("verdict", v.status().name().toLowerCase());
+            if (!v.detail().isEmpty()) s.put("detail", v.detail());
+            steps.add(s);
+        }
+        root.put("steps", steps);
+        root.put("metrics", metrics(a));
+        List<Map<String, Object>> fo = new ArrayList<>();
+        for (Failover f : a.failovers()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("from", f.from());
+            m.put("to", f.to());
+            m.put("cause", f.cause());
+            m.put("causeMs", f.causeUs() < 0 ? null : Durations.ms(f.causeUs()));
+            m.put("startMs", Durations.ms(f.startUs()));
+            m.put("endMs", Durations.ms(f.endUs()));
+            m.put("detectionMs", f.causeUs() < 0 ? null : Durations.ms(f.detectionUs()));
+            m.put("failoverMs", f.causeUs() < 0 ? null : Durations.ms(f.failoverUs()));
+            m.put("gapMs", Durations.ms(f.gapUs()));
+            m.put("overlapMs", Durations.ms(f.overlapUs()));
+            m.put("clientDowntimeMs", Durations.ms(f.clientDowntimeUs()));
+            fo.add(m);
+        }
+        root.put("failovers", fo);
+        if (!restoreProblems.isEmpty()) root.put("restoreProblems", restoreProblems);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+    }
+
+    public static Map<String, Object> metrics(TimelineAnalysis a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("failovers", a.failovers().size());
+        m.put("vipGapMs", Durations.ms(a.longestGapUs()));
+        m.put("splitBrainMs", Durations.ms(a.splitBrainUs()));
+        m.put("clientDowntimeMs", Durations.ms(a.longestOutageUs()));
+        m.put("outages", a.outages().size());
+        m.put("probes", a.probes());
+        m.put("failedProbes", a.failedProbes());
+        return m;
+    }
+}

@@ -1,0 +1,21 @@
+package org.viplab.drill;
+
+/** The kinds of {@code "expect"} a drill step can make. */
+public enum Expectation {
+    VIP_ON("vip-on"), VIP_NOWHERE("vip-nowhere"), SPLIT_BRAIN("split-brain"), NO_SPLIT_BRAIN("no-split-brain"),
+    CLIENT_DOWNTIME_UNDER("client-downtime-under"), STATE("state");
+
+    private final String id;
+
+    Expectation(String id) { this.id = id; }
+
+    public String id() { return id; }
+
+    public static Expectation fromId(String id) {
+        for (Expectation e : values()) if (e.id.equals(id)) return e;
+        return null;
+    }
+
+    /** These judge the whole drill when they have neither {@code at} nor {@code for}. */
+    public boolean wholeDrillByDefault() { return this == NO_SPLIT_BRAIN || this == CLIENT_DOWNTIME_UNDER; }
+}

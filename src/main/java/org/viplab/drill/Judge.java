@@ -1,0 +1,154 @@
+package org.viplab.drill;
+
+import org.viplab.model.VrrpState;
+import org.viplab.timeline.LabEvent;
+import org.viplab.timeline.Outage;
+import org.viplab.timeline.Span;
+import org.viplab.timeline.TimelineAnalysis;
+import org.viplab.util.Durations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Judges a drill's expectations as queries over the timeline. A condition is a set of intervals where it is
+ * true; {@code within} asks for any instant of the window in it, {@code for} for the whole window.
+ */
+public final class Judge {
+    private final List<LabEvent> events;
+    private final TimelineAnalysis analysis;
+    private final long endUs;
+
+    public Judge(List<LabEvent> events, long endUs) {
+        this.events = events;
+        this.endUs = endUs;
+        this.analysis = new TimelineAnalysis(events, 0, endUs);
+    }
+
+    public TimelineAnalysis analysis() { return analysis; }
+
+    /** The verdict of a step, or PENDING when the run has not reached its deadline ({@code nowUs}). */
+    public Verdict judge(Step step, long nowUs) {
+        if (step instanceof Step.ActionStep a) {
+            return new Verdict(step, a.anchorUs() <= nowUs ? Verdict.Status.DONE : Verdict.Status.PENDING, "");
+        }
+        Step.ExpectStep e = (Step.ExpectStep) step;
+        long from = e.wholeDrill() ? 0 : e.anchorUs();
+        long to = e.wholeDrill() ? endUs : e.deadlineUs();
+        if (to > nowUs) return new Verdict(step, Verdict.Status.PENDING, "");
+        return switch (e.kind()) {
+            case CLIENT_DOWNTIME_UNDER -> downtime(e, from, to);
+            case NO_SPLIT_BRAIN -> noSplitBrain(e, from, to);
+            default -> windowed(e, truth(e), from, to);
+        };
+    }
+
+    private Verdict windowed(Step.ExpectStep e, List<long[]> truth, long from, long to) {
+        boolean throughout = e.forUs() != null;
+        boolean pass;
+        String detail;
+        if (throughout) {
+            long firstFalse = firstUncovered(truth, from, to);
+            pass = firstFalse < 0;
+            detail = pass ? "held from " + t(from) + " to " + t(to) : "not true at " + t(firstFalse) + " (" + now(e, firstFalse) + ")";
+        } else {
+            long first = firstTrue(truth, from, to);
+            pass = first >= 0;
+            detail = pass ? (first == from ? "already true at " + t(from) : "true from " + t(first) + ", " + Durations.format(first - from) + " after " + t(from))
+                    : "never true between " + t(from) + " and " + t(to) + " (" + now(e, to) + ")";
+        }
+        return new Verdict(e, pass ? Verdict.Status.PASSED : Verdict.Status.FAILED, detail);
+    }
+
+    /** What the condition was looking at, at time t: who holds the VIP, or the host's state. */
+    private String now(Step.ExpectStep e, long t) {
+        if (e.kind() == Expectation.STATE) return e.host() + " was " + analysis.vrrpStateAt(e.host(), t);
+        var h = analysis.holdersAt(Math.min(t, endUs - 1));
+        return h.isEmpty() ? "VIP on no host" : "VIP on " + String.join(" and ", h);
+    }
+
+    private Verdict noSplitBrain(Step.ExpectStep e, long from, long to) {
+        for (Span s : analysis.splitBrains()) {
+            if (s.startUs() < to && s.endUs() > from) {
+                return new Verdict(e, Verdict.Status.FAILED, "split brain from " + t(s.startUs()) + " for " + Durations.format(s.lengthUs()));
+            }
+        }
+        long handovers = analysis.overlaps().stream().filter(s -> s.startUs() < to && s.endUs() > from).count();
+        return new Verdict(e, Verdict.Status.PASSED, handovers == 0 ? "the VIP was never on both hosts"
+                : "no split brain (" + handovers + " handover overlap" + (handovers > 1 ? "s" : "") + " under 100 ms)");
+    }
+
+    private Verdict downtime(Step.ExpectStep e, long from, long to) {
+        long worst = 0;
+        long worstAt = -1;
+        for (Outage o : analysis.outages()) {
+            if (o.startUs() <= to && o.endUs() >= from && o.lengthUs() > worst) {
+                worst = o.lengthUs();
+                worstAt = o.startUs();
+            }
+        }
+        boolean pass = worst < e.maxUs();
+        String detail = worst == 0 ? "no failed probe" : "longest outage " + Durations.format(worst) + " from " + t(worstAt);
+        return new Verdict(e, pass ? Verdict.Status.PASSED : Verdict.Status.FAILED, detail);
+    }
+
+    /** Intervals [start, end) where the step's condition holds. */
+    private List<long[]> truth(Step.ExpectStep e) {
+        List<long[]> out = new ArrayList<>();
+        switch (e.kind()) {
+            case VIP_ON -> {
+                for (Span s : analysis.spans()) if (s.holders().contains(e.host())) out.add(new long[]{s.startUs(), s.endUs()});
+            }
+            case VIP_NOWHERE -> {
+                for (Span s : analysis.spans()) if (s.nowhere()) out.add(new long[]{s.startUs(), s.endUs()});
+            }
+            case SPLIT_BRAIN -> {
+                for (Span s : analysis.splitBrains()) out.add(new long[]{s.startUs(), s.endUs()});
+            }
+            case STATE -> {
+                VrrpState cur = analysis.vrrpStateAt(e.host(), 0);
+                long since = 0;
+                for (LabEvent ev : events) {
+                    if (ev.timeUs() <= 0 || ev.timeUs() > endUs) continue;
+                    if (ev instanceof LabEvent.VrrpStateChanged c && c.host().equals(e.host())) {
+                        if (cur == e.state() && c.timeUs() > since) out.add(new long[]{since, c.timeUs()});
+                        cur = c.to();
+                        since = c.timeUs();
+                    }
+                }
+                if (cur == e.state()) out.add(new long[]{since, endUs + 1});
+            }
+            default -> { }
+        }
+        return out;
+    }
+
+    /** The first instant in [from, to] inside the truth set, or -1. */
+    private static long firstTrue(List<long[]> truth, long from, long to) {
+        long best = -1;
+        for (long[] iv : truth) {
+            if (iv[1] <= from || iv[0] > to) continue;
+            long t = Math.max(iv[0], from);
+            if (best < 0 || t < best) best = t;
+        }
+        return best;
+    }
+
+    /** The first instant in [from, to) not inside the truth set, or -1 when it is covered. */
+    private static long firstUncovered(List<long[]> truth, long from, long to) {
+        long cursor = from;
+        boolean moved = true;
+        while (cursor < to && moved) {
+            moved = false;
+            for (long[] iv : truth) {
+                if (iv[0] <= cursor && iv[1] > cursor) {
+                    cursor = iv[1];
+                    moved = true;
+                }
+            }
+        }
+        return cursor < to ? cursor : -1;
+    }
+
+    private static String t(long us) { return "t=" + Durations.format(us); }
+}

@@ -1,0 +1,49 @@
+package org.viplab.drill;
+
+import org.viplab.lab.Action;
+import org.viplab.model.VrrpState;
+
+/** One step of a drill, with the line it came from. Times are microseconds from t = 0. */
+public sealed interface Step {
+    int index();
+
+    int line();
+
+    /** The time the step is anchored at. */
+    long anchorUs();
+
+    /** The latest time this step needs the drill to run to. */
+    long deadlineUs();
+
+    String text();
+
+    record ActionStep(int index, int line, long anchorUs, Action action) implements Step {
+        public long deadlineUs() { return anchorUs; }
+
+        public String text() { return action.toString(); }
+    }
+
+    /**
+     * An expectation over [anchor, anchor + window]: {@code within} (true at some instant), {@code for}
+     * (true throughout), or at the anchor instant when neither is given. {@code wholeDrill} judges [0, end].
+     */
+    record ExpectStep(int index, int line, long anchorUs, Expectation kind, String host, VrrpState state,
+                      Long withinUs, Long forUs, Long maxUs, boolean wholeDrill) implements Step {
+        public long deadlineUs() {
+            if (withinUs != null) return anchorUs + withinUs;
+            if (forUs != null) return anchorUs + forUs;
+            return anchorUs;
+        }
+
+        public String text() {
+            StringBuilder b = new StringBuilder("expect ").append(kind.id());
+            if (host != null) b.append(' ').append(host);
+            if (state != null) b.append(' ').append(state);
+            if (maxUs != null) b.append(" < ").append(org.viplab.util.Durations.format(maxUs));
+            if (withinUs != null) b.append(" within ").append(org.viplab.util.Durations.format(withinUs));
+            if (forUs != null) b.append(" for ").append(org.viplab.util.Durations.format(forUs));
+            if (wholeDrill) b.append(" (whole drill)");
+            return b.toString();
+        }
+    }
+}

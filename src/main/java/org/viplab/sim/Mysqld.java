@@ -1,0 +1,42 @@
+package org.viplab.sim;
+
+import org.viplab.model.NodeSpec;
+import org.viplab.model.ProcessKind;
+import org.viplab.model.ProcessState;
+
+/**
+ * mysqld as a client and a check see it: listening only while RUNNING (or HUNG, when the kernel still
+ * accepts the TCP connection but nobody greets), visible to ps from STARTING to the end of STOPPING.
+ */
+final class Mysqld extends SimProcess {
+    private final NodeSpec node;
+
+    Mysqld(SimulatedLab lab, SimHost host, NodeSpec node) {
+        super(lab, host, ProcessKind.MYSQLD);
+        this.node = node;
+    }
+
+    String processName() { return node.mysqldProcessName; }
+
+    /** A TCP connect to 3306 succeeds. */
+    boolean acceptsTcp() { return state == ProcessState.RUNNING || state == ProcessState.HUNG; }
+
+    /** The server greeting arrives, so a query can run. */
+    boolean greets() { return state == ProcessState.RUNNING; }
+
+    @Override
+    protected long startupUs() { return node.mysqldStartupMs * 1000; }
+
+    @Override
+    protected long shutdownUs() { return node.mysqldShutdownMs * 1000; }
+
+    @Override
+    protected void stateChanged() { lab.replicationChanged(); }
+
+    /** Bring it up instantly for the steady state before a drill. */
+    void bootInstantly() {
+        state = ProcessState.RUNNING;
+        lab.emit(new org.viplab.timeline.LabEvent.ProcessChanged(lab.now(), host.name, kind, ProcessState.STOPPED,
+                ProcessState.RUNNING, "boot"));
+    }
+}
