@@ -82,6 +82,8 @@ final class Keepalived extends SimProcess {
         } else {
             // 2.2.7 starts every instance in BACKUP, even state MASTER: it takes over when its timer expires.
             setVrrp(VrrpState.BACKUP, "init");
+            // man keepalived.conf: preempt_delay counts "after startup or seeing a lower priority master"
+            if (spec.effectivePreemptDelaySec() > 0) preemptAt = lab.now() + Math.round(spec.effectivePreemptDelaySec() * 1_000_000);
             armDownTimer(masterDownIntervalUs());
         }
         for (TrackScript s : scripts) s.start(0);
