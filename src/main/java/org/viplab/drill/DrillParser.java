@@ -229,7 +229,7 @@ public final class DrillParser {
         Expectation kind = Expectation.fromId(kindText);
         if (kind == null) {
             throw error(o.get("expect"), "unknown expectation \"" + kindText
-                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, state");
+                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, client-down, client-up, state");
         }
         String host = null;
         if (kind == Expectation.VIP_ON || kind == Expectation.STATE) {

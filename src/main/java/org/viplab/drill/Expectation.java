@@ -3,7 +3,11 @@ package org.viplab.drill;
 /** The kinds of {@code "expect"} a drill step can make. */
 public enum Expectation {
     VIP_ON("vip-on"), VIP_NOWHERE("vip-nowhere"), SPLIT_BRAIN("split-brain"), NO_SPLIT_BRAIN("no-split-brain"),
-    CLIENT_DOWNTIME_UNDER("client-downtime-under"), STATE("state");
+    CLIENT_DOWNTIME_UNDER("client-downtime-under"), STATE("state"),
+    /** Clients of the VIP are failing (inside an outage). */
+    CLIENT_DOWN("client-down"),
+    /** Clients of the VIP are served. */
+    CLIENT_UP("client-up");
 
     private final String id;
 

@@ -63,6 +63,10 @@ public final class Judge {
     /** What the condition was looking at, at time t: who holds the VIP, or the host's state. */
     private String now(Step.ExpectStep e, long t) {
         if (e.kind() == Expectation.STATE) return e.host() + " was " + analysis.vrrpStateAt(e.host(), t);
+        if (e.kind() == Expectation.CLIENT_DOWN || e.kind() == Expectation.CLIENT_UP) {
+            boolean down = analysis.outages().stream().anyMatch(o -> o.startUs() <= t && (o.open() || o.endUs() > t));
+            return down ? "clients failing" : "clients served";
+        }
         var h = analysis.holdersAt(Math.min(t, endUs - 1));
         return h.isEmpty() ? "VIP on no host" : "VIP on " + String.join(" and ", h);
     }
@@ -117,6 +121,17 @@ public final class Judge {
                     }
                 }
                 if (cur == e.state()) out.add(new long[]{since, endUs + 1});
+            }
+            case CLIENT_DOWN -> {
+                for (Outage o : analysis.outages()) out.add(new long[]{o.startUs(), o.open() ? endUs + 1 : o.endUs()});
+            }
+            case CLIENT_UP -> {
+                long from = 0;
+                for (Outage o : analysis.outages()) {
+                    if (o.startUs() > from) out.add(new long[]{from, o.startUs()});
+                    from = o.open() ? endUs + 1 : o.endUs();
+                }
+                if (from <= endUs) out.add(new long[]{from, endUs + 1});
             }
             default -> { }
         }
