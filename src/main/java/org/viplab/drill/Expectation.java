@@ -7,7 +7,12 @@ public enum Expectation {
     /** Clients of the VIP are failing (inside an outage). */
     CLIENT_DOWN("client-down"),
     /** Clients of the VIP are served. */
-    CLIENT_UP("client-up");
+    CLIENT_UP("client-up"),
+    /** The host's database accepts writes (flavour rules: quorum, stalls). */
+    WRITABLE("writable"),
+    NOT_WRITABLE("not-writable"),
+    /** The host lacks at least {@code min} rows written on its peer (asynchronous replication). */
+    ROWS_BEHIND("rows-behind");
 
     private final String id;
 
@@ -21,5 +26,9 @@ public enum Expectation {
     }
 
     /** These judge the whole drill when they have neither {@code at} nor {@code for}. */
+    public boolean needsHost() {
+        return this == VIP_ON || this == STATE || this == WRITABLE || this == NOT_WRITABLE || this == ROWS_BEHIND;
+    }
+
     public boolean wholeDrillByDefault() { return this == NO_SPLIT_BRAIN || this == CLIENT_DOWNTIME_UNDER; }
 }
