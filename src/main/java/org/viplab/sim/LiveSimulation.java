@@ -179,7 +179,7 @@ public final class LiveSimulation implements AutoCloseable {
         return submit(lab -> {
             seed = newSeed;
             startRun(copy, why);
-            holdUs = lab.now();
+            holdUs = this.lab.now(); // the new run's lab, not the old one passed in
             return null;
         });
     }
