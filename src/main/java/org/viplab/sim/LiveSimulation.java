@@ -69,7 +69,9 @@ public final class LiveSimulation implements AutoCloseable {
         this.seed = seed;
         this.thread = new Thread(this::loop, "viplab-sim");
         this.thread.setDaemon(true);
-        queue.add(() -> startRun(topology, null));
+        Topology copy = TopologyJson.copy(topology);
+        this.topology = copy;
+        queue.add(() -> startRun(copy, null));
     }
 
     public LiveSimulation start() {

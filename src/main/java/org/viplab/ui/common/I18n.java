@@ -24,10 +24,23 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>();
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public I18n(Locale initial) {
-        locale.addListener((o, a, b) -> bundle = load(b));
         locale.set(supported(initial));
+    }
+
+    /**
+     * The bundle of the current locale. Loaded lazily here rather than in a locale listener, because
+     * bindings re-evaluate during the locale's invalidation, before any change listener could run.
+     */
+    private ResourceBundle bundle() {
+        Locale l = locale.get();
+        if (bundle == null || !l.equals(bundleLocale)) {
+            bundle = load(l);
+            bundleLocale = l;
+        }
+        return bundle;
     }
 
     /** The supported locale closest to {@code l}: Chinese for any zh, English otherwise. */
@@ -50,7 +63,7 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
@@ -58,7 +71,7 @@ public final class I18n {
     }
 
     /** True when the bundle has {@code key}. */
-    public boolean has(String key) { return bundle.containsKey(key); }
+    public boolean has(String key) { return bundle().containsKey(key); }
 
     /** A binding that follows the locale. */
     public StringBinding bind(String key, Object... args) {
