@@ -62,8 +62,8 @@ public final class ChartData {
             lane(v.host());
             vip.add(v);
         } else if (e instanceof LabEvent.AdvertSent a) {
-            lane(a.host());
-            adverts.add(a);
+            // code: host lane in the high bits, priority (0..255) in the low byte
+            adverts.add(a, lane(a.host()) << 8 | (a.priority() & 0xff));
         } else if (e instanceof LabEvent.PriorityChanged p) {
             lane(p.host());
             priorities.add(p);
@@ -71,8 +71,7 @@ public final class ChartData {
             lane(v.host());
             states.add(v);
         } else if (e instanceof LabEvent.ClientProbe p) {
-            if (p.ok() && p.backend() != null) lane(p.backend());
-            probes.add(p);
+            probes.add(p, probeCode(p));
             trackOutage(p);
         }
     }
@@ -87,6 +86,23 @@ public final class ChartData {
             outageStart = -1;
             outageFailed = 0;
         }
+    }
+
+    /** Probe codes: the backend's host lane when OK, else one of these. */
+    static final int TIMEOUT = -1;
+    static final int REFUSED = -2;
+    static final int UNKNOWN_BACKEND = -3;
+    private String lastBackend;
+    private int lastBackendLane;
+
+    private int probeCode(LabEvent.ClientProbe p) {
+        if (!p.ok()) return p.failure() == LabEvent.ProbeFailure.TIMEOUT ? TIMEOUT : REFUSED;
+        if (p.backend() == null) return UNKNOWN_BACKEND;
+        if (!p.backend().equals(lastBackend)) {
+            lastBackend = p.backend();
+            lastBackendLane = lane(p.backend());
+        }
+        return lastBackendLane;
     }
 
     private int lane(String host) {

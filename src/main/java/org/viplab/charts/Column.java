@@ -12,11 +12,19 @@ import java.util.List;
  */
 final class Column<E extends LabEvent> {
     private long[] times = new long[1024];
+    private int[] codes = new int[1024];
     private final List<E> items = new ArrayList<>();
 
-    void add(E e) {
+    void add(E e) { add(e, 0); }
+
+    /** @param code a small number the charts need per event (a lane, a priority), kept beside the time */
+    void add(E e, int code) {
         int n = items.size();
-        if (n == times.length) times = Arrays.copyOf(times, n * 2);
+        if (n == times.length) {
+            times = Arrays.copyOf(times, n * 2);
+            codes = Arrays.copyOf(codes, n * 2);
+        }
+        codes[n] = code;
         // an engine appends in time order; a late event (two engines, clock skew) is clamped so searches stay valid
         times[n] = n > 0 ? Math.max(times[n - 1], e.timeUs()) : e.timeUs();
         items.add(e);
@@ -25,6 +33,8 @@ final class Column<E extends LabEvent> {
     int size() { return items.size(); }
 
     long time(int i) { return times[i]; }
+
+    int code(int i) { return codes[i]; }
 
     E get(int i) { return items.get(i); }
 

@@ -59,6 +59,8 @@ public final class LabCharts {
     static final Color HIGHLIGHT = new Color(0x00897b);
     /** More shaded intervals than this in view and neighbours closer than a few pixels are merged, unlabelled. */
     static final int MAX_LABELLED_MARKERS = 40;
+    /** Above this many points the charts are drawn without anti-aliasing (text stays smooth). */
+    static final int DENSE_POINTS = 1500;
 
     private final ChartData data;
     private final ChartText text;
@@ -106,8 +108,24 @@ public final class LabCharts {
             charts = List.of(chart(text.get("chart.vip.title"), vipPlot), chart(text.get("chart.adverts.title"), advertPlot),
                     chart(text.get("chart.client.title"), clientPlot));
         } else {
-            sharedAxis = timeAxis();
-            CombinedDomainXYPlot plot = new CombinedDomainXYPlot(sharedAxis);
+            sharedAxis = newTimeAxis();
+            CombinedDomainXYPlot plot = new CombinedDomainXYPlot(sharedAxis) {
+                // lanes and priorities have fixed ranges: mouse zoom and pan act on time only
+                @Override
+                public boolean isRangeZoomable() { return false; }
+
+                @Override
+                public void zoomRangeAxes(double factor, org.jfree.chart.plot.PlotRenderingInfo info, java.awt.geom.Point2D source) { }
+
+                @Override
+                public void zoomRangeAxes(double factor, org.jfree.chart.plot.PlotRenderingInfo info, java.awt.geom.Point2D source,
+                                          boolean useAnchor) { }
+
+                @Override
+                public void zoomRangeAxes(double lower, double upper, org.jfree.chart.plot.PlotRenderingInfo info,
+                                          java.awt.geom.Point2D source) { }
+            };
+            plot.setDomainPannable(true);
             plot.setGap(8);
             plot.add(vipPlot, 2);
             plot.add(advertPlot, 3);
@@ -129,6 +147,9 @@ public final class LabCharts {
 
     /** [combined] or [VIP location, VRRP adverts, client availability]. */
     public List<JFreeChart> charts() { return charts; }
+
+    /** The shared time axis of the combined chart (null for separate charts). */
+    public NumberAxis timeAxis() { return sharedAxis; }
 
     public XYPlot vipPlot() { return vipPlot; }
 
@@ -184,6 +205,9 @@ public final class LabCharts {
             fillVip(fromUs, toUs, bucketUs);
             fillAdverts(fromUs, toUs, bucketUs);
             fillProbes(fromUs, toUs, bucketUs);
+            // anti-aliasing triples the drawing time of dense views, where it shows nothing anyway
+            boolean dense = pointCount() > DENSE_POINTS;
+            for (JFreeChart c : charts) c.setAntiAlias(!dense);
             vipBars.changed();
             vipHolder.changed();
             advertMarks.changed();
@@ -278,6 +302,7 @@ public final class LabCharts {
     private void fillAdverts(long fromUs, long toUs, double bucketUs) {
         advertMarks.clearAll();
         effective.clearAll();
+        advertPlot.clearDomainMarkers();
         int nh = hosts.size();
         SeriesBuffer zero = advertMarks.buffer(nh);
         long zeroBucket = Long.MIN_VALUE;
@@ -292,30 +317,31 @@ public final class LabCharts {
         for (int i = col.lowerBound(fromUs), n = col.size(); i < n; i++) {
             long t = col.time(i);
             if (t > toUs) break;
-            LabEvent.AdvertSent ad = col.get(i);
+            int code = col.code(i);
+            int priority = code & 0xff;
+            int h = code >> 8;
             long b = (long) ((t - fromUs) / bucketUs);
-            if (ad.priority() == 0) {
+            if (priority == 0) {
                 if (b != zeroBucket) {
                     zero.add(t / 1e6, 0);
                     zeroBucket = b;
                 }
                 continue;
             }
-            int h = hosts.indexOf(ad.host());
-            if (h < 0) continue;
-            maxPriority = Math.max(maxPriority, ad.priority());
+            if (h >= nh) continue;
+            maxPriority = Math.max(maxPriority, priority);
             if (b != bucket[h]) {
                 flushAdverts(h, bucket[h], min, max, minT, maxT);
                 bucket[h] = b;
-                min[h] = max[h] = ad.priority();
+                min[h] = max[h] = priority;
                 minT[h] = maxT[h] = t;
             } else {
-                if (ad.priority() < min[h]) {
-                    min[h] = ad.priority();
+                if (priority < min[h]) {
+                    min[h] = priority;
                     minT[h] = t;
                 }
-                if (ad.priority() > max[h]) {
-                    max[h] = ad.priority();
+                if (priority > max[h]) {
+                    max[h] = priority;
                     maxT[h] = t;
                 }
             }
@@ -396,24 +422,17 @@ public final class LabCharts {
         long[] lastBucket = new long[lanes];
         java.util.Arrays.fill(lastBucket, Long.MIN_VALUE);
         Column<LabEvent.ClientProbe> col = data.probes;
-        String lastBackend = null;
-        int lastBackendLane = -1;
+        int nh = hosts.size();
         for (int i = col.lowerBound(fromUs), n = col.size(); i < n; i++) {
             long t = col.time(i);
             if (t > toUs) break;
-            LabEvent.ClientProbe p = col.get(i);
-            int lane;
-            if (p.ok()) {
-                String backend = p.backend();
-                if (backend != lastBackend) { // usually the same String instance: skip the lookup
-                    lastBackend = backend;
-                    lastBackendLane = backend == null ? -1 : hosts.indexOf(backend);
-                }
-                if (lastBackendLane < 0) continue;
-                lane = 2 + lastBackendLane;
-            } else {
-                lane = p.failure() == LabEvent.ProbeFailure.TIMEOUT ? 0 : 1;
-            }
+            int code = col.code(i);
+            int lane = switch (code) {
+                case ChartData.TIMEOUT -> 0;
+                case ChartData.REFUSED -> 1;
+                default -> code >= 0 && code < nh ? 2 + code : -1;
+            };
+            if (lane < 0) continue;
             long b = (long) ((t - fromUs) / bucketUs);
             if (b == lastBucket[lane]) continue;
             lastBucket[lane] = b;
@@ -468,7 +487,7 @@ public final class LabCharts {
 
     // ---- construction ----------------------------------------------------------------------------
 
-    private NumberAxis timeAxis() {
+    private NumberAxis newTimeAxis() {
         NumberAxis axis = new NumberAxis(text.get("chart.time"));
         axis.setAutoRangeIncludesZero(false);
         axis.setLabelFont(text.font(Font.PLAIN, 12));
@@ -481,7 +500,7 @@ public final class LabCharts {
     private XYPlot basePlot(ValueAxis rangeAxis) {
         rangeAxis.setLabelFont(text.font(Font.BOLD, 12));
         rangeAxis.setTickLabelFont(text.font(Font.PLAIN, 11));
-        XYPlot p = new XYPlot(null, timeAxis(), rangeAxis, null);
+        XYPlot p = new XYPlot(null, newTimeAxis(), rangeAxis, null);
         p.setBackgroundPaint(Color.WHITE);
         p.setDomainGridlinePaint(new Color(225, 225, 225));
         p.setRangeGridlinePaint(new Color(225, 225, 225));
