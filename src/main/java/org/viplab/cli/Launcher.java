@@ -21,7 +21,8 @@ public final class Launcher {
         for (Command c : List.<Command>of(
                 new DrillCommand(),
                 new PresetCommand(),
-                new BenchCommand())) {
+                new BenchCommand(),
+                new ChartBenchCommand())) {
             m.put(c.name(), c);
         }
         return m;
