@@ -21,7 +21,8 @@ public final class Launcher {
         for (Command c : List.<Command>of(
                 new DrillCommand(),
                 new PresetCommand(),
-                new BenchCommand())) {
+                new BenchCommand(),
+                new org.viplab.reallab.LabCommand())) {
             m.put(c.name(), c);
         }
         return m;
