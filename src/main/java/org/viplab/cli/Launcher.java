@@ -21,7 +21,10 @@ public final class Launcher {
         for (Command c : List.<Command>of(
                 new DrillCommand(),
                 new PresetCommand(),
-                new BenchCommand())) {
+                new BenchCommand(),
+                new ImportCommand(),
+                new RenderCommand(),
+                new LintCommand())) {
             m.put(c.name(), c);
         }
         return m;
