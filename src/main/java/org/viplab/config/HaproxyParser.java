@@ -263,7 +263,8 @@ public final class HaproxyParser {
         if (at >= 0) addr = addr.substring(at + 1);
         int p = -1;
         if (port != null && !port.isEmpty()) {
-            String first = port.split("-")[0];
+            int dash = port.indexOf('-');
+            String first = dash >= 0 ? port.substring(0, dash) : port;
             try {
                 p = Integer.parseInt(first);
             } catch (NumberFormatException e) {
