@@ -347,6 +347,28 @@ class LintRulesTest {
     }
 
     @Test
+    void serversWithoutAnyCheck() throws Exception {
+        db1.put("check", "");
+        db1.put("omd", "");
+        // no `check` on either server line of db1's backend
+        db1.put("backup", "backup");
+        List<Finding> fs = lintWith(m -> m.replace(":3306 check", ":3306"));
+        only(fs, "haproxy-no-check");
+        assertTrue(of(fs, "haproxy-bare-tcp-check").isEmpty());
+        baseline();
+        assertTrue(of(lint(true), "haproxy-no-check").isEmpty());
+    }
+
+    /** Like lint(true), with db1's haproxy.cfg rewritten. */
+    private List<Finding> lintWith(java.util.function.UnaryOperator<String> db1Haproxy) throws Exception {
+        lint(true);
+        Map<String, Path> dirs = dirsOfLastRun();
+        Path cfg = dirs.get("db1").resolve("haproxy.cfg");
+        Files.writeString(cfg, db1Haproxy.apply(Files.readString(cfg)));
+        return Lint.run(dirs);
+    }
+
+    @Test
     void noShutdownSessions() throws Exception {
         db1.put("omd", "");
         assertEquals("db1", only(lint(true), "haproxy-no-shutdown-sessions").node());
