@@ -23,7 +23,10 @@ public final class Launcher {
                 new PresetCommand(),
                 new BenchCommand(),
                 new ChartBenchCommand(),
-                new org.viplab.reallab.LabCommand())) {
+                new org.viplab.reallab.LabCommand(),
+                new ImportCommand(),
+                new RenderCommand(),
+                new LintCommand())) {
             m.put(c.name(), c);
         }
         return m;

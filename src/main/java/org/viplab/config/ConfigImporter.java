@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 /**
  * Node directories (each with keepalived.conf, optional haproxy.cfg and the check scripts) to the topology
  * the simulator runs. Mode 2 when the nodes have a haproxy.cfg. Node addresses come from
- * {@code unicast_src_ip}, the peer's {@code unicast_peer}, a haproxy server named after the node, or a
+ * {@code unicast_src_ip} or {@code mcast_src_ip} (the router's own address), the peer's {@code unicast_peer}, a haproxy server named after the node, or a
  * {@code ! VIP Lab node address:} comment that {@link ConfigRenderer} writes; else 10.9.8.201 / .223 with
  * a note.
  */
@@ -170,6 +170,7 @@ public final class ConfigImporter {
         NodeConfig nc = nodes.get(i);
         KeepalivedConf.VrrpInstance vi = nc.instance();
         if (vi != null && vi.unicastSrcIp != null) return vi.unicastSrcIp.value();
+        if (vi != null && vi.mcastSrcIp != null) return vi.mcastSrcIp.value();
         for (int j = 0; j < nodes.size(); j++) {
             if (j == i) continue;
             KeepalivedConf.VrrpInstance other = nodes.get(j).instance();

@@ -113,7 +113,7 @@ public final class ConfigRenderer {
             }
             b.append("    }\n");
         }
-        if (k.scripts.size() > 0 && !anyScriptOnly(k)) {
+        if (!noTrackProcess(k)) {
             b.append("    track_process {\n");
             for (CheckScriptSpec s : k.scripts) {
                 if (s.path != null && s.path.startsWith(ConfigImporter.TRACK_PROCESS_PREFIX)) b.append("        ").append(s.name).append("\n");
@@ -124,7 +124,7 @@ public final class ConfigRenderer {
         return b.toString();
     }
 
-    private static boolean anyScriptOnly(KeepalivedSpec k) {
+    private static boolean noTrackProcess(KeepalivedSpec k) {
         return k.scripts.stream().noneMatch(s -> s.path != null && s.path.startsWith(ConfigImporter.TRACK_PROCESS_PREFIX));
     }
 

@@ -16,7 +16,8 @@ import java.util.Set;
  * Reads a haproxy.cfg as haproxy 2.x does: line based; a section starts with {@code global}, {@code defaults},
  * {@code frontend}, {@code backend} or {@code listen} (other sections are kept and noted); words split on
  * blanks, {@code #} starts a comment, double and single quotes group, backslash escapes. Each proxy inherits
- * from the last {@code defaults} section above it (or the one named by {@code from}). Time values take haproxy's
+ * from the last {@code defaults} section above it (or the one named by {@code from}); a new {@code defaults}
+ * section resets every default. Time values take haproxy's
  * units (us, ms, s, m, h, d; a bare number is milliseconds). Malformed values of modelled keywords are a
  * {@link ConfigParseException}; unknown keywords are notes.
  */
@@ -108,8 +109,8 @@ public final class HaproxyParser {
                         cur.defaults = d;
                     }
                     if (cur.kind == Kind.DEFAULTS) {
-                        // A defaults section copies the one before it, then overrides.
-                        if (cur.defaults != null) inheritInto(cur, cur.defaults);
+                        // A new defaults section resets every default, unless it names one to start from.
+                        if (from > 0) inheritInto(cur, cur.defaults);
                         cur.defaults = null;
                         lastDefaults = cur;
                     }
@@ -139,7 +140,7 @@ public final class HaproxyParser {
         }
     }
 
-    /** Copies a defaults section's settings into a new defaults section (haproxy's behaviour). */
+    /** {@code defaults NAME from OTHER}: starts from OTHER's settings. */
     private static void inheritInto(Proxy to, Proxy from) {
         to.mode = from.mode;
         to.balance = from.balance;
@@ -263,7 +264,8 @@ public final class HaproxyParser {
         if (at >= 0) addr = addr.substring(at + 1);
         int p = -1;
         if (port != null && !port.isEmpty()) {
-            String first = port.split("-")[0];
+            int dash = port.indexOf('-');
+            String first = dash >= 0 ? port.substring(0, dash) : port;
             try {
                 p = Integer.parseInt(first);
             } catch (NumberFormatException e) {

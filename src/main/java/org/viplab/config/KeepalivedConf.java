@@ -92,6 +92,7 @@ public final class KeepalivedConf {
         public final List<Vip> vips = new ArrayList<>();
         public SourcePos vipsPos;
         public Val<String> unicastSrcIp;
+        public Val<String> mcastSrcIp;
         public final List<Val<String>> unicastPeers = new ArrayList<>();
         public final List<TrackRef> trackScripts = new ArrayList<>();
         public final List<TrackRef> trackInterfaces = new ArrayList<>();

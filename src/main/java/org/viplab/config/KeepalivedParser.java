@@ -18,7 +18,7 @@ public final class KeepalivedParser {
     private static final Set<String> QUIET_GLOBAL = Set.of("notification_email", "notification_email_from", "smtp_server",
             "smtp_connect_timeout", "lvs_id", "vrrp_skip_check_adv_addr", "vrrp_garp_interval", "vrrp_gna_interval",
             "enable_snmp_vrrp", "enable_snmp_keepalived", "vrrp_iptables", "max_auto_priority", "script_user_notify");
-    private static final Set<String> QUIET_INSTANCE = Set.of("mcast_src_ip", "smtp_alert", "native_ipv6", "accept",
+    private static final Set<String> QUIET_INSTANCE = Set.of("smtp_alert", "native_ipv6", "accept",
             "no_accept", "use_vmac", "vmac_xmit_base", "lvs_sync_daemon_interface", "debug", "strict_mode",
             "virtual_routes", "virtual_rules", "virtual_ipaddress_excluded", "track_file", "track_bfd", "notify_fifo",
             "notify_fifo_script", "lower_prio_no_advert", "higher_prio_send_advert", "skip_check_adv_addr", "down_timer_adverts");
@@ -179,6 +179,7 @@ public final class KeepalivedParser {
                     for (KNode a : block(c)) vi.vips.add(vip(a));
                 }
                 case "unicast_src_ip" -> vi.unicastSrcIp = str(c);
+                case "mcast_src_ip" -> vi.mcastSrcIp = str(c);
                 case "unicast_peer" -> {
                     for (KNode a : block(c)) vi.unicastPeers.add(new Val<>(a.keyword, a.pos));
                 }

@@ -76,6 +76,15 @@ class HaproxyParserTest {
     }
 
     @Test
+    void aNewDefaultsSectionResetsTheDefaults() throws Exception {
+        HaproxyConf h = HaproxyParser.parse("defaults\n  mode http\n  option redispatch\ndefaults\n  retries 5\nbackend b\n  server s 1.2.3.4:3306\n", "h.cfg");
+        HaproxyConf.Proxy b = h.section("b");
+        assertEquals("tcp", b.effectiveMode().value(), "haproxy's own default, not the first defaults section's http");
+        assertFalse(b.optionOn("redispatch"));
+        assertEquals(5, b.effectiveRetries().value());
+    }
+
+    @Test
     void errorsSayWhereAndWhat() {
         ConfigParseException e = assertThrows(ConfigParseException.class,
                 () -> HaproxyParser.parse("backend b\n    server s1 10.0.0.1:3306 check inter 2x\n", "h.cfg"));

@@ -147,6 +147,33 @@ class ImportRenderTest {
     }
 
     @Test
+    void trackProcessRoundTripsAndMcastSrcIpGivesTheAddress(@TempDir Path out) throws Exception {
+        Topology t = Presets.mode1();
+        for (var n : t.nodes) {
+            CheckScriptSpec s = new CheckScriptSpec();
+            s.name = "tp_db";
+            s.path = ConfigImporter.TRACK_PROCESS_PREFIX + "tp_db";
+            s.intervalSec = 1;
+            s.weight = 0;
+            s.test = CheckScriptSpec.Test.PROCESS_EXISTS;
+            s.processName = "mariadbd";
+            s.exitNonZeroOnFailure = true;
+            n.keepalived.scripts.add(s);
+        }
+        Map<String, Path> dirs = ConfigRenderer.write(t, out);
+        String conf = java.nio.file.Files.readString(dirs.get("db1").resolve("keepalived.conf"));
+        assertTrue(conf.contains("vrrp_track_process tp_db {"), conf);
+        assertTrue(conf.contains("track_process {"), conf);
+        assertEquals(List.of(), TopologyEquivalence.differences(t, ConfigImporter.importNodes(dirs).topology()));
+        // mcast_src_ip names the router's own address
+        java.nio.file.Files.writeString(dirs.get("db2").resolve("keepalived.conf"),
+                java.nio.file.Files.readString(dirs.get("db2").resolve("keepalived.conf"))
+                        .replace("! VIP Lab node address: 10.9.8.223\n", "")
+                        .replace("    priority 90\n", "    priority 90\n    mcast_src_ip 10.9.8.99\n"));
+        assertEquals("10.9.8.99", ConfigImporter.importNodes(dirs).topology().node("db2").ip);
+    }
+
+    @Test
     void missingKeepalivedConfIsAClearError(@TempDir Path dir) {
         ConfigParseException e = assertThrows(ConfigParseException.class, () -> ConfigImporter.importNodes(Map.of("db1", dir)));
         assertTrue(e.getMessage().contains("no keepalived.conf"), e.getMessage());
