@@ -39,7 +39,9 @@ public final class DrillCommand implements Command {
     @Override
     public String usage() {
         return "Usage: viplab drill FILE [--engine sim] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--report DIR [--lang zh-CN]]\n"
-                + "       viplab drill FILE... --report DIR [--lang zh-CN] [--html-only]   (batch: one report per drill + index.html)\n"
+                + "       viplab drill FILE... --report DIR [--lang zh-CN] [--html-only] [--batch]\n"
+                + "            (batch: one report directory per drill, named after its file, and an index.html;\n"
+                + "             --batch gives that layout also for a single FILE)\n"
                 + "  FILE      a drill file (see samples/drills/README.md)\n"
                 + "  --engine  sim (the built-in simulator; default)\n"
                 + "  --json    write the result (verdicts and metrics) as JSON\n"
@@ -53,7 +55,7 @@ public final class DrillCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang"), Set.of("quiet", "html-only"));
+        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang"), Set.of("quiet", "html-only", "batch"));
         if (a.positionals().isEmpty()) throw new UsageException("name one drill file");
         if (a.positionals().size() > 1 && a.get("report") == null) {
             throw new UsageException("several drill files need --report DIR (a batch writes one report per drill)");
@@ -79,7 +81,8 @@ public final class DrillCommand implements Command {
         } else if (a.get("lang") != null || a.flag("html-only")) {
             throw new UsageException("--lang and --html-only go with --report DIR");
         }
-        if (a.positionals().size() > 1) {
+        if (a.flag("batch") && options == null) throw new UsageException("--batch goes with --report DIR");
+        if (a.positionals().size() > 1 || a.flag("batch")) {
             if (a.get("json") != null || a.get("jsonl") != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
             return batch(a.positionals(), seed, Path.of(a.get("report")), options, out, err);
         }

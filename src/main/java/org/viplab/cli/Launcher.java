@@ -22,7 +22,8 @@ public final class Launcher {
                 new DrillCommand(),
                 new PresetCommand(),
                 new BenchCommand(),
-                new ChartBenchCommand())) {
+                new ChartBenchCommand(),
+                new ReportBenchCommand())) {
             m.put(c.name(), c);
         }
         return m;

@@ -4,7 +4,9 @@ import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.pdfboxout.PDFontSupplier;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBufferedFile;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
@@ -30,7 +32,7 @@ final class PdfExport {
     private PdfExport() { }
 
     /** @return a warning for the user, or null */
-    static String write(String xhtml, OutputStream out, boolean needsCjk) throws IOException {
+    static synchronized String write(String xhtml, OutputStream out, boolean needsCjk) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
@@ -52,21 +54,39 @@ final class PdfExport {
         }
     }
 
+    /** Parsed once per run: a CJK collection is megabytes, and parsing it cost more than the rest of the PDF. */
+    private static TrueTypeFont cachedFont;
+    private static boolean searched;
+
     /** The first installed CJK font PDFBox can embed (TrueType outlines; CFF-based collections are skipped). */
-    private static PDFont cjkFont(PDDocument doc) {
+    private static synchronized PDFont cjkFont(PDDocument doc) {
+        if (!searched) {
+            searched = true;
+            cachedFont = findFont();
+        }
+        if (cachedFont == null) return null;
+        try {
+            return PDType0Font.load(doc, cachedFont, true);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static TrueTypeFont findFont() {
         for (Path p : CjkFonts.candidates()) {
             try {
                 if (p.toString().toLowerCase().endsWith(".ttc")) {
-                    TrueTypeCollection ttc = new TrueTypeCollection(p.toFile());
+                    TrueTypeCollection ttc = new TrueTypeCollection(p.toFile()); // kept open: the font reads from it
                     List<TrueTypeFont> fonts = new ArrayList<>();
                     ttc.processAllFonts(fonts::add);
                     // the proportional face: "WenQuanYi Micro Hei" rather than "... Mono", "Noto Sans CJK SC" rather than "... JP"
                     TrueTypeFont pick = fonts.stream().filter(f -> name(f).matches("(?i).*(sc|hei)$")).findFirst()
                             .orElse(fonts.isEmpty() ? null : fonts.get(0));
-                    if (pick == null) continue;
-                    return PDType0Font.load(doc, pick, true);
+                    if (pick != null && pick.getUnicodeCmapLookup() != null) return pick;
+                } else {
+                    TrueTypeFont f = new TTFParser().parse(new RandomAccessReadBufferedFile(p.toFile()));
+                    if (f.getUnicodeCmapLookup() != null) return f;
                 }
-                return PDType0Font.load(doc, p.toFile());
             } catch (IOException | RuntimeException e) {
                 // not embeddable (e.g. CFF outlines): try the next one
             }
