@@ -23,7 +23,8 @@ public final class Launcher {
                 new PresetCommand(),
                 new BenchCommand(),
                 new ChartBenchCommand(),
-                new ReportBenchCommand())) {
+                new ReportBenchCommand(),
+                new org.viplab.reallab.LabCommand())) {
             m.put(c.name(), c);
         }
         return m;
