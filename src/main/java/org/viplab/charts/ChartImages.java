@@ -17,9 +17,10 @@ public final class ChartImages {
         AtomicFiles.write(path, out -> ChartUtils.writeChartAsPNG(out, chart, w, h));
     }
 
+    /** PNG bytes; zlib level 6 rather than 9: a third of the time for a few per cent more bytes. */
     public static byte[] png(JFreeChart chart, int w, int h) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
-        ChartUtils.writeChartAsPNG(out, chart, w, h);
+        ChartUtils.writeChartAsPNG(out, chart, w, h, false, 6);
         return out.toByteArray();
     }
 }

@@ -23,6 +23,7 @@ public final class Launcher {
                 new PresetCommand(),
                 new BenchCommand(),
                 new ChartBenchCommand(),
+                new ReportBenchCommand(),
                 new org.viplab.reallab.LabCommand(),
                 new ImportCommand(),
                 new RenderCommand(),
