@@ -28,9 +28,10 @@ public final class DrillCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: viplab drill FILE [--engine sim] [--json OUT] [--jsonl OUT] [--seed N] [--quiet]\n"
+        return "Usage: viplab drill FILE [--engine sim|ssh] [--inventory FILE] [--json OUT] [--jsonl OUT] [--seed N] [--quiet]\n"
                 + "  FILE      a drill file (see samples/drills/README.md)\n"
-                + "  --engine  sim (the built-in simulator; default)\n"
+                + "  --engine  sim (the built-in simulator; default) or ssh (real hosts; exit 3 when one cannot be reached)\n"
+                + "  --inventory  the hosts for --engine ssh (default: the running `lab up`'s inventory)\n"
                 + "  --json    write the result (verdicts and metrics) as JSON\n"
                 + "  --jsonl   write the whole timeline as JSON Lines\n"
                 + "  --seed    override the drill's seed\n"
@@ -39,10 +40,10 @@ public final class DrillCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed"), Set.of("quiet"));
+        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "inventory"), Set.of("quiet"));
         if (a.positionals().size() != 1) throw new UsageException("name one drill file");
         String engine = a.get("engine", "sim");
-        if (!engine.equals("sim")) throw new UsageException("unknown engine '" + engine + "'; engines: sim");
+        if (!engine.equals("sim") && !engine.equals("ssh")) throw new UsageException("unknown engine '" + engine + "'; engines: sim, ssh");
         Drill drill;
         try {
             drill = DrillParser.parseFile(Path.of(a.positionals().get(0)));
@@ -62,7 +63,11 @@ public final class DrillCommand implements Command {
         Drill run = new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
                 drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
         DrillResult result;
-        try {
+        if (engine.equals("ssh")) {
+            SshDrill.Outcome o = SshDrill.run(run, a.get("inventory"), out, err);
+            if (o.exitCode() != null) return o.exitCode();
+            result = o.result();
+        } else try {
             Timeline timeline = new Timeline();
             SimulatedLab lab = SimulatedLab.steadyState(run.topology(), seed, timeline);
             result = new DrillRunner().run(run, lab, null);
