@@ -38,12 +38,13 @@ public final class DrillCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: viplab drill FILE [--engine sim] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--report DIR [--lang zh-CN]]\n"
+        return "Usage: viplab drill FILE [--engine sim|ssh] [--inventory FILE] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--report DIR [--lang zh-CN]]\n"
                 + "       viplab drill FILE... --report DIR [--lang zh-CN] [--html-only] [--batch]\n"
                 + "            (batch: one report directory per drill, named after its file, and an index.html;\n"
                 + "             --batch gives that layout also for a single FILE)\n"
                 + "  FILE      a drill file (see samples/drills/README.md)\n"
-                + "  --engine  sim (the built-in simulator; default)\n"
+                + "  --engine  sim (the built-in simulator; default) or ssh (real hosts; exit 3 when one cannot be reached)\n"
+                + "  --inventory  the hosts for --engine ssh (default: the running `lab up`'s inventory)\n"
                 + "  --json    write the result (verdicts and metrics) as JSON\n"
                 + "  --jsonl   write the whole timeline as JSON Lines\n"
                 + "  --seed    override the drill's seed\n"
@@ -55,13 +56,13 @@ public final class DrillCommand implements Command {
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang"), Set.of("quiet", "html-only", "batch"));
+        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang", "inventory"), Set.of("quiet", "html-only", "batch"));
         if (a.positionals().isEmpty()) throw new UsageException("name one drill file");
         if (a.positionals().size() > 1 && a.get("report") == null) {
             throw new UsageException("several drill files need --report DIR (a batch writes one report per drill)");
         }
         String engine = a.get("engine", "sim");
-        if (!engine.equals("sim")) throw new UsageException("unknown engine '" + engine + "'; engines: sim");
+        if (!engine.equals("sim") && !engine.equals("ssh")) throw new UsageException("unknown engine '" + engine + "'; engines: sim, ssh");
         Long seed = null;
         if (a.get("seed") != null) {
             try {
@@ -84,6 +85,7 @@ public final class DrillCommand implements Command {
         if (a.flag("batch") && options == null) throw new UsageException("--batch goes with --report DIR");
         if (a.positionals().size() > 1 || a.flag("batch")) {
             if (a.get("json") != null || a.get("jsonl") != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
+            if (engine.equals("ssh")) throw new UsageException("a batch runs on the simulator; run real-host drills one at a time");
             return batch(a.positionals(), seed, Path.of(a.get("report")), options, out, err);
         }
 
@@ -96,7 +98,11 @@ public final class DrillCommand implements Command {
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
         DrillResult result;
-        try {
+        if (engine.equals("ssh")) {
+            SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), a.get("inventory"), out, err);
+            if (o.exitCode() != null) return o.exitCode();
+            result = o.result();
+        } else try {
             result = runDrill(drill, seed);
         } catch (RuntimeException e) {
             err.println("engine failed: " + e);
@@ -118,12 +124,16 @@ public final class DrillCommand implements Command {
 
     /** Runs the drill on a fresh simulator, with the seed overridden when one is given. */
     static DrillResult runDrill(Drill drill, Long seedOverride) throws InterruptedException {
-        long seed = seedOverride != null ? seedOverride : drill.seed();
-        Drill run = new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
-                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
+        Drill run = withSeed(drill, seedOverride);
         Timeline timeline = new Timeline();
-        SimulatedLab lab = SimulatedLab.steadyState(run.topology(), seed, timeline);
+        SimulatedLab lab = SimulatedLab.steadyState(run.topology(), run.seed(), timeline);
         return new DrillRunner().run(run, lab, null);
+    }
+
+    private static Drill withSeed(Drill drill, Long seedOverride) {
+        long seed = seedOverride != null ? seedOverride : drill.seed();
+        return new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
+                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
     }
 
     /** Several drills: a report directory each (named after the file) and an index; the worst exit code wins. */

@@ -183,6 +183,43 @@ public final class SshHost implements Closeable {
         };
     }
 
+    /**
+     * Measures the host clock against the local one: a small remote loop answers each line with the time,
+     * so one sample costs one round trip on an open channel (no channel set-up, no process start inside
+     * it) and the midpoint rule holds. Returns {offset host - local, round trip}, both in microseconds,
+     * of the sample with the shortest round trip.
+     */
+    public long[] clockOffsetUs(int samples, long timeoutMs) throws RemoteException {
+        ChannelExec ch = open("while read -r x; do date +%s%N; done", false);
+        try {
+            java.io.OutputStream to = ch.getOutputStream();
+            BufferedReader from = new BufferedReader(new InputStreamReader(ch.getInputStream(), StandardCharsets.UTF_8));
+            ch.connect((int) timeoutMs);
+            long best = Long.MAX_VALUE;
+            long offset = 0;
+            long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+            for (int i = 0; i < samples && System.nanoTime() < deadline; i++) {
+                long t0 = SshLab.epochUs();
+                to.write('\n');
+                to.flush();
+                String line = from.readLine();
+                long t1 = SshLab.epochUs();
+                if (line == null) break;
+                long remote = Long.parseLong(line.strip()) / 1000;
+                if (t1 - t0 < best) {
+                    best = t1 - t0;
+                    offset = remote - (t0 + t1) / 2;
+                }
+            }
+            if (best == Long.MAX_VALUE) throw new RemoteException(RemoteException.Kind.FAILED, host.name, "no answer from the clock probe");
+            return new long[]{offset, best};
+        } catch (JSchException | IOException | NumberFormatException e) {
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "cannot read the host's clock: " + e.getMessage(), e);
+        } finally {
+            ch.disconnect();
+        }
+    }
+
     private ChannelExec open(String command, boolean pty) throws RemoteException {
         Session s = session;
         if (s == null || !s.isConnected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "not connected");
@@ -190,7 +227,6 @@ public final class SshHost implements Closeable {
             ChannelExec ch = (ChannelExec) s.openChannel("exec");
             ch.setCommand(command);
             ch.setPty(pty);
-            ch.setInputStream(null);
             return ch;
         } catch (JSchException e) {
             throw new RemoteException(s.isConnected() ? RemoteException.Kind.FAILED : RemoteException.Kind.UNREACHABLE, host.name,
