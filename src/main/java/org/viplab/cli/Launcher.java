@@ -21,7 +21,13 @@ public final class Launcher {
         for (Command c : List.<Command>of(
                 new DrillCommand(),
                 new PresetCommand(),
-                new BenchCommand())) {
+                new BenchCommand(),
+                new ChartBenchCommand(),
+                new ReportBenchCommand(),
+                new org.viplab.reallab.LabCommand(),
+                new ImportCommand(),
+                new RenderCommand(),
+                new LintCommand())) {
             m.put(c.name(), c);
         }
         return m;

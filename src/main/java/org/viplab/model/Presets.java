@@ -67,9 +67,7 @@ public final class Presets {
         t.description = "Mode 1 done carefully: both BACKUP + nopreempt, a weight-0 `mysql -e 'SELECT 1'` check "
                 + "with timeout 2, fall 2, rise 2; FAULT instead of stopping keepalived.";
         for (NodeSpec n : t.nodes) {
-            n.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
-            n.keepalived.nopreempt = true;
-            n.keepalived.scripts.add(healthScript("chk_mysql", "/etc/keepalived/chk_mysql.sh", CheckScriptSpec.Test.MYSQL_QUERY, 3306));
+            backupNopreempt(n).keepalived.scripts.add(healthScript("chk_mysql", "/etc/keepalived/chk_mysql.sh", CheckScriptSpec.Test.MYSQL_QUERY, 3306));
         }
         return t;
     }
@@ -85,9 +83,7 @@ public final class Presets {
         t.description = "Mode 2 done carefully: both BACKUP + nopreempt, a weight-0 TCP check of haproxy's port with "
                 + "fall 2, rise 2; haproxy with option mysql-check, on-marked-down shutdown-sessions and db2 as backup.";
         for (NodeSpec n : t.nodes) {
-            n.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
-            n.keepalived.nopreempt = true;
-            n.keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
+            backupNopreempt(n).keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
             HaproxySpec h = tutorialHaproxy();
             h.checkType = HaproxySpec.CheckType.MYSQL;
             h.mysqlCheckUser = "haproxy_check";
@@ -98,6 +94,13 @@ public final class Presets {
             n.haproxy = h;
         }
         return t;
+    }
+
+    /** Both nodes {@code state BACKUP} with {@code nopreempt}: the first up keeps the VIP; no failback. */
+    private static NodeSpec backupNopreempt(NodeSpec n) {
+        n.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
+        n.keepalived.nopreempt = true;
+        return n;
     }
 
     static CheckScriptSpec healthScript(String name, String path, CheckScriptSpec.Test test, int port) {

@@ -206,7 +206,7 @@ public final class TimelineAnalysis {
                 if (start < 0) start = p.timeUs();
                 failed++;
             } else if (start >= 0) {
-                out.add(new Outage(start, p.timeUs(), failed, false));
+                if (p.timeUs() > start) out.add(new Outage(start, p.timeUs(), failed, false));
                 start = -1;
                 failed = 0;
             }

@@ -60,7 +60,7 @@ public final class Session implements AutoCloseable {
         if (options.startPaused()) controls.pausedProperty().set(true);
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());
-        if (!Double.isNaN(prefs.x) && !Double.isNaN(prefs.y)) {
+        if (prefs.x != null && prefs.y != null && !prefs.x.isNaN() && !prefs.y.isNaN()) {
             stage.setX(prefs.x);
             stage.setY(prefs.y);
         }

@@ -35,10 +35,17 @@ class SimulatorMatchesRealLabTest {
     }
 
     private static List<LabEvent> simulate(Topology t, String verb, String target, long atUs, long untilUs) {
+        return simulate(t, untilUs, new Object[]{atUs, verb, target});
+    }
+
+    /** Runs the steady-state lab with each {at, verb, target} applied in turn, until {@code untilUs}. */
+    private static List<LabEvent> simulate(Topology t, long untilUs, Object[]... steps) {
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, 1, tl);
-        lab.runUntil(atUs);
-        lab.apply(new Action(Verb.fromId(verb), Target.parse(target, t.nodeNames())), "fixture");
+        for (Object[] step : steps) {
+            lab.runUntil((Long) step[0]);
+            lab.apply(new Action(Verb.fromId((String) step[1]), Target.parse((String) step[2], t.nodeNames())), "fixture");
+        }
         lab.runUntil(untilUs);
         return tl.snapshot();
     }
@@ -66,14 +73,9 @@ class SimulatorMatchesRealLabTest {
         long start = RealLabFixtures.logLine("S1-run1", "db1", "Starting Keepalived", 0);
         long back = RealLabFixtures.vip("S1-run1", "db1").stream().filter(RealLabFixtures.VipChange::added).findFirst().orElseThrow().us();
         long real = back - start;
-        Timeline tl = new Timeline();
-        SimulatedLab lab = SimulatedLab.steadyState(Presets.mode1(), 1, tl);
-        lab.runUntil(2_000_000);
-        lab.apply(new Action(Verb.STOP, Target.parse("db1/keepalived", List.of("db1", "db2"))), "fixture");
-        lab.runUntil(20_000_000);
-        lab.apply(new Action(Verb.START, Target.parse("db1/keepalived", List.of("db1", "db2"))), "fixture");
-        lab.runUntil(30_000_000);
-        long simBack = tl.snapshot().stream().filter(e -> e instanceof LabEvent.VipChanged v && v.host().equals("db1") && v.added()
+        List<LabEvent> ev = simulate(Presets.mode1(), 30_000_000,
+                new Object[]{2_000_000L, "stop", "db1/keepalived"}, new Object[]{20_000_000L, "start", "db1/keepalived"});
+        long simBack = ev.stream().filter(e -> e instanceof LabEvent.VipChanged v && v.host().equals("db1") && v.added()
                 && v.timeUs() > 20_000_000).findFirst().orElseThrow().timeUs() - 20_000_000;
         assertEquals(real, simBack, TOLERANCE_US, "real " + real + " µs, simulated " + simBack + " µs");
     }

@@ -169,6 +169,10 @@ class MainWindowTest {
         assertTrue(fx(() -> session.controls.statusProperty().get()).contains("db2.priority = 120"));
         // db2 now outranks db1 and preempts: the VIP ends up on db2 in the warm-up already.
         waitUntil("db2 took the VIP by priority", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db2"))));
+        robot.clickOn("#tab-settings");
+        snapshot("settings-tab.png");
+        robot.clickOn("#tab-config");
+        snapshot("config-tab.png");
     }
 
     @Test

@@ -2,8 +2,9 @@ package org.viplab.ui.settings;
 
 /** What the app remembers between runs. A plain DTO for Gson: never JavaFX properties. */
 public final class Prefs {
-    public double x = Double.NaN;
-    public double y = Double.NaN;
+    /** Window position; null until the window has been placed once (the platform centres it). */
+    public Double x;
+    public Double y;
     public double width = 1400;
     public double height = 900;
     public boolean maximized;

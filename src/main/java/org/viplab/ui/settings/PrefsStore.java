@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
  * a background thread, one at a time, so the FX thread never waits for the disk.
  */
 public final class PrefsStore implements AutoCloseable {
-    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().create();
 
     private final Path file;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {

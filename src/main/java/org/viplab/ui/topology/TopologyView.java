@@ -110,14 +110,14 @@ public final class TopologyView extends Pane {
             Point2D at = anchors.get(h.name());
             if (at == null) continue;
             links.getChildren().add(link(CLIENT_AT, at, "clients-" + h.name(),
-                    Bindings.or(h.clientPathCutProperty(), h.linkCutProperty()), null, clientPathMenu(h.name())));
+                    Bindings.or(h.clientPathCutProperty(), h.linkCutProperty()), null, () -> clientPathMenu(h.name())));
         }
         if (hosts.size() == 2) {
             HostViewModel a = hosts.get(0);
             HostViewModel b = hosts.get(1);
             links.getChildren().add(link(anchors.get(a.name()), anchors.get(b.name()), a.name() + "-" + b.name(),
                     vm.peerCutProperty().or(a.linkCutProperty()).or(b.linkCutProperty()), vm.vrrpBlockedProperty(),
-                    peerMenu(a.name(), b.name())));
+                    () -> peerMenu(a.name(), b.name())));
         }
         nodes.getChildren().add(clientCard(t));
         for (HostViewModel h : hosts) {
@@ -138,7 +138,8 @@ public final class TopologyView extends Pane {
         world.getChildren().addAll(links, nodes);
     }
 
-    private Node link(Point2D from, Point2D to, String id, ObservableValue<Boolean> cut, ObservableValue<Boolean> vrrpBlocked, ContextMenu menu) {
+    private Node link(Point2D from, Point2D to, String id, ObservableValue<Boolean> cut, ObservableValue<Boolean> vrrpBlocked,
+                      java.util.function.Supplier<ContextMenu> menu) {
         Line line = new Line(from.getX(), from.getY(), to.getX(), to.getY());
         line.setId("link-" + id);
         line.getStyleClass().add("link");
@@ -164,7 +165,9 @@ public final class TopologyView extends Pane {
         vrrp.layoutXProperty().bind(vrrp.widthProperty().divide(-2).add(mx));
         vrrp.setLayoutY(my - 46);
         Group g = new Group(line, marker, vrrp);
-        ContextMenus.install(g, () -> menu);
+        // Bindings listen weakly to their sources: keep them alive as long as the drawing of the link.
+        g.getProperties().put("cut-binding", cut);
+        ContextMenus.install(g, menu);
         Tooltip.install(line, new Tooltip(id));
         return g;
     }
@@ -292,20 +295,16 @@ public final class TopologyView extends Pane {
     }
 
     private ContextMenu clientPathMenu(String host) {
-        ContextMenu m = new ContextMenu();
-        m.setOnShowing(e -> m.getItems().setAll(item("verb.cut", Verb.CUT, new Target.ClientPath(host)), item("verb.heal", Verb.HEAL, new Target.ClientPath(host))));
-        return m;
+        return new ContextMenu(item("verb.cut", Verb.CUT, new Target.ClientPath(host)), item("verb.heal", Verb.HEAL, new Target.ClientPath(host)));
     }
 
     private ContextMenu peerMenu(String a, String b) {
-        ContextMenu m = new ContextMenu();
-        m.setOnShowing(e -> m.getItems().setAll(
+        return new ContextMenu(
                 item("verb.cut", Verb.CUT, new Target.PeerPath(a, b, false)),
                 item("verb.heal", Verb.HEAL, new Target.PeerPath(a, b, false)),
                 new SeparatorMenuItem(),
                 item("menu.blockVrrp", Verb.CUT, new Target.PeerPath(a, b, true)),
-                item("menu.unblockVrrp", Verb.HEAL, new Target.PeerPath(a, b, true))));
-        return m;
+                item("menu.unblockVrrp", Verb.HEAL, new Target.PeerPath(a, b, true)));
     }
 
     private MenuItem item(String key, Verb v, Target t) {
