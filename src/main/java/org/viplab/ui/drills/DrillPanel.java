@@ -164,6 +164,12 @@ public final class DrillPanel extends VBox {
         recordText.setWrapText(true);
         recordText.textProperty().bind(model.recordTextProperty());
 
+        ListView<String> recorded = new ListView<>(model.recordedSteps());
+        recorded.setId("drill-recorded");
+        recorded.setPrefHeight(110);
+        recorded.visibleProperty().bind(model.hasRecordingProperty());
+        recorded.managedProperty().bind(model.hasRecordingProperty());
+
         // file work in progress and its outcome
         ProgressIndicator progress = new ProgressIndicator();
         progress.setId("drill-busy");
@@ -177,7 +183,7 @@ public final class DrillPanel extends VBox {
         HBox messageBar = new HBox(6, progress, message);
         messageBar.setAlignment(Pos.CENTER_LEFT);
 
-        getChildren().addAll(pick, name, description, stepsTitle, steps, runBar, state, new Separator(), recordBar, recordText, messageBar);
+        getChildren().addAll(pick, name, description, stepsTitle, steps, runBar, state, new Separator(), recordBar, recordText, recorded, messageBar);
     }
 
     public DrillPanelModel model() { return model; }

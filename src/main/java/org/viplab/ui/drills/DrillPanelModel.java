@@ -82,6 +82,7 @@ public final class DrillPanelModel implements AutoCloseable {
     private final BooleanProperty recording = new SimpleBooleanProperty();
     private final BooleanProperty hasRecording = new SimpleBooleanProperty();
     private final StringProperty recordText = new SimpleStringProperty("");
+    private final ObservableList<String> recordedSteps = FXCollections.observableArrayList();
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private Supplier<String> stateText = () -> "";
@@ -147,6 +148,9 @@ public final class DrillPanelModel implements AutoCloseable {
     public ReadOnlyBooleanProperty hasRecordingProperty() { return hasRecording; }
 
     public ReadOnlyStringProperty recordTextProperty() { return recordText; }
+
+    /** The recording's steps as they will be written: "t = 2s   stop db1/haproxy", expectations after. */
+    public ObservableList<String> recordedSteps() { return recordedSteps; }
 
     /** True while a session is being saved or opened. */
     public ReadOnlyBooleanProperty busyProperty() { return busy; }
@@ -464,9 +468,15 @@ public final class DrillPanelModel implements AutoCloseable {
     private void refreshRecordText() {
         if (recorder == null) {
             setRecordText(() -> "");
+            recordedSteps.clear();
             return;
         }
-        int actions = recorder.actions(recordTimeline.snapshot()).size();
+        List<DrillRecorder.RecordedAction> recorded = recorder.actions(recordTimeline.snapshot());
+        List<String> lines = new ArrayList<>();
+        for (DrillRecorder.RecordedAction a : recorded) lines.add("t = " + Durations.format(a.atUs()) + "   " + a.action());
+        for (DrillRecorder.RecordedExpect e : recorder.expectations()) lines.add(e.text());
+        recordedSteps.setAll(lines);
+        int actions = recorded.size();
         int expects = recorder.expectations().size();
         if (recording.get()) setRecordText(() -> i18n.get("drills.record.on", seconds(recorder.startUs()), actions, expects));
         else setRecordText(() -> i18n.get("drills.record.off", actions, expects));

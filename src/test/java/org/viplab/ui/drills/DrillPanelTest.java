@@ -130,6 +130,43 @@ class DrillPanelTest {
         Files.createDirectories(SCREENSHOTS);
         WritableImage img = fx(() -> stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("drill-panel.png").toFile());
+
+        fx(() -> {
+            i18n.setLocale(I18n.CHINESE);
+            return null;
+        });
+        assertTrue(stateText(robot).startsWith("通过"), stateText(robot));
+        assertEquals("运行", robot.lookup("#drill-run").queryAs(javafx.scene.control.Button.class).getText());
+        WaitForAsyncUtils.waitForFxEvents();
+        img = fx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("drill-panel-zh.png").toFile());
+    }
+
+    @Test
+    void everyDrillPanelKeyIsInBothLanguages() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties zh = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/viplab/i18n/messages.properties");
+             var b = new java.io.InputStreamReader(getClass().getResourceAsStream("/org/viplab/i18n/messages_zh_CN.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+            en.load(a);
+            zh.load(b);
+        }
+        java.util.Set<String> enKeys = new java.util.TreeSet<>();
+        java.util.Set<String> zhKeys = new java.util.TreeSet<>();
+        for (Object k : en.keySet()) if (k.toString().startsWith("drills.")) enKeys.add(k.toString());
+        for (Object k : zh.keySet()) if (k.toString().startsWith("drills.")) zhKeys.add(k.toString());
+        assertTrue(enKeys.size() > 40, "keys: " + enKeys.size());
+        assertEquals(enKeys, zhKeys);
+        // every key the panel's code names exists
+        String code = Files.readString(Path.of("src/main/java/org/viplab/ui/drills/DrillPanel.java"))
+                + Files.readString(Path.of("src/main/java/org/viplab/ui/drills/DrillPanelModel.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(drills\\.[a-zA-Z.]+)\"").matcher(code);
+        while (m.find()) {
+            String key = m.group(1);
+            if (key.endsWith(".")) continue; // a prefix completed at run time ("drills.status." + status)
+            assertTrue(enKeys.contains(key), "missing key " + key);
+        }
+        for (Verdict.Status st : Verdict.Status.values()) assertTrue(enKeys.contains("drills.status." + st.name().toLowerCase()));
     }
 
     @Test
@@ -178,6 +215,13 @@ class DrillPanelTest {
         live.apply(new org.viplab.lab.Action(Verb.CUT, Target.parse("clients-db1", List.of("db1", "db2"))), "drill").get(5, TimeUnit.SECONDS);
         waitUntil("two actions counted", 5, () -> robot.lookup("#drill-record-text").queryAs(Label.class).getText().contains(": 2 actions"));
         assertTrue(fx(() -> model.addExpectation(DrillPanelModel.Suggestion.LAST_VIP_MOVE)), "the VIP moved to db2");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<?> listed = fx(() -> List.copyOf(robot.lookup("#drill-recorded").queryAs(ListView.class).getItems()));
+        assertEquals(List.of("t = 2s   stop db1/haproxy", "t = 9s   start db1/haproxy"), listed.subList(0, 2));
+        assertTrue(listed.get(2).toString().startsWith("expect vip-on db2 within"), listed.toString());
+        Files.createDirectories(SCREENSHOTS);
+        WritableImage img = fx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("drill-panel-recording.png").toFile());
         robot.clickOn("#drill-record");
         assertFalse(fx(() -> model.recordingProperty().get()));
 
