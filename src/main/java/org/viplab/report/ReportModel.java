@@ -37,7 +37,7 @@ import java.util.Set;
 final class ReportModel {
     /** More listed events than this and the list stops with a pointer to events.csv (a 24 h run has thousands). */
     static final int MAX_LISTED_EVENTS = 2000;
-    static final int CHART_WIDTH = 1400;
+    static final int CHART_WIDTH = 1100; // printed 180 mm wide, the chart text stays readable (about 7 pt)
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -157,7 +157,7 @@ final class ReportModel {
         LabCharts charts = LabCharts.separate(data, locale);
         charts.show(0, r.endUs(), CHART_WIDTH);
         String[] keys = {"vip", "adverts", "client"};
-        int[] heights = {330, 400, 330};
+        int[] heights = {270, 330, 270};
         ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale);
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
