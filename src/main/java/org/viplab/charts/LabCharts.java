@@ -494,6 +494,7 @@ public final class LabCharts {
                 m.setLabel(label + " " + ChartText.length(iv[1] - iv[0]));
                 m.setLabelFont(text.font(Font.PLAIN, 10));
                 m.setLabelPaint(new Color(60, 60, 60));
+                m.setLabelBackgroundColor(new Color(255, 255, 255, 190));
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 m.setLabelOffset(new RectangleInsets(2, 3, 2, 2));

@@ -32,12 +32,13 @@ public final class ChartBenchCommand implements Command {
     public String usage() {
         return "Usage: viplab chartbench [--hours H] [--runs N]\n"
                 + "  --hours  simulated hours in the timeline (default 24)\n"
-                + "  --runs   timed redraws per case after two warm-ups (default 5; the median is reported)\n";
+                + "  --runs   timed redraws per case after two warm-ups (default 5; the median is reported)\n"
+                + "  --png    also write the whole-run chart (1600x900) there, to look at\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("hours", "runs"), Set.of());
+        Args a = Args.parse(args, Set.of("hours", "runs", "png"), Set.of());
         double hours = Double.parseDouble(a.get("hours", "24"));
         int runs = Integer.parseInt(a.get("runs", "5"));
         if (hours <= 0 || runs < 1) throw new UsageException("--hours and --runs must be positive");
@@ -59,6 +60,7 @@ public final class ChartBenchCommand implements Command {
         BufferedImage img = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
         double[] whole = redraw(charts, 0, endUs, img, runs);
         int wholePoints = charts.pointCount();
+        if (a.get("png") != null) javax.imageio.ImageIO.write(img, "png", java.nio.file.Path.of(a.get("png")).toFile());
         long mid = endUs / 2;
         double[] zoom = redraw(charts, mid, mid + 60_000_000, img, runs);
         int zoomPoints = charts.pointCount();
