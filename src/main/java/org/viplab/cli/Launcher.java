@@ -22,6 +22,9 @@ public final class Launcher {
                 new DrillCommand(),
                 new PresetCommand(),
                 new BenchCommand(),
+                new ChartBenchCommand(),
+                new ReportBenchCommand(),
+                new org.viplab.reallab.LabCommand(),
                 new ImportCommand(),
                 new RenderCommand(),
                 new LintCommand())) {
