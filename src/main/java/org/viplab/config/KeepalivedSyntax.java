@@ -16,7 +16,9 @@ import java.util.Set;
  * white space; a word starting with {@code !} or {@code #} starts a comment to the end of the line; double
  * quotes group words; {@code {} and {@code }} open and close blocks and may sit on the same line as other
  * words ({@code authentication { auth_type PASS }}). {@code include PATTERN} reads the files a glob matches,
- * relative to the including file's directory, in sorted order, at the place it appears.
+ * relative to the including file's directory, in sorted order, at the place it appears. An absolute pattern
+ * names a file on the host the configuration came from, so it is looked up under the including file's
+ * directory too (with leading directories dropped), never on this machine.
  * <p>
  * Iterative (an explicit stack), so deep nesting cannot overflow the Java stack.
  */
@@ -144,7 +146,22 @@ public final class KeepalivedSyntax {
         }
         Path base = file.toAbsolutePath().getParent();
         String p = pattern.text;
-        List<Path> matches = glob(base, p);
+        List<Path> matches;
+        if (p.startsWith("/")) {
+            // The files were copied off the host into a node directory: an absolute path such as
+            // /etc/keepalived/conf.d/*.conf names the host's file, never this machine's. Look it up under the
+            // directory of the including file, dropping leading directories until something matches.
+            matches = List.of();
+            String[] parts = p.substring(1).split("/");
+            for (int i = 0; i < parts.length && matches.isEmpty(); i++) {
+                String rel = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
+                matches = glob(base, rel);
+                if (!matches.isEmpty()) notes.add(new Note(pattern.pos, "include " + p + " read from " + base.resolve(rel)
+                        + " (absolute paths are looked up in the node directory)"));
+            }
+        } else {
+            matches = glob(base, p);
+        }
         if (matches.isEmpty()) {
             notes.add(new Note(pattern.pos, "include " + p + " matches no file (keepalived skips it with a warning)"));
             return;

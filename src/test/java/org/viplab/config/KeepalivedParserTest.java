@@ -126,6 +126,20 @@ class KeepalivedParserTest {
     }
 
     @Test
+    void absoluteIncludesAreLookedUpInTheNodeDirectory(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("conf.d"));
+        Files.writeString(dir.resolve("keepalived.conf"), "include /etc/keepalived/conf.d/*.conf\n");
+        Files.writeString(dir.resolve("conf.d/vi.conf"), "vrrp_instance VI_X {\n virtual_router_id 9\n}\n");
+        KeepalivedConf k = KeepalivedParser.parse(dir.resolve("keepalived.conf"));
+        assertEquals("VI_X", k.instances.get(0).name);
+        assertTrue(k.notes.stream().anyMatch(n -> n.message().contains("looked up in the node directory")), k.notes.toString());
+        Files.writeString(dir.resolve("keepalived.conf"), "include /nonexistent/nothing.conf\n");
+        KeepalivedConf none = KeepalivedParser.parse(dir.resolve("keepalived.conf"));
+        assertTrue(none.instances.isEmpty());
+        assertTrue(none.notes.stream().anyMatch(n -> n.message().contains("matches no file")), none.notes.toString());
+    }
+
+    @Test
     void includeLoopIsAnErrorNotAHang(@TempDir Path dir) throws Exception {
         Files.writeString(dir.resolve("keepalived.conf"), "include keepalived.conf\n");
         ConfigParseException e = assertThrows(ConfigParseException.class, () -> KeepalivedParser.parse(dir.resolve("keepalived.conf")));
