@@ -168,6 +168,23 @@ class LintRulesTest {
         assertEquals(java.util.Set.of("db2"), o.holdersAtEnd());
     }
 
+    @Test
+    void positiveWeightsAreWeighedToo() throws Exception {
+        db1.put("state", "MASTER");
+        db1.put("nopreempt", "");
+        db2.put("nopreempt", "");
+        for (Map<String, String> m : List.of(db1, db2)) {
+            m.put("weight", "5");
+            m.put("script", "#!/bin/bash\nmysqladmin ping || exit 1\n");
+        }
+        // db1 fails: 105 -> 100, db2 healthy: 90 + 5 = 95; 100 >= 95, no failover
+        Finding f = only(lint(false), "weight-too-small");
+        assertTrue(f.message().contains("db1 falls from 105 to 100 ≥ 95 (db2, 90 + 5)"), f.message());
+        for (Map<String, String> m : List.of(db1, db2)) m.put("weight", "20");
+        // 100 < 110: moves
+        assertTrue(of(lint(false), "weight-too-small").isEmpty());
+    }
+
     private Map<String, Path> dirsOfLastRun() {
         Path root = tmp.resolve("run" + (runs - 1));
         Map<String, Path> m = new LinkedHashMap<>();
