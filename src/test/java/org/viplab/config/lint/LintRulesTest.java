@@ -431,6 +431,9 @@ class LintRulesTest {
         Map<String, Path> r = new LinkedHashMap<>();
         r.put("db1", Path.of("samples/configs/mode1-recommended/db1"));
         r.put("db2", Path.of("samples/configs/mode1-recommended/db2"));
-        assertEquals(List.of(), Lint.run(r));
+        Lint.Report rep = Lint.report(r);
+        assertEquals(List.of(), rep.findings());
+        assertFalse(rep.hasErrors());
+        assertEquals("10.9.8.120", rep.imported().topology().vip);
     }
 }
