@@ -33,6 +33,9 @@ class RealLabE2ETest {
     static final Path OUT = Path.of("target/e2e");
     static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("E2E_RUNS", "1"));
 
+    @org.junit.jupiter.api.BeforeAll
+    static void out() throws java.io.IOException { Files.createDirectories(OUT); }
+
     @Test
     void mode1ServiceMysqlStop() throws Exception {
         mode(1, "samples/drills/real-mode1-mysql-stop.json", "stop db1/mysqld");
@@ -44,6 +47,35 @@ class RealLabE2ETest {
     }
 
     record Cli(int rc, String out, String err) { }
+
+    /** lab up killed half-way (with everything it started): lab down still removes it all. */
+    @Test
+    void downAfterAnUpKilledHalfWay() throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e") + "-crash");
+        Path jar = Path.of("target/viplab.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar");
+        Process up = new ProcessBuilder("java", "-jar", jar.toString(), "lab", "up", "--mode", "2", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(OUT.resolve("crashed-up.log").toFile()).start();
+        // wait until the hosts exist (the records name an init), then kill the whole tree at once
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end
+                && !(Files.exists(dir.resolve("records")) && Files.readString(dir.resolve("records")).contains("init-db2"))) {
+            Thread.sleep(20);
+        }
+        List<ProcessHandle> tree = new ArrayList<>(up.toHandle().descendants().toList());
+        tree.add(up.toHandle());
+        for (ProcessHandle h : tree) h.destroyForcibly();
+        up.waitFor();
+        assertTrue(Files.exists(dir.resolve("records")), "the crash left a recorded lab");
+        Cli down = cli("lab", "down", "--dir", dir.toString());
+        assertEquals(0, down.rc(), down.out() + down.err());
+        Process p = new ProcessBuilder("sh", "-c", "ip netns list; ip link show viplab0 2>&1").redirectErrorStream(true).start();
+        String left = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertFalse(left.contains("viplab-"), left);
+        assertTrue(left.contains("does not exist"), left);
+        assertFalse(Files.exists(dir));
+    }
 
     static Cli cli(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream();
@@ -57,7 +89,6 @@ class RealLabE2ETest {
     }
 
     void mode(int mode, String drill, String cause) throws Exception {
-        Files.createDirectories(OUT);
         Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e"));
         Map<String, Object> fig = new LinkedHashMap<>();
         fig.put("mode", mode);
@@ -67,6 +98,13 @@ class RealLabE2ETest {
         List<Map<String, Object>> runs = new ArrayList<>();
         try {
             assertEquals(0, up.rc(), "lab up failed:\n" + up.err());
+            if (mode == 1) {
+                // a second lab would clash: refused, and the first one stays
+                Cli again = cli("lab", "up", "--mode", "1", "--dir", dir + "-second");
+                assertEquals(3, again.rc());
+                assertTrue(again.err().contains("already exists") || again.out().contains("already exists"), again.out() + again.err());
+                assertEquals(0, cli("lab", "status", "--dir", dir.toString()).rc());
+            }
             for (int i = 1; i <= RUNS; i++) {
                 Path json = OUT.resolve("mode" + mode + "-run" + i + ".json");
                 Path jsonl = OUT.resolve("mode" + mode + "-run" + i + ".jsonl");
