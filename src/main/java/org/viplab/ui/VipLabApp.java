@@ -1,17 +1,31 @@
 package org.viplab.ui;
 
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
+import org.viplab.ui.settings.Prefs;
+import org.viplab.ui.settings.PrefsStore;
 
-/** The desktop lab. A placeholder until the desktop issue lands. */
+/** The desktop lab: opens on preset mode1, running at 1x. */
 public final class VipLabApp extends Application {
+    private PrefsStore store;
+    private Prefs prefs;
+    private Session session;
+
+    /** Runs on the launcher thread, so reading the preferences file never holds up the FX thread. */
+    @Override
+    public void init() {
+        store = new PrefsStore(PrefsStore.defaultDir());
+        prefs = store.load();
+    }
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("VIP Lab");
-        stage.setScene(new Scene(new StackPane(new Label("VIP Lab")), 1200, 800));
+        session = Session.open(stage, Session.Options.defaults(), store, prefs);
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) session.close();
     }
 }

@@ -1,0 +1,95 @@
+package org.viplab.ui;
+
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.viplab.model.Presets;
+import org.viplab.model.Topology;
+import org.viplab.sim.LiveSimulation;
+import org.viplab.ui.common.FxTimelineBridge;
+import org.viplab.ui.common.I18n;
+import org.viplab.ui.controls.LabControls;
+import org.viplab.ui.live.LabViewModel;
+import org.viplab.ui.main.MainWindow;
+import org.viplab.ui.settings.Prefs;
+import org.viplab.ui.settings.PrefsStore;
+import org.viplab.ui.settings.Theme;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The composition root: builds the simulation, the FX bridge, the view model, the controls and the main
+ * window, and takes them down again. The app and the UI tests both open the window through here.
+ */
+public final class Session implements AutoCloseable {
+    /** What to start with. */
+    public record Options(Topology topology, long seed, boolean startPaused, boolean notifications) {
+        public static Options defaults() { return new Options(Presets.mode1(), 1, false, true); }
+    }
+
+    public final LiveSimulation live;
+    public final FxTimelineBridge bridge;
+    public final LabViewModel viewModel;
+    public final LabControls controls;
+    public final I18n i18n;
+    public final MainWindow window;
+    public final Prefs prefs;
+    private final PrefsStore store;
+    private final ExecutorService background;
+    private final Stage stage;
+
+    private Session(Stage stage, Options options, PrefsStore store, Prefs prefs) {
+        this.stage = stage;
+        this.store = store;
+        this.prefs = prefs;
+        Theme.fromId(prefs.theme).apply();
+        i18n = new I18n(Locale.forLanguageTag(prefs.language));
+        background = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "viplab-io");
+            t.setDaemon(true);
+            return t;
+        });
+        live = new LiveSimulation(options.topology(), options.seed());
+        if (options.startPaused()) live.pause();
+        bridge = new FxTimelineBridge(Platform::runLater);
+        viewModel = new LabViewModel();
+        bridge.addSink(viewModel);
+        bridge.attach(live);
+        controls = new LabControls(live, Platform::runLater, i18n);
+        if (options.startPaused()) controls.pausedProperty().set(true);
+        window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
+        window.setNotificationsEnabled(options.notifications());
+        if (prefs.x != null && prefs.y != null && !prefs.x.isNaN() && !prefs.y.isNaN()) {
+            stage.setX(prefs.x);
+            stage.setY(prefs.y);
+        }
+        stage.setMaximized(prefs.maximized);
+        stage.setOnHidden(e -> rememberGeometry());
+        live.start();
+    }
+
+    /** Opens the lab in {@code stage} (not shown yet). {@code prefs} were loaded off the FX thread. */
+    public static Session open(Stage stage, Options options, PrefsStore store, Prefs prefs) {
+        return new Session(stage, options, store, prefs);
+    }
+
+    private void rememberGeometry() {
+        prefs.maximized = stage.isMaximized();
+        if (!stage.isMaximized()) {
+            prefs.x = stage.getX();
+            prefs.y = stage.getY();
+            prefs.width = stage.getWidth();
+            prefs.height = stage.getHeight();
+        }
+        store.saveAsync(prefs);
+    }
+
+    @Override
+    public void close() {
+        bridge.close();
+        live.close();
+        background.shutdown();
+        store.close();
+    }
+}

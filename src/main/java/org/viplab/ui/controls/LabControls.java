@@ -1,0 +1,174 @@
+package org.viplab.ui.controls;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Flavour;
+import org.viplab.model.Mode;
+import org.viplab.model.Presets;
+import org.viplab.model.Topology;
+import org.viplab.model.TopologyJson;
+import org.viplab.sim.LiveSimulation;
+import org.viplab.ui.common.I18n;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+
+/**
+ * What the toolbar, menus, shortcuts and context menus do, in one place. Every command goes to the
+ * simulation's queue and returns at once; only the outcome (an error, a new pause state) comes back to
+ * the FX thread, once per command. What the command did shows up through the timeline.
+ */
+public final class LabControls {
+    public static final String BY_USER = "user";
+
+    private final LiveSimulation live;
+    private final Executor fx;
+    private final I18n i18n;
+    private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>();
+    private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final IntegerProperty speed = new SimpleIntegerProperty(1);
+    private final StringProperty status = new SimpleStringProperty("");
+    /** How to say the last status again, so that a language switch retranslates it. */
+    private java.util.function.Supplier<String> lastStatus;
+
+    public LabControls(LiveSimulation live, Executor fx, I18n i18n) {
+        this.live = live;
+        this.fx = fx;
+        this.i18n = i18n;
+        topology.set(TopologyJson.copy(live.topology()));
+        i18n.localeProperty().addListener((o, a, b) -> { if (lastStatus != null) status.set(lastStatus.get()); });
+        paused.set(live.paused());
+        speed.set(live.speed());
+    }
+
+    public ReadOnlyObjectProperty<Topology> topologyProperty() { return topology; }
+
+    /** The topology running now (a copy: edit it and pass it to {@link #applySettings}). */
+    public Topology topologyCopy() { return TopologyJson.copy(topology.get()); }
+
+    public BooleanProperty pausedProperty() { return paused; }
+
+    public IntegerProperty speedProperty() { return speed; }
+
+    /** The last outcome worth telling the user, in the current language. */
+    public StringProperty statusProperty() { return status; }
+
+    public LiveSimulation simulation() { return live; }
+
+    /** Shows a translated status message; it follows later language switches. */
+    public void status(String key, Object... args) {
+        lastStatus = () -> i18n.get(key, args);
+        status.set(lastStatus.get());
+    }
+
+    /** Shows a message that is already text (e.g. a description the user produced). */
+    public void statusText(String text) {
+        lastStatus = () -> text;
+        status.set(text);
+    }
+
+    public CompletableFuture<Void> apply(Verb verb, Target target) {
+        Action a;
+        try {
+            a = new Action(verb, target);
+        } catch (IllegalArgumentException e) {
+            status("status.error", e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+        status("status.action", verb.id() + " " + target.id());
+        return report(live.apply(a, BY_USER));
+    }
+
+    public CompletableFuture<Void> restore() {
+        status("status.restore");
+        return report(live.restore(BY_USER));
+    }
+
+    public void togglePause() {
+        if (paused.get()) play();
+        else pause();
+    }
+
+    public CompletableFuture<Void> pause() {
+        paused.set(true);
+        return report(live.pause());
+    }
+
+    public CompletableFuture<Void> play() {
+        paused.set(false);
+        return report(live.play());
+    }
+
+    public CompletableFuture<Long> step() {
+        paused.set(true);
+        return report(live.stepToNextEvent());
+    }
+
+    public CompletableFuture<Void> setSpeed(int s) {
+        speed.set(s);
+        return report(live.setSpeed(s));
+    }
+
+    /** Starts the mode's preset afresh, keeping the chosen flavour. */
+    public CompletableFuture<Void> switchMode(Mode mode) {
+        if (topology.get().mode == mode) return CompletableFuture.completedFuture(null);
+        Topology t = mode == Mode.DB_TRACKING ? Presets.mode1() : Presets.mode2();
+        t.flavour = topology.get().flavour;
+        return reset(t, i18n.get("status.mode", i18n.get(mode == Mode.DB_TRACKING ? "mode.db" : "mode.haproxy")));
+    }
+
+    public CompletableFuture<Void> setFlavour(Flavour f) {
+        if (topology.get().flavour == f) return CompletableFuture.completedFuture(null);
+        Topology t = topologyCopy();
+        t.flavour = f;
+        return reset(t, i18n.get("status.flavour", i18n.get("flavour." + f.id())));
+    }
+
+    /** Restarts the simulation on an edited topology; {@code why} goes to the timeline and the status bar. */
+    public CompletableFuture<Void> applySettings(Topology edited, String why) {
+        return reset(edited, why);
+    }
+
+    /** Restarts the current topology from t = 0. */
+    public CompletableFuture<Void> resetRun() {
+        return reset(topologyCopy(), i18n.get("status.reset"));
+    }
+
+    private CompletableFuture<Void> reset(Topology t, String why) {
+        Topology before = topology.get();
+        topology.set(t);
+        statusText(why);
+        CompletableFuture<Void> f = live.reset(t, why);
+        f.whenComplete((v, err) -> {
+            if (err != null) fx.execute(() -> {
+                topology.set(before);
+                status("status.error", rootMessage(err));
+            });
+        });
+        return f;
+    }
+
+    private <T> CompletableFuture<T> report(CompletableFuture<T> f) {
+        f.whenComplete((v, err) -> {
+            if (err != null) fx.execute(() -> status("status.error", rootMessage(err)));
+        });
+        return f;
+    }
+
+    private static String rootMessage(Throwable t) {
+        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
+    }
+}

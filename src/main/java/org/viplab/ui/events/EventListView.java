@@ -1,0 +1,198 @@
+package org.viplab.ui.events;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.controlsfx.control.CheckComboBox;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.common.I18n;
+import org.viplab.ui.live.HostViewModel;
+import org.viplab.ui.live.LabViewModel;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import org.viplab.util.AtomicFiles;
+
+/**
+ * The event list, like Packet Tracer's: time, host, source, event, details; filters per host and per kind,
+ * a search over every column, follow-the-end, and CSV export (written off the FX thread by the caller).
+ */
+public final class EventListView extends BorderPane {
+    /** Every kind the engines emit, in the order the filter offers them. */
+    public static final List<String> KINDS = List.of("action", "vip", "vrrp-state", "priority", "advert", "process", "script",
+            "haproxy-check", "link", "garp", "arp", "probe", "log", "replication", "host");
+
+    private final I18n i18n;
+    private final LabViewModel vm;
+    private final FilteredList<LabEvent> filtered;
+    private final TableView<LabEvent> table = new TableView<>();
+    private final CheckComboBox<String> hostFilter = new CheckComboBox<>();
+    private final CheckComboBox<String> kindFilter = new CheckComboBox<>();
+    private final TextField search = new TextField();
+    private final CheckBox follow = new CheckBox();
+    private final Label count = new Label();
+    private boolean scrollPending;
+
+    public EventListView(LabViewModel vm, I18n i18n, Runnable exportCsv) {
+        this.vm = vm;
+        this.i18n = i18n;
+        setId("event-list");
+        filtered = new FilteredList<>(vm.events());
+        table.setItems(filtered);
+        table.setId("event-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(column("events.col.time", e -> EventText.time(e.timeUs()), 90, "time-cell"));
+        table.getColumns().add(column("events.col.host", LabEvent::host, 70, null));
+        table.getColumns().add(column("events.col.source", EventText::source, 90, null));
+        table.getColumns().add(column("events.col.event", e -> EventText.kind(i18n, e.kind()), 120, null));
+        table.getColumns().add(column("events.col.details", e -> EventText.details(i18n, e), 500, null));
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.bind("events.empty"));
+        table.setPlaceholder(empty);
+
+        hostFilter.setId("event-host-filter");
+        kindFilter.setId("event-kind-filter");
+        kindFilter.getItems().setAll(KINDS);
+        kindFilter.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String k) { return k == null ? "" : EventText.kind(i18n, k); }
+
+            @Override public String fromString(String s) { return s; }
+        });
+        // Adverts and probes come ten to a second: hidden until asked for, so the list reads like a story.
+        for (String k : KINDS) if (!k.equals("advert") && !k.equals("probe")) kindFilter.getCheckModel().check(k);
+        vm.hosts().addListener((ListChangeListener<HostViewModel>) c -> refreshHosts());
+        refreshHosts();
+        hostFilter.titleProperty().bind(i18n.bind("events.hosts"));
+        kindFilter.titleProperty().bind(i18n.bind("events.kinds"));
+        hostFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> refilter());
+        kindFilter.getCheckModel().getCheckedItems().addListener((ListChangeListener<String>) c -> refilter());
+
+        search.setId("event-search");
+        search.promptTextProperty().bind(i18n.bind("events.search"));
+        search.textProperty().addListener((o, a, b) -> refilter());
+        follow.setId("event-follow");
+        follow.textProperty().bind(i18n.bind("events.follow"));
+        follow.setSelected(true);
+        filtered.addListener((ListChangeListener<LabEvent>) c -> {
+            count.setText(i18n.get("events.count", filtered.size(), vm.events().size()));
+            if (follow.isSelected() && !scrollPending) {
+                // After the table has laid out the new rows; at most once per batch.
+                scrollPending = true;
+                javafx.application.Platform.runLater(() -> {
+                    scrollPending = false;
+                    if (!filtered.isEmpty()) table.scrollTo(filtered.size() - 1);
+                });
+            }
+        });
+        i18n.localeProperty().addListener((o, a, b) -> {
+            // CheckComboBox's skin redraws its title only when the checks change: nudge it.
+            retitle(hostFilter);
+            retitle(kindFilter);
+            count.setText(i18n.get("events.count", filtered.size(), vm.events().size()));
+            table.refresh();
+        });
+        Button export = new Button();
+        export.setId("event-export");
+        export.textProperty().bind(i18n.bind("events.exportCsv"));
+        export.setOnAction(e -> exportCsv.run());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox.setHgrow(search, Priority.SOMETIMES);
+        HBox bar = new HBox(8, hostFilter, kindFilter, search, follow, spacer, count, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4));
+        setTop(bar);
+        setCenter(table);
+        refilter();
+    }
+
+    private static void retitle(CheckComboBox<String> box) {
+        if (box.getItems().isEmpty()) return;
+        box.getCheckModel().toggleCheckState(0);
+        box.getCheckModel().toggleCheckState(0);
+    }
+
+    private void refreshHosts() {
+        Set<String> hosts = new LinkedHashSet<>();
+        for (HostViewModel h : vm.hosts()) hosts.add(h.name());
+        hosts.add(LabEvent.CLIENT);
+        hosts.add(LabEvent.LAB);
+        if (hosts.equals(new LinkedHashSet<>(hostFilter.getItems()))) return;
+        hostFilter.getItems().setAll(hosts);
+        for (String h : hosts) hostFilter.getCheckModel().check(h);
+    }
+
+    private void refilter() {
+        Set<String> hosts = Set.copyOf(hostFilter.getCheckModel().getCheckedItems());
+        Set<String> kinds = Set.copyOf(kindFilter.getCheckModel().getCheckedItems());
+        String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
+        Predicate<LabEvent> p = e -> hosts.contains(e.host()) && kinds.contains(e.kind())
+                && (q.isEmpty() || row(e).toLowerCase(Locale.ROOT).contains(q));
+        filtered.setPredicate(p);
+    }
+
+    private String row(LabEvent e) {
+        return EventText.time(e.timeUs()) + " " + e.host() + " " + EventText.source(e) + " " + EventText.kind(i18n, e.kind())
+                + " " + e.kind() + " " + EventText.details(i18n, e);
+    }
+
+    private TableColumn<LabEvent, String> column(String key, java.util.function.Function<LabEvent, String> value, double width, String style) {
+        TableColumn<LabEvent, String> c = new TableColumn<>();
+        c.textProperty().bind(i18n.bind(key));
+        c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        c.setSortable(false);
+        if (style != null) c.getStyleClass().add(style);
+        return c;
+    }
+
+    public TableView<LabEvent> table() { return table; }
+
+    public FilteredList<LabEvent> shown() { return filtered; }
+
+    public CheckComboBox<String> kindFilter() { return kindFilter; }
+
+    public CheckComboBox<String> hostFilter() { return hostFilter; }
+
+    public TextField searchField() { return search; }
+
+    /** The rows shown now, as CSV text (header included); call on the FX thread, write elsewhere. */
+    public String csv() {
+        StringBuilder b = new StringBuilder("time_s,host,source,event,details\n");
+        for (LabEvent e : new ArrayList<>(filtered)) {
+            b.append(EventText.time(e.timeUs())).append(',').append(EventText.csv(e.host())).append(',')
+                    .append(EventText.csv(EventText.source(e))).append(',').append(EventText.csv(e.kind())).append(',')
+                    .append(EventText.csv(EventText.details(i18n, e))).append('\n');
+        }
+        return b.toString();
+    }
+
+    /** Writes CSV text atomically with a UTF-8 byte-order mark, so spreadsheets read the Chinese right. */
+    public static void writeCsv(Path file, String csv) throws IOException {
+        AtomicFiles.write(file, (OutputStream out) -> {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            out.write(csv.getBytes(StandardCharsets.UTF_8));
+        });
+    }
+}

@@ -1,0 +1,143 @@
+package org.viplab.ui.live;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleLongProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.viplab.model.NodeSpec;
+import org.viplab.model.Topology;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.common.FxTimelineBridge;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * The state of the lab as the timeline tells it, as JavaFX properties: built only from events (plus the
+ * topology's names and addresses), so it draws a recorded timeline or a real lab the same way as the
+ * simulator. FX thread only; fed by {@link FxTimelineBridge}.
+ */
+public final class LabViewModel implements FxTimelineBridge.Sink {
+    /** The VIP arrived on {@code host} at {@code timeUs}; {@code from} is the previous holder, or null. */
+    public record VipMove(long timeUs, String host, String from) { }
+
+    private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>();
+    private final Map<String, HostViewModel> hosts = new LinkedHashMap<>();
+    private final ObservableList<HostViewModel> hostList = FXCollections.observableArrayList();
+    private final ObservableList<String> vipHolders = FXCollections.observableArrayList();
+    private final BooleanProperty peerCut = new SimpleBooleanProperty();
+    private final BooleanProperty vrrpBlocked = new SimpleBooleanProperty();
+    private final ObjectProperty<LabEvent.ClientProbe> lastProbe = new SimpleObjectProperty<>();
+    private final LongProperty clock = new SimpleLongProperty();
+    private final IntegerProperty runs = new SimpleIntegerProperty();
+    private final ObservableList<LabEvent> events = FXCollections.observableArrayList();
+    private final List<Consumer<VipMove>> vipMoveListeners = new CopyOnWriteArrayList<>();
+    private String lastHolder;
+
+    @Override
+    public void runStarted(Topology t) {
+        hosts.clear();
+        for (NodeSpec n : t.nodes) hosts.put(n.name, new HostViewModel(n));
+        vipHolders.clear();
+        peerCut.set(false);
+        vrrpBlocked.set(false);
+        lastProbe.set(null);
+        clock.set(0);
+        events.clear();
+        lastHolder = null;
+        topology.set(t);
+        hostList.setAll(hosts.values());
+        runs.set(runs.get() + 1);
+    }
+
+    @Override
+    public void appended(List<LabEvent> batch) {
+        List<VipMove> moves = new ArrayList<>();
+        long latest = clock.get();
+        for (LabEvent e : batch) {
+            apply(e, moves);
+            latest = Math.max(latest, e.timeUs());
+        }
+        events.addAll(batch);
+        clock.set(latest);
+        for (VipMove m : moves) for (Consumer<VipMove> l : vipMoveListeners) l.accept(m);
+    }
+
+    private void apply(LabEvent e, List<VipMove> moves) {
+        HostViewModel h = hosts.get(e.host());
+        if (e instanceof LabEvent.ProcessChanged p) {
+            if (h != null && h.runs(p.process())) h.process(p.process()).set(p.to());
+        } else if (e instanceof LabEvent.VrrpStateChanged v) {
+            if (h != null) h.vrrpProperty().set(v.to());
+        } else if (e instanceof LabEvent.PriorityChanged p) {
+            if (h != null) h.priorityProperty().set(p.to());
+        } else if (e instanceof LabEvent.AdvertSent a) {
+            // A priority-0 advert announces a release; it is not the node's effective priority.
+            if (h != null && a.priority() > 0) h.priorityProperty().set(a.priority());
+        } else if (e instanceof LabEvent.VipChanged v && h != null) {
+            h.vipProperty().set(v.added());
+            if (v.added() && !vipHolders.contains(v.host())) {
+                vipHolders.add(v.host());
+                if (v.timeUs() >= 0) moves.add(new VipMove(v.timeUs(), v.host(), lastHolder));
+                lastHolder = v.host();
+            } else if (!v.added()) {
+                vipHolders.remove(v.host());
+            }
+        } else if (e instanceof LabEvent.LinkChanged l) {
+            link(l.link(), l.cut());
+        } else if (e instanceof LabEvent.ClientProbe p) {
+            lastProbe.set(p);
+        }
+    }
+
+    private void link(String id, boolean cut) {
+        if (id.startsWith("clients-")) {
+            HostViewModel h = hosts.get(id.substring("clients-".length()));
+            if (h != null) h.clientPathCutProperty().set(cut);
+        } else if (id.endsWith("/link")) {
+            HostViewModel h = hosts.get(id.substring(0, id.length() - "/link".length()));
+            if (h != null) h.linkCutProperty().set(cut);
+        } else if (id.endsWith("/vrrp")) {
+            vrrpBlocked.set(cut);
+        } else if (id.contains("-")) {
+            peerCut.set(cut);
+        }
+    }
+
+    public void addVipMoveListener(Consumer<VipMove> l) { vipMoveListeners.add(l); }
+
+    public ObjectProperty<Topology> topologyProperty() { return topology; }
+
+    public HostViewModel host(String name) { return hosts.get(name); }
+
+    /** The hosts of the current run, in topology order; replaced on each run. */
+    public ObservableList<HostViewModel> hosts() { return hostList; }
+
+    /** Who holds the VIP now, in the order they took it: empty, one host, or both (split brain). */
+    public ObservableList<String> vipHolders() { return vipHolders; }
+
+    public BooleanProperty peerCutProperty() { return peerCut; }
+
+    public BooleanProperty vrrpBlockedProperty() { return vrrpBlocked; }
+
+    public ObjectProperty<LabEvent.ClientProbe> lastProbeProperty() { return lastProbe; }
+
+    /** The lab clock: the time of the latest event seen (microseconds). */
+    public LongProperty clockProperty() { return clock; }
+
+    /** Counts runs (resets); views rebuild their per-host parts when it changes. */
+    public IntegerProperty runsProperty() { return runs; }
+
+    /** Every event of the current run, in arrival order. */
+    public ObservableList<LabEvent> events() { return events; }
+}

@@ -1,0 +1,30 @@
+package org.viplab.ui.settings;
+
+/** What the app remembers between runs. A plain DTO for Gson: never JavaFX properties. */
+public final class Prefs {
+    /** Window position; null until the window has been placed once (the platform centres it). */
+    public Double x;
+    public Double y;
+    public double width = 1400;
+    public double height = 900;
+    public boolean maximized;
+    /** "light" or "dark". */
+    public String theme = "light";
+    /** A language tag: "en" or "zh-CN". */
+    public String language = "en";
+    /** The presenter scale: the root font size is 13 px times this. */
+    public double fontScale = 1.0;
+
+    public Prefs copy() {
+        Prefs p = new Prefs();
+        p.x = x;
+        p.y = y;
+        p.width = width;
+        p.height = height;
+        p.maximized = maximized;
+        p.theme = theme;
+        p.language = language;
+        p.fontScale = fontScale;
+        return p;
+    }
+}

@@ -1,0 +1,38 @@
+package org.viplab.ui.topology;
+
+import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.input.MouseButton;
+
+import java.util.function.Supplier;
+
+/**
+ * Opens a freshly built context menu (so its texts are in the current language) on a right-click. Listens
+ * to both the platform's context-menu request and the secondary-button press, because not every glass
+ * platform sends the former (Monocle, used headless, does not); whichever comes first wins.
+ */
+final class ContextMenus {
+    private ContextMenus() { }
+
+    static void install(Node node, Supplier<ContextMenu> menu) {
+        ContextMenu[] open = new ContextMenu[1];
+        Runnable hideOld = () -> { if (open[0] != null) open[0].hide(); };
+        node.setOnContextMenuRequested(e -> {
+            if (open[0] == null || !open[0].isShowing()) {
+                hideOld.run();
+                open[0] = menu.get();
+                open[0].show(node, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+        node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
+            if (e.getButton() != MouseButton.SECONDARY) return;
+            if (open[0] == null || !open[0].isShowing()) {
+                hideOld.run();
+                open[0] = menu.get();
+                open[0].show(node, e.getScreenX(), e.getScreenY());
+            }
+            e.consume();
+        });
+    }
+}

@@ -1,0 +1,107 @@
+package org.viplab.ui;
+
+import org.junit.jupiter.api.Test;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Presets;
+import org.viplab.model.ProcessKind;
+import org.viplab.model.ProcessState;
+import org.viplab.model.VrrpState;
+import org.viplab.sim.SimulatedLab;
+import org.viplab.timeline.LabEvent;
+import org.viplab.timeline.Timeline;
+import org.viplab.ui.common.FxTimelineBridge;
+import org.viplab.ui.live.LabViewModel;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The FX adapter batches, and the view model follows the timeline alone. Runs without a window. */
+class BridgeAndViewModelTest {
+    @Test
+    void thousandsOfEventsCrossInAFewHandOversAndTheViewModelFollowsAFailover() throws Exception {
+        ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+        LabViewModel vm = new LabViewModel();
+        List<LabViewModel.VipMove> moves = new ArrayList<>();
+        vm.addVipMoveListener(moves::add);
+        try (FxTimelineBridge bridge = new FxTimelineBridge(fxQueue::add)) {
+            bridge.addSink(vm);
+            Timeline tl = new Timeline();
+            bridge.follow(tl, Presets.mode1());
+            SimulatedLab lab = SimulatedLab.steadyState(Presets.mode1(), 3, tl);
+            lab.runUntil(1_000_000);
+            lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "user");
+            lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "user");
+            lab.apply(new Action(Verb.HEAL, new Target.PeerPath("db1", "db2", true)), "user");
+            lab.apply(new Action(Verb.CUT, new Target.ClientPath("db2")), "user");
+            lab.apply(new Action(Verb.HEAL, new Target.ClientPath("db2")), "user");
+            lab.runUntil(600_000_000);
+            int events = tl.size();
+            assertTrue(events > 5000, "ten minutes of probes: " + events);
+
+            Thread.sleep(3 * FxTimelineBridge.PERIOD_MS);
+            assertTrue(fxQueue.size() <= 1, "at most one hand-over is pending at a time, got " + fxQueue.size());
+            Runnable r;
+            while ((r = fxQueue.poll()) != null) r.run();
+            assertTrue(bridge.handOvers() <= 2, "hand-overs: " + bridge.handOvers());
+
+            assertEquals(events, vm.events().size(), "every event reached the view model");
+            assertEquals(List.of("db2"), vm.vipHolders());
+            assertFalse(vm.host("db1").vipProperty().get());
+            assertTrue(vm.host("db2").vipProperty().get());
+            assertEquals(ProcessState.STOPPED, vm.host("db1").process(ProcessKind.MYSQLD).get());
+            assertEquals(VrrpState.STOPPED, vm.host("db1").vrrpProperty().get(), "the check script stopped keepalived on db1");
+            assertEquals(VrrpState.MASTER, vm.host("db2").vrrpProperty().get());
+            assertEquals(90, vm.host("db2").priorityProperty().get());
+            assertFalse(vm.host("db1").runs(ProcessKind.HAPROXY), "mode 1 has no haproxy");
+            assertFalse(vm.vrrpBlockedProperty().get(), "blocked then healed");
+            assertFalse(vm.host("db2").clientPathCutProperty().get());
+            long lastTime = tl.snapshot().stream().mapToLong(LabEvent::timeUs).max().orElseThrow();
+            assertEquals(lastTime, vm.clockProperty().get(), "the clock shows the latest event's time");
+            assertTrue(lastTime > 599_000_000);
+            LabEvent.ClientProbe last = vm.lastProbeProperty().get();
+            assertTrue(last.ok() && last.backend().equals("db2"), "the client is served by db2 again: " + last);
+            assertEquals(1, moves.size(), "one VIP move after t = 0: " + moves);
+            assertEquals("db2", moves.get(0).host());
+            assertEquals("db1", moves.get(0).from());
+        }
+    }
+
+    @Test
+    void aNewRunClearsTheOldStateAndTracksCutsInOrder() {
+        ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+        LabViewModel vm = new LabViewModel();
+        try (FxTimelineBridge bridge = new FxTimelineBridge(fxQueue::add)) {
+            bridge.addSink(vm);
+            Timeline first = new Timeline();
+            bridge.follow(first, Presets.mode1());
+            SimulatedLab lab = SimulatedLab.steadyState(Presets.mode1(), 3, first);
+            lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "user");
+            lab.apply(new Action(Verb.CUT, new Target.HostLink("db2")), "user");
+            bridge.drain();
+            assertTrue(vm.vrrpBlockedProperty().get());
+            assertTrue(vm.host("db2").linkCutProperty().get());
+            assertEquals(1, vm.runsProperty().get());
+
+            Timeline second = new Timeline();
+            bridge.follow(second, Presets.mode2());
+            first.accept(new LabEvent.LinkChanged(5, "db1/link", true)); // the old run is no longer followed
+            SimulatedLab.steadyState(Presets.mode2(), 3, second);
+            bridge.drain();
+            assertEquals(2, vm.runsProperty().get());
+            assertFalse(vm.vrrpBlockedProperty().get());
+            assertFalse(vm.host("db1").linkCutProperty().get());
+            assertTrue(vm.host("db1").runs(ProcessKind.HAPROXY));
+            assertEquals(ProcessState.RUNNING, vm.host("db1").process(ProcessKind.HAPROXY).get());
+            assertEquals(second.size(), vm.events().size());
+            assertEquals(List.of("db1"), vm.vipHolders());
+            assertEquals(10, vm.host("db1").priorityProperty().get(), "mode 2's db1 advertises 10");
+        }
+    }
+}

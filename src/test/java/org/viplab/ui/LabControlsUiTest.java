@@ -1,0 +1,169 @@
+package org.viplab.ui;
+
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.viplab.model.Mode;
+import org.viplab.model.Presets;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.settings.Prefs;
+import org.viplab.ui.settings.PrefsStore;
+import org.viplab.ui.settings.Theme;
+
+import javax.imageio.ImageIO;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Toolbar, shortcuts, link menus, theme and font scale on the real window (headless, paused). */
+@ExtendWith(ApplicationExtension.class)
+class LabControlsUiTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private Session session;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        Path dir = Files.createDirectories(Path.of("target", "test-config", "controls"));
+        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), new Prefs());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        session.close();
+        WaitForAsyncUtils.asyncFx(() -> Theme.LIGHT.apply());
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+
+    @Test
+    void theModeSwitchStartsMode2WithHaproxyBadgesAndConfig(FxRobot robot) throws Exception {
+        waitUntil("first run drawn", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        robot.clickOn("#mode2");
+        waitUntil("mode 2 runs", () -> fx(() -> session.viewModel.topologyProperty().get().mode == Mode.HAPROXY_TRACKING
+                && session.viewModel.vipHolders().equals(List.of("db1"))));
+        assertTrue(robot.lookup("#badge-db1-haproxy").tryQuery().isPresent());
+        assertTrue(robot.lookup("#badge-db2-haproxy").query().getStyleClass().contains("state-running"));
+        assertTrue(stage.getTitle().startsWith("VIP Lab") && stage.getTitle().contains("HAProxy"), stage.getTitle());
+        assertTrue(robot.lookup("#vrrp-db1").queryAs(Label.class).getText().contains("10"), "mode 2's db1 has priority 10");
+        String conf = fx(() -> session.window.configView().text("db1").getText());
+        assertTrue(conf.contains("# /etc/haproxy/haproxy.cfg") && conf.contains("bind *:6039"), conf);
+        assertTrue(conf.contains("server db2 10.9.8.223:3306 check inter 2000 fall 3 rise 2"), conf);
+        assertTrue(fx(() -> session.window.settingsPanel().item("db1.haproxy.inter").isPresent()));
+    }
+
+    @Test
+    void stepAndSpeedButtonsDriveTheClock(FxRobot robot) throws Exception {
+        waitUntil("first run drawn", () -> fx(() -> !session.viewModel.events().isEmpty()));
+        long next = session.live.submit(lab -> lab.nextEventTime()).get(5, TimeUnit.SECONDS);
+        robot.clickOn("#step");
+        waitUntil("the clock shows the next event", () -> fx(() -> session.viewModel.clockProperty().get() == next));
+        assertTrue(robot.lookup("#virtual-clock").queryAs(Label.class).getText().startsWith("t +00:00:00."));
+        robot.clickOn("#speed-10");
+        waitUntil("speed 10", () -> session.live.speed() == 10);
+        assertTrue(session.live.paused(), "changing speed does not start a paused lab");
+        robot.clickOn("#play-pause");
+        waitUntil("running", () -> !session.live.paused());
+        long t0 = session.live.now();
+        Thread.sleep(500);
+        long t1 = session.live.submit(lab -> lab.now()).get(5, TimeUnit.SECONDS);
+        assertTrue(t1 - t0 > 3_000_000, "half a second at 10x is about 5 s of lab time: " + (t1 - t0));
+        robot.clickOn("#play-pause");
+        waitUntil("paused again", () -> session.live.paused());
+        assertTrue(robot.lookup("#status-engine").queryAs(Label.class).getText().contains("10"));
+    }
+
+    @Test
+    void ctrlMStopsMysqldOnTheVipHolder(FxRobot robot) throws Exception {
+        waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        robot.press(KeyCode.CONTROL).press(KeyCode.M).release(KeyCode.M).release(KeyCode.CONTROL);
+        waitUntil("the action is in the timeline", () -> fx(() -> session.viewModel.events().stream()
+                .anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.action().equals("stop") && a.target().equals("db1/mysqld"))));
+    }
+
+    @Test
+    void blockingVrrpFromTheLinkMenuDrawsTheVipOnBothHosts(FxRobot robot) throws Exception {
+        waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        robot.rightClickOn("#link-db1-db2");
+        robot.clickOn("#menu-menu-blockVrrp");
+        waitUntil("VRRP blocked", () -> fx(() -> session.viewModel.vrrpBlockedProperty().get()));
+        assertTrue(robot.lookup("#link-db1-db2").query().getStyleClass().contains("link-vrrp-blocked"));
+        session.live.runFastUntil(10_000_000).get(10, TimeUnit.SECONDS);
+        waitUntil("split brain drawn", () -> fx(() -> session.viewModel.vipHolders().size() == 2));
+        assertTrue(robot.lookup("#vip-db1").query().isVisible() && robot.lookup("#vip-db2").query().isVisible(), "VIP on both when split");
+
+        robot.rightClickOn("#link-clients-db2");
+        robot.clickOn("#menu-verb-cut");
+        waitUntil("client path cut", () -> fx(() -> session.viewModel.host("db2").clientPathCutProperty().get()));
+        assertTrue(robot.lookup("#link-clients-db2").query().getStyleClass().contains("link-cut"));
+        snapshot("split-brain.png");
+    }
+
+    @Test
+    void f1ShowsEveryShortcut(FxRobot robot) throws Exception {
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        waitUntil("the dialog shows", () -> robot.lookup("#shortcuts-grid").tryQuery().isPresent());
+        GridPane grid = robot.lookup("#shortcuts-grid").queryAs(GridPane.class);
+        int shortcuts = session.window.shortcuts().all().size();
+        assertTrue(shortcuts >= 15);
+        assertEquals(2 * shortcuts, grid.getChildren().size(), "one row (keys, description) per shortcut");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+    }
+
+    @Test
+    void darkThemeAndPresenterScale(FxRobot robot) throws Exception {
+        double before = robot.lookup("#virtual-clock").queryAs(Label.class).getFont().getSize();
+        robot.clickOn("#theme-toggle");
+        assertTrue(fx(() -> Application.getUserAgentStylesheet()).toLowerCase().contains("dark"));
+        assertEquals("dark", session.prefs.theme);
+        fx(() -> {
+            session.window.setFontScale(1.5);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        double after = robot.lookup("#virtual-clock").queryAs(Label.class).getFont().getSize();
+        assertEquals(1.5, after / before, 0.05, "the clock is sized in em of the root font: " + before + " -> " + after);
+        snapshot("main-window-dark-150.png");
+        fx(() -> {
+            session.window.setFontScale(1.0);
+            return null;
+        });
+    }
+
+    private void snapshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> stage.getScene().snapshot(null));
+        Files.createDirectories(MainWindowTest.SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", MainWindowTest.SCREENSHOTS.resolve(name).toFile());
+    }
+}
