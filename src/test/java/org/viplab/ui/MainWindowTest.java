@@ -171,6 +171,18 @@ class MainWindowTest {
         waitUntil("db2 took the VIP by priority", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db2"))));
         robot.clickOn("#tab-settings");
         snapshot("settings-tab.png");
+
+        int runsNow = fx(() -> session.viewModel.runsProperty().get());
+        fx(() -> {
+            session.window.settingsPanel().item("db1.priority").orElseThrow().setValue(300);
+            session.window.settingsPanel().commitNow();
+            return null;
+        });
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("priority must be 1..255"),
+                fx(() -> session.controls.statusProperty().get()));
+        assertEquals(100, fx(() -> session.window.settingsPanel().item("db1.priority").orElseThrow().getValue()),
+                "the editor shows the running value again");
+        assertEquals(runsNow, fx(() -> session.viewModel.runsProperty().get()), "an invalid change restarts nothing");
         robot.clickOn("#tab-config");
         snapshot("config-tab.png");
     }
