@@ -130,6 +130,19 @@ class LabControlsUiTest {
     }
 
     @Test
+    void aVipMovePopsUpANotificationWhenEnabled(FxRobot robot) throws Exception {
+        waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        session.window.setNotificationsEnabled(true);
+        session.live.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
+                new org.viplab.lab.Target.Process("db1", org.viplab.model.ProcessKind.KEEPALIVED)), "test").get(5, TimeUnit.SECONDS);
+        session.live.runFastUntil(5_000_000).get(10, TimeUnit.SECONDS);
+        waitUntil("a notification shows", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        String text = robot.lookup(".notification-bar .label").queryAll().stream()
+                .map(n -> ((Label) n).getText()).filter(t -> t != null).reduce("", (a, b) -> a + " | " + b);
+        assertTrue(text.contains("VIP moved from db1 to db2"), text);
+    }
+
+    @Test
     void f1ShowsEveryShortcut(FxRobot robot) throws Exception {
         robot.press(KeyCode.F1).release(KeyCode.F1);
         waitUntil("the dialog shows", () -> robot.lookup("#shortcuts-grid").tryQuery().isPresent());
