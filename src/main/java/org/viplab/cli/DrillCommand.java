@@ -7,6 +7,9 @@ import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
 import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
+import org.viplab.report.ReportIndex;
+import org.viplab.report.ReportOptions;
+import org.viplab.report.ReportWriter;
 import org.viplab.sim.SimulatedLab;
 import org.viplab.timeline.Timeline;
 import org.viplab.util.AtomicFiles;
@@ -14,11 +17,18 @@ import org.viplab.util.Durations;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code drill FILE --engine sim --json OUT}: runs a drill headless and prints a verdict per step. */
+/**
+ * {@code drill FILE --engine sim --json OUT}: runs a drill headless and prints a verdict per step.
+ * {@code --report DIR} also writes the drill's report there; with several files (e.g. samples/drills/*.json)
+ * and {@code --report DIR} it runs them all, writes one report directory per drill and an index.html.
+ */
 public final class DrillCommand implements Command {
     @Override
     public String name() { return "drill"; }
@@ -28,21 +38,57 @@ public final class DrillCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: viplab drill FILE [--engine sim] [--json OUT] [--jsonl OUT] [--seed N] [--quiet]\n"
+        return "Usage: viplab drill FILE [--engine sim|ssh] [--inventory FILE] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--report DIR [--lang zh-CN]]\n"
+                + "       viplab drill FILE... --report DIR [--lang zh-CN] [--html-only] [--batch]\n"
+                + "            (batch: one report directory per drill, named after its file, and an index.html;\n"
+                + "             --batch gives that layout also for a single FILE)\n"
                 + "  FILE      a drill file (see samples/drills/README.md)\n"
-                + "  --engine  sim (the built-in simulator; default)\n"
+                + "  --engine  sim (the built-in simulator; default) or ssh (real hosts; exit 3 when one cannot be reached)\n"
+                + "  --inventory  the hosts for --engine ssh (default: the running `lab up`'s inventory)\n"
                 + "  --json    write the result (verdicts and metrics) as JSON\n"
                 + "  --jsonl   write the whole timeline as JSON Lines\n"
                 + "  --seed    override the drill's seed\n"
-                + "  --quiet   print only the summary line\n";
+                + "  --quiet   print only the summary line\n"
+                + "  --report  write report.html, report.pdf, events.csv, timeline.jsonl, result.json and junit.xml to DIR\n"
+                + "  --lang    the report's language: en (default) or zh-CN\n"
+                + "  --html-only  write report.html only, without a timestamp (how samples/reports is made)\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed"), Set.of("quiet"));
-        if (a.positionals().size() != 1) throw new UsageException("name one drill file");
+        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang", "inventory"), Set.of("quiet", "html-only", "batch"));
+        if (a.positionals().isEmpty()) throw new UsageException("name one drill file");
+        if (a.positionals().size() > 1 && a.get("report") == null) {
+            throw new UsageException("several drill files need --report DIR (a batch writes one report per drill)");
+        }
         String engine = a.get("engine", "sim");
-        if (!engine.equals("sim")) throw new UsageException("unknown engine '" + engine + "'; engines: sim");
+        if (!engine.equals("sim") && !engine.equals("ssh")) throw new UsageException("unknown engine '" + engine + "'; engines: sim, ssh");
+        Long seed = null;
+        if (a.get("seed") != null) {
+            try {
+                seed = Long.parseLong(a.get("seed"));
+            } catch (NumberFormatException e) {
+                throw new UsageException("--seed must be a whole number");
+            }
+        }
+        ReportOptions options = null;
+        if (a.get("report") != null) {
+            try {
+                options = new ReportOptions(ReportOptions.parseLang(a.get("lang")), a.flag("html-only"),
+                        a.flag("html-only") ? null : Instant.now());
+            } catch (IllegalArgumentException e) {
+                throw new UsageException(e.getMessage());
+            }
+        } else if (a.get("lang") != null || a.flag("html-only")) {
+            throw new UsageException("--lang and --html-only go with --report DIR");
+        }
+        if (a.flag("batch") && options == null) throw new UsageException("--batch goes with --report DIR");
+        if (a.positionals().size() > 1 || a.flag("batch")) {
+            if (a.get("json") != null || a.get("jsonl") != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
+            if (engine.equals("ssh")) throw new UsageException("a batch runs on the simulator; run real-host drills one at a time");
+            return batch(a.positionals(), seed, Path.of(a.get("report")), options, out, err);
+        }
+
         Drill drill;
         try {
             drill = DrillParser.parseFile(Path.of(a.positionals().get(0)));
@@ -51,21 +97,13 @@ public final class DrillCommand implements Command {
             return ExitCodes.BAD_INPUT;
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
-        long seed = drill.seed();
-        if (a.get("seed") != null) {
-            try {
-                seed = Long.parseLong(a.get("seed"));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--seed must be a whole number");
-            }
-        }
-        Drill run = new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
-                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
         DrillResult result;
-        try {
-            Timeline timeline = new Timeline();
-            SimulatedLab lab = SimulatedLab.steadyState(run.topology(), seed, timeline);
-            result = new DrillRunner().run(run, lab, null);
+        if (engine.equals("ssh")) {
+            SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), a.get("inventory"), out, err);
+            if (o.exitCode() != null) return o.exitCode();
+            result = o.result();
+        } else try {
+            result = runDrill(drill, seed);
         } catch (RuntimeException e) {
             err.println("engine failed: " + e);
             return ExitCodes.ENGINE;
@@ -75,7 +113,69 @@ public final class DrillCommand implements Command {
         if (a.get("jsonl") != null) {
             AtomicFiles.write(Path.of(a.get("jsonl")), o -> org.viplab.timeline.JsonLines.write(result.events(), o));
         }
+        if (options != null) {
+            Path dir = Path.of(a.get("report"));
+            ReportWriter.Written w = ReportWriter.write(result, dir, options);
+            for (String warning : w.warnings()) err.println("warning: " + warning);
+            out.println("report: " + dir.resolve(ReportWriter.HTML));
+        }
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /** Runs the drill on a fresh simulator, with the seed overridden when one is given. */
+    static DrillResult runDrill(Drill drill, Long seedOverride) throws InterruptedException {
+        Drill run = withSeed(drill, seedOverride);
+        Timeline timeline = new Timeline();
+        SimulatedLab lab = SimulatedLab.steadyState(run.topology(), run.seed(), timeline);
+        return new DrillRunner().run(run, lab, null);
+    }
+
+    private static Drill withSeed(Drill drill, Long seedOverride) {
+        long seed = seedOverride != null ? seedOverride : drill.seed();
+        return new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
+                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
+    }
+
+    /** Several drills: a report directory each (named after the file) and an index; the worst exit code wins. */
+    private int batch(List<String> files, Long seed, Path dir, ReportOptions options, PrintStream out, PrintStream err) throws Exception {
+        List<ReportIndex.Entry> entries = new ArrayList<>();
+        Set<String> used = new HashSet<>();
+        int exit = ExitCodes.OK;
+        for (String file : files) {
+            String base = Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
+            String sub = base;
+            for (int i = 2; !used.add(sub); i++) sub = base + "-" + i;
+            Drill drill;
+            try {
+                drill = DrillParser.parseFile(Path.of(file));
+            } catch (DrillException e) {
+                err.println(e);
+                entries.add(new ReportIndex.Entry(base, file, null, false, 0, 0, e.getMessage()));
+                exit = Math.max(exit, ExitCodes.BAD_INPUT);
+                continue;
+            }
+            for (String w : drill.warnings()) err.println(file + ": warning: " + w);
+            DrillResult result;
+            try {
+                result = runDrill(drill, seed);
+            } catch (RuntimeException e) {
+                err.println(file + ": engine failed: " + e);
+                entries.add(new ReportIndex.Entry(drill.name(), file, null, false, 0, 0, "engine failed: " + e.getMessage()));
+                exit = Math.max(exit, ExitCodes.ENGINE);
+                continue;
+            }
+            print(result, true, out);
+            ReportWriter.Written w = ReportWriter.write(result, dir.resolve(sub), options);
+            for (String warning : w.warnings()) err.println("warning: " + warning);
+            long passed = result.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
+            long failed = result.verdicts().stream().filter(Verdict::failed).count();
+            entries.add(new ReportIndex.Entry(drill.name(), Path.of(file).getFileName().toString(), sub, result.passed(), passed, failed, null));
+            if (!result.passed()) exit = Math.max(exit, ExitCodes.FAILED);
+        }
+        ReportIndex.write(dir, entries, options.locale());
+        long ok = entries.stream().filter(e -> e.error() == null && e.passed()).count();
+        out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + dir.resolve("index.html"));
+        return exit;
     }
 
     static void print(DrillResult r, boolean quiet, PrintStream out) {

@@ -32,7 +32,7 @@ public final class DrillParser {
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "preset", "topology", "seed", "duration",
             "steps", "restore", "set", "comment");
     private static final Set<String> STEP_KEYS = Set.of("at", "action", "target", "expect", "host", "state", "within",
-            "for", "max", "comment", "note");
+            "for", "max", "min", "comment", "note");
 
     private final String source;
     private final List<String> warnings = new ArrayList<>();
@@ -229,10 +229,10 @@ public final class DrillParser {
         Expectation kind = Expectation.fromId(kindText);
         if (kind == null) {
             throw error(o.get("expect"), "unknown expectation \"" + kindText
-                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, state");
+                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, client-down, client-up, state, writable, not-writable, rows-behind");
         }
         String host = null;
-        if (kind == Expectation.VIP_ON || kind == Expectation.STATE) {
+        if (kind.needsHost()) {
             Node h = o.get("host");
             if (h == null) throw error(o, "\"" + kindText + "\" needs a \"host\" (" + String.join(", ", topology.nodeNames()) + ")");
             host = string(h, "host");
@@ -251,10 +251,16 @@ public final class DrillParser {
         Long within = o.get("within") == null ? null : duration(o.get("within"), "within");
         Long forUs = o.get("for") == null ? null : duration(o.get("for"), "for");
         if (within != null && forUs != null) throw error(o.get("for"), "give \"within\" or \"for\", not both");
+        if (forUs != null && forUs <= 0) throw error(o.get("for"), "\"for\" must be longer than 0: an empty window proves nothing");
         Long max = null;
         if (kind == Expectation.CLIENT_DOWNTIME_UNDER) {
             if (o.get("max") == null) throw error(o, "\"client-downtime-under\" needs \"max\", e.g. \"3s\"");
             max = duration(o.get("max"), "max");
+        }
+        if (kind == Expectation.ROWS_BEHIND && o.get("min") != null) {
+            Node m = o.get("min");
+            if (!(m instanceof LocatedJson.Num n) || n.value() < 1 || n.value() != Math.rint(n.value())) throw error(m, "\"min\" must be a whole number of rows, at least 1");
+            max = (long) ((LocatedJson.Num) m).value(); // reused as the row threshold
         }
         boolean whole = kind.wholeDrillByDefault() && o.get("at") == null && forUs == null && within == null;
         return new Step.ExpectStep(index, o.line(), anchor, kind, host, state, within, forUs, max, whole);

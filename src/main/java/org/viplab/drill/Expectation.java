@@ -3,7 +3,16 @@ package org.viplab.drill;
 /** The kinds of {@code "expect"} a drill step can make. */
 public enum Expectation {
     VIP_ON("vip-on"), VIP_NOWHERE("vip-nowhere"), SPLIT_BRAIN("split-brain"), NO_SPLIT_BRAIN("no-split-brain"),
-    CLIENT_DOWNTIME_UNDER("client-downtime-under"), STATE("state");
+    CLIENT_DOWNTIME_UNDER("client-downtime-under"), STATE("state"),
+    /** Clients of the VIP are failing (inside an outage). */
+    CLIENT_DOWN("client-down"),
+    /** Clients of the VIP are served. */
+    CLIENT_UP("client-up"),
+    /** The host's database accepts writes (flavour rules: quorum, stalls). */
+    WRITABLE("writable"),
+    NOT_WRITABLE("not-writable"),
+    /** The host lacks at least {@code min} rows written on its peer (asynchronous replication). */
+    ROWS_BEHIND("rows-behind");
 
     private final String id;
 
@@ -17,5 +26,9 @@ public enum Expectation {
     }
 
     /** These judge the whole drill when they have neither {@code at} nor {@code for}. */
+    public boolean needsHost() {
+        return this == VIP_ON || this == STATE || this == WRITABLE || this == NOT_WRITABLE || this == ROWS_BEHIND;
+    }
+
     public boolean wholeDrillByDefault() { return this == NO_SPLIT_BRAIN || this == CLIENT_DOWNTIME_UNDER; }
 }

@@ -63,6 +63,13 @@ public final class Judge {
     /** What the condition was looking at, at time t: who holds the VIP, or the host's state. */
     private String now(Step.ExpectStep e, long t) {
         if (e.kind() == Expectation.STATE) return e.host() + " was " + analysis.vrrpStateAt(e.host(), t);
+        if (e.kind() == Expectation.WRITABLE || e.kind() == Expectation.NOT_WRITABLE || e.kind() == Expectation.ROWS_BEHIND) {
+            return "at t=" + Durations.format(t);
+        }
+        if (e.kind() == Expectation.CLIENT_DOWN || e.kind() == Expectation.CLIENT_UP) {
+            boolean down = analysis.outages().stream().anyMatch(o -> o.startUs() <= t && (o.open() || o.endUs() > t));
+            return down ? "clients failing" : "clients served";
+        }
         var h = analysis.holdersAt(Math.min(t, endUs - 1));
         return h.isEmpty() ? "VIP on no host" : "VIP on " + String.join(" and ", h);
     }
@@ -118,9 +125,54 @@ public final class Judge {
                 }
                 if (cur == e.state()) out.add(new long[]{since, endUs + 1});
             }
+            case WRITABLE, NOT_WRITABLE -> {
+                boolean want = e.kind() == Expectation.WRITABLE;
+                stateIntervals(out, ev -> ev instanceof LabEvent.ClusterStatus c && c.host().equals(e.host())
+                        ? Boolean.valueOf(c.writable() == want) : null);
+            }
+            case ROWS_BEHIND -> {
+                long min = e.maxUs() == null ? 1 : e.maxUs();
+                stateIntervals(out, ev -> ev instanceof LabEvent.ReplicationChanged r && r.host().equals(e.host())
+                        ? Boolean.valueOf(r.behind() >= min) : null);
+            }
+            case CLIENT_DOWN -> {
+                for (Outage o : analysis.outages()) out.add(new long[]{o.startUs(), o.open() ? endUs + 1 : o.endUs()});
+            }
+            case CLIENT_UP -> {
+                long from = 0;
+                for (Outage o : analysis.outages()) {
+                    if (o.startUs() > from) out.add(new long[]{from, o.startUs()});
+                    from = o.open() ? endUs + 1 : o.endUs();
+                }
+                if (from <= endUs) out.add(new long[]{from, endUs + 1});
+            }
             default -> { }
         }
         return out;
+    }
+
+    /**
+     * Intervals where a condition read off events holds: {@code reading} says true/false for the events that
+     * set it and null for the others; the last reading before t = 0 gives the starting value.
+     */
+    private void stateIntervals(List<long[]> out, java.util.function.Function<LabEvent, Boolean> reading) {
+        boolean cur = false;
+        long since = 0;
+        for (LabEvent ev : events) {
+            if (ev.timeUs() > endUs) break;
+            Boolean r = reading.apply(ev);
+            if (r == null) continue;
+            if (ev.timeUs() <= 0) {
+                cur = r;
+                continue;
+            }
+            if (r != cur) {
+                if (cur) out.add(new long[]{since, ev.timeUs()});
+                cur = r;
+                since = ev.timeUs();
+            }
+        }
+        if (cur) out.add(new long[]{since, endUs + 1});
     }
 
     /** The first instant in [from, to] inside the truth set, or -1. */

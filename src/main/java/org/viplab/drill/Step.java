@@ -39,7 +39,8 @@ public sealed interface Step {
             StringBuilder b = new StringBuilder("expect ").append(kind.id());
             if (host != null) b.append(' ').append(host);
             if (state != null) b.append(' ').append(state);
-            if (maxUs != null) b.append(" < ").append(org.viplab.util.Durations.format(maxUs));
+            if (maxUs != null && kind == Expectation.ROWS_BEHIND) b.append(" >= ").append(maxUs).append(" rows");
+            else if (maxUs != null) b.append(" < ").append(org.viplab.util.Durations.format(maxUs));
             if (withinUs != null) b.append(" within ").append(org.viplab.util.Durations.format(withinUs));
             if (forUs != null) b.append(" for ").append(org.viplab.util.Durations.format(forUs));
             if (wholeDrill) b.append(" (whole drill)");

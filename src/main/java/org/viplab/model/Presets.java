@@ -14,7 +14,9 @@ public final class Presets {
 
     private static final Map<String, Supplier<Topology>> ALL = Map.of(
             "mode1", Presets::mode1,
-            "mode2", Presets::mode2);
+            "mode2", Presets::mode2,
+            "mode1-recommended", Presets::mode1Recommended,
+            "mode2-recommended", Presets::mode2Recommended);
 
     private Presets() { }
 
@@ -50,6 +52,72 @@ public final class Presets {
             n.haproxy = tutorialHaproxy();
         }
         return t;
+    }
+
+    /**
+     * Mode 1 as a careful engineer would run it (each choice is explained in the README):
+     * both nodes {@code state BACKUP} with {@code nopreempt}, so a returning node never takes the VIP back from a
+     * healthy one; a weight-0 check, so a failing database puts its node in FAULT (priority-0 advert, VIP moved
+     * at once) and the node recovers by itself after {@code rise} good checks; a real query with a timeout
+     * instead of {@code ps}, so a hung or shutting-down mysqld counts as down; {@code fall 2 rise 2} against
+     * flapping; and no {@code service keepalived stop}.
+     */
+    public static Topology mode1Recommended() {
+        Topology t = base("mode1-recommended", Mode.DB_TRACKING);
+        t.description = "Mode 1 done carefully: both BACKUP + nopreempt, a weight-0 `mysql -e 'SELECT 1'` check "
+                + "with timeout 2, fall 2, rise 2; FAULT instead of stopping keepalived.";
+        for (NodeSpec n : t.nodes) {
+            backupNopreempt(n).keepalived.scripts.add(healthScript("chk_mysql", "/etc/keepalived/chk_mysql.sh", CheckScriptSpec.Test.MYSQL_QUERY, 3306));
+        }
+        return t;
+    }
+
+    /**
+     * Mode 2 done carefully: the keepalived side as in {@link #mode1Recommended()} but checking that haproxy
+     * accepts on 6039; haproxy with {@code option mysql-check} (a hung mysqld fails it), {@code on-marked-down
+     * shutdown-sessions}, and writes sent to db1 only with db2 as {@code backup}, so the two masters of an
+     * asynchronous pair never take conflicting writes.
+     */
+    public static Topology mode2Recommended() {
+        Topology t = base("mode2-recommended", Mode.HAPROXY_TRACKING);
+        t.description = "Mode 2 done carefully: both BACKUP + nopreempt, a weight-0 TCP check of haproxy's port with "
+                + "fall 2, rise 2; haproxy with option mysql-check, on-marked-down shutdown-sessions and db2 as backup.";
+        for (NodeSpec n : t.nodes) {
+            backupNopreempt(n).keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
+            HaproxySpec h = tutorialHaproxy();
+            h.checkType = HaproxySpec.CheckType.MYSQL;
+            h.mysqlCheckUser = "haproxy_check";
+            h.timeoutCheckMs = null;
+            h.redispatch = false;
+            h.onMarkedDownShutdownSessions = true;
+            h.servers.get(1).backup = true;
+            n.haproxy = h;
+        }
+        return t;
+    }
+
+    /** Both nodes {@code state BACKUP} with {@code nopreempt}: the first up keeps the VIP; no failback. */
+    private static NodeSpec backupNopreempt(NodeSpec n) {
+        n.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
+        n.keepalived.nopreempt = true;
+        return n;
+    }
+
+    static CheckScriptSpec healthScript(String name, String path, CheckScriptSpec.Test test, int port) {
+        CheckScriptSpec s = new CheckScriptSpec();
+        s.name = name;
+        s.path = path;
+        s.intervalSec = 2;
+        s.timeoutSec = 2.0;
+        s.weight = 0;
+        s.fall = 2;
+        s.rise = 2;
+        s.test = test;
+        s.port = port;
+        s.processName = null;
+        s.stopsKeepalivedOnFailure = false;
+        s.exitNonZeroOnFailure = true;
+        return s;
     }
 
     static Topology base(String name, Mode mode) {

@@ -18,6 +18,8 @@ public class Topology {
     public String clientIp = "10.9.8.1";
     public long probeIntervalMs = 100;
     public long probeTimeoutMs = 1000;
+    /** The client writes a row with each probe (an INSERT) instead of only reading: shows replication and quorum. */
+    public boolean clientWrites;
     /** keepalived version whose behaviour is modelled ("2.2.7"); affects VRID clash handling and log format. */
     public String keepalivedVersion = "2.2.7";
     /** Base of Linux's randomised ARP reachable time (base_reachable_time_ms). */

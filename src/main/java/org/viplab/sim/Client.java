@@ -20,6 +20,7 @@ final class Client {
     private final long intervalUs;
     private final long timeoutUs;
     private final int port;
+    private final boolean writes;
     private Scheduler.Task timer;
 
     Client(SimulatedLab lab, ClientArp arp) {
@@ -28,6 +29,7 @@ final class Client {
         this.intervalUs = lab.topology().probeIntervalMs * 1000;
         this.timeoutUs = lab.topology().probeTimeoutMs * 1000;
         this.port = lab.topology().effectiveClientPort();
+        this.writes = lab.topology().clientWrites;
     }
 
     void start() {
@@ -54,14 +56,26 @@ final class Client {
             if (s == null) return failed(now, ProbeFailure.CLOSED, REFUSED_LATENCY_US);
             SimHost backend = lab.host(s.spec.node);
             if (backend != null && lab.network().hostCanReach(h.name, backend.name) && backend.mysqld.greets()) {
-                return new LabEvent.ClientProbe(now, true, PROXIED_LATENCY_US, backend.name, ProbeFailure.NONE);
+                return served(now, backend, PROXIED_LATENCY_US);
             }
             // haproxy retries the same server after a one-second turn-around: longer than the client waits.
             return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
         }
-        if (h.mysqld.greets()) return new LabEvent.ClientProbe(now, true, DIRECT_LATENCY_US, h.name, ProbeFailure.NONE);
+        if (h.mysqld.greets()) return served(now, h, DIRECT_LATENCY_US);
         if (h.mysqld.acceptsTcp()) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
         return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
+    }
+
+    /** The database greeted; a writing client also needs it writable (quorum, not stalled). */
+    private LabEvent.ClientProbe served(long now, SimHost db, long latency) {
+        if (!writes) return new LabEvent.ClientProbe(now, true, latency, db.name, ProbeFailure.NONE);
+        Cluster c = lab.cluster();
+        if (!c.writable(db)) {
+            ProbeFailure f = c.writeFailure(db);
+            return failed(now, f, f == ProbeFailure.TIMEOUT ? timeoutUs : latency);
+        }
+        c.write(db);
+        return new LabEvent.ClientProbe(now, true, latency, db.name, ProbeFailure.NONE);
     }
 
     private static LabEvent.ClientProbe failed(long now, ProbeFailure why, long latency) {

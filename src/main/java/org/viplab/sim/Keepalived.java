@@ -67,7 +67,7 @@ final class Keepalived extends SimProcess {
     protected void onRunning() {
         log("Starting Keepalived v" + lab.topology().keepalivedVersion);
         if (host.hasVip()) {
-            log("(" + spec.instance + ") removing VIPs.");
+            log(tag() + " removing VIPs.");
             host.removeVip("keepalived start");
         }
         for (TrackScript s : scripts) s.reset();
@@ -82,6 +82,11 @@ final class Keepalived extends SimProcess {
         } else {
             // 2.2.7 starts every instance in BACKUP, even state MASTER: it takes over when its timer expires.
             setVrrp(VrrpState.BACKUP, "init");
+            if (fastMasterStart()) {
+                armDownTimer(masterAdverIntUs + masterAdverIntUs / 256); // about 1.004 s at advert_int 1
+                for (TrackScript s : scripts) s.start(0);
+                return;
+            }
             // man keepalived.conf: preempt_delay counts "after startup or seeing a lower priority master"
             if (spec.effectivePreemptDelaySec() > 0) preemptAt = lab.now() + Math.round(spec.effectivePreemptDelaySec() * 1_000_000);
             armDownTimer(masterDownIntervalUs());
@@ -97,8 +102,8 @@ final class Keepalived extends SimProcess {
         log("Stopping");
         if (vrrp == VrrpState.MASTER) {
             sendAdvert(0);
-            log("(" + spec.instance + ") sent 0 priority");
-            log("(" + spec.instance + ") removing VIPs.");
+            log(tag() + " sent 0 priority");
+            log(tag() + " removing VIPs.");
             host.removeVip("keepalived stopping");
         }
         quiesce();
@@ -166,7 +171,7 @@ final class Keepalived extends SimProcess {
         cancel(downTimer);
         downTimerAt = lab.now() + delayUs;
         downTimer = lab.scheduler().at(downTimerAt, () -> {
-            log("(" + spec.instance + ") Receive advertisement timeout");
+            log(tag() + " Receive advertisement timeout");
             becomeMaster("Receive advertisement timeout");
         });
     }
@@ -190,7 +195,7 @@ final class Keepalived extends SimProcess {
         preemptAt = -1;
         setVrrp(VrrpState.MASTER, reason);
         sendAdvert(effectivePriority);
-        log("(" + spec.instance + ") setting VIPs.");
+        log(tag() + " setting VIPs.");
         host.addVip("VRRP MASTER");
         garp();
         cancel(garpTimer);
@@ -203,7 +208,7 @@ final class Keepalived extends SimProcess {
         cancel(garpTimer);
         setVrrp(VrrpState.BACKUP, reason);
         if (host.hasVip()) {
-            log("(" + spec.instance + ") removing VIPs.");
+            log(tag() + " removing VIPs.");
             host.removeVip("VRRP BACKUP");
         }
         armDownTimer(masterDownIntervalUs());
@@ -218,14 +223,14 @@ final class Keepalived extends SimProcess {
         cancel(downTimer);
         setVrrp(VrrpState.FAULT, reason);
         if (host.hasVip()) {
-            log("(" + spec.instance + ") removing VIPs.");
+            log(tag() + " removing VIPs.");
             host.removeVip("VRRP FAULT");
         }
     }
 
     private void garp() {
         if (vrrp != VrrpState.MASTER || !host.hasVip()) return;
-        log("(" + spec.instance + ") Sending/queueing gratuitous ARPs on " + spec.iface + " for " + lab.topology().vip);
+        log(tag() + " Sending/queueing gratuitous ARPs on " + spec.iface + " for " + lab.topology().vip);
         lab.garp(host, spec.garpMasterRepeat);
     }
 
@@ -240,7 +245,7 @@ final class Keepalived extends SimProcess {
         vrrp = next;
         lab.emit(new LabEvent.VrrpStateChanged(lab.now(), host.name, prev, next, reason));
         if (next == VrrpState.MASTER || next == VrrpState.BACKUP || next == VrrpState.FAULT) {
-            log("(" + spec.instance + ") Entering " + next + " STATE" + ("init".equals(reason) ? " (init)" : ""));
+            log(tag() + " Entering " + next + " STATE" + ("init".equals(reason) ? " (init)" : ""));
         }
     }
 
@@ -252,23 +257,23 @@ final class Keepalived extends SimProcess {
         }
         if (!running() || a.vrid() != spec.virtualRouterId) return;
         if (a.version() != spec.vrrpVersion) {
-            log("(" + spec.instance + ") wrong VRRP version " + a.version() + " from " + a.fromIp());
+            log(tag() + " wrong VRRP version " + a.version() + " from " + a.fromIp());
             return;
         }
         if (spec.vrrpVersion == 2) {
             String mine = blankToNull(spec.authPass);
             String theirs = blankToNull(a.authPass());
             if (mine == null ? theirs != null : !mine.equals(theirs)) {
-                log("(" + spec.instance + ") received an invalid passwd!");
+                log(tag() + " received an invalid passwd!");
                 return;
             }
             if (a.intervalUs() != spec.advertIntUs()) {
-                log("(" + spec.instance + ") advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
+                log(tag() + " advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
                         + " ms rcv'd=" + a.intervalUs() / 1000 + " ms");
                 return;
             }
         } else if (a.intervalUs() != spec.advertIntUs()) {
-            log("(" + spec.instance + ") advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
+            log(tag() + " advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
                     + " ms rcv'd=" + a.intervalUs() / 1000 + " ms");
         }
         switch (vrrp) {
@@ -281,7 +286,7 @@ final class Keepalived extends SimProcess {
     private void receiveAsBackup(Advert a) {
         if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
         if (a.priority() == 0) {
-            log("(" + spec.instance + ") Backup received priority 0 advertisement");
+            log(tag() + " Backup received priority 0 advertisement");
             armDownTimer(skewUs());
             return;
         }
@@ -293,7 +298,7 @@ final class Keepalived extends SimProcess {
         if (accept) {
             armDownTimer(masterDownIntervalUs());
         } else {
-            log("(" + spec.instance + ") received lower priority (" + a.priority() + ") advert from " + a.fromIp() + " - discarding");
+            log(tag() + " received lower priority (" + a.priority() + ") advert from " + a.fromIp() + " - discarding");
         }
     }
 
@@ -306,13 +311,13 @@ final class Keepalived extends SimProcess {
         boolean higher = a.priority() > effectivePriority
                 || (a.priority() == effectivePriority && ipValue(a.fromIp()) > ipValue(host.ip));
         if (higher) {
-            log("(" + spec.instance + ") Master received advert from " + a.fromIp() + " with higher priority "
+            log(tag() + " Master received advert from " + a.fromIp() + " with higher priority "
                     + a.priority() + ", ours " + effectivePriority);
             if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
             becomeBackup("higher priority advert from " + a.fromHost());
         } else {
             // keepalived re-asserts itself instead of discarding (pre-RFC 9568 behaviour), with fresh GARPs.
-            log("(" + spec.instance + ") Received advert from " + a.fromIp() + " with lower priority " + a.priority()
+            log(tag() + " Received advert from " + a.fromIp() + " with lower priority " + a.priority()
                     + ", ours " + effectivePriority + ", forcing new election");
             sendAdvert(effectivePriority);
             armAdvertTimer();
@@ -332,7 +337,7 @@ final class Keepalived extends SimProcess {
     private void updatePriority(String why) {
         int next = computePriority();
         if (next != effectivePriority) {
-            log("(" + spec.instance + ") Changing effective priority from " + effectivePriority + " to " + next);
+            log(tag() + " Changing effective priority from " + effectivePriority + " to " + next);
             lab.emit(new LabEvent.PriorityChanged(lab.now(), host.name, effectivePriority, next, why));
             effectivePriority = next;
         }
@@ -364,6 +369,21 @@ final class Keepalived extends SimProcess {
     }
 
     private void log(String text) { lab.log(host.name, "keepalived", text); }
+
+    /** keepalived 2.x logs "(VI_1) ..."; 1.x logged "VRRP_Instance(VI_1) ...". */
+    private String tag() {
+        return (legacyLogFormat() ? "VRRP_Instance(" : "(") + spec.instance + ")";
+    }
+
+    private boolean legacyLogFormat() { return lab.topology().keepalivedVersion.startsWith("1."); }
+
+    /**
+     * keepalived 2.2.7 (Debian 12) starts every instance in BACKUP; keepalived's current source lets
+     * {@code state MASTER} take over after one advert interval plus the minimum skew unless it hears better.
+     */
+    private boolean fastMasterStart() {
+        return spec.state == KeepalivedSpec.InitialState.MASTER && !lab.topology().keepalivedVersion.startsWith("2.2");
+    }
 
     private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
 

@@ -8,6 +8,7 @@ import org.viplab.timeline.Timeline;
 
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,7 +38,6 @@ public final class LiveSimulation implements AutoCloseable {
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final List<RunListener> runListeners = new CopyOnWriteArrayList<>();
     private final LongSupplier nanoClock;
-    private final long seed;
     private final Thread thread;
 
     // Owned by the engine thread.
@@ -45,6 +45,10 @@ public final class LiveSimulation implements AutoCloseable {
     private long anchorVirtualUs;
     private long anchorWallNanos;
     private boolean closed;
+    /** A drill's hold: virtual time never passes holdUs; holdReached completes when it gets there. */
+    private long holdUs = Long.MAX_VALUE;
+    private boolean holdFast;
+    private CompletableFuture<Long> holdReached;
 
     // Published for readers on other threads.
     private volatile Timeline timeline;
@@ -52,6 +56,7 @@ public final class LiveSimulation implements AutoCloseable {
     private volatile boolean paused;
     private volatile int speed = 1;
     private volatile long nowUs;
+    private volatile long seed;
 
     /** A simulation of {@code topology} at t = 0, running at 1x. Call {@link #start()} to let time pass. */
     public LiveSimulation(Topology topology, long seed) {
@@ -127,9 +132,10 @@ public final class LiveSimulation implements AutoCloseable {
     public CompletableFuture<Long> stepToNextEvent() {
         return submit(lab -> {
             paused = true;
-            long next = lab.nextEventTime();
-            if (next != Long.MAX_VALUE) lab.runUntil(next);
+            long next = Math.min(lab.nextEventTime(), holdUs);
+            if (next != Long.MAX_VALUE && next > lab.now()) lab.runUntil(next);
             publishNow();
+            checkHold();
             return lab.now();
         });
     }
@@ -156,6 +162,56 @@ public final class LiveSimulation implements AutoCloseable {
         Topology copy = TopologyJson.copy(newTopology);
         return submit(lab -> {
             startRun(copy, why);
+            return null;
+        });
+    }
+
+    /**
+     * Like {@link #reset(Topology, String)} with another seed, for a drill: it starts from its own topology and
+     * seed, so that it produces the same timeline as on the command line. The new run holds at t = 0 (see
+     * {@link #runTo}) until the drill's first {@code runTo} or {@link #releaseHold()}, so no virtual time passes
+     * before the drill is ready, whatever the speed.
+     */
+    public CompletableFuture<Void> reset(Topology newTopology, long newSeed, String why) {
+        List<String> problems = TopologyJson.problems(newTopology);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
+        }
+        Topology copy = TopologyJson.copy(newTopology);
+        return submit(lab -> {
+            seed = newSeed;
+            startRun(copy, why);
+            holdUs = this.lab.now(); // the new run's lab, not the old one passed in
+            return null;
+        });
+    }
+
+    /**
+     * For a drill driving the live lab: lets virtual time flow up to {@code timeUs} and holds it there (wall
+     * time passes, virtual time does not) until the next {@code runTo} or {@link #releaseHold()}. Time flows at
+     * the current speed, or as fast as the CPU allows when {@code fastest}; a pause pauses it either way.
+     * Completes with the virtual time once there (at once if already past); completes exceptionally with a
+     * CancellationException when the lab is reset first. Each call replaces the previous hold.
+     */
+    public CompletableFuture<Long> runTo(long timeUs, boolean fastest) {
+        return submit(lab -> {
+            if (holdReached != null) holdReached.cancel(false);
+            holdUs = timeUs;
+            holdFast = fastest;
+            holdReached = new CompletableFuture<>();
+            CompletableFuture<Long> f = holdReached;
+            anchor(); // held wall time does not count
+            catchUp();
+            checkHold();
+            return f;
+        }).thenCompose(f -> f);
+    }
+
+    /** Lets virtual time flow freely again after a drill. */
+    public CompletableFuture<Void> releaseHold() {
+        return submit(lab -> {
+            clearHold(null);
+            anchor();
             return null;
         });
     }
@@ -199,6 +255,9 @@ public final class LiveSimulation implements AutoCloseable {
     /** Virtual time at the engine's last tick (microseconds). */
     public long now() { return nowUs; }
 
+    /** The seed of the current run. */
+    public long seed() { return seed; }
+
     @Override
     public void close() {
         queue.add(() -> closed = true);
@@ -212,6 +271,7 @@ public final class LiveSimulation implements AutoCloseable {
     // ---- engine thread ----------------------------------------------------------------------------
 
     private void startRun(Topology t, String why) {
+        clearHold(new CancellationException("the lab was reset"));
         Timeline fresh = new Timeline();
         topology = t;
         timeline = fresh;
@@ -236,23 +296,44 @@ public final class LiveSimulation implements AutoCloseable {
         return anchorVirtualUs + wallUs * speed;
     }
 
-    /** Runs the lab up to the wall clock's virtual time (when running). */
+    /** Runs the lab up to the wall clock's virtual time (when running), never past a drill's hold. */
     private void catchUp() {
         if (lab == null || paused) return;
-        long target = targetUs();
+        long target = holdFast ? holdUs : Math.min(targetUs(), holdUs);
         if (target > lab.now()) lab.runUntil(target);
         publishNow();
+        checkHold();
+    }
+
+    private boolean held() { return lab != null && lab.now() >= holdUs; }
+
+    private void checkHold() {
+        if (holdReached != null && held()) {
+            CompletableFuture<Long> f = holdReached;
+            holdReached = null;
+            f.complete(lab.now());
+        }
+    }
+
+    private void clearHold(RuntimeException why) {
+        if (holdReached != null) {
+            if (why != null) holdReached.completeExceptionally(why);
+            else holdReached.cancel(false);
+        }
+        holdReached = null;
+        holdUs = Long.MAX_VALUE;
+        holdFast = false;
     }
 
     private void loop() {
         while (!closed) {
             try {
                 Runnable cmd;
-                if (paused || lab == null) {
+                if (paused || lab == null || held()) {
                     cmd = queue.take();
                 } else {
                     catchUp();
-                    long next = lab.nextEventTime();
+                    long next = Math.min(lab.nextEventTime(), holdUs);
                     long wait = MAX_SLEEP_NANOS;
                     if (next != Long.MAX_VALUE) {
                         long untilNextNanos = Math.max(0, (next - lab.now()) * 1000 / speed);

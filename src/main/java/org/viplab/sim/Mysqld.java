@@ -10,6 +10,7 @@ import org.viplab.model.ProcessState;
  */
 final class Mysqld extends SimProcess {
     private final NodeSpec node;
+    private boolean leftGracefully;
 
     Mysqld(SimulatedLab lab, SimHost host, NodeSpec node) {
         super(lab, host, ProcessKind.MYSQLD);
@@ -30,8 +31,19 @@ final class Mysqld extends SimProcess {
     @Override
     protected long shutdownUs() { return node.mysqldShutdownMs * 1000; }
 
+    /** The last stop was a SIGTERM: a cluster peer announces it is leaving, so quorum is kept. */
+    boolean leftGracefully() { return leftGracefully; }
+
     @Override
-    protected void stateChanged() { lab.replicationChanged(); }
+    protected void stateChanged() {
+        // a clean leave holds until the node is back in service; a restart after a crash is still a lost member
+        if (state == ProcessState.STOPPING) leftGracefully = true;
+        else if (state == ProcessState.RUNNING || state == ProcessState.HUNG) leftGracefully = false;
+        lab.replicationChanged();
+    }
+
+    @Override
+    protected void onKilled() { leftGracefully = false; }
 
     /** Bring it up instantly for the steady state before a drill. */
     void bootInstantly() {

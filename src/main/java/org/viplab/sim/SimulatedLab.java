@@ -14,7 +14,6 @@ import org.viplab.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ public final class SimulatedLab implements Lab {
     private final Network network = new Network();
     private final ClientArp arp;
     private final Client client;
-    private final Map<String, Boolean> replication = new HashMap<>();
+    private final Cluster cluster;
 
     /**
      * A lab already in its steady state at t = 0: all processes were started during a warm-up whose length
@@ -57,6 +56,7 @@ public final class SimulatedLab implements Lab {
         this.sink = sink;
         this.scheduler = new Scheduler(startUs);
         this.rng = new Random(seed);
+        this.cluster = new Cluster(this, topology.flavour);
         for (NodeSpec n : topology.nodes) hosts.put(n.name, new SimHost(this, n));
         this.arp = new ClientArp(this, rng, topology.arpBaseReachableMs * 1000);
         this.client = new Client(this, arp);
@@ -223,17 +223,8 @@ public final class SimulatedLab implements Lab {
         if (network.clientReaches(from.name)) arp.gratuitous(from);
     }
 
-    /** Recomputes whether each database's replica thread is connected to its peer (dual-master). */
-    void replicationChanged() {
-        for (SimHost dst : hosts.values()) {
-            for (SimHost src : hosts.values()) {
-                if (src == dst) continue;
-                boolean connected = src.mysqld.greets() && dst.mysqld.greets() && network.hostCanReach(src.name, dst.name);
-                Boolean prev = replication.put(dst.name + "<" + src.name, connected);
-                if (prev != null && prev == connected) continue;
-                if (prev == null && !connected) continue;
-                emit(new LabEvent.ReplicationChanged(now(), dst.name, src.name, connected, 0));
-            }
-        }
-    }
+    /** After any database or network change: health, quorum and replication of the cluster. */
+    void replicationChanged() { cluster.update(); }
+
+    Cluster cluster() { return cluster; }
 }

@@ -76,7 +76,11 @@ final class TrackScript {
             }
             case MYSQL_QUERY -> {
                 Mysqld m = host.mysqld;
-                if (m.greets()) return new Outcome(true, false, 20_000, "mysqld answered");
+                if (m.greets() && lab.cluster().healthy(host)) return new Outcome(true, false, 20_000, "query answered");
+                if (m.greets() && lab.cluster().writeFailure(host) == org.viplab.timeline.LabEvent.ProbeFailure.REJECTED) {
+                    return new Outcome(false, false, 20_000, "query rejected: node not in the Primary component");
+                }
+                if (m.greets()) return new Outcome(false, true, timeoutUs, "query blocked: timed out after " + spec.effectiveTimeoutSec() + " s");
                 if (m.acceptsTcp()) return new Outcome(false, true, timeoutUs, "no answer: timed out after " + spec.effectiveTimeoutSec() + " s");
                 return new Outcome(false, false, 15_000, "connection refused");
             }

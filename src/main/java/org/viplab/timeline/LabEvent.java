@@ -102,11 +102,19 @@ public sealed interface LabEvent {
         public String kind() { return "replication"; }
     }
 
+    /**
+     * What "healthy and writable" means for the cluster flavour, as seen on one node: replication threads for
+     * dual-master, wsrep_local_state and the Primary component for Galera/PXC, member state and majority for MGR.
+     */
+    record ClusterStatus(long timeUs, String host, String status, boolean writable) implements LabEvent {
+        public String kind() { return "cluster"; }
+    }
+
     /** A real host stopped or resumed answering (SSH engine). */
     record HostReachability(long timeUs, String host, boolean reachable, String detail) implements LabEvent {
         public String kind() { return "host"; }
     }
 
     /** Why a client probe failed. */
-    enum ProbeFailure { NONE, REFUSED, TIMEOUT, CLOSED }
+    enum ProbeFailure { NONE, REFUSED, TIMEOUT, CLOSED, REJECTED }
 }

@@ -195,12 +195,18 @@ public final class TimelineAnalysis {
         long start = -1;
         int failed = 0;
         for (LabEvent e : events) {
-            if (!(e instanceof LabEvent.ClientProbe p) || !in(p.timeUs())) continue;
+            if (!(e instanceof LabEvent.ClientProbe p) || p.timeUs() > toUs) continue;
+            if (p.timeUs() < fromUs) {
+                // an outage already going on when the window opens starts at the window's start
+                start = p.ok() ? -1 : fromUs;
+                failed = 0;
+                continue;
+            }
             if (!p.ok()) {
                 if (start < 0) start = p.timeUs();
                 failed++;
             } else if (start >= 0) {
-                out.add(new Outage(start, p.timeUs(), failed, false));
+                if (p.timeUs() > start) out.add(new Outage(start, p.timeUs(), failed, false));
                 start = -1;
                 failed = 0;
             }

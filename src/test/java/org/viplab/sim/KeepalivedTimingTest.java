@@ -125,4 +125,17 @@ class KeepalivedTimingTest {
         sc.act("heal", "db1/link").at(s(20));
         assertEquals(VrrpState.MASTER, sc.lab.vrrpState("db1"), "back to BACKUP, then preempts db2 at priority 100");
     }
+
+    @Test
+    void otherKeepalivedVersionsStartStateMasterFastAndOneXLogsTheOldFormat() {
+        // keepalived's current source: one advert interval plus the minimum skew, 1 s + 3906 µs
+        Topology t = Presets.mode1();
+        t.keepalivedVersion = "2.4.3";
+        Scenario sc = new Scenario(t).at(s(5)).act("stop", "db1/keepalived").at(s(20)).act("start", "db1/keepalived").at(s(30));
+        assertEquals(s(20) + 1_003_906, sc.vipAdded("db1", s(20)));
+        Topology old = Presets.mode1();
+        old.keepalivedVersion = "1.3.5";
+        Scenario o = new Scenario(old);
+        assertTrue(o.events().stream().anyMatch(e -> e instanceof LabEvent.LogLine l && l.text().equals("VRRP_Instance(VI_1) Entering MASTER STATE")));
+    }
 }

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Regenerates samples/reports/<drill>/report.html for every samples/drills/*.json (HTML only, no timestamp),
+# plus samples/reports/index.html. Run it after changing a drill, the simulator or the report template;
+# SampleReportsTest fails while a committed sample's verdicts differ from a fresh run.
+#
+#   samples/regenerate-reports.sh          (builds target/viplab.jar first when it is missing)
+set -eu
+cd "$(dirname "$0")/.."
+[ -f target/viplab.jar ] || mvn -q -o package -DskipTests
+# drop reports of drills that no longer exist
+for d in samples/reports/*/; do
+  [ -d "$d" ] || continue
+  name=$(basename "$d")
+  [ -f "samples/drills/$name.json" ] || rm -rf "$d"
+done
+set +e
+java -jar target/viplab.jar drill samples/drills/*.json --report samples/reports --html-only --batch --quiet
+rc=$?
+set -e
+# exit 1 only means a drill's expectation failed: a sample may show a trap on purpose; 2 and 3 are real errors
+[ "$rc" -le 1 ] || exit "$rc"

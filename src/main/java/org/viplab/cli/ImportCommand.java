@@ -1,0 +1,58 @@
+package org.viplab.cli;
+
+import org.viplab.config.ConfigImporter;
+import org.viplab.config.ConfigParseException;
+import org.viplab.config.Note;
+import org.viplab.model.TopologyJson;
+import org.viplab.util.AtomicFiles;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/** {@code import --node db1=DIR --node db2=DIR [--out FILE]}: real config files to a topology file. */
+public final class ImportCommand implements Command {
+    @Override
+    public String name() { return "import"; }
+
+    @Override
+    public String summary() { return "read both nodes' keepalived.conf, haproxy.cfg and check scripts into a topology file"; }
+
+    @Override
+    public String usage() {
+        return "Usage: viplab import --node db1=DIR1 --node db2=DIR2 [--out topology.json]\n"
+                + "  --node  NAME=DIR: a directory with keepalived.conf, optional haproxy.cfg and the check scripts\n"
+                + "          (a script path such as /etc/keepalived/check_mysql.sh is looked up in DIR by file name)\n"
+                + "  --out   write the topology JSON here (default: standard output)\n"
+                + "Exit codes: 0 imported, 2 a file cannot be read or parsed (file:line:col on standard error).\n";
+    }
+
+    @Override
+    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        Args a = Args.parse(args, Set.of("node", "out"), Set.of());
+        if (!a.positionals().isEmpty()) throw new UsageException("unexpected argument " + a.positionals().get(0));
+        ConfigImporter.Result r;
+        try {
+            r = ConfigImporter.importNodes(NodeDirs.parse(a.all("node")));
+        } catch (ConfigParseException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        }
+        for (Note n : r.notes()) err.println("note: " + n);
+        List<String> problems = TopologyJson.problems(r.topology());
+        if (!problems.isEmpty()) {
+            err.println("viplab import: the imported topology cannot be simulated: " + String.join("; ", problems));
+            return ExitCodes.BAD_INPUT;
+        }
+        String json = TopologyJson.toJson(r.topology());
+        if (a.get("out") == null) {
+            out.print(json);
+        } else {
+            AtomicFiles.writeString(Path.of(a.get("out")), json);
+            out.println("wrote " + a.get("out") + " (" + r.topology().mode.shortName() + ", VIP " + r.topology().vip + ", nodes "
+                    + String.join(", ", r.topology().nodes.stream().map(n -> n.name + " " + n.ip).toList()) + ")");
+        }
+        return ExitCodes.OK;
+    }
+}

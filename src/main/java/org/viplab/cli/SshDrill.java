@@ -1,0 +1,104 @@
+package org.viplab.cli;
+
+import org.viplab.drill.Drill;
+import org.viplab.drill.DrillResult;
+import org.viplab.drill.DrillRunner;
+import org.viplab.reallab.LabScripts;
+import org.viplab.ssh.HostKeyPrompt;
+import org.viplab.ssh.Inventory;
+import org.viplab.ssh.RemoteException;
+import org.viplab.ssh.SshLab;
+import org.viplab.timeline.Timeline;
+
+import java.io.Console;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/** {@code drill --engine ssh}: connects to the inventory's hosts, restores the baseline, runs the drill. */
+final class SshDrill {
+    /** Either a result, or the exit code to stop with. */
+    record Outcome(DrillResult result, Integer exitCode) { }
+
+    /** How long the baseline may take before t = 0. */
+    static final long BASELINE_MAX_MS = 60_000;
+
+    private SshDrill() { }
+
+    static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
+        Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
+        if (!Files.exists(invPath)) {
+            err.println("no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
+            return new Outcome(null, ExitCodes.BAD_INPUT);
+        }
+        Inventory inv;
+        try {
+            inv = Inventory.read(invPath);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println(e.getMessage());
+            return new Outcome(null, ExitCodes.BAD_INPUT);
+        }
+        if (drill.presetName() != null && !drill.presetName().equals(inv.preset)) {
+            err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
+        }
+        Console console = System.console();
+        Map<String, char[]> passwords = new HashMap<>();
+        for (Inventory.Host h : inv.hosts) {
+            if (!h.auth.equals("password")) continue;
+            if (console == null) {
+                err.println(h.name + ": password authentication needs a terminal to ask for the password");
+                return new Outcome(null, ExitCodes.BAD_INPUT);
+            }
+            passwords.put(h.name, console.readPassword("Password for %s@%s: ", h.user, h.address));
+        }
+        HostKeyPrompt prompt = console == null ? HostKeyPrompt.refuse() : (host, type, fp) -> {
+            String a = console.readLine("The authenticity of host %s can't be established.%n%s key fingerprint is %s.%n"
+                    + "Trust it and add it to known_hosts (yes/no)? ", host, type, fp);
+            return a != null && a.strip().equalsIgnoreCase("yes");
+        };
+        Timeline timeline = new Timeline();
+        try (SshLab lab = new SshLab(inv, timeline, prompt, passwords, c -> out.println("  $ " + c))) {
+            long t0 = System.nanoTime();
+            try {
+                lab.connect();
+            } catch (RemoteException e) {
+                err.println("cannot reach the hosts: " + e.getMessage());
+                return new Outcome(null, ExitCodes.ENGINE);
+            }
+            out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
+                    (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+            try {
+                lab.prepare(BASELINE_MAX_MS);
+            } catch (IllegalStateException e) {
+                err.println("baseline: " + e.getMessage());
+                return new Outcome(null, ExitCodes.ENGINE);
+            }
+            out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
+            lab.beginDrill();
+            DrillResult r = new DrillRunner().run(drill, lab, null);
+            if (lab.lateEvents() > 0) err.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
+            for (String h : inv.hostNames()) {
+                if (!lab.reachable(h)) {
+                    err.println(h + " is unreachable at the end of the drill");
+                    print(r, out);
+                    return new Outcome(r, ExitCodes.ENGINE);
+                }
+            }
+            return new Outcome(r, null);
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            err.println("engine failed: " + e.getMessage());
+            return new Outcome(null, ExitCodes.ENGINE);
+        }
+    }
+
+    private static void print(DrillResult r, PrintStream out) { DrillCommand.print(r, false, out); }
+
+    private static String offsets(SshLab lab) {
+        StringBuilder b = new StringBuilder();
+        lab.clockOffsetsUs().forEach((h, us) -> b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %+.2f ms", h, us / 1000.0)));
+        return b.toString();
+    }
+}

@@ -1,0 +1,36 @@
+package org.viplab.config;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reading config files with a size limit, so a huge or wrong file is refused with a clear message. */
+public final class ConfigFiles {
+    /** Real keepalived.conf and haproxy.cfg files are kilobytes; 16 MB leaves room and bounds memory and time. */
+    public static final long MAX_BYTES = 16L * 1024 * 1024;
+
+    private ConfigFiles() { }
+
+    public static String read(Path file) throws ConfigParseException {
+        SourcePos at = SourcePos.of(file, 1, 1);
+        try {
+            long size = Files.size(file);
+            if (size > MAX_BYTES) {
+                throw new ConfigParseException(at, "file is " + size + " bytes, over the " + MAX_BYTES
+                        + "-byte limit for a config file; is this the right file?");
+            }
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ConfigParseException(at, "cannot read the file: " + e);
+        }
+    }
+
+    /** The same limit for text handed over directly. */
+    public static void checkSize(String text, String fileName) throws ConfigParseException {
+        if (text.length() > MAX_BYTES) {
+            throw new ConfigParseException(new SourcePos(fileName, 1, 1), "text is " + text.length()
+                    + " characters, over the " + MAX_BYTES + " limit for a config file");
+        }
+    }
+}

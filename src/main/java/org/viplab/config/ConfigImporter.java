@@ -1,0 +1,362 @@
+package org.viplab.config;
+
+import org.viplab.model.CheckScriptSpec;
+import org.viplab.model.HaproxySpec;
+import org.viplab.model.KeepalivedSpec;
+import org.viplab.model.Mode;
+import org.viplab.model.NodeSpec;
+import org.viplab.model.Presets;
+import org.viplab.model.Topology;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Node directories (each with keepalived.conf, optional haproxy.cfg and the check scripts) to the topology
+ * the simulator runs. Mode 2 when the nodes have a haproxy.cfg. Node addresses come from
+ * {@code unicast_src_ip} or {@code mcast_src_ip} (the router's own address), the peer's {@code unicast_peer}, a haproxy server named after the node, or a
+ * {@code ! VIP Lab node address:} comment that {@link ConfigRenderer} writes; else 10.9.8.201 / .223 with
+ * a note.
+ */
+public final class ConfigImporter {
+    /** A vrrp_track_process is modelled as a script whose path starts with this. */
+    public static final String TRACK_PROCESS_PREFIX = "vrrp_track_process:";
+    static final Pattern ADDRESS_COMMENT = Pattern.compile("(?m)^\\s*!\\s*VIP Lab node address:\\s*([0-9.]+)");
+    private static final String[] DEFAULT_IPS = {Presets.DB1_IP, Presets.DB2_IP};
+
+    private ConfigImporter() { }
+
+    /** The outcome: the topology, every node's parsed files, and notes on what was assumed or ignored. */
+    public record Result(Topology topology, List<NodeConfig> nodes, List<Note> notes) { }
+
+    /** Parses one node directory. */
+    public static NodeConfig readNode(String name, Path dir) throws ConfigParseException {
+        Path kc = dir.resolve("keepalived.conf");
+        if (!Files.isRegularFile(kc)) {
+            throw new ConfigParseException(SourcePos.of(kc, 1, 1), "no keepalived.conf in " + dir + " (node " + name + ")");
+        }
+        KeepalivedConf k = KeepalivedParser.parse(kc);
+        Path hc = dir.resolve("haproxy.cfg");
+        HaproxyConf h = Files.isRegularFile(hc) ? HaproxyParser.parse(hc) : null;
+        NodeConfig nc = new NodeConfig(name, dir, k, h);
+        for (KeepalivedConf.VrrpScript s : k.scripts.values()) {
+            if (s.script == null) continue;
+            Path f = findScript(dir, s.script.value());
+            ScriptAnalysis a;
+            if (f != null) {
+                a = ScriptAnalyzer.analyze(ConfigFiles.read(f), f.toString());
+                nc.scriptFiles.put(s.name, f);
+            } else {
+                a = ScriptAnalyzer.analyze(s.script.value(), s.script.pos().toString());
+                if (!a.recognised()) {
+                    k.notes.add(new Note(s.script.pos(), "script " + s.script.value() + " not found in " + dir
+                            + " (looked up by file name): cannot tell what it tests or does"));
+                }
+            }
+            nc.scripts.put(s.name, a);
+        }
+        readSysctl(dir, nc.sysctl);
+        return nc;
+    }
+
+    /** Looks each word of the script command up in the node directory by its file name. */
+    static Path findScript(Path dir, String command) {
+        for (String w : command.trim().split("\\s+")) {
+            if (w.isEmpty()) continue;
+            String fn;
+            try {
+                Path p = Path.of(w).getFileName();
+                if (p == null) continue;
+                fn = p.toString();
+            } catch (RuntimeException e) {
+                continue;
+            }
+            if (fn.equals("bash") || fn.equals("sh")) continue;
+            Path f = dir.resolve(fn);
+            if (Files.isRegularFile(f)) return f;
+        }
+        return null;
+    }
+
+    private static void readSysctl(Path dir, Map<String, String> out) {
+        List<Path> files = new ArrayList<>();
+        if (Files.isRegularFile(dir.resolve("sysctl.conf"))) files.add(dir.resolve("sysctl.conf"));
+        Path d = dir.resolve("sysctl.d");
+        if (Files.isDirectory(d)) {
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(d, "*.conf")) {
+                for (Path p : ds) files.add(p);
+            } catch (IOException e) {
+                // unreadable: treated as absent
+            }
+        }
+        for (Path f : files) {
+            try {
+                for (String l : Files.readAllLines(f)) {
+                    String t = l.trim();
+                    if (t.startsWith("#") || t.startsWith(";") || !t.contains("=")) continue;
+                    int eq = t.indexOf('=');
+                    out.put(t.substring(0, eq).trim().replace('/', '.'), t.substring(eq + 1).trim());
+                }
+            } catch (IOException | RuntimeException e) {
+                // unreadable: treated as absent
+            }
+        }
+    }
+
+    /** Imports the named node directories (in order: the first is drawn left, like db1). */
+    public static Result importNodes(Map<String, Path> nodeDirs) throws ConfigParseException {
+        List<NodeConfig> nodes = new ArrayList<>();
+        for (Map.Entry<String, Path> e : nodeDirs.entrySet()) nodes.add(readNode(e.getKey(), e.getValue()));
+        return build(nodes);
+    }
+
+    /** Builds the topology from parsed nodes. */
+    public static Result build(List<NodeConfig> nodes) throws ConfigParseException {
+        List<Note> notes = new ArrayList<>();
+        Topology t = new Topology();
+        t.name = "imported";
+        t.description = "Imported from " + String.join(", ", nodes.stream().map(n -> n.name + "=" + n.dir).toList());
+        boolean anyHaproxy = nodes.stream().anyMatch(n -> n.haproxy != null);
+        t.mode = anyHaproxy ? Mode.HAPROXY_TRACKING : Mode.DB_TRACKING;
+        for (NodeConfig nc : nodes) {
+            if (anyHaproxy && nc.haproxy == null) {
+                notes.add(new Note(SourcePos.of(nc.dir.resolve("haproxy.cfg"), 1, 1), "node " + nc.name
+                        + " has no haproxy.cfg while another node has one: mode 2 needs haproxy on every node"));
+            }
+        }
+        // Addresses first: haproxy server lines are mapped to nodes by address.
+        Map<String, String> ips = new LinkedHashMap<>();
+        for (int i = 0; i < nodes.size(); i++) ips.put(nodes.get(i).name, nodeIp(nodes, i, notes));
+        for (int i = 0; i < nodes.size(); i++) {
+            NodeConfig nc = nodes.get(i);
+            NodeSpec n = new NodeSpec(nc.name, ips.get(nc.name), String.format(Locale.ROOT, "02:00:0a:09:08:%02x", i + 1));
+            n.keepalived = keepalived(nc, notes);
+            if (nc.haproxy != null) n.haproxy = haproxy(nc, ips, notes);
+            t.nodes.add(n);
+        }
+        KeepalivedConf.VrrpInstance first = nodes.isEmpty() ? null : nodes.get(0).instance();
+        if (first != null && !first.vips.isEmpty()) {
+            t.vip = first.vips.get(0).ip;
+        } else {
+            notes.add(new Note(nodes.isEmpty() ? new SourcePos("<none>", 1, 1) : nodes.get(0).keepalived.files.isEmpty()
+                    ? new SourcePos(nodes.get(0).name, 1, 1) : SourcePos.of(nodes.get(0).keepalived.files.get(0), 1, 1),
+                    "no virtual_ipaddress: VIP " + t.vip + " assumed"));
+        }
+        if (t.mode == Mode.HAPROXY_TRACKING) {
+            for (NodeSpec n : t.nodes) {
+                if (n.haproxy != null) {
+                    if (n.haproxy.bindPort != Mode.HAPROXY_TRACKING.defaultClientPort()) t.clientPort = n.haproxy.bindPort;
+                    break;
+                }
+            }
+        }
+        for (NodeConfig nc : nodes) {
+            notes.addAll(nc.keepalived.notes);
+            if (nc.haproxy != null) notes.addAll(nc.haproxy.notes);
+        }
+        return new Result(t, nodes, notes);
+    }
+
+    private static String nodeIp(List<NodeConfig> nodes, int i, List<Note> notes) {
+        NodeConfig nc = nodes.get(i);
+        KeepalivedConf.VrrpInstance vi = nc.instance();
+        if (vi != null && vi.unicastSrcIp != null) return vi.unicastSrcIp.value();
+        if (vi != null && vi.mcastSrcIp != null) return vi.mcastSrcIp.value();
+        for (int j = 0; j < nodes.size(); j++) {
+            if (j == i) continue;
+            KeepalivedConf.VrrpInstance other = nodes.get(j).instance();
+            if (other != null && other.unicastPeers.size() == 1 && nodes.size() == 2) return other.unicastPeers.get(0).value();
+        }
+        for (NodeConfig any : nodes) {
+            if (any.haproxy == null) continue;
+            for (HaproxyConf.Proxy p : any.haproxy.proxies()) {
+                for (HaproxyConf.Server s : p.servers) {
+                    if (s.name.equals(nc.name) && s.address != null && s.address.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) return s.address;
+                }
+            }
+        }
+        for (Path f : nc.keepalived.files) {
+            try {
+                Matcher m = ADDRESS_COMMENT.matcher(Files.readString(f));
+                if (m.find()) return m.group(1);
+            } catch (IOException | RuntimeException e) {
+                // already read once by the parser; ignore
+            }
+        }
+        String ip = i < DEFAULT_IPS.length ? DEFAULT_IPS[i] : "10.9.8." + (230 + i);
+        notes.add(new Note(new SourcePos(nc.dir.toString(), 1, 1), "node " + nc.name + ": no unicast_src_ip, unicast_peer or "
+                + "haproxy server names its address; " + ip + " assumed"));
+        return ip;
+    }
+
+    private static KeepalivedSpec keepalived(NodeConfig nc, List<Note> notes) throws ConfigParseException {
+        KeepalivedConf k = nc.keepalived;
+        KeepalivedSpec s = new KeepalivedSpec();
+        if (k.global.routerId != null) s.routerId = k.global.routerId.value();
+        if (k.instances.isEmpty()) {
+            SourcePos at = k.files.isEmpty() ? new SourcePos(nc.name, 1, 1) : SourcePos.of(k.files.get(0), 1, 1);
+            throw new ConfigParseException(at, "expected a vrrp_instance block: node " + nc.name + " has none, so it never holds a VIP");
+        }
+        KeepalivedConf.VrrpInstance vi = k.instances.get(0);
+        if (k.instances.size() > 1) {
+            notes.add(new Note(k.instances.get(1).pos, "node " + nc.name + " has " + k.instances.size()
+                    + " vrrp_instance blocks; VIP Lab simulates the first, " + vi.name));
+        }
+        s.instance = vi.name;
+        if (vi.iface != null) s.iface = vi.iface.value();
+        s.state = vi.stateMaster() ? KeepalivedSpec.InitialState.MASTER : KeepalivedSpec.InitialState.BACKUP;
+        s.priority = vi.priorityOrDefault();
+        if (vi.vrid != null) s.virtualRouterId = vi.vrid.value();
+        else notes.add(new Note(vi.pos, "vrrp_instance " + vi.name + " has no virtual_router_id (keepalived refuses it); 51 assumed"));
+        s.advertIntSec = vi.advertIntOrDefault();
+        s.vrrpVersion = k.versionOf(vi);
+        s.nopreempt = vi.hasNopreempt();
+        s.preemptDelaySec = vi.preemptDelay != null ? vi.preemptDelay.value() : 0;
+        s.authPass = vi.authPass != null ? vi.authPass.value() : null;
+        s.vips = new ArrayList<>(vi.vips.stream().map(v -> v.ip).toList());
+        s.trackInterface = vi.dontTrackPrimary == null;
+        KeepalivedConf.Val<Double> gd = vi.garp.get("garp_master_delay");
+        if (gd != null) s.garpMasterDelaySec = gd.value();
+        KeepalivedConf.Val<Double> gr = vi.garp.get("garp_master_repeat");
+        if (gr != null) s.garpMasterRepeat = (int) Math.round(gr.value());
+        for (KeepalivedConf.TrackRef r : vi.trackScripts) {
+            KeepalivedConf.VrrpScript vs = k.scripts.get(r.name());
+            if (vs == null) {
+                notes.add(new Note(r.pos(), "track_script " + r.name() + " names no vrrp_script; keepalived ignores it"));
+                continue;
+            }
+            s.scripts.add(script(nc, vs, r, notes));
+        }
+        for (KeepalivedConf.TrackRef r : vi.trackProcesses) {
+            KeepalivedConf.TrackProcess tp = k.trackProcesses.get(r.name());
+            if (tp == null || tp.process == null) {
+                notes.add(new Note(r.pos(), "track_process " + r.name() + " names no vrrp_track_process with a process; ignored"));
+                continue;
+            }
+            CheckScriptSpec c = new CheckScriptSpec();
+            c.name = tp.name;
+            c.path = TRACK_PROCESS_PREFIX + tp.name;
+            // keepalived watches process events itself (proc connector); a 1 s poll is the nearest model.
+            c.intervalSec = 1;
+            c.weight = r.weight() != null ? r.weight() : tp.weight != null ? tp.weight.value() : 0;
+            c.test = CheckScriptSpec.Test.PROCESS_EXISTS;
+            c.processName = tp.process.value();
+            c.stopsKeepalivedOnFailure = false;
+            c.exitNonZeroOnFailure = true;
+            s.scripts.add(c);
+        }
+        return s;
+    }
+
+    private static CheckScriptSpec script(NodeConfig nc, KeepalivedConf.VrrpScript vs, KeepalivedConf.TrackRef r, List<Note> notes) {
+        CheckScriptSpec c = new CheckScriptSpec();
+        c.name = vs.name;
+        c.path = vs.script != null ? vs.script.value() : c.path;
+        c.intervalSec = vs.intervalOrDefault();
+        c.timeoutSec = vs.timeout != null ? vs.timeout.value() : null;
+        c.weight = r.weight() != null ? r.weight() : vs.weightOrDefault();
+        if (vs.weightReverse || r.reverse()) notes.add(new Note(vs.pos, "weight ... reverse on " + vs.name + " is not simulated; the weight is applied as if not reversed"));
+        c.rise = vs.riseOrDefault();
+        c.fall = vs.fallOrDefault();
+        c.initFail = vs.initFail != null;
+        ScriptAnalysis a = nc.scripts.get(vs.name);
+        if (a != null) {
+            ScriptAnalyzer.applyTo(a, c);
+            if (!a.recognised() || a.exitNonZeroOnFailure == null) {
+                notes.add(new Note(vs.script != null ? vs.script.pos() : vs.pos, "script " + vs.name + ": " + a.summary()
+                        + "; simulated as " + c.test + (c.test == CheckScriptSpec.Test.PROCESS_EXISTS ? " " + c.processName : "")
+                        + ", exit status " + (c.exitNonZeroOnFailure ? "following the test" : "always 0")));
+            }
+        }
+        return c;
+    }
+
+    private static HaproxySpec haproxy(NodeConfig nc, Map<String, String> ips, List<Note> notes) {
+        HaproxyConf h = nc.haproxy;
+        HaproxySpec s = new HaproxySpec();
+        HaproxyConf.Proxy fe = null;
+        for (HaproxyConf.Proxy p : h.proxies()) {
+            if (p.hasFrontendSide() && !p.binds.isEmpty()) {
+                fe = p;
+                break;
+            }
+        }
+        HaproxyConf.Proxy be = null;
+        if (fe != null) {
+            if (fe.kind == HaproxyConf.Kind.LISTEN) be = fe;
+            else if (fe.defaultBackend != null) be = h.section(fe.defaultBackend.value(), HaproxyConf.Kind.BACKEND, HaproxyConf.Kind.LISTEN);
+            else if (!fe.useBackends.isEmpty()) be = h.section(fe.useBackends.get(0).value(), HaproxyConf.Kind.BACKEND, HaproxyConf.Kind.LISTEN);
+            if (be == null) notes.add(new Note(fe.pos, nc.name + ": frontend " + fe.name + " names no backend found in the file"));
+            int port = fe.binds.get(0).port();
+            if (port >= 0) s.bindPort = port;
+        } else {
+            notes.add(new Note(SourcePos.of(h.file, 1, 1), nc.name + ": no frontend or listen with a bind; clients have nowhere to connect"));
+        }
+        if (be == null) {
+            for (HaproxyConf.Proxy p : h.proxies()) if (p.hasBackendSide() && !p.servers.isEmpty()) { be = p; break; }
+        }
+        if (be == null) return s;
+        s.mode = be.effectiveMode().value();
+        if (fe != null && !fe.effectiveMode().value().equals(s.mode)) {
+            notes.add(new Note(fe.effectiveMode().pos(), nc.name + ": frontend mode " + fe.effectiveMode().value() + " differs from backend mode " + s.mode));
+            if (!fe.effectiveMode().value().equals("tcp")) s.mode = fe.effectiveMode().value();
+        }
+        s.balance = be.effectiveBalance().value();
+        if (be.optionOn("mysql-check")) {
+            s.checkType = HaproxySpec.CheckType.MYSQL;
+            HaproxyConf.Val<String> u = be.effectiveMysqlCheckUser();
+            s.mysqlCheckUser = u == null ? null : u.value();
+        } else if (be.optionOn("httpchk") || be.optionOn("tcp-check")) {
+            notes.add(new Note(be.pos, nc.name + ": option httpchk/tcp-check is simulated as a TCP connect check"));
+        }
+        HaproxyConf.Server ds = be.effectiveDefaultServer();
+        HaproxyConf.Server firstChecked = be.servers.stream().filter(x -> x.check).findFirst().orElse(null);
+        s.interMs = pick(firstChecked == null ? null : firstChecked.interMs, ds == null ? null : ds.interMs, 2000L);
+        s.fall = pick(firstChecked == null ? null : firstChecked.fall, ds == null ? null : ds.fall, 3);
+        s.rise = pick(firstChecked == null ? null : firstChecked.rise, ds == null ? null : ds.rise, 2);
+        s.fastinterMs = pick(firstChecked == null ? null : firstChecked.fastinterMs, ds == null ? null : ds.fastinterMs, null);
+        s.downinterMs = pick(firstChecked == null ? null : firstChecked.downinterMs, ds == null ? null : ds.downinterMs, null);
+        HaproxyConf.Val<Long> tc = be.effectiveTimeout("check");
+        s.timeoutCheckMs = tc == null ? null : tc.value();
+        HaproxyConf.Val<Long> tcon = be.effectiveTimeout("connect");
+        if (tcon != null) s.timeoutConnectMs = tcon.value();
+        HaproxyConf.Val<Integer> rt = be.effectiveRetries();
+        if (rt != null) s.retries = rt.value();
+        s.redispatch = be.optionOn("redispatch");
+        boolean allShut = !be.servers.isEmpty();
+        for (HaproxyConf.Server sv : be.servers) {
+            String omd = sv.onMarkedDown != null ? sv.onMarkedDown : ds == null ? null : ds.onMarkedDown;
+            if (!"shutdown-sessions".equals(omd)) allShut = false;
+        }
+        s.onMarkedDownShutdownSessions = allShut;
+        for (HaproxyConf.Server sv : be.servers) {
+            String node = null;
+            for (Map.Entry<String, String> e : ips.entrySet()) if (e.getValue().equals(sv.address)) node = e.getKey();
+            if (node == null && ips.containsKey(sv.name)) node = sv.name;
+            if (node == null) {
+                notes.add(new Note(sv.pos, nc.name + ": server " + sv.name + " " + sv.address + " is neither node's address; left out of the simulation"));
+                continue;
+            }
+            HaproxySpec.ServerSpec ss = new HaproxySpec.ServerSpec(sv.name, node);
+            ss.port = sv.port != null ? sv.port : 3306;
+            ss.check = sv.check;
+            ss.backup = sv.backup;
+            ss.weight = sv.weight != null ? sv.weight : 1;
+            s.servers.add(ss);
+        }
+        return s;
+    }
+
+    private static <T> T pick(T own, T dflt, T fallback) {
+        return own != null ? own : dflt != null ? dflt : fallback;
+    }
+}

@@ -1,0 +1,32 @@
+package org.viplab.config;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** One node's parsed files: keepalived.conf (with includes), haproxy.cfg if present, and its check scripts. */
+public final class NodeConfig {
+    public final String name;
+    public final Path dir;
+    public final KeepalivedConf keepalived;
+    /** Null when the node directory has no haproxy.cfg. */
+    public final HaproxyConf haproxy;
+    /** By vrrp_script name: what its script does (from the file found in the node directory, or the command). */
+    public final Map<String, ScriptAnalysis> scripts = new LinkedHashMap<>();
+    /** By vrrp_script name: the file the script was found in, when one was. */
+    public final Map<String, Path> scriptFiles = new LinkedHashMap<>();
+    /** sysctl settings found in the node directory (sysctl.conf, sysctl.d/*.conf), e.g. net.ipv4.ip_nonlocal_bind. */
+    public final Map<String, String> sysctl = new LinkedHashMap<>();
+
+    public NodeConfig(String name, Path dir, KeepalivedConf keepalived, HaproxyConf haproxy) {
+        this.name = name;
+        this.dir = dir;
+        this.keepalived = keepalived;
+        this.haproxy = haproxy;
+    }
+
+    /** The VRRP instance VIP Lab models: the first one. */
+    public KeepalivedConf.VrrpInstance instance() {
+        return keepalived.instances.isEmpty() ? null : keepalived.instances.get(0);
+    }
+}

@@ -1,0 +1,70 @@
+package org.viplab.config.lint;
+
+import org.viplab.config.ConfigImporter;
+import org.viplab.config.KeepalivedConf;
+import org.viplab.config.NodeConfig;
+import org.viplab.config.ScriptAnalysis;
+import org.viplab.config.SourcePos;
+import org.viplab.model.CheckScriptSpec;
+import org.viplab.model.NodeSpec;
+import org.viplab.model.Topology;
+import org.viplab.model.TopologyJson;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/** What the rules look at: the parsed files of every node and the topology imported from them. */
+final class LintContext {
+    final ConfigImporter.Result result;
+    final Topology topology;
+    final boolean prove;
+    final List<Finding> findings = new ArrayList<>();
+
+    LintContext(ConfigImporter.Result result, boolean prove) {
+        this.result = result;
+        this.topology = result.topology();
+        // The simulator needs a usable topology; a broken one is still linted, just not simulated.
+        this.prove = prove && TopologyJson.problems(topology).isEmpty() && topology.nodes.size() == 2;
+    }
+
+    List<NodeConfig> nodes() { return result.nodes(); }
+
+    NodeSpec spec(NodeConfig nc) { return topology.node(nc.name); }
+
+    NodeConfig other(NodeConfig nc) {
+        for (NodeConfig o : nodes()) if (o != nc) return o;
+        return null;
+    }
+
+    /** Adds a finding; the proof is computed only when proving is on, and a failed run never hides the finding. */
+    void add(String rule, Severity sev, NodeConfig nc, SourcePos pos, String message, String why, String fix, Supplier<String> proof) {
+        String p = null;
+        if (prove && proof != null) {
+            try {
+                p = proof.get();
+            } catch (RuntimeException e) {
+                p = "could not be simulated: " + e.getMessage();
+            }
+        }
+        findings.add(new Finding(rule, sev, nc == null ? null : nc.name, pos, message, why, fix, p));
+    }
+
+    /** The model of a vrrp_script or track_process as imported, by name, on a node. */
+    CheckScriptSpec scriptSpec(NodeConfig nc, String name) {
+        NodeSpec n = spec(nc);
+        if (n == null) return null;
+        for (CheckScriptSpec s : n.keepalived.scripts) if (s.name.equals(name)) return s;
+        return null;
+    }
+
+    /** Where in the script file a line is, or the script line in keepalived.conf when there is no file. */
+    static SourcePos inScript(NodeConfig nc, String scriptName, int line, KeepalivedConf.VrrpScript vs) {
+        Path f = nc.scriptFiles.get(scriptName);
+        if (f != null && line > 0) return SourcePos.of(f, line, 1);
+        return vs.script != null ? vs.script.pos() : vs.pos;
+    }
+
+    ScriptAnalysis analysis(NodeConfig nc, String scriptName) { return nc.scripts.get(scriptName); }
+}

@@ -1,0 +1,112 @@
+package org.viplab.config.lint;
+
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.ProcessKind;
+import org.viplab.model.Topology;
+import org.viplab.model.TopologyJson;
+import org.viplab.sim.SimulatedLab;
+import org.viplab.timeline.Failover;
+import org.viplab.timeline.Outage;
+import org.viplab.timeline.Timeline;
+import org.viplab.timeline.TimelineAnalysis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+
+/**
+ * Runs a fault on the imported topology in the simulator and says in one sentence what happened, with
+ * figures from {@link TimelineAnalysis}: where the VIP ended, how long the move took, how long clients
+ * were down, any split brain. Deterministic (fixed seed), virtual time: a run takes milliseconds.
+ */
+public final class Prover {
+    static final long SEED = 7;
+
+    private Prover() { }
+
+    /** An action at a time (seconds after t = 0). */
+    public record Step(double atSec, Verb verb, String target) { }
+
+    /** What the run showed, for tests and for the sentence. */
+    public record Outcome(String sentence, Set<String> holdersAtEnd, List<Failover> failovers, long clientDownUs,
+                          long splitBrainUs, SimulatedLab lab) { }
+
+    public static Step step(double atSec, Verb verb, String target) { return new Step(atSec, verb, target); }
+
+    /**
+     * Runs the steps on a copy of the topology (changed first by {@code tweak}, e.g. to make a script's exit
+     * status follow its test) until {@code endSec}, and describes it. {@code label} names the fault.
+     */
+    public static Outcome run(Topology topology, UnaryOperator<Topology> tweak, List<Step> steps, double endSec, String label) {
+        Topology t = tweak == null ? TopologyJson.copy(topology) : tweak.apply(TopologyJson.copy(topology));
+        Timeline tl = new Timeline();
+        SimulatedLab lab = SimulatedLab.steadyState(t, SEED, tl);
+        List<String> hosts = t.nodeNames();
+        Set<String> atStart = new TreeSet<>();
+        for (String h : hosts) if (lab.hasVip(h)) atStart.add(h);
+        for (Step s : steps) {
+            lab.runUntil(us(s.atSec));
+            lab.apply(new Action(s.verb, Target.parse(s.target, hosts)), "lint");
+        }
+        long end = us(endSec);
+        lab.runUntil(end);
+        TimelineAnalysis a = new TimelineAnalysis(tl.snapshot(), 0, end);
+        Set<String> holders = new TreeSet<>();
+        for (String h : hosts) if (lab.hasVip(h)) holders.add(h);
+        long down = a.outages().stream().mapToLong(Outage::lengthUs).sum();
+        long split = a.splitBrainUs();
+        StringBuilder b = new StringBuilder(label).append(": ");
+        List<Failover> fo = a.failovers();
+        if (atStart.isEmpty()) {
+            b.append("the VIP is on no host at t = 0");
+        } else if (fo.isEmpty()) {
+            b.append(holders.equals(atStart) ? "the VIP stays on " + names(holders) : "the VIP is on " + names(holders) + " at the end");
+        } else {
+            Failover f = fo.get(0);
+            b.append("the VIP moves from ").append(f.from()).append(" to ").append(f.to());
+            if (f.causeUs() >= 0) b.append(" ").append(sec(f.endUs() - f.causeUs())).append(" after the fault");
+            if (fo.size() > 1) {
+                Failover g = fo.get(fo.size() - 1);
+                b.append(", and ").append(fo.size() == 2 ? "back" : "moves " + (fo.size() - 1) + " more times, last")
+                        .append(" to ").append(g.to()).append(" at t = ").append(sec(g.endUs()));
+            }
+        }
+        b.append("; clients down ").append(sec(down)).append(" in ").append(sec(end));
+        if (split > 0) b.append("; both hosts hold the VIP for ").append(sec(split));
+        b.append(" (simulated)");
+        return new Outcome(b.toString(), holders, fo, down, split, lab);
+    }
+
+    /** Which process the script of a node watches, as a drill target: mysqld or haproxy. */
+    static ProcessKind watched(org.viplab.model.CheckScriptSpec s, Topology t, org.viplab.model.NodeSpec n) {
+        switch (s.test) {
+            case PROCESS_EXISTS -> {
+                return "haproxy".equals(s.processName) ? ProcessKind.HAPROXY : ProcessKind.MYSQLD;
+            }
+            case TCP_CONNECT -> {
+                return n.haproxy != null && s.port == n.haproxy.bindPort ? ProcessKind.HAPROXY : ProcessKind.MYSQLD;
+            }
+            default -> {
+                return ProcessKind.MYSQLD;
+            }
+        }
+    }
+
+    static String names(Set<String> hosts) {
+        if (hosts.isEmpty()) return "no host";
+        return String.join(" and ", new ArrayList<>(hosts));
+    }
+
+    static long us(double sec) { return Math.round(sec * 1_000_000); }
+
+    static String sec(long us) {
+        double s = us / 1e6;
+        if (s == Math.rint(s)) return String.format(Locale.ROOT, "%.0f s", s);
+        return String.format(Locale.ROOT, s < 10 ? "%.2f s" : "%.1f s", s);
+    }
+}

@@ -1,0 +1,29 @@
+package org.viplab.session;
+
+import org.viplab.model.Topology;
+import org.viplab.timeline.LabEvent;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A whole lab session as the user left it: the topology (every setting of both nodes), the engine and seed,
+ * the app's settings (speed, language, ...), the timeline, and the drill being recorded if any.
+ *
+ * @param settings      free-form app settings, kept in order; never null
+ * @param recordingJson the drill file text of a recording in progress, or null
+ */
+public record Session(Topology topology, String engine, long seed, Map<String, String> settings, List<LabEvent> events,
+                      String recordingJson) {
+    public Session {
+        settings = Map.copyOf(settings);
+        events = List.copyOf(events);
+    }
+
+    /** The latest event time, or 0 for an empty timeline. */
+    public long endUs() {
+        long end = 0;
+        for (LabEvent e : events) end = Math.max(end, e.timeUs());
+        return end;
+    }
+}

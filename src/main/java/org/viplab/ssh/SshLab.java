@@ -1,0 +1,401 @@
+package org.viplab.ssh;
+
+import org.viplab.lab.Action;
+import org.viplab.lab.Lab;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Mode;
+import org.viplab.model.NodeSpec;
+import org.viplab.model.Presets;
+import org.viplab.model.ProcessKind;
+import org.viplab.model.ProcessState;
+import org.viplab.model.Topology;
+import org.viplab.model.VrrpState;
+import org.viplab.ssh.observe.TimeMap;
+import org.viplab.timeline.LabEvent;
+import org.viplab.timeline.Timeline;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Lab} of real hosts over SSH. Actions become shell commands (shown before they run); what the
+ * hosts do streams back as the same events the simulator emits, placed on the local time line through each
+ * host's measured clock offset. Lab time is wall time since {@link #beginDrill()} (or since construction).
+ */
+public final class SshLab implements Lab {
+    private static final int CONNECT_TIMEOUT_MS = 8000;
+    private static final long COMMAND_TIMEOUT_MS = 60_000;
+    /** How long events wait to be put in time order: a hung probe takes up to 1 s. */
+    private static final long ORDER_WINDOW_US = 1_500_000;
+    /** A self-healing cut of a host's own link (over SSH nothing else could heal it). */
+    private static final int LINK_CUT_MAX_S = 30;
+
+    private final Inventory inventory;
+    private final Topology topology;
+    private final Timeline timeline;
+    private final Consumer<String> commandLog;
+    private final Map<String, HostObserver> hosts = new LinkedHashMap<>();
+    private final OrderedSink ordered;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(ClientProber.daemon("ssh-watchdog"));
+    private final Map<String, Long> lastAttemptNs = new ConcurrentHashMap<>();
+    /** Observed state, kept up to date from the events. */
+    private final Map<String, Boolean> vip = new ConcurrentHashMap<>();
+    private final Map<String, VrrpState> vrrp = new ConcurrentHashMap<>();
+    private final Map<String, Map<ProcessKind, ProcessState>> procs = new ConcurrentHashMap<>();
+    private final Set<String> cuts = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
+    private volatile long lastChangeNs = System.nanoTime();
+    private volatile long zeroEpochUs = epochUs();
+    private volatile boolean drillStarted;
+    private ClientProber prober;
+
+    /**
+     * @param passwords  per host name, for {@code auth: password} (asked for by the caller, kept in memory)
+     * @param commandLog told every remote command before it runs ("db1$ service mysql stop")
+     */
+    public SshLab(Inventory inventory, Timeline timeline, HostKeyPrompt prompt, Map<String, char[]> passwords, Consumer<String> commandLog) {
+        this.inventory = inventory;
+        this.topology = topologyOf(inventory);
+        this.timeline = timeline;
+        this.commandLog = commandLog;
+        this.ordered = new OrderedSink(timeline, ORDER_WINDOW_US, this::now);
+        Path known = inventory.knownHosts != null ? Path.of(inventory.knownHosts)
+                : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
+        Map<String, String> byAddress = new LinkedHashMap<>();
+        for (Inventory.Host h : inventory.hosts) byAddress.put(h.address, h.name);
+        boolean mode2 = topology.mode == Mode.HAPROXY_TRACKING;
+        for (Inventory.Host h : inventory.hosts) {
+            SshHost ssh = new SshHost(h, known, prompt, passwords == null ? null : passwords.get(h.name));
+            hosts.put(h.name, new HostObserver(h, ssh, inventory.vip, byAddress, mode2, this::timeMap, this::ingest));
+        }
+    }
+
+    /** The preset the inventory names, with its addresses, VIP and client port. */
+    public static Topology topologyOf(Inventory inv) {
+        Topology t = Presets.byName(inv.preset);
+        if (t == null) t = Presets.mode1();
+        t.vip = inv.vip;
+        t.clientPort = inv.clientPort;
+        for (int i = 0; i < Math.min(t.nodes.size(), inv.hosts.size()); i++) {
+            NodeSpec n = t.nodes.get(i);
+            n.name = inv.hosts.get(i).name;
+            n.ip = inv.hosts.get(i).address;
+        }
+        return t;
+    }
+
+    static long epochUs() {
+        Instant i = Instant.now();
+        return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
+    }
+
+    private TimeMap timeMap(long hostOffsetUs) {
+        return new TimeMap() {
+            public long labUs(long hostEpochUs) { return hostEpochUs - hostOffsetUs - zeroEpochUs; }
+
+            public long nowLabUs() { return now(); }
+        };
+    }
+
+    /**
+     * Connects to every host (throws RemoteException naming the host that cannot be reached), emits the
+     * current state, starts the streams, the watchdog and the client probe.
+     */
+    public void connect() throws RemoteException {
+        for (HostObserver h : hosts.values()) connectHost(h);
+        watchdog.scheduleWithFixedDelay(this::watch, 500, 500, TimeUnit.MILLISECONDS);
+        prober = new ClientProber(inventory.vip, inventory.clientPort, topology.probeIntervalMs, (int) topology.probeTimeoutMs,
+                inventory.hostNames(), this::now, ordered::accept);
+        prober.start();
+    }
+
+    private void connectHost(HostObserver h) throws RemoteException {
+        lastAttemptNs.put(h.name(), System.nanoTime());
+        h.connect(CONNECT_TIMEOUT_MS);
+        long t = now();
+        ordered.accept(new LabEvent.HostReachability(t, h.name(), true, String.format(
+                "connected; clock offset %+.1f ms (round trip %.1f ms); tcpdump %s, firewall %s",
+                h.clockOffsetUs / 1000.0, h.rttUs / 1000.0, h.hasTcpdump ? "yes" : "no (adverts from the log)",
+                h.firewall == null ? "none" : h.firewall)));
+        for (LabEvent e : h.snapshot(t)) ingest(e);
+        h.startStreams(line -> psLine(h, line));
+    }
+
+    /** Host name to clock offset in microseconds (host minus local), as measured at connect. */
+    public Map<String, Long> clockOffsetsUs() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (HostObserver h : hosts.values()) m.put(h.name(), h.clockOffsetUs);
+        return m;
+    }
+
+    private void psLine(HostObserver h, String line) {
+        long hostUs = HostObserver.psEpochUs(line);
+        if (hostUs == Long.MIN_VALUE) return;
+        long t = h.time().labUs(hostUs);
+        for (Map.Entry<ProcessKind, ProcessState> p : HostObserver.parsePs(line).entrySet()) {
+            ProcessState before = procs.computeIfAbsent(h.name(), k -> new EnumMap<>(ProcessKind.class)).get(p.getKey());
+            if (before == p.getValue()) continue;
+            ingest(new LabEvent.ProcessChanged(t, h.name(), p.getKey(), before == null ? p.getValue() : before, p.getValue(), "ps"));
+            if (p.getKey() == ProcessKind.KEEPALIVED && p.getValue() == ProcessState.STOPPED
+                    && vrrp.getOrDefault(h.name(), VrrpState.INIT) != VrrpState.STOPPED) {
+                // SIGKILL leaves no log line: the process is gone, so is its VRRP instance
+                ingest(new LabEvent.VrrpStateChanged(t, h.name(), vrrp.getOrDefault(h.name(), VrrpState.INIT), VrrpState.STOPPED, "keepalived process gone"));
+            }
+        }
+    }
+
+    /** Every observed event passes here: state is updated, repeats are dropped, the rest is ordered. */
+    private void ingest(LabEvent e) {
+        if (drillStarted && e.timeUs() < 0) return; // the state at t = 0 was already written
+        if (e instanceof LabEvent.VipChanged v) {
+            Boolean before = vip.put(v.host(), v.added());
+            if (before != null && before == v.added()) return;
+            lastChangeNs = System.nanoTime();
+        } else if (e instanceof LabEvent.VrrpStateChanged s) {
+            VrrpState before = vrrp.put(s.host(), s.to());
+            if (before == s.to() && !"at connect".equals(s.reason())) return;
+            lastChangeNs = System.nanoTime();
+        } else if (e instanceof LabEvent.ProcessChanged p) {
+            if (!"ps".equals(p.reason()) && !"at connect".equals(p.reason())) return; // the watcher is the one source
+            procs.computeIfAbsent(p.host(), k -> new EnumMap<>(ProcessKind.class)).put(p.process(), p.to());
+            lastChangeNs = System.nanoTime();
+        }
+        ordered.accept(e);
+    }
+
+    /** Notices lost hosts and reconnects them (every 2 s). */
+    private void watch() {
+        for (HostObserver h : hosts.values()) {
+            try {
+                if (h.reachable && (!h.ssh.connected() || h.streamEnded)) {
+                    h.reachable = false;
+                    h.stopStreams();
+                    ordered.accept(new LabEvent.HostReachability(now(), h.name(), false,
+                            h.ssh.connected() ? "an observer stream ended; reconnecting" : "SSH connection lost"));
+                    lastChangeNs = System.nanoTime();
+                }
+                if (!h.reachable && System.nanoTime() - lastAttemptNs.getOrDefault(h.name(), 0L) > 2_000_000_000L) {
+                    connectHost(h);
+                }
+            } catch (RemoteException ex) {
+                h.reachable = false;
+            } catch (RuntimeException ex) {
+                ordered.accept(new LabEvent.LogLine(now(), h.name(), "viplab", "watchdog: " + ex));
+            }
+        }
+    }
+
+    @Override
+    public Topology topology() { return topology; }
+
+    @Override
+    public Timeline timeline() { return timeline; }
+
+    @Override
+    public String engine() { return "ssh"; }
+
+    @Override
+    public long now() { return epochUs() - zeroEpochUs; }
+
+    public boolean reachable(String host) {
+        HostObserver h = hosts.get(host);
+        return h != null && h.reachable;
+    }
+
+    public Set<String> vipHolders() {
+        Set<String> s = new LinkedHashSet<>();
+        vip.forEach((h, on) -> { if (on) s.add(h); });
+        return s;
+    }
+
+    public VrrpState vrrpState(String host) { return vrrp.getOrDefault(host, VrrpState.INIT); }
+
+    public ProcessState processState(String host, ProcessKind k) {
+        Map<ProcessKind, ProcessState> m = procs.get(host);
+        return m == null ? null : m.get(k);
+    }
+
+    private List<ProcessKind> required() {
+        return topology.mode == Mode.HAPROXY_TRACKING
+                ? List.of(ProcessKind.MYSQLD, ProcessKind.HAPROXY, ProcessKind.KEEPALIVED)
+                : List.of(ProcessKind.MYSQLD, ProcessKind.KEEPALIVED);
+    }
+
+    /**
+     * Before a drill: restores the baseline and waits (at most {@code maxMs}) until one host holds the VIP,
+     * every process runs and nothing has changed for 5 s (keepalived 2.x takes about 3.6 s to settle).
+     */
+    public void prepare(long maxMs) throws InterruptedException {
+        restore("baseline");
+        long deadline = System.nanoTime() + maxMs * 1_000_000;
+        while (true) {
+            String missing = baselineMissing();
+            if (missing == null && System.nanoTime() - lastChangeNs > 5_000_000_000L) return;
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the hosts did not reach the baseline within " + maxMs / 1000 + " s: "
+                        + (missing != null ? missing : "state still changing"));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private String baselineMissing() {
+        for (HostObserver h : hosts.values()) if (!h.reachable) return h.name() + " unreachable";
+        Set<String> holders = vipHolders();
+        if (holders.size() != 1) return "VIP on " + (holders.isEmpty() ? "no host" : String.join(" and ", holders));
+        for (String h : hosts.keySet()) {
+            for (ProcessKind k : required()) {
+                if (processState(h, k) != ProcessState.RUNNING) return h + "/" + k.id() + " is " + processState(h, k);
+            }
+        }
+        return null;
+    }
+
+    /** Starts the drill's clock: the time line restarts at t = 0 with the hosts' current state. */
+    public void beginDrill() {
+        synchronized (ordered) {
+            ordered.discard();
+            timeline.clear();
+            zeroEpochUs = epochUs();
+            drillStarted = true;
+            for (String h : hosts.keySet()) {
+                timeline.accept(new LabEvent.HostReachability(0, h, hosts.get(h).reachable, String.format("at t = 0; clock offset %+.1f ms",
+                        hosts.get(h).clockOffsetUs / 1000.0)));
+                timeline.accept(new LabEvent.VipChanged(0, h, inventory.vip, Boolean.TRUE.equals(vip.get(h)), "at t = 0"));
+                timeline.accept(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), "at t = 0"));
+                Map<ProcessKind, ProcessState> m = procs.getOrDefault(h, Map.of());
+                for (Map.Entry<ProcessKind, ProcessState> p : m.entrySet()) {
+                    timeline.accept(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), "at t = 0"));
+                }
+            }
+        }
+    }
+
+    @Override
+    public void apply(Action action, String by) {
+        ordered.accept(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by));
+        try {
+            Target target = action.target();
+            boolean cut = action.verb() == Verb.CUT;
+            if (target instanceof Target.Process p) {
+                run(host(p.host()), host(p.host()).cmd.process(action.verb(), p.process()));
+            } else if (target instanceof Target.HostLink l) {
+                run(host(l.host()), host(l.host()).cmd.link(cut, LINK_CUT_MAX_S));
+                link(l.id(), cut);
+            } else if (target instanceof Target.PeerPath p) {
+                HostObserver a = host(p.a());
+                HostObserver b = host(p.b());
+                for (HostObserver h : List.of(a, b)) requireFirewall(h, p.id());
+                run(a, a.cmd.drop(cut, a.firewall, b.inv.address, p.vrrpOnly()));
+                run(b, b.cmd.drop(cut, b.firewall, a.inv.address, p.vrrpOnly()));
+                link(p.id(), cut);
+            } else if (target instanceof Target.ClientPath c) {
+                HostObserver h = host(c.host());
+                requireFirewall(h, c.id());
+                if (h.clientAddress == null || h.clientAddress.isBlank()) throw new UnsupportedOperationException(c.id() + ": the client's address is unknown");
+                run(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false));
+                link(c.id(), cut);
+            }
+        } catch (RemoteException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    private void link(String id, boolean cut) {
+        if (cut) cuts.add(id); else cuts.remove(id);
+        ordered.accept(new LabEvent.LinkChanged(now(), id, cut));
+    }
+
+    private static void requireFirewall(HostObserver h, String what) {
+        if (h.firewall == null) {
+            throw new UnsupportedOperationException(what + " is not supported on these hosts: it needs iptables or nft, and "
+                    + h.name() + " has neither");
+        }
+    }
+
+    private HostObserver host(String name) {
+        HostObserver h = hosts.get(name);
+        if (h == null) throw new IllegalArgumentException("no host " + name + " in the inventory");
+        return h;
+    }
+
+    /** Shows the command, runs it with a timeout, and fails (with the host, command and stderr) unless it exits 0. */
+    private SshHost.Result run(HostObserver h, String command) throws RemoteException {
+        commandLog.accept(h.name() + "$ " + command);
+        ordered.accept(new LabEvent.LogLine(now(), h.name(), "command", "$ " + command));
+        return h.ssh.check(command, COMMAND_TIMEOUT_MS);
+    }
+
+    /**
+     * Resumes every process, heals what VIP Lab cut, and starts what is not running (mysqld, haproxy in mode 2,
+     * keepalived last). Collects what could not be done and throws it at the end.
+     */
+    @Override
+    public void restore(String by) {
+        ordered.accept(new LabEvent.ActionApplied(now(), "restore", LabEvent.LAB, by));
+        List<String> problems = new ArrayList<>();
+        for (String id : List.copyOf(cuts)) {
+            try {
+                Target t = Target.parse(id, inventory.hostNames());
+                apply(new Action(Verb.HEAL, t), by);
+            } catch (RuntimeException e) {
+                problems.add("heal " + id + ": " + e.getMessage());
+            }
+        }
+        for (HostObserver h : hosts.values()) {
+            if (!h.reachable) {
+                problems.add(h.name() + ": unreachable, not restored");
+                continue;
+            }
+            for (ProcessKind k : ProcessKind.values()) {
+                try {
+                    if (processState(h.name(), k) == ProcessState.HUNG) run(h, h.cmd.process(Verb.RESUME, k));
+                } catch (RemoteException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+            for (ProcessKind k : required()) {
+                try {
+                    run(h, h.cmd.ensureRunning(k));
+                } catch (RemoteException | RuntimeException e) {
+                    problems.add(e.getMessage());
+                }
+            }
+        }
+        try {
+            ordered.settle();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!problems.isEmpty()) throw new IllegalStateException(String.join("; ", problems));
+    }
+
+    @Override
+    public void runUntil(long timeUs) throws InterruptedException {
+        long left;
+        while ((left = timeUs - now()) > 0) Thread.sleep(Math.max(1, Math.min(50, left / 1000)));
+    }
+
+    /** Events that arrived too late to be put in order (a figure for the report; 0 is the aim). */
+    public long lateEvents() { return ordered.late(); }
+
+    @Override
+    public void close() {
+        if (prober != null) prober.close();
+        watchdog.shutdownNow();
+        for (HostObserver h : hosts.values()) h.close();
+        ordered.close();
+    }
+}

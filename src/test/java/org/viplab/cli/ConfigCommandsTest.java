@@ -1,0 +1,132 @@
+package org.viplab.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viplab.config.ConfigImporter;
+import org.viplab.config.TopologyEquivalence;
+import org.viplab.drill.Drill;
+import org.viplab.drill.DrillParser;
+import org.viplab.model.Mode;
+import org.viplab.model.Topology;
+import org.viplab.model.TopologyJson;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+class ConfigCommandsTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        out.reset();
+        err.reset();
+        return Launcher.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() { return out.toString(StandardCharsets.UTF_8); }
+
+    private String err() { return err.toString(StandardCharsets.UTF_8); }
+
+    private static String node(String n, String sample) { return n + "=samples/configs/" + sample + "/" + n; }
+
+    @Test
+    void importedTopologyRunsInADrill(@TempDir Path dir) throws Exception {
+        Path topo = dir.resolve("topology.json");
+        assertEquals(0, run("import", "--node", node("db1", "mode1"), "--node", node("db2", "mode1"), "--out", topo.toString()), err());
+        Topology t = TopologyJson.read(topo);
+        assertEquals(Mode.DB_TRACKING, t.mode);
+        Path drill = dir.resolve("drill.json");
+        Files.writeString(drill, """
+                {
+                  "name": "imported mode 1: stop keepalived on db1",
+                  "topology": "topology.json",
+                  "steps": [
+                    {"at": "5s", "action": "stop", "target": "db1/keepalived"},
+                    {"expect": "vip-on", "host": "db2", "within": "1s"},
+                    {"expect": "no-split-brain"}
+                  ]
+                }
+                """);
+        Drill d = DrillParser.parseFile(drill);
+        assertEquals("10.9.8.120", d.topology().vip);
+        assertEquals(0, run("drill", drill.toString()), out() + err());
+        assertTrue(out().contains("PASSED"), out());
+    }
+
+    @Test
+    void importedMode2RunsInADrillToo(@TempDir Path dir) throws Exception {
+        Path topo = dir.resolve("t2.json");
+        assertEquals(0, run("import", "--node", node("db1", "mode2"), "--node", node("db2", "mode2"), "--out", topo.toString()), err());
+        Files.writeString(dir.resolve("d.json"), """
+                {"name": "imported mode 2: stop haproxy on db1", "topology": "t2.json",
+                 "steps": [{"at": "5s", "action": "stop", "target": "db1/haproxy"},
+                           {"expect": "vip-on", "host": "db2", "within": "5s"}]}
+                """);
+        assertEquals(0, run("drill", dir.resolve("d.json").toString()), out() + err());
+    }
+
+    @Test
+    void lintExitCodes() {
+        assertEquals(1, run("lint", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        assertTrue(out().contains("[weight-too-small]"), out());
+        assertTrue(out().contains("simulated: "), out());
+        assertEquals(0, run("lint", "--node", node("db1", "mode2-recommended"), "--node", node("db2", "mode2-recommended")), out());
+        assertTrue(out().contains("0 error(s), 0 warning(s)"), out());
+    }
+
+    @Test
+    void lintParseErrorIsExitTwoWithFileLineColumn(@TempDir Path dir) throws Exception {
+        Files.createDirectories(dir.resolve("a"));
+        Files.createDirectories(dir.resolve("b"));
+        Files.writeString(dir.resolve("a/keepalived.conf"), "vrrp_instance VI_1 {\n  state MASTER\n  priority high\n}\n");
+        Files.writeString(dir.resolve("b/keepalived.conf"), "vrrp_instance VI_1 {\n}\n");
+        assertEquals(2, run("lint", "--node", "db1=" + dir.resolve("a"), "--node", "db2=" + dir.resolve("b")));
+        assertTrue(err().contains("keepalived.conf:3:12: expected a whole number after \"priority\""), err());
+        assertEquals(2, run("lint", "--json", "--node", "db1=" + dir.resolve("a"), "--node", "db2=" + dir.resolve("b")));
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        assertEquals(3, o.get("line").getAsInt());
+        assertEquals(12, o.get("column").getAsInt());
+    }
+
+    @Test
+    void lintJsonIsMachineReadable() {
+        assertEquals(1, run("lint", "--json", "--node", node("db1", "mode2"), "--node", node("db2", "mode2")));
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        var findings = o.getAsJsonArray("findings");
+        assertTrue(findings.size() > 5);
+        JsonObject first = findings.get(0).getAsJsonObject();
+        assertEquals("error", first.get("severity").getAsString());
+        assertTrue(first.get("line").getAsInt() > 0);
+        assertTrue(first.has("why") && first.has("fix"));
+    }
+
+    @Test
+    void renderThenImportGivesTheSameTopology(@TempDir Path dir) throws Exception {
+        Path topo = dir.resolve("t.json");
+        assertEquals(0, run("preset", "mode2", "--out", topo.toString()));
+        assertEquals(0, run("render", topo.toString(), "--out", dir.resolve("out").toString()), err());
+        assertTrue(out().contains("haproxy.cfg"), out());
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        dirs.put("db1", dir.resolve("out/db1"));
+        dirs.put("db2", dir.resolve("out/db2"));
+        Topology back = ConfigImporter.importNodes(dirs).topology();
+        assertEquals(List.of(), TopologyEquivalence.differences(TopologyJson.read(topo), back));
+    }
+
+    @Test
+    void badNodeOptions() {
+        assertEquals(2, run("import", "--node", "db1=/nonexistent/dir", "--node", "db2=/tmp"));
+        assertTrue(err().contains("not a directory"), err());
+        assertEquals(2, run("lint", "--node", "db1"));
+    }
+}

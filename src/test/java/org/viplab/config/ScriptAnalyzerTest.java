@@ -1,0 +1,115 @@
+package org.viplab.config;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.*;
+import static org.viplab.model.CheckScriptSpec.Test.MYSQL_QUERY;
+import static org.viplab.model.CheckScriptSpec.Test.PROCESS_EXISTS;
+import static org.viplab.model.CheckScriptSpec.Test.TCP_CONNECT;
+
+class ScriptAnalyzerTest {
+    private static ScriptAnalysis a(String s) { return ScriptAnalyzer.analyze(s, "t.sh"); }
+
+    @Test
+    void theTutorialsMode1ScriptAlwaysExitsZeroAndStopsKeepalived() {
+        ScriptAnalysis x = a("#!/bin/bash\nif [ $(ps -C mysqld --no-header | wc -l) -eq 0 ]; then\n    service keepalived stop\nfi\n");
+        assertEquals(PROCESS_EXISTS, x.test);
+        assertEquals("mysqld", x.processName);
+        assertTrue(x.stopsKeepalived);
+        assertFalse(x.usesSudo);
+        assertEquals(3, x.stopLine);
+        assertTrue(x.alwaysExitsZero);
+        assertEquals(Boolean.FALSE, x.exitNonZeroOnFailure);
+    }
+
+    @Test
+    void theTutorialsMode2ScriptUsesSudo() {
+        ScriptAnalysis x = a("#!/bin/bash\nif [ $(ps -C haproxy --no-header | wc -l) -eq 0 ];then\n    sudo service keepalived stop\nfi\n");
+        assertEquals("haproxy", x.processName);
+        assertTrue(x.usesSudo);
+        assertEquals("sudo service keepalived stop", x.stopCommand);
+        assertTrue(x.alwaysExitsZero);
+    }
+
+    @Test
+    void processChecks() {
+        assertEquals("haproxy", a("killall -0 haproxy").processName);
+        assertEquals(Boolean.TRUE, a("killall -0 haproxy").exitNonZeroOnFailure);
+        assertEquals("mariadbd", a("#!/bin/sh\npidof mariadbd >/dev/null").processName);
+        assertEquals("haproxy", a("pgrep -x haproxy").processName);
+        ScriptAnalysis s = a("systemctl is-active --quiet mariadb.service || systemctl stop keepalived\n");
+        assertEquals(PROCESS_EXISTS, s.test);
+        assertEquals("mariadb", s.processName);
+        assertTrue(s.stopsKeepalived);
+    }
+
+    @Test
+    void realHealthChecks() {
+        ScriptAnalysis m = a("#!/bin/bash\nexec mysqladmin --connect-timeout=2 -h 127.0.0.1 -P 3307 ping\n");
+        assertEquals(MYSQL_QUERY, m.test);
+        assertEquals(3307, m.port);
+        assertEquals(Boolean.TRUE, m.exitNonZeroOnFailure);
+        ScriptAnalysis q = a("mysql -uroot -e 'select 1' >/dev/null 2>&1 || exit 1\n");
+        assertEquals(MYSQL_QUERY, q.test);
+        assertEquals(Boolean.TRUE, q.exitNonZeroOnFailure);
+        ScriptAnalysis c = a("#!/bin/sh\ncurl -fsS http://127.0.0.1:8404/healthz || exit 2\n");
+        assertEquals(TCP_CONNECT, c.test);
+        assertEquals(8404, c.port);
+        ScriptAnalysis n = a("exec nc -z -w 2 127.0.0.1 6039\n");
+        assertEquals(TCP_CONNECT, n.test);
+        assertEquals(6039, n.port);
+    }
+
+    @Test
+    void ifWithExitOneFollowsTheTest() {
+        ScriptAnalysis x = a("if [ $(ps -C mysqld --no-header | wc -l) -eq 0 ]; then\n  exit 1\nfi\n");
+        assertEquals(Boolean.TRUE, x.exitNonZeroOnFailure);
+        assertFalse(x.alwaysExitsZero);
+        assertFalse(x.stopsKeepalived);
+    }
+
+    @Test
+    void andAndAsLastLineIsInverted() {
+        ScriptAnalysis x = a("#!/bin/bash\n[ $(ps -C mysqld --no-header | wc -l) -eq 0 ] && service keepalived stop\n");
+        assertTrue(x.invertedExit);
+        assertNull(x.exitNonZeroOnFailure);
+        assertTrue(x.stopsKeepalived);
+    }
+
+    @Test
+    void cannotTell() {
+        ScriptAnalysis x = a("#!/usr/bin/python3\nimport socket\nprint('hi')\n");
+        assertNull(x.test);
+        assertNull(x.exitNonZeroOnFailure);
+        assertTrue(x.summary().contains("cannot tell"), x.summary());
+    }
+
+    @Test
+    void commentsDoNotCount() {
+        ScriptAnalysis x = a("#!/bin/bash\n# service keepalived stop was here\nkillall -0 haproxy\n");
+        assertFalse(x.stopsKeepalived);
+    }
+
+    @Test
+    void renderedScriptsAreRecognisedForEveryCombination() {
+        for (org.viplab.model.CheckScriptSpec.Test t : org.viplab.model.CheckScriptSpec.Test.values()) {
+            for (boolean stops : new boolean[]{false, true}) {
+                for (boolean exits : new boolean[]{false, true}) {
+                    org.viplab.model.CheckScriptSpec s = new org.viplab.model.CheckScriptSpec();
+                    s.test = t;
+                    s.processName = "mariadbd";
+                    s.port = 6039;
+                    s.stopsKeepalivedOnFailure = stops;
+                    s.exitNonZeroOnFailure = exits;
+                    ScriptAnalysis x = a(ConfigRenderer.script(s));
+                    String what = t + " stops=" + stops + " exits=" + exits;
+                    assertEquals(t, x.test, what);
+                    assertEquals(stops, x.stopsKeepalived, what);
+                    assertEquals(exits, x.exitNonZeroOnFailure, what);
+                    if (t == PROCESS_EXISTS) assertEquals("mariadbd", x.processName);
+                    else assertEquals(t == MYSQL_QUERY ? 6039 : 6039, x.port, what);
+                }
+            }
+        }
+    }
+}

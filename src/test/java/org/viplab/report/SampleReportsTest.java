@@ -1,0 +1,60 @@
+package org.viplab.report;
+
+import org.junit.jupiter.api.Test;
+import org.viplab.drill.DrillResult;
+import org.viplab.testing.Drills;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The committed sample reports never go stale: each one's verdicts equal a fresh run of its drill. */
+class SampleReportsTest {
+    private static final Path DRILLS = Path.of("samples", "drills");
+    private static final Path REPORTS = Path.of("samples", "reports");
+    private static final String HOW = " (run samples/regenerate-reports.sh and commit samples/reports)";
+
+    @Test
+    void everySampleDrillHasAReportWithTheVerdictsOfAFreshRun() throws Exception {
+        List<Path> drills;
+        try (Stream<Path> s = Files.list(DRILLS)) {
+            drills = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+        }
+        assertFalse(drills.isEmpty(), "samples/drills has drills");
+        List<String> problems = new ArrayList<>();
+        for (Path drill : drills) {
+            String base = drill.getFileName().toString().replaceFirst("\\.json$", "");
+            Path report = REPORTS.resolve(base).resolve(ReportWriter.HTML);
+            if (!Files.exists(report)) {
+                problems.add(base + ": no samples/reports/" + base + "/report.html");
+                continue;
+            }
+            String html = Files.readString(report);
+            DrillResult fresh = Drills.runFile(drill);
+            String expected = ReportWriterTest.expectedMarker(fresh);
+            String committed = SampleMarker.verdicts(html);
+            if (!expected.equals(committed)) problems.add(base + ": committed verdicts [" + committed + "], a fresh run gives [" + expected + "]");
+            String result = fresh.passed() ? "passed" : "failed";
+            if (!result.equals(SampleMarker.result(html))) problems.add(base + ": committed result " + SampleMarker.result(html) + ", fresh " + result);
+            if (!html.contains("<img src=\"data:image/png;base64,")) problems.add(base + ": no inline charts");
+        }
+        assertTrue(problems.isEmpty(), String.join("\n", problems) + HOW);
+    }
+
+    @Test
+    void noReportWithoutItsDrill() throws Exception {
+        List<String> orphans = new ArrayList<>();
+        try (Stream<Path> s = Files.list(REPORTS)) {
+            for (Path d : s.filter(Files::isDirectory).toList()) {
+                if (!Files.exists(DRILLS.resolve(d.getFileName() + ".json"))) orphans.add(d.getFileName().toString());
+            }
+        }
+        assertEquals(List.of(), orphans, "reports of drills that are gone" + HOW);
+    }
+}

@@ -1,0 +1,68 @@
+package org.viplab.session;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Presets;
+import org.viplab.model.ProcessKind;
+import org.viplab.model.Topology;
+import org.viplab.sim.LiveSimulation;
+import org.viplab.timeline.LabEvent;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class SessionReplayTest {
+    private LiveSimulation live;
+
+    @AfterEach
+    void close() {
+        if (live != null) live.close();
+    }
+
+    @Test
+    void aSavedLiveSessionReopensToTheSameTimeline(@TempDir Path dir) throws Exception {
+        Topology t = Presets.mode1();
+        t.node("db2").keepalived.priority = 80;
+        live = new LiveSimulation(t, 23).start();
+        live.pause().get(5, TimeUnit.SECONDS);
+        live.runFastUntil(4_321_000).get(5, TimeUnit.SECONDS);
+        live.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user").get(5, TimeUnit.SECONDS);
+        live.runFastUntil(12_000_000).get(5, TimeUnit.SECONDS);
+        live.restore("user").get(5, TimeUnit.SECONDS);
+        live.runFastUntil(25_000_000).get(5, TimeUnit.SECONDS);
+        Session s = SessionReplay.capture(live, Map.of("speed", "1"), null);
+        Path f = dir.resolve("s.viplab");
+        SessionFiles.write(f, s, "test");
+
+        // the app moves on to something else, then reopens the file
+        live.reset(Presets.mode2(), "other").get(5, TimeUnit.SECONDS);
+        Session back = SessionFiles.read(f);
+        SessionReplay.Outcome o = SessionReplay.replay(live, back, "reopened").get(10, TimeUnit.SECONDS);
+        assertNull(o.difference(), "the VIP timeline is rebuilt exactly");
+        assertEquals(s.endUs(), o.endUs());
+        List<LabEvent> rebuilt = live.timeline().snapshot().stream().filter(e -> !(e instanceof LabEvent.LogLine l && l.source().equals("settings"))).toList();
+        List<LabEvent> saved = s.events().stream().filter(e -> !(e instanceof LabEvent.LogLine l && l.source().equals("settings"))).toList();
+        assertEquals(saved, rebuilt, "every event, not only the VIP's");
+        assertEquals(80, live.topology().node("db2").keepalived.priority);
+        assertTrue(live.paused(), "left paused where the user left off");
+        assertEquals(s.endUs(), live.submit(lab -> lab.now()).get(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aDifferentTimelineIsReported() {
+        var a = List.<LabEvent>of(new LabEvent.VipChanged(5, "db1", "v", true, "x"));
+        var b = List.<LabEvent>of(new LabEvent.VipChanged(6, "db1", "v", true, "x"));
+        assertTrue(SessionReplay.difference(a, b, 10).startsWith("saved VipChanged[timeUs=5"));
+        assertNull(SessionReplay.difference(a, a, 10));
+    }
+}

@@ -1,0 +1,104 @@
+package org.viplab.sim;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.viplab.drill.Drill;
+import org.viplab.drill.DrillParser;
+import org.viplab.drill.DrillResult;
+import org.viplab.drill.DrillRunner;
+import org.viplab.drill.Verdict;
+import org.viplab.model.Presets;
+import org.viplab.timeline.LabEvent;
+import org.viplab.timeline.Timeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A drill driven through the live simulation gives the command line's timeline, at any speed. */
+class LiveLabTest {
+    private LiveSimulation live;
+
+    @AfterEach
+    void close() {
+        if (live != null) live.close();
+    }
+
+    private static List<LabEvent> vipAndActions(List<LabEvent> events, long end) {
+        return events.stream().filter(e -> (e instanceof LabEvent.VipChanged || e instanceof LabEvent.ActionApplied
+                || e instanceof LabEvent.VrrpStateChanged) && e.timeUs() >= 0 && e.timeUs() <= end).toList();
+    }
+
+    private DrillResult runLive(Drill d, int speed, boolean fastest) throws Exception {
+        live = new LiveSimulation(Presets.mode2(), 99).start();
+        live.setSpeed(speed).get(5, TimeUnit.SECONDS);
+        live.reset(d.topology(), d.seed(), "drill: " + d.name()).get(5, TimeUnit.SECONDS);
+        try (LiveLab lab = new LiveLab(live, fastest)) {
+            Thread.sleep(50); // held at t = 0 meanwhile
+            assertEquals(0, live.submit(SimulatedLab::now).get(5, TimeUnit.SECONDS));
+            return new DrillRunner().run(d, lab, null);
+        }
+    }
+
+    @Test
+    void aSampleDrillGivesTheSameTimelineLiveAsOnTheCommandLine() throws Exception {
+        Drill d = DrillParser.parseFile(Path.of("samples/drills/01-mode1-basic-failover.json"));
+        DrillResult cli = new DrillRunner().run(d, SimulatedLab.steadyState(d.topology(), d.seed(), new Timeline()), null);
+        long t0 = System.nanoTime();
+        DrillResult fast = runLive(d, 1, true);
+        long fastMs = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(vipAndActions(cli.events(), d.endUs()), vipAndActions(fast.events(), d.endUs()));
+        assertEquals(cli.verdicts().stream().map(Verdict::status).toList(), fast.verdicts().stream().map(Verdict::status).toList());
+        assertTrue(fast.passed());
+        assertTrue(fastMs < 5000, "fastest took " + fastMs + " ms");
+        close();
+
+        t0 = System.nanoTime();
+        DrillResult at100 = runLive(d, 100, false);
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        assertEquals(vipAndActions(cli.events(), d.endUs()), vipAndActions(at100.events(), d.endUs()),
+                "the holds keep every action at its exact virtual time in wall-clock mode too");
+        assertTrue(ms >= d.endUs() / 100 / 1000 - 20, "at 100x a " + d.endUs() / 1000 + " ms drill takes about a hundredth: " + ms + " ms");
+    }
+
+    @Test
+    void abortStopsWaitingAndTheRestoreRunsOnTheLiveTimeline() throws Exception {
+        Drill d = DrillParser.parse("x", """
+                {"name": "slow", "preset": "mode1", "steps": [
+                  {"at": "1s", "action": "stop", "target": "db1/mysqld"},
+                  {"at": "50s", "expect": "vip-on", "host": "db1"}
+                ]}""", null);
+        live = new LiveSimulation(Presets.mode1(), 1).start();
+        live.reset(d.topology(), d.seed(), null).get(5, TimeUnit.SECONDS);
+        DrillRunner runner = new DrillRunner();
+        LiveLab lab = new LiveLab(live, false);
+        CompletableFuture<DrillResult> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.run(d, lab, null);
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        long deadline = System.currentTimeMillis() + 5000;
+        while (live.now() < 1_500_000 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        runner.abort();
+        lab.abort();
+        DrillResult r = result.get(5, TimeUnit.SECONDS);
+        lab.close();
+        assertTrue(runner.aborted());
+        assertTrue(live.now() < 10_000_000, "stopped long before 50 s: " + live.now());
+        assertTrue(live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
+                && a.by().equals("restore") && a.target().equals("db1/mysqld") && a.action().equals("start")), "mysqld started again by the restore");
+        assertEquals(Verdict.Status.PENDING, r.verdicts().get(1).status(), "never reached");
+        assertFalse(r.passed() && r.verdicts().get(1).status() == Verdict.Status.FAILED);
+        // time flows again after the drill
+        long before = live.now();
+        Thread.sleep(300);
+        assertTrue(live.submit(SimulatedLab::now).get(5, TimeUnit.SECONDS) > before);
+    }
+}
