@@ -169,6 +169,16 @@ public final class EventListView extends BorderPane {
 
     public TableView<LabEvent> table() { return table; }
 
+    /** Selects {@code e} if it is shown, else the shown event nearest to its time. */
+    public LabEvent select(LabEvent e) {
+        int i = filtered.indexOf(e);
+        if (i < 0) return selectNearest(e.timeUs());
+        follow.setSelected(false);
+        table.getSelectionModel().clearAndSelect(i);
+        table.scrollTo(Math.max(0, i - 3));
+        return e;
+    }
+
     /**
      * Selects and shows the shown event nearest to {@code timeUs} (for the charts: a click on a chart picks
      * the event there); returns it, or null when the list is empty. Turns following off so it stays in view.
