@@ -202,6 +202,21 @@ class DrillPanelTest {
     }
 
     @Test
+    void aResetDuringADrillStopsItAndLeavesTheNewRunAlone(FxRobot robot) throws Exception {
+        fx(() -> model.load(Path.of("samples", "drills", "04-mode1-keepalived-never-returns.json"))).get(5, TimeUnit.SECONDS);
+        var done = fx(() -> model.run());
+        waitUntil("the drill started", 10, () -> live.topology().name.equals("mode1") && live.now() > 0);
+        // the user restarts the lab from the toolbar (LabControls still holds its own topology, mode 2)
+        fx(() -> controls.resetRun()).get(5, TimeUnit.SECONDS);
+        waitUntil("the drill stopped", 10, () -> fx(() -> !model.runningProperty().get()));
+        assertEquals(DrillPanelModel.Outcome.ERROR, fx(() -> model.outcomeProperty().get()));
+        assertTrue(stateText(robot).contains("reset during the drill"), stateText(robot));
+        assertTrue(done.isCompletedExceptionally());
+        assertTrue(live.timeline().snapshot().stream().noneMatch(e -> e instanceof LabEvent.ActionApplied a
+                && (a.by().equals("restore") || a.by().equals("drill"))), "nothing of the drill touched the new run");
+    }
+
+    @Test
     void twoRecordedActionsAreSavedAsADrillThatParsesBack(FxRobot robot, @TempDir Path dir) throws Exception {
         fx(() -> controls.pause()).get(5, TimeUnit.SECONDS);
         robot.clickOn("#drill-record");
