@@ -190,6 +190,15 @@ class DrillPanelTest {
         assertEquals(Verdict.Status.PENDING, fx(() -> model.steps().get(2).status()));
         assertTrue(fx(() -> model.runningProperty().get()));
 
+        robot.clickOn("#drill-pause");
+        waitUntil("paused", 5, () -> stateText(robot).startsWith("Paused at lab time"));
+        assertEquals("Resume", robot.lookup("#drill-pause").queryAs(javafx.scene.control.Button.class).getText());
+        long pausedAt = live.submit(l -> l.now()).get(5, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertEquals(pausedAt, live.submit(l -> l.now()).get(5, TimeUnit.SECONDS), "no lab time passes while the drill is paused");
+        robot.clickOn("#drill-pause");
+        waitUntil("running again", 5, () -> live.submit(l -> l.now()).get(5, TimeUnit.SECONDS) > pausedAt);
+
         robot.clickOn("#drill-abort");
         waitUntil("the drill stopped", 10, () -> fx(() -> !model.runningProperty().get()));
         assertEquals(DrillPanelModel.Outcome.ABORTED, fx(() -> model.outcomeProperty().get()));
