@@ -94,6 +94,17 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void hugeInputIsBoundedNotSlow() {
+        String longLine = "ps ".repeat(300_000);
+        long t0 = System.nanoTime();
+        ScriptAnalysis x = a(longLine.substring(0, 900_000) + "\n");
+        assertNull(x.test);
+        assertTrue((System.nanoTime() - t0) / 1_000_000 < 5_000, "bounded work per line");
+        ScriptAnalysis big = a("x".repeat(ScriptAnalyzer.MAX_CHARS + 1));
+        assertTrue(big.summary().contains("cannot tell"));
+    }
+
+    @Test
     void cannotTell() {
         ScriptAnalysis x = a("#!/usr/bin/python3\nimport socket\nprint('hi')\n");
         assertNull(x.test);
