@@ -27,8 +27,7 @@ class LintRulesTest {
     private static final String KEEPALIVED = """
             global_defs {
                router_id R_%name%
-               enable_script_security
-               script_user keepalived_script
+               %security%
             }
             vrrp_script chk {
                 script "/etc/keepalived/check.sh"
@@ -80,6 +79,7 @@ class LintRulesTest {
     void baseline() {
         for (Map<String, String> m : List.of(db1, db2)) {
             m.put("timeout", "timeout 2");
+            m.put("security", "enable_script_security\n   script_user keepalived_script");
             m.put("weight", "0");
             m.put("fall", "fall 3");
             m.put("rise", "rise 2");
@@ -260,6 +260,16 @@ class LintRulesTest {
         assertTrue(f.message().contains("VI_1"), f.message());
         db1.put("tail", db1.get("tail").replace("virtual_router_id 51", "virtual_router_id 61"));
         assertTrue(of(lint(false), "vrid-reused").isEmpty());
+    }
+
+    @Test
+    void scriptSecurity() throws Exception {
+        db2.put("security", "");
+        Finding f = only(lint(false), "no-script-security");
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("db2", f.node());
+        baseline();
+        assertTrue(of(lint(false), "no-script-security").isEmpty());
     }
 
     @Test
