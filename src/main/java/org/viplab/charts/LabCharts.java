@@ -214,8 +214,16 @@ public final class LabCharts {
             effective.changed();
             probeMarks.changed();
             Range r = new Range(fromUs / 1e6, toUs / 1e6);
-            if (sharedAxis != null) sharedAxis.setRange(r, true, false);
-            else for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) p.getDomainAxis().setRange(r, true, false);
+            if (sharedAxis != null) {
+                sharedAxis.setRange(r, true, false);
+            } else {
+                // separate charts pick their ticks alone and disagree (1 s here, 0.5 s there): give them one unit
+                org.jfree.chart.axis.NumberTickUnit unit = new org.jfree.chart.axis.NumberTickUnit(tickSeconds((toUs - fromUs) / 1e6, widthPx));
+                for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) {
+                    p.getDomainAxis().setRange(r, true, false);
+                    ((NumberAxis) p.getDomainAxis()).setTickUnit(unit, false, false);
+                }
+            }
             if (highlightUs != Long.MIN_VALUE) {
                 for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) {
                     ValueMarker m = new ValueMarker(highlightUs / 1e6, HIGHLIGHT, new BasicStroke(1.5f));
@@ -226,6 +234,15 @@ public final class LabCharts {
             for (JFreeChart c : charts) c.setNotify(true);
             updating = false;
         }
+    }
+
+    /** A tick every 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h: about one per 90 pixels. */
+    static double tickSeconds(double windowSeconds, int widthPx) {
+        double wanted = windowSeconds / Math.max(2, widthPx / 90.0);
+        double[] steps = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+                3600, 7200, 10800, 21600, 43200, 86400};
+        for (double st : steps) if (st >= wanted) return st;
+        return Math.ceil(wanted / 86400) * 86400;
     }
 
     // ---- VIP location ----------------------------------------------------------------------------
@@ -477,6 +494,7 @@ public final class LabCharts {
                 m.setLabel(label + " " + ChartText.length(iv[1] - iv[0]));
                 m.setLabelFont(text.font(Font.PLAIN, 10));
                 m.setLabelPaint(new Color(60, 60, 60));
+                m.setLabelBackgroundColor(new Color(255, 255, 255, 190));
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
                 m.setLabelOffset(new RectangleInsets(2, 3, 2, 2));

@@ -8,11 +8,12 @@ import java.util.Objects;
 
 /**
  * Decides which events a report lists: every change, none of the routine repeats. An advert at the same
- * priority as the host's last, a check with the same outcome, a probe that succeeds through the same backend
- * as the one before, an ARP entry refreshed to the same host: left out. Feed events in time order.
+ * priority as the host's last, a check with the same outcome, a successful probe through a backend that already
+ * answered since the last failure, an ARP entry refreshed to the same host: left out. Feed events in time order.
  */
 final class EventDigest {
     private final Map<String, Object> last = new HashMap<>();
+    private final java.util.Set<String> okBackends = new java.util.HashSet<>();
 
     boolean listed(LabEvent e) {
         if (e instanceof LabEvent.AdvertSent a) {
@@ -24,7 +25,10 @@ final class EventDigest {
         } else if (e instanceof LabEvent.ArpChanged a) {
             return changed("arp/" + a.ip(), a.pointsAt());
         } else if (e instanceof LabEvent.ClientProbe p) {
-            return changed("probe", p.ok() ? "ok/" + p.backend() : "fail/" + p.failure());
+            // roundrobin alternates backends every probe: list a change of outcome, and each backend's first answer in a run of OKs
+            boolean outcome = changed("probe", p.ok() ? "ok" : "fail/" + p.failure());
+            if (outcome) okBackends.clear();
+            return p.ok() ? okBackends.add(String.valueOf(p.backend())) | outcome : outcome;
         } else if (e instanceof LabEvent.ReplicationChanged r) {
             return changed("repl/" + r.host() + "/" + r.from(), r.connected());
         }

@@ -4,6 +4,7 @@ import org.jfree.chart.JFreeChart;
 import org.viplab.charts.ChartData;
 import org.viplab.charts.ChartImages;
 import org.viplab.charts.LabCharts;
+import org.viplab.config.ConfigRenderer;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.Step;
@@ -36,7 +37,7 @@ import java.util.Set;
 final class ReportModel {
     /** More listed events than this and the list stops with a pointer to events.csv (a 24 h run has thousands). */
     static final int MAX_LISTED_EVENTS = 2000;
-    static final int CHART_WIDTH = 1400;
+    static final int CHART_WIDTH = 1100; // printed 180 mm wide, the chart text stays readable (about 7 pt)
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -145,6 +146,7 @@ final class ReportModel {
 
         m.put("charts", charts(r));
         settings(topo, m);
+        configs(topo, m);
         events(r, m);
         return m;
     }
@@ -155,7 +157,7 @@ final class ReportModel {
         LabCharts charts = LabCharts.separate(data, locale);
         charts.show(0, r.endUs(), CHART_WIDTH);
         String[] keys = {"vip", "adverts", "client"};
-        int[] heights = {330, 400, 330};
+        int[] heights = {270, 330, 270};
         ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale);
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
@@ -191,6 +193,27 @@ final class ReportModel {
         }
         m.put("hosts", hosts);
         m.put("settings", rows);
+    }
+
+    /** Each node's keepalived.conf, check scripts and haproxy.cfg as the settings would write them. */
+    private void configs(Topology topo, Map<String, Object> m) {
+        List<Map<String, Object>> files = new ArrayList<>();
+        for (NodeSpec n : topo.nodes) {
+            Map<String, String> rendered;
+            try {
+                rendered = ConfigRenderer.render(topo, n);
+            } catch (RuntimeException e) {
+                rendered = Map.of("(error)", "could not render the config files: " + e.getMessage());
+            }
+            for (Map.Entry<String, String> f : rendered.entrySet()) {
+                Map<String, Object> row = new HashMap<>();
+                row.put("host", n.name);
+                row.put("name", f.getKey());
+                row.put("text", f.getValue());
+                files.add(row);
+            }
+        }
+        m.put("configs", files);
     }
 
     private void events(DrillResult r, Map<String, Object> m) {

@@ -45,7 +45,7 @@ public final class ChartsPane extends BorderPane {
     private static final long REBUILD_NS = 33_000_000;
 
     private final ChartData data;
-    private final LabCharts charts;
+    private LabCharts charts;
     private final ChartViewer viewer;
     private final ReadOnlyObjectWrapper<LabEvent> selectedEvent = new ReadOnlyObjectWrapper<>(this, "selectedEvent");
     private final BooleanProperty followLive = new SimpleBooleanProperty(this, "followLive", true);
@@ -66,6 +66,7 @@ public final class ChartsPane extends BorderPane {
         this.data = new ChartData(topology);
         this.charts = LabCharts.combined(data, locale);
         this.viewer = new ChartViewer(charts.chart());
+        charts.timeAxis().addChangeListener(this::axisChanged);
         viewer.getCanvas().setRangeZoomable(false);
         viewer.addChartMouseListener(new ChartMouseListenerFX() {
             @Override
@@ -74,7 +75,6 @@ public final class ChartsPane extends BorderPane {
             @Override
             public void chartMouseMoved(ChartMouseEventFX e) { }
         });
-        charts.timeAxis().addChangeListener(this::axisChanged);
         followLive.addListener((o, was, now) -> {
             if (now) dirty = true;
         });
@@ -135,6 +135,16 @@ public final class ChartsPane extends BorderPane {
         followLive.set(false);
         viewFrom = fromUs;
         viewTo = Math.max(toUs, fromUs + 1);
+        rebuild();
+    }
+
+    /** Switches the charts' language at run time: same data, window and highlight, new words. */
+    public void setLocale(Locale locale) {
+        long highlight = charts.highlightUs();
+        charts = LabCharts.combined(data, locale);
+        charts.timeAxis().addChangeListener(this::axisChanged);
+        viewer.setChart(charts.chart());
+        charts.highlight(highlight);
         rebuild();
     }
 

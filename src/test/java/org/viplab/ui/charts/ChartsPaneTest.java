@@ -74,6 +74,14 @@ class ChartsPaneTest {
             assertEquals(vipToDb2.timeUs() / 1e6, ((org.jfree.chart.plot.ValueMarker) marks.iterator().next()).getValue(), 1e-9);
         }
 
+        // switching the language keeps the window and the highlight
+        long from = pane.viewFromUs();
+        robot.interact(() -> pane.setLocale(Locale.SIMPLIFIED_CHINESE));
+        assertEquals("时间（秒）", pane.charts().timeAxis().getLabel());
+        assertEquals(from, pane.charts().shownFromUs());
+        assertEquals(vipToDb2.timeUs(), pane.charts().highlightUs());
+        robot.interact(() -> pane.setLocale(Locale.ENGLISH));
+
         WritableImage[] shot = new WritableImage[1];
         robot.interact(() -> shot[0] = stage.getScene().snapshot(null));
         Path out = Path.of("target", "screenshots", "charts.png");
