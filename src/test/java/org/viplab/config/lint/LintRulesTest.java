@@ -411,6 +411,7 @@ class LintRulesTest {
         db1.put("backup", "");
         Finding f = only(lint(true), "haproxy-writes-to-both-masters");
         assertTrue(f.fix().contains("backup"));
+        assertTrue(f.proof().matches(".*answered by db1 \\d+ times and db2 \\d+ times: both masters take writes.*"), f.proof());
         db1.put("backup", "backup");
         assertTrue(of(lint(true), "haproxy-writes-to-both-masters").isEmpty(), "roundrobin with one active server is fine");
     }
