@@ -182,6 +182,7 @@ public final class ChartsPane extends BorderPane {
 
     private void rebuild() {
         dirty = false;
+        charts.setKnownUntil(clock.get() != null ? clock.get().getAsLong() : data.lastUs());
         charts.show(viewFrom, viewTo, Math.max(200, (int) Math.round(getWidth())));
     }
 
