@@ -582,8 +582,11 @@ public final class MainWindow {
     private Tab tab(String key, javafx.scene.Node content, String id) {
         Tab t = new Tab();
         t.textProperty().bind(i18n.bind(key));
-        t.setContent(content);
         t.setId(id);
+        // A tab's content joins the scene when the tab is first shown: styling and laying out hidden tabs
+        // would cost the first window a second on a small machine.
+        if (t.isSelected()) t.setContent(content);
+        t.selectedProperty().addListener((o, was, now) -> { if (now && t.getContent() == null) t.setContent(content); });
         return t;
     }
 
