@@ -108,9 +108,12 @@ class RealLabE2ETest {
             for (int i = 1; i <= RUNS; i++) {
                 Path json = OUT.resolve("mode" + mode + "-run" + i + ".json");
                 Path jsonl = OUT.resolve("mode" + mode + "-run" + i + ".jsonl");
+                Path report = OUT.resolve("mode" + mode + "-run" + i + "-report");
                 Cli d = cli("drill", drill, "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
-                        "--json", json.toString(), "--jsonl", jsonl.toString());
+                        "--json", json.toString(), "--jsonl", jsonl.toString(), "--report", report.toString());
                 assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
+                String html = Files.readString(report.resolve("report.html"));
+                assertTrue(html.contains("ssh") && html.contains("10.9.8.201"), "the report names the engine and the hosts");
                 runs.add(check(json, jsonl, cause));
             }
         } finally {
