@@ -48,6 +48,23 @@ class RealLabE2ETest {
 
     record Cli(int rc, String out, String err) { }
 
+    /** Not root, or a machine that routes (ip_forward=1, tried in a throw-away network namespace): refused. */
+    @Test
+    void refusesWhenItCannotBeSafe() throws Exception {
+        Path jar = Path.of("target/viplab.jar").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar");
+        String[][] cases = {
+                {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "java", "-jar", jar.toString(), "lab", "up", "--mode", "1"},
+                {"unshare", "--net", "sh", "-c", "sysctl -q -w net.ipv4.ip_forward=1 && exec java -jar " + jar + " lab up --mode 1"}};
+        String[] expect = {"must run as root", "ip_forward=1"};
+        for (int i = 0; i < cases.length; i++) {
+            Process p = new ProcessBuilder(cases[i]).directory(Path.of("/tmp").toFile()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, p.waitFor(), text);
+            assertTrue(text.contains("refused") && text.contains(expect[i]), text);
+        }
+    }
+
     /** lab up killed half-way (with everything it started): lab down still removes it all. */
     @Test
     void downAfterAnUpKilledHalfWay() throws Exception {
