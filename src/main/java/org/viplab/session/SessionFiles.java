@@ -113,7 +113,8 @@ public final class SessionFiles {
             if (h.has("settings")) {
                 if (!h.get("settings").isJsonObject()) throw new SessionException(file, SESSION + ": \"settings\" must be an object");
                 for (Map.Entry<String, JsonElement> e : h.getAsJsonObject("settings").entrySet()) {
-                    settings.put(e.getKey(), e.getValue().isJsonNull() ? null : e.getValue().getAsString());
+                    if (!e.getValue().isJsonPrimitive()) throw new SessionException(file, SESSION + ": setting \"" + e.getKey() + "\" must be a string");
+                    settings.put(e.getKey(), e.getValue().getAsString());
                 }
             }
             Topology topology = topology(file, text(file, zip, TOPOLOGY, true));

@@ -22,9 +22,26 @@ public final class SessionReplay {
 
     private SessionReplay() { }
 
+    /** The setting that keeps the lab time the session was saved at (it may be later than the last event). */
+    public static final String LAB_TIME = "labTimeUs";
+
     /** The current run as a session. Call from any thread; the timeline is copied. */
     public static Session capture(LiveSimulation live, Map<String, String> settings, String recordingJson) {
-        return new Session(live.topology(), "sim", live.seed(), settings, live.timeline().snapshot(), recordingJson);
+        Map<String, String> s = new java.util.LinkedHashMap<>(settings);
+        s.put(LAB_TIME, String.valueOf(live.now()));
+        return new Session(live.topology(), "sim", live.seed(), s, live.timeline().snapshot(), recordingJson);
+    }
+
+    /** Where a session ends: the lab time it was saved at, or its last event. */
+    public static long endOf(Session s) {
+        long end = s.endUs();
+        try {
+            String t = s.settings().get(LAB_TIME);
+            if (t != null) end = Math.max(end, Long.parseLong(t));
+        } catch (NumberFormatException e) {
+            // a hand-edited setting: the last event will do
+        }
+        return end;
     }
 
     /**
@@ -35,7 +52,7 @@ public final class SessionReplay {
         if (!"sim".equals(s.engine())) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("recorded on " + s.engine() + ", not the simulator"));
         }
-        long end = s.endUs();
+        long end = endOf(s);
         List<String> hosts = s.topology().nodeNames();
         return live.reset(s.topology(), s.seed(), why)
                 .thenCompose(v -> live.submit(lab -> {

@@ -60,6 +60,13 @@ public final class Session implements AutoCloseable {
         if (options.startPaused()) controls.pausedProperty().set(true);
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());
+        bridge.addSink(new FxTimelineBridge.Sink() {
+            @Override public void runStarted(Topology t) { }
+
+            @Override public void runStarted(Topology t, org.viplab.timeline.Timeline timeline) { window.showRun(t, timeline); }
+
+            @Override public void appended(java.util.List<org.viplab.timeline.LabEvent> batch) { }
+        });
         if (prefs.x != null && prefs.y != null && !prefs.x.isNaN() && !prefs.y.isNaN()) {
             stage.setX(prefs.x);
             stage.setY(prefs.y);

@@ -63,6 +63,7 @@ class LiveLabTest {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(vipAndActions(cli.events(), d.endUs()), vipAndActions(at100.events(), d.endUs()),
                 "the holds keep every action at its exact virtual time in wall-clock mode too");
+        System.out.printf("live drill %s: fastest %d ms, at 100x %d ms wall for %d ms of lab time%n", d.name(), fastMs, ms, d.endUs() / 1000);
         assertTrue(ms >= d.endUs() / 100 / 1000 - 20, "at 100x a " + d.endUs() / 1000 + " ms drill takes about a hundredth: " + ms + " ms");
     }
 

@@ -130,6 +130,53 @@ class LabControlsUiTest {
     }
 
     @Test
+    void aVipMovePopsUpANotificationWhenEnabled(FxRobot robot) throws Exception {
+        waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        session.window.setNotificationsEnabled(true);
+        session.live.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
+                new org.viplab.lab.Target.Process("db1", org.viplab.model.ProcessKind.KEEPALIVED)), "test").get(5, TimeUnit.SECONDS);
+        session.live.runFastUntil(5_000_000).get(10, TimeUnit.SECONDS);
+        waitUntil("a notification shows", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
+        String text = robot.lookup(".notification-bar .label").queryAll().stream()
+                .map(n -> ((Label) n).getText()).filter(t -> t != null).reduce("", (a, b) -> a + " | " + b);
+        assertTrue(text.contains("VIP moved from db1 to db2"), text);
+    }
+
+    @Test
+    void scrollZoomsDragPansAndDoubleClickFits(FxRobot robot) throws Exception {
+        waitUntil("drawn", () -> robot.lookup("#host-db1").tryQuery().isPresent());
+        var view = session.window.topologyView();
+        double fitted = fx(view::zoomFactor);
+        // Which wheel direction is "up" differs between glass platforms: check the factor and the way back.
+        robot.moveTo("#topology").scroll(3, javafx.geometry.VerticalDirection.UP);
+        double z1 = fx(view::zoomFactor);
+        assertEquals(Math.pow(1.1, 3), Math.max(z1, fitted) / Math.min(z1, fitted), 1e-6, "three wheel steps of 10 %");
+        robot.scroll(3, javafx.geometry.VerticalDirection.DOWN);
+        assertEquals(fitted, fx(view::zoomFactor), 1e-9, "and back");
+
+        javafx.scene.Node db2 = robot.lookup("#host-db2").query();
+        javafx.geometry.Bounds before = fx(() -> db2.localToScreen(db2.getBoundsInLocal()));
+        robot.drag("#topology", javafx.scene.input.MouseButton.PRIMARY).moveBy(-80, 30).drop();
+        javafx.geometry.Bounds after = fx(() -> db2.localToScreen(db2.getBoundsInLocal()));
+        assertEquals(-80, after.getMinX() - before.getMinX(), 2, "dragging pans the drawing with the pointer");
+        assertEquals(30, after.getMinY() - before.getMinY(), 2);
+        robot.doubleClickOn("#topology");
+        javafx.geometry.Bounds fittedAgain = fx(() -> db2.localToScreen(db2.getBoundsInLocal()));
+        assertEquals(before.getMinX(), fittedAgain.getMinX(), 1, "double-click fits the drawing again");
+    }
+
+    @Test
+    void selectNearestPicksTheEventClosestInTime(FxRobot robot) throws Exception {
+        session.live.runFastUntil(10_000_000).get(10, TimeUnit.SECONDS);
+        waitUntil("events", () -> fx(() -> session.viewModel.clockProperty().get() >= 9_900_000));
+        LabEvent picked = fx(() -> session.window.eventList().selectNearest(0));
+        List<LabEvent> shown = fx(() -> List.copyOf(session.window.eventList().shown()));
+        long best = shown.stream().mapToLong(e -> Math.abs(e.timeUs())).min().orElseThrow();
+        assertEquals(best, Math.abs(picked.timeUs()));
+        assertEquals(picked, fx(() -> session.window.eventList().table().getSelectionModel().getSelectedItem()));
+    }
+
+    @Test
     void f1ShowsEveryShortcut(FxRobot robot) throws Exception {
         robot.press(KeyCode.F1).release(KeyCode.F1);
         waitUntil("the dialog shows", () -> robot.lookup("#shortcuts-grid").tryQuery().isPresent());

@@ -123,6 +123,29 @@ class MainWindowTest {
                 && p.process() == ProcessKind.KEEPALIVED && p.to() == ProcessState.STOPPED));
         assertTrue(shown.stream().noneMatch(e -> e instanceof LabEvent.ClientProbe), "probes are filtered out by default");
 
+        // The charts of the same run: the VIP switch and db1's priority-0 advert at their times; a click on the
+        // VIP plot selects that event in the list, a selection in the list marks its time on the charts.
+        org.viplab.ui.charts.ChartsPane charts = fx(() -> session.window.charts());
+        waitUntil("the charts caught up", () -> fx(() -> charts.data().eventsSeen() == session.viewModel.events().size()));
+        assertEquals(toDb2, fx(() -> charts.data().nearest(toDb2.timeUs(), org.viplab.charts.ChartData.Part.VIP)));
+        LabEvent.AdvertSent zero = fx(() -> session.viewModel.events().stream()
+                .filter(e -> e instanceof LabEvent.AdvertSent a && a.host().equals("db1") && a.priority() == 0 && a.timeUs() > 0)
+                .map(e -> (LabEvent.AdvertSent) e).findFirst().orElseThrow(() -> new AssertionError("no priority-0 advert from db1")));
+        assertEquals(zero, fx(() -> charts.data().nearest(zero.timeUs(), org.viplab.charts.ChartData.Part.ADVERTS)));
+        assertTrue(zero.timeUs() < toDb2.timeUs(), "db1 releases (priority 0) before db2 takes over");
+        javafx.geometry.Point2D onVipPlot = fx(() -> charts.viewer().localToScreen(charts.pointOf(toDb2.timeUs(), charts.charts().vipPlot(), 0.5)));
+        robot.clickOn(onVipPlot);
+        waitUntil("the click selected an event in the list", () -> fx(() -> session.window.eventList().table().getSelectionModel().getSelectedItem() != null));
+        LabEvent picked = fx(() -> session.window.eventList().table().getSelectionModel().getSelectedItem());
+        assertTrue(picked instanceof LabEvent.VipChanged && Math.abs(picked.timeUs() - toDb2.timeUs()) < 1_000_000,
+                "clicking the VIP chart at the switch selects a VIP event there: " + picked);
+        LabEvent stopAction = shown.stream().filter(e -> e instanceof LabEvent.ActionApplied).findFirst().orElseThrow();
+        fx(() -> {
+            session.window.eventList().table().getSelectionModel().select(stopAction);
+            return null;
+        });
+        assertEquals(stopAction.timeUs(), fx(() -> charts.charts().highlightUs()), "the list selection is marked on the charts");
+
         Path csv = fx(() -> session.window.exportCsv(SCREENSHOTS.resolve("events.csv"))).get(10, TimeUnit.SECONDS);
         String text = Files.readString(csv, StandardCharsets.UTF_8);
         assertTrue(text.contains("time_s,host,source,event,details"));
@@ -171,6 +194,18 @@ class MainWindowTest {
         waitUntil("db2 took the VIP by priority", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db2"))));
         robot.clickOn("#tab-settings");
         snapshot("settings-tab.png");
+
+        int runsNow = fx(() -> session.viewModel.runsProperty().get());
+        fx(() -> {
+            session.window.settingsPanel().item("db1.priority").orElseThrow().setValue(300);
+            session.window.settingsPanel().commitNow();
+            return null;
+        });
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("priority must be 1..255"),
+                fx(() -> session.controls.statusProperty().get()));
+        assertEquals(100, fx(() -> session.window.settingsPanel().item("db1.priority").orElseThrow().getValue()),
+                "the editor shows the running value again");
+        assertEquals(runsNow, fx(() -> session.viewModel.runsProperty().get()), "an invalid change restarts nothing");
         robot.clickOn("#tab-config");
         snapshot("config-tab.png");
     }

@@ -29,10 +29,13 @@ public final class FxTimelineBridge implements AutoCloseable {
     public interface Sink {
         void runStarted(Topology topology);
 
+        /** A new run and its timeline, for sinks that read the timeline themselves (the charts). */
+        default void runStarted(Topology topology, Timeline timeline) { runStarted(topology); }
+
         void appended(List<LabEvent> batch);
     }
 
-    private record RunStart(Topology topology) { }
+    private record RunStart(Topology topology, Timeline timeline) { }
 
     private final ConcurrentLinkedQueue<Object> pending = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean handOverScheduled = new AtomicBoolean();
@@ -64,7 +67,7 @@ public final class FxTimelineBridge implements AutoCloseable {
     /** Follows one timeline: its events so far, then each new one. Called on the thread that owns it. */
     public synchronized void follow(Timeline timeline, Topology topology) {
         if (current != null) current.removeListener(listener);
-        pending.add(new RunStart(topology));
+        pending.add(new RunStart(topology, timeline));
         current = timeline;
         pending.addAll(timeline.snapshot());
         timeline.addListener(listener);
@@ -89,7 +92,7 @@ public final class FxTimelineBridge implements AutoCloseable {
             if (o instanceof RunStart rs) {
                 deliver(batch);
                 batch = new ArrayList<>();
-                for (Sink s : sinks) s.runStarted(rs.topology());
+                for (Sink s : sinks) s.runStarted(rs.topology(), rs.timeline());
             } else {
                 batch.add((LabEvent) o);
             }

@@ -146,6 +146,13 @@ public final class LabControls {
 
     private CompletableFuture<Void> reset(Topology t, String why) {
         Topology before = topology.get();
+        java.util.List<String> problems = TopologyJson.problems(t);
+        if (!problems.isEmpty()) {
+            // Refused before anything restarts; a fresh copy of the running topology resets the editors.
+            status("status.invalid", String.join("; ", problems));
+            topology.set(TopologyJson.copy(before));
+            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
+        }
         topology.set(t);
         statusText(why);
         CompletableFuture<Void> f = live.reset(t, why);

@@ -169,6 +169,37 @@ public final class EventListView extends BorderPane {
 
     public TableView<LabEvent> table() { return table; }
 
+    /** Selects {@code e} if it is shown, else the shown event nearest to its time. */
+    public LabEvent select(LabEvent e) {
+        int i = filtered.indexOf(e);
+        if (i < 0) return selectNearest(e.timeUs());
+        follow.setSelected(false);
+        table.getSelectionModel().clearAndSelect(i);
+        table.scrollTo(Math.max(0, i - 3));
+        return e;
+    }
+
+    /**
+     * Selects and shows the shown event nearest to {@code timeUs} (for the charts: a click on a chart picks
+     * the event there); returns it, or null when the list is empty. Turns following off so it stays in view.
+     */
+    public LabEvent selectNearest(long timeUs) {
+        if (filtered.isEmpty()) return null;
+        int lo = 0;
+        int hi = filtered.size() - 1;
+        while (lo < hi) { // first index with time >= timeUs (events arrive in time order)
+            int mid = (lo + hi) >>> 1;
+            if (filtered.get(mid).timeUs() < timeUs) lo = mid + 1;
+            else hi = mid;
+        }
+        int best = lo;
+        if (lo > 0 && Math.abs(filtered.get(lo - 1).timeUs() - timeUs) <= Math.abs(filtered.get(lo).timeUs() - timeUs)) best = lo - 1;
+        follow.setSelected(false);
+        table.getSelectionModel().clearAndSelect(best);
+        table.scrollTo(Math.max(0, best - 3));
+        return filtered.get(best);
+    }
+
     public FilteredList<LabEvent> shown() { return filtered; }
 
     public CheckComboBox<String> kindFilter() { return kindFilter; }

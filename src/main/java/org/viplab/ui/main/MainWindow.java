@@ -54,6 +54,10 @@ import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.SettingsPanel;
 import org.viplab.ui.settings.Theme;
 import org.viplab.ui.topology.TopologyView;
+import org.viplab.ui.charts.ChartsPane;
+import org.viplab.model.Topology;
+import org.viplab.timeline.LabEvent;
+import org.viplab.timeline.Timeline;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -94,6 +98,10 @@ public final class MainWindow {
     private final StatusBar statusBar = new StatusBar();
     private final Scene scene;
     private boolean notifications = true;
+    private ChartsPane charts;
+    private Topology chartsTopology;
+    private Timeline chartsTimeline;
+    private boolean syncingSelection;
     private long lastNotificationNanos;
 
     public MainWindow(Stage stage, LabViewModel vm, LabControls controls, I18n i18n, Prefs prefs, Executor background, Consumer<Prefs> savePrefs) {
@@ -125,7 +133,38 @@ public final class MainWindow {
         stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("app.title", modeName(controls.topologyProperty().get().mode)),
                 i18n.localeProperty(), controls.topologyProperty()));
         vm.addVipMoveListener(this::notifyVipMove);
+        events.table().getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
+            if (syncingSelection || e == null || charts == null) return;
+            syncingSelection = true;
+            charts.select(e);
+            syncingSelection = false;
+        });
+        // The charts are drawn in the language they were built in: rebuild them on a switch.
+        i18n.localeProperty().addListener((o, a, b) -> { if (chartsTimeline != null) showRun(chartsTopology, chartsTimeline); });
     }
+
+    /**
+     * Shows a run in the charts slot: a fresh {@link ChartsPane} following its timeline. A click on a chart
+     * selects the nearest event in the event list, and a selection in the list marks its time on the charts.
+     */
+    public void showRun(Topology topology, Timeline timeline) {
+        if (charts != null) charts.detach();
+        chartsTopology = topology;
+        chartsTimeline = timeline;
+        charts = new ChartsPane(topology, i18n.locale());
+        charts.setId("charts");
+        charts.selectedEventProperty().addListener((o, a, e) -> {
+            if (syncingSelection || e == null) return;
+            syncingSelection = true;
+            events.select(e);
+            syncingSelection = false;
+        });
+        chartsSlot.getChildren().setAll(charts);
+        charts.attach(timeline);
+    }
+
+    /** The charts of the current run, or null before the first run arrived. */
+    public ChartsPane charts() { return charts; }
 
     // ---- accessors for the app and tests -----------------------------------------------------------
 

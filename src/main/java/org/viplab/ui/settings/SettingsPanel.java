@@ -33,7 +33,10 @@ public final class SettingsPanel extends BorderPane {
     private final ChangeHandler onChange;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
     private final List<String> pendingChanges = new ArrayList<>();
+    /** The copy the editors write into; stays the same object across commits. */
     private Topology working;
+    /** The last copy handed to {@code onChange}; when it comes back as the running topology, nothing reloads. */
+    private Topology handedOver;
 
     public SettingsPanel(ObservableValue<Topology> topology, I18n i18n, ChangeHandler onChange) {
         this.i18n = i18n;
@@ -47,7 +50,7 @@ public final class SettingsPanel extends BorderPane {
         debounce.setOnFinished(e -> commit());
         topology.addListener((o, a, b) -> {
             // Our own commit comes back as the new running topology: keep the sheet (and its focus) as it is.
-            if (b != working) load(b);
+            if (b != handedOver) load(b);
         });
         i18n.localeProperty().addListener((o, a, b) -> load(working));
         load(topology.getValue());
@@ -66,7 +69,7 @@ public final class SettingsPanel extends BorderPane {
         String what = i18n.get("settings.changed", String.join(", ", pendingChanges));
         pendingChanges.clear();
         Topology edited = TopologyJson.copy(working);
-        working = edited;
+        handedOver = edited;
         onChange.changed(edited, what);
     }
 

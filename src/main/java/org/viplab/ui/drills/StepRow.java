@@ -1,0 +1,46 @@
+package org.viplab.ui.drills;
+
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.viplab.drill.Step;
+import org.viplab.drill.Verdict;
+import org.viplab.util.Durations;
+
+/** One line of the drill panel's step list: the step and its live verdict. FX thread only. */
+public final class StepRow {
+    private final Step step;
+    private final ObjectProperty<Verdict.Status> status = new SimpleObjectProperty<>(Verdict.Status.PENDING);
+    private final StringProperty detail = new SimpleStringProperty("");
+
+    StepRow(Step step) { this.step = step; }
+
+    public Step step() { return step; }
+
+    /** "t = 2s   stop db1/mysqld"; whole-drill expectations have no time. */
+    public String text() {
+        boolean whole = step instanceof Step.ExpectStep e && e.wholeDrill();
+        return (whole ? "" : "t = " + Durations.format(step.anchorUs()) + "   ") + step.text();
+    }
+
+    public boolean isAction() { return step instanceof Step.ActionStep; }
+
+    public ReadOnlyObjectProperty<Verdict.Status> statusProperty() { return status; }
+
+    public Verdict.Status status() { return status.get(); }
+
+    public ReadOnlyStringProperty detailProperty() { return detail; }
+
+    void show(Verdict v) {
+        status.set(v.status());
+        detail.set(v.detail());
+    }
+
+    void clear() {
+        status.set(Verdict.Status.PENDING);
+        detail.set("");
+    }
+}
