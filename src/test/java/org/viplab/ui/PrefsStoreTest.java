@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,6 +56,14 @@ class PrefsStoreTest {
         assertEquals(1400, insane.width, "a window too small to use is not restored");
         assertEquals(1.0, insane.fontScale);
         assertEquals("light", insane.theme);
+        // Written by an early build: NaN position. Read as "not placed", and saving works again.
+        Files.writeString(dir.resolve("prefs.json"), "{ \"x\": NaN, \"y\": NaN, \"width\": 1000.0, \"height\": 700.0 }");
+        Prefs nan = store.load();
+        assertNull(nan.x);
+        assertEquals(1000, nan.width);
+        store.saveAsync(nan).get(5, TimeUnit.SECONDS);
+        assertTrue(Files.readString(dir.resolve("prefs.json")).contains("\"width\": 1000.0"));
+        assertFalse(Files.readString(dir.resolve("prefs.json")).contains("NaN"));
         store.close();
     }
 

@@ -55,7 +55,13 @@ public final class PrefsStore implements AutoCloseable {
 
     /** Saves a copy in the background; the returned future completes when it is on disk. */
     public Future<?> saveAsync(Prefs prefs) {
-        String json = GSON.toJson(prefs.copy()) + "\n";
+        String json;
+        try {
+            json = GSON.toJson(sane(prefs.copy())) + "\n";
+        } catch (RuntimeException e) { // preferences must never stop the app
+            lastError = file + ": " + e.getMessage();
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
         if (writer.isShutdown()) return java.util.concurrent.CompletableFuture.completedFuture(null);
         return writer.submit(() -> {
             try {
@@ -70,6 +76,10 @@ public final class PrefsStore implements AutoCloseable {
     public String lastError() { return lastError; }
 
     private static Prefs sane(Prefs p) {
+        if (p.x != null && !Double.isFinite(p.x) || p.y != null && !Double.isFinite(p.y)) {
+            p.x = null; // an older file may hold NaN: let the platform place the window
+            p.y = null;
+        }
         if (!(p.width >= 400) || p.width > 20000) p.width = 1400;
         if (!(p.height >= 300) || p.height > 20000) p.height = 900;
         if (!(p.fontScale >= 0.5 && p.fontScale <= 4)) p.fontScale = 1.0;
