@@ -21,6 +21,7 @@ public final class VipLabApp extends Application {
     @Override
     public void start(Stage stage) {
         session = Session.open(stage, Session.Options.defaults(), store, prefs);
+        session.features.setDocumentOpener(getHostServices()::showDocument);
         stage.show();
     }
 
