@@ -44,6 +44,7 @@ public final class FindingsPanel extends VBox {
         this.owner = owner;
         setId("findings-panel");
         getStyleClass().add("findings-panel");
+        getStylesheets().add(FindingsPanel.class.getResource("/org/viplab/ui/findings/findings.css").toExternalForm());
 
         Button run = new Button();
         run.setId("lint-run");
@@ -70,6 +71,7 @@ public final class FindingsPanel extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, run, progress, summary, spacer, source);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("findings-bar");
         bar.setPadding(new Insets(4, 6, 4, 6));
 
         list.setId("findings-list");
@@ -119,7 +121,7 @@ public final class FindingsPanel extends VBox {
             case INFO -> Material2AL.INFO;
         });
         i.getStyleClass().add("finding-icon");
-        i.setIconSize(18);
+        i.setIconSize(20);
         return i;
     }
 

@@ -204,6 +204,23 @@ class AppFeaturesTest {
             assertTrue(shown.contains(part), "the entry shows \"" + part + "\": " + shown);
         }
         snapshotFindings("findings.png");
+        // The same entries in Chinese on the dark theme: labels retranslate, colours come from the theme.
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            session.window.setTheme(org.viplab.ui.settings.Theme.DARK);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> session.features.findingsPanel().model().summaryProperty().get()).contains("个错误"));
+        ListCell<?> zhCell = robot.lookup("#findings-list .list-cell").match((ListCell<?> c) -> c.getIndex() == index).query();
+        assertTrue(texts(zhCell.getGraphic()).contains("原因："), texts(zhCell.getGraphic()));
+        snapshotFindings("findings-zh-dark.png");
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
+            session.window.setTheme(org.viplab.ui.settings.Theme.LIGHT);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
 
         // Double-click: the file at that line.
         robot.doubleClickOn(cell);
@@ -265,7 +282,7 @@ class AppFeaturesTest {
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve(name).toFile());
         WritableImage whole = fx(() -> stage.getScene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(whole, null), "png", SCREENSHOTS.resolve("findings-window.png").toFile());
+        ImageIO.write(SwingFXUtils.fromFXImage(whole, null), "png", SCREENSHOTS.resolve(name.replace(".png", "-window.png")).toFile());
     }
 
     @SuppressWarnings("unused")
