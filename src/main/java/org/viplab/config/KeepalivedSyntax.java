@@ -16,7 +16,9 @@ import java.util.Set;
  * white space; a word starting with {@code !} or {@code #} starts a comment to the end of the line; double
  * quotes group words; {@code {} and {@code }} open and close blocks and may sit on the same line as other
  * words ({@code authentication { auth_type PASS }}). {@code include PATTERN} reads the files a glob matches,
- * relative to the including file's directory, in sorted order, at the place it appears.
+ * relative to the including file's directory, in sorted order, at the place it appears. An absolute pattern
+ * names a file on the host the configuration came from, so it is looked up under the including file's
+ * directory too (with leading directories dropped), never on this machine.
  * <p>
  * Iterative (an explicit stack), so deep nesting cannot overflow the Java stack.
  */
@@ -40,21 +42,19 @@ public final class KeepalivedSyntax {
     /** Parses a file and its includes into top-level statements. */
     public static List<KNode> parseFile(Path file, List<Note> notes, List<Path> filesRead) throws ConfigParseException {
         KeepalivedSyntax s = new KeepalivedSyntax(notes, filesRead);
-        List<Word> words = new ArrayList<>();
-        s.lexFile(file, words, 0, new HashSet<>());
-        return s.tree(words, file);
+        s.lexFile(file, 0, new HashSet<>());
+        return s.finish(file);
     }
 
     /** Parses text that is not a file (no includes are resolved: they are reported as notes). */
     public static List<KNode> parseText(String text, String name, List<Note> notes) throws ConfigParseException {
         ConfigFiles.checkSize(text, name);
         KeepalivedSyntax s = new KeepalivedSyntax(notes, new ArrayList<>());
-        List<Word> words = new ArrayList<>();
-        s.lex(text, name, null, words, 0, new HashSet<>());
-        return s.tree(words, null);
+        s.lex(text, name, null, 0, new HashSet<>());
+        return s.finish(null);
     }
 
-    private void lexFile(Path file, List<Word> out, int depth, Set<Path> stack) throws ConfigParseException {
+    private void lexFile(Path file, int depth, Set<Path> stack) throws ConfigParseException {
         String text = ConfigFiles.read(file);
         totalChars += text.length();
         if (totalChars > 4 * ConfigFiles.MAX_BYTES) {
@@ -64,11 +64,11 @@ public final class KeepalivedSyntax {
         filesRead.add(file);
         Path key = file.toAbsolutePath().normalize();
         stack.add(key);
-        lex(text, file.toString(), file, out, depth, stack);
+        lex(text, file.toString(), file, depth, stack);
         stack.remove(key);
     }
 
-    private void lex(String text, String name, Path file, List<Word> out, int depth, Set<Path> stack) throws ConfigParseException {
+    private void lex(String text, String name, Path file, int depth, Set<Path> stack) throws ConfigParseException {
         int n = text.length();
         int line = 1;
         int lineStartIdx = 0;
@@ -78,7 +78,7 @@ public final class KeepalivedSyntax {
         while (i <= n) {
             char c = i < n ? text.charAt(i) : '\n';
             if (c == '\n' || i == n) {
-                flushLine(lineWords, out, file, depth, stack);
+                flushLine(lineWords, file, depth, stack);
                 line++;
                 lineStartIdx = i + 1;
                 i++;
@@ -123,7 +123,7 @@ public final class KeepalivedSyntax {
         }
     }
 
-    private void flushLine(List<Word> lineWords, List<Word> out, Path file, int depth, Set<Path> stack) throws ConfigParseException {
+    private void flushLine(List<Word> lineWords, Path file, int depth, Set<Path> stack) throws ConfigParseException {
         if (lineWords.isEmpty()) return;
         Word w0 = lineWords.get(0);
         if (!w0.quoted && w0.text.equals("include")) {
@@ -131,22 +131,37 @@ public final class KeepalivedSyntax {
             if (file == null) {
                 notes.add(new Note(w0.pos, "include " + lineWords.get(1).text + " not followed: the text has no file to be relative to"));
             } else {
-                include(lineWords.get(1), file, out, depth, stack);
+                include(lineWords.get(1), file, depth, stack);
             }
             lineWords.clear();
             return;
         }
-        out.addAll(lineWords);
+        for (Word w : lineWords) feed(w);
         lineWords.clear();
     }
 
-    private void include(Word pattern, Path file, List<Word> out, int depth, Set<Path> stack) throws ConfigParseException {
+    private void include(Word pattern, Path file, int depth, Set<Path> stack) throws ConfigParseException {
         if (depth + 1 > MAX_INCLUDE_DEPTH) {
             throw new ConfigParseException(pattern.pos, "includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels; is there an include loop?");
         }
         Path base = file.toAbsolutePath().getParent();
         String p = pattern.text;
-        List<Path> matches = glob(base, p);
+        List<Path> matches;
+        if (p.startsWith("/")) {
+            // The files were copied off the host into a node directory: an absolute path such as
+            // /etc/keepalived/conf.d/*.conf names the host's file, never this machine's. Look it up under the
+            // directory of the including file, dropping leading directories until something matches.
+            matches = List.of();
+            String[] parts = p.substring(1).split("/");
+            for (int i = 0; i < parts.length && matches.isEmpty(); i++) {
+                String rel = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
+                matches = glob(base, rel);
+                if (!matches.isEmpty()) notes.add(new Note(pattern.pos, "include " + p + " read from " + base.resolve(rel)
+                        + " (absolute paths are looked up in the node directory)"));
+            }
+        } else {
+            matches = glob(base, p);
+        }
         if (matches.isEmpty()) {
             notes.add(new Note(pattern.pos, "include " + p + " matches no file (keepalived skips it with a warning)"));
             return;
@@ -154,7 +169,7 @@ public final class KeepalivedSyntax {
         for (Path m : matches) {
             Path key = m.toAbsolutePath().normalize();
             if (stack.contains(key)) throw new ConfigParseException(pattern.pos, "include loop: " + m + " includes itself");
-            lexFile(m, out, depth + 1, stack);
+            lexFile(m, depth + 1, stack);
         }
     }
 
@@ -179,40 +194,42 @@ public final class KeepalivedSyntax {
         return out;
     }
 
-    /** Builds the statement tree: a statement runs to the end of its line or to a brace. */
-    private List<KNode> tree(List<Word> words, Path file) throws ConfigParseException {
-        List<KNode> root = new ArrayList<>();
-        Deque<KNode> open = new ArrayDeque<>();
-        List<KNode> cur = root;
-        KNode stmt = null;
-        for (Word w : words) {
-            if (!w.quoted && w.text.equals("{")) {
-                if (stmt == null) {
-                    throw new ConfigParseException(w.pos, "expected a keyword before \"{\"");
-                }
-                if (stmt.children != null) throw new ConfigParseException(w.pos, "expected \"}\" or a keyword, got a second \"{\"");
-                if (open.size() >= MAX_DEPTH) throw new ConfigParseException(w.pos, "blocks nested deeper than " + MAX_DEPTH + " levels");
-                stmt.children = new ArrayList<>();
-                open.push(stmt);
-                cur = stmt.children;
-                stmt = null;
-                continue;
-            }
-            if (!w.quoted && w.text.equals("}")) {
-                if (open.isEmpty()) throw new ConfigParseException(w.pos, "unexpected \"}\": no block is open here");
-                open.pop();
-                cur = open.isEmpty() ? root : open.peek().children;
-                stmt = null;
-                continue;
-            }
-            if (stmt == null || w.lineStart) {
-                stmt = new KNode(w.text, w.pos);
-                cur.add(stmt);
-            } else {
-                stmt.args.add(w.text);
-                stmt.argPos.add(w.pos);
-            }
+    // ---- the statement tree, built as words arrive (no list of every word is kept) ----------------
+
+    private final List<KNode> root = new ArrayList<>();
+    private final Deque<KNode> open = new ArrayDeque<>();
+    private List<KNode> cur = root;
+    private KNode stmt;
+
+    /** A statement runs to the end of its line or to a brace. */
+    private void feed(Word w) throws ConfigParseException {
+        if (!w.quoted && w.text.equals("{")) {
+            if (stmt == null) throw new ConfigParseException(w.pos, "expected a keyword before \"{\"");
+            if (stmt.children != null) throw new ConfigParseException(w.pos, "expected \"}\" or a keyword, got a second \"{\"");
+            if (open.size() >= MAX_DEPTH) throw new ConfigParseException(w.pos, "blocks nested deeper than " + MAX_DEPTH + " levels");
+            stmt.children = new ArrayList<>();
+            open.push(stmt);
+            cur = stmt.children;
+            stmt = null;
+            return;
         }
+        if (!w.quoted && w.text.equals("}")) {
+            if (open.isEmpty()) throw new ConfigParseException(w.pos, "unexpected \"}\": no block is open here");
+            open.pop();
+            cur = open.isEmpty() ? root : open.peek().children;
+            stmt = null;
+            return;
+        }
+        if (stmt == null || w.lineStart) {
+            stmt = new KNode(w.text, w.pos);
+            cur.add(stmt);
+        } else {
+            stmt.args.add(w.text);
+            stmt.argPos.add(w.pos);
+        }
+    }
+
+    private List<KNode> finish(Path file) throws ConfigParseException {
         if (!open.isEmpty()) {
             KNode o = open.peek();
             throw new ConfigParseException(o.pos, "block \"" + o.keyword + "\" opened here is never closed: expected \"}\" before the end of "

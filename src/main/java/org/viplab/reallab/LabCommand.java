@@ -75,8 +75,12 @@ public final class LabCommand implements Command {
         int rc = scripts.run(out, "up", Integer.toString(mode));
         if (rc != 0) {
             // never leave half a lab behind
-            err.println("lab up failed (exit " + rc + "); removing what was made");
-            if (Files.exists(scripts.stateDir().resolve("records"))) scripts.run(out, "down");
+            if (Files.exists(scripts.stateDir().resolve("records"))) {
+                err.println("lab up failed (exit " + rc + "); removing what was made");
+                scripts.run(out, "down");
+            } else {
+                err.println("lab up failed (exit " + rc + ") before making anything");
+            }
             return ExitCodes.ENGINE;
         }
         Path inv = scripts.stateDir().resolve("inventory.json");

@@ -27,7 +27,7 @@ import java.util.regex.Pattern;
  * {@code show stat}. All of it streams; nothing is polled over new connections. Events go to the lab's sink.
  */
 final class HostObserver {
-    private static final Pattern PS_LINE = Pattern.compile("^(\\d+)\\.(\\d+) m=(\\S*) h=(\\S*) k=(\\S*)$");
+    private static final Pattern PS_LINE = Pattern.compile("^(\\d+)\\.(\\d+) m=(\\S*) h=(\\S*) k=(\\S*)(?: v=(\\d+))?$");
 
     final Inventory.Host inv;
     final SshHost ssh;
@@ -47,7 +47,6 @@ final class HostObserver {
     volatile boolean hasSocat;
     volatile String firewall;
     volatile String clientAddress;
-    volatile boolean streamEnded;
     private KeepalivedLogParser klog;
 
     /** The lab's time line and this host's clock offset, as a parser needs them. */
@@ -88,7 +87,6 @@ final class HostObserver {
         }
         klog = new KeepalivedLogParser(inv.name, zone, !hasTcpdump, 51, 1_000_000);
         reachable = true;
-        streamEnded = false;
     }
 
     /** Host clock minus local clock at the round trip's midpoint; the best of ten tries on one channel. */
@@ -126,10 +124,21 @@ final class HostObserver {
         return ev;
     }
 
-    private static String psCommand() {
-        return "bash -c 's=$EPOCHREALTIME; m=$(ps -C mysqld,mariadbd -o stat= | tr -d \" \" | tr \"\\n\" ,); "
+    /**
+     * One line of what runs: time, the ps states of mysqld, haproxy, keepalived, and whether the VIP is on
+     * the interface (a check on ip monitor, which cannot see what happened before it started).
+     */
+    private String psCommand() {
+        String vipCheck = "ip -o addr show dev " + inv.iface + " 2>/dev/null | grep -c \"inet " + vip + "/\"";
+        return "bash -c " + Shell.quote("s=$EPOCHREALTIME; m=$(ps -C mysqld,mariadbd -o stat= | tr -d \" \" | tr \"\\n\" ,); "
                 + "h=$(ps -C haproxy -o stat= | tr -d \" \" | tr \"\\n\" ,); k=$(ps -C keepalived -o stat= | tr -d \" \" | tr \"\\n\" ,); "
-                + "echo \"$s m=$m h=$h k=$k\"'";
+                + "v=$(" + vipCheck + "); echo \"$s m=$m h=$h k=$k v=$v\"");
+    }
+
+    /** The VIP count from a process watcher line, or -1. */
+    static int psVip(String line) {
+        Matcher x = PS_LINE.matcher(line.strip());
+        return x.matches() && x.group(6) != null ? Integer.parseInt(x.group(6)) : -1;
     }
 
     static Map<ProcessKind, ProcessState> parsePs(String line) {
@@ -205,7 +214,13 @@ final class HostObserver {
             } catch (RuntimeException e) {
                 sink.accept(new LabEvent.LogLine(time().nowLabUs(), inv.name, "viplab", "unreadable line from '" + command + "': " + line));
             }
-        }, () -> streamEnded = true));
+        }, () -> {
+            // the session is gone (the watchdog reconnects), or only this observer ended (no permission,
+            // tool missing): then say so once and carry on with the others
+            if (ssh.connected() && reachable) {
+                sink.accept(new LabEvent.LogLine(time().nowLabUs(), inv.name, "viplab", "observer ended: " + command));
+            }
+        }));
     }
 
     void stopStreams() {

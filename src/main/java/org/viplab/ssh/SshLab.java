@@ -51,6 +51,7 @@ public final class SshLab implements Lab {
     private final OrderedSink ordered;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(ClientProber.daemon("ssh-watchdog"));
     private final Map<String, Long> lastAttemptNs = new ConcurrentHashMap<>();
+    private final Map<String, Integer> vipDisagree = new ConcurrentHashMap<>();
     /** Observed state, kept up to date from the events. */
     private final Map<String, Boolean> vip = new ConcurrentHashMap<>();
     private final Map<String, VrrpState> vrrp = new ConcurrentHashMap<>();
@@ -129,8 +130,9 @@ public final class SshLab implements Lab {
                 "connected; clock offset %+.1f ms (round trip %.1f ms); tcpdump %s, firewall %s",
                 h.clockOffsetUs / 1000.0, h.rttUs / 1000.0, h.hasTcpdump ? "yes" : "no (adverts from the log)",
                 h.firewall == null ? "none" : h.firewall)));
-        for (LabEvent e : h.snapshot(t)) ingest(e);
+        // streams first, then the snapshot: a change in between is seen by one or the other
         h.startStreams(line -> psLine(h, line));
+        for (LabEvent e : h.snapshot(now())) ingest(e);
     }
 
     /** Host name to clock offset in microseconds (host minus local), as measured at connect. */
@@ -144,6 +146,17 @@ public final class SshLab implements Lab {
         long hostUs = HostObserver.psEpochUs(line);
         if (hostUs == Long.MIN_VALUE) return;
         long t = h.time().labUs(hostUs);
+        int v = HostObserver.psVip(line);
+        if (v >= 0) {
+            boolean holds = v > 0;
+            // two ticks in a row (400 ms) that disagree with what ip monitor said: believe ip addr
+            int n = Boolean.valueOf(holds).equals(vip.get(h.name())) ? 0 : vipDisagree.merge(h.name(), 1, Integer::sum);
+            if (n == 0) vipDisagree.put(h.name(), 0);
+            if (n >= 2) {
+                vipDisagree.put(h.name(), 0);
+                ingest(new LabEvent.VipChanged(t, h.name(), inventory.vip, holds, "seen by ip addr (no ip monitor line)"));
+            }
+        }
         for (Map.Entry<ProcessKind, ProcessState> p : HostObserver.parsePs(line).entrySet()) {
             ProcessState before = procs.computeIfAbsent(h.name(), k -> new EnumMap<>(ProcessKind.class)).get(p.getKey());
             if (before == p.getValue()) continue;
@@ -179,11 +192,10 @@ public final class SshLab implements Lab {
     private void watch() {
         for (HostObserver h : hosts.values()) {
             try {
-                if (h.reachable && (!h.ssh.connected() || h.streamEnded)) {
+                if (h.reachable && !h.ssh.connected()) {
                     h.reachable = false;
                     h.stopStreams();
-                    ordered.accept(new LabEvent.HostReachability(now(), h.name(), false,
-                            h.ssh.connected() ? "an observer stream ended; reconnecting" : "SSH connection lost"));
+                    ordered.accept(new LabEvent.HostReachability(now(), h.name(), false, "SSH connection lost; reconnecting every 2 s"));
                     lastChangeNs = System.nanoTime();
                 }
                 if (!h.reachable && System.nanoTime() - lastAttemptNs.getOrDefault(h.name(), 0L) > 2_000_000_000L) {

@@ -62,6 +62,23 @@ public final class JsonLinesReader {
             Map.entry("cluster", LabEvent.ClusterStatus.class),
             Map.entry("host", LabEvent.HostReachability.class));
 
+    /** What the reader needs to know of a record, worked out once per type rather than per line. */
+    private record Shape(boolean hasHost, List<String> primitives) { }
+
+    private static final Map<Class<? extends LabEvent>, Shape> SHAPES = new java.util.HashMap<>();
+
+    static {
+        for (Class<? extends LabEvent> type : KINDS.values()) {
+            boolean hasHost = false;
+            List<String> primitives = new ArrayList<>();
+            for (var c : type.getRecordComponents()) {
+                if (c.getName().equals("host")) hasHost = true;
+                if (c.getType().isPrimitive()) primitives.add(c.getName());
+            }
+            SHAPES.put(type, new Shape(hasHost, List.copyOf(primitives)));
+        }
+    }
+
     private JsonLinesReader() { }
 
     public static List<LabEvent> read(String source, Reader in) throws IOException, FormatException {
@@ -98,19 +115,13 @@ public final class JsonLinesReader {
         if (!o.has("t") || !o.get("t").isJsonPrimitive() || !o.get("t").getAsJsonPrimitive().isNumber()) {
             throw new FormatException(source, line, "no time \"t\" (microseconds)");
         }
-        JsonObject body = o.deepCopy();
-        body.remove("t");
+        JsonObject body = o; // parsed for this call alone: reshaped in place into the record's components
+        body.add("timeUs", body.remove("t"));
         body.remove("kind");
-        body.add("timeUs", o.get("t"));
-        boolean hasHost = false;
-        for (var c : type.getRecordComponents()) {
-            if (c.getName().equals("host")) hasHost = true;
-        }
-        if (!hasHost) body.remove("host"); // derived from other fields (links, client, actions)
-        for (var c : type.getRecordComponents()) {
-            if (c.getType().isPrimitive() && !body.has(c.getName())) {
-                throw new FormatException(source, line, kind + " event without \"" + c.getName() + "\"");
-            }
+        Shape shape = SHAPES.get(type);
+        if (!shape.hasHost()) body.remove("host"); // derived from other fields (links, client, actions)
+        for (String name : shape.primitives()) {
+            if (!body.has(name)) throw new FormatException(source, line, kind + " event without \"" + name + "\"");
         }
         try {
             return GSON.fromJson(body, type);

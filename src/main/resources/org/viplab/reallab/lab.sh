@@ -373,6 +373,12 @@ status() {
     done
 }
 
+# one lab up/down at a time on this machine: the namespace names are global
+if [ "${1:-}" = up ] || [ "${1:-}" = down ]; then
+    exec 9>/run/lock/viplab-lab.lock 2>/dev/null || exec 9>/tmp/viplab-lab.lock
+    flock -n 9 || die "another 'lab up' or 'lab down' is running on this machine"
+fi
+
 case "${1:-}" in
     up) up "${2:-1}" ;;
     down) down ;;

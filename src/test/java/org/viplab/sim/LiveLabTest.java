@@ -68,6 +68,31 @@ class LiveLabTest {
     }
 
     @Test
+    void aResetDuringTheDrillEndsItWithoutTouchingTheNewRun() throws Exception {
+        Drill d = DrillParser.parse("x", """
+                {"name": "slow", "preset": "mode1", "steps": [
+                  {"at": "1s", "action": "stop", "target": "db1/mysqld"},
+                  {"at": "50s", "expect": "vip-on", "host": "db1"}
+                ]}""", null);
+        live = new LiveSimulation(Presets.mode1(), 1).start();
+        live.reset(d.topology(), d.seed(), null).get(5, TimeUnit.SECONDS);
+        LiveLab lab = new LiveLab(live, false);
+        CompletableFuture<DrillResult> result = CompletableFuture.supplyAsync(() -> {
+            try {
+                return new DrillRunner().run(d, lab, null);
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+        });
+        long deadline = System.currentTimeMillis() + 5000;
+        while (live.now() < 1_500_000 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        live.reset(Presets.mode2(), "other").get(5, TimeUnit.SECONDS);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("reset during the drill"), e.getCause().toString());
+        assertTrue(live.timeline().snapshot().stream().noneMatch(ev -> ev instanceof LabEvent.ActionApplied), "the new run was left alone");
+    }
+
+    @Test
     void abortStopsWaitingAndTheRestoreRunsOnTheLiveTimeline() throws Exception {
         Drill d = DrillParser.parse("x", """
                 {"name": "slow", "preset": "mode1", "steps": [

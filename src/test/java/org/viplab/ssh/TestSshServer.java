@@ -48,7 +48,9 @@ final class TestSshServer implements AutoCloseable {
 
         public void setExitCallback(ExitCallback callback) { exit = callback; }
 
-        public void setInputStream(InputStream in) { }
+        private InputStream in;
+
+        public void setInputStream(InputStream in) { this.in = in; }
 
         public void setOutputStream(OutputStream out) { this.out = out; }
 
@@ -56,7 +58,16 @@ final class TestSshServer implements AutoCloseable {
 
         public void start(ChannelSession channel, Environment env) throws IOException {
             process = new ProcessBuilder("/bin/sh", "-c", command).start();
-            process.getOutputStream().close();
+            OutputStream stdin = process.getOutputStream();
+            Thread inCopy = new Thread(() -> {
+                try (stdin) {
+                    if (in != null) in.transferTo(new FlushingStream(stdin));
+                } catch (IOException ignored) {
+                    // process or channel gone
+                }
+            });
+            inCopy.setDaemon(true);
+            inCopy.start();
             Thread errCopy = copy(process.getErrorStream(), err);
             Thread t = new Thread(() -> {
                 try {

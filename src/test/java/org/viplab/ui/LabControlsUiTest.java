@@ -42,11 +42,13 @@ class LabControlsUiTest {
     private Session session;
     private Stage stage;
 
+    private Path configDir;
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "controls"));
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), new Prefs());
+        configDir = Files.createDirectories(Path.of("target", "test-config", "controls-" + System.nanoTime()));
+        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(configDir), new Prefs());
         stage.show();
     }
 
@@ -174,6 +176,29 @@ class LabControlsUiTest {
         long best = shown.stream().mapToLong(e -> Math.abs(e.timeUs())).min().orElseThrow();
         assertEquals(best, Math.abs(picked.timeUs()));
         assertEquals(picked, fx(() -> session.window.eventList().table().getSelectionModel().getSelectedItem()));
+    }
+
+    @Test
+    void closingTheWindowKeepsItsGeometryAndTheChosenLanguage(FxRobot robot) throws Exception {
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            stage.setX(40);
+            stage.setY(30);
+            stage.setWidth(1100);
+            stage.setHeight(760);
+            stage.hide();
+            return null;
+        });
+        Path file = configDir.resolve("prefs.json");
+        waitUntil("prefs written", () -> Files.exists(file) && Files.readString(file).contains("1100"));
+        Prefs back = new PrefsStore(configDir).load();
+        assertEquals(1100, back.width);
+        assertEquals(760, back.height);
+        assertEquals(40.0, back.x);
+        assertEquals("zh-CN", back.language);
+        try (var files = Files.list(configDir)) {
+            assertEquals(1, files.count(), "written atomically: no temporary file left");
+        }
     }
 
     @Test

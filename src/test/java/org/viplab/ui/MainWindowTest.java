@@ -101,6 +101,15 @@ class MainWindowTest {
         waitUntil("the action is in the event list", () -> fx(() -> session.window.eventList().shown().stream()
                 .anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.action().equals("stop") && a.target().equals("db1/mysqld"))));
 
+        // Mid-failover: db1's keepalived has released the VIP (priority 0) and db2 waits out its Skew.
+        assertEquals(3_200_000L, session.live.runFastUntil(3_200_000).get(10, TimeUnit.SECONDS));
+        waitUntil("the drawing reached 3.2 s", () -> fx(() -> session.viewModel.clockProperty().get() > 3_000_000));
+        assertTrue(fx(() -> session.viewModel.vipHolders().isEmpty()), "nobody holds the VIP in the gap");
+        assertFalse(robot.lookup("#vip-db1").query().isVisible() || robot.lookup("#vip-db2").query().isVisible(),
+                "no VIP drawn when it is nowhere");
+        assertTrue(robot.lookup("#client-result").queryAs(Label.class).getText().startsWith("failed"));
+        snapshot("main-window-failover.png");
+
         assertEquals(20_000_000L, session.live.runFastUntil(20_000_000).get(10, TimeUnit.SECONDS));
         waitUntil("db2 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db2"))));
         waitUntil("the drawing caught up", () -> fx(() -> session.viewModel.clockProperty().get() > 19_000_000));

@@ -15,6 +15,17 @@ import java.util.Map;
 public final class Lint {
     private Lint() { }
 
+    /** The imported topology (with the parsers' notes) and the findings, for a caller that shows all three. */
+    public record Report(ConfigImporter.Result imported, List<Finding> findings) {
+        public boolean hasErrors() { return Lint.hasErrors(findings); }
+    }
+
+    /** Imports and lints in one call; the app's "Import configs…" can run the topology and list the findings. */
+    public static Report report(Map<String, Path> nodeDirs) throws ConfigParseException {
+        ConfigImporter.Result r = ConfigImporter.importNodes(nodeDirs);
+        return new Report(r, run(r, true));
+    }
+
     /** Parses, imports and lints the node directories (name to directory, in node order). */
     public static List<Finding> run(Map<String, Path> nodeDirs) throws ConfigParseException {
         return run(ConfigImporter.importNodes(nodeDirs), true);

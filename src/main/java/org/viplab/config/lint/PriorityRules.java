@@ -91,11 +91,14 @@ final class PriorityRules {
             if (!moves) {
                 int need = pa - pbOk + 1;
                 c.add("weight-too-small", Severity.ERROR, a, wpos,
-                        "weight " + s.weight + " is too small to move the VIP: " + pa + " − " + Math.abs(Math.min(0, s.weight)) + " = " + paFail
-                                + " ≥ " + pbOk + " (" + b.name + ")",
+                        "weight " + s.weight + " is too small to move the VIP: " + (s.weight < 0
+                                ? pa + " − " + Math.abs(s.weight) + " = " + paFail
+                                : a.name + " falls from " + (pa + s.weight) + " to " + paFail) + " ≥ " + pbOk + " (" + b.name
+                                + (bBonus > 0 ? ", " + pb + " + " + bBonus : "") + ")",
                         "a failing " + s.name + " lowers " + a.name + " to " + paFail + ", still not below " + b.name + "'s " + pbOk
                                 + ", so the VIP stays on a node whose check fails",
-                        "make the weight at most −" + need + " (P_master − |w| < P_backup), or use weight 0 (FAULT) with fall/rise",
+                        (s.weight < 0 ? "make the weight at most −" + need + " (P_master − |w| < P_backup)"
+                                : "make the weights larger than the priority gap (" + (pa - pb) + ")") + ", or use weight 0 (FAULT) with fall/rise",
                         () -> weightProof(c, a.name, s.name, watched, fault));
             }
         }

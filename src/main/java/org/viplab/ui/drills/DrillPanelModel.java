@@ -121,6 +121,7 @@ public final class DrillPanelModel implements AutoCloseable {
         i18n.localeProperty().addListener((o, a, b) -> retranslate());
         setState(() -> i18n.get("drills.none"));
         live.addRunListener((timeline, topology) -> runFx(() -> runStarted(timeline)));
+        controls.pausedProperty().addListener((o, a, b) -> { if (running.get()) showRunningState(); });
         listSamples(samplesDir);
     }
 
@@ -228,6 +229,7 @@ public final class DrillPanelModel implements AutoCloseable {
         running.set(true);
         outcome.set(Outcome.RUNNING);
         abortRequested = false;
+        latestNowUs = 0;
         boolean fast = fastest.get();
         setState(() -> i18n.get("drills.state.running", seconds(0), seconds(d.endUs())));
         CompletableFuture<DrillResult> done = new CompletableFuture<>();
@@ -270,12 +272,16 @@ public final class DrillPanelModel implements AutoCloseable {
                 List<Verdict> v = latestVerdicts.get();
                 if (!running.get() || v == null) return;
                 showVerdicts(v);
-                Drill d = drill.get();
-                long now = latestNowUs;
-                setState(() -> i18n.get(controls.pausedProperty().get() ? "drills.state.paused" : "drills.state.running",
-                        seconds(now), seconds(d == null ? 0 : d.endUs())));
+                showRunningState();
             });
         }
+    }
+
+    private void showRunningState() {
+        Drill d = drill.get();
+        long now = Math.max(latestNowUs, live.now());
+        boolean paused = controls.pausedProperty().get();
+        setState(() -> i18n.get(paused ? "drills.state.paused" : "drills.state.running", seconds(now), seconds(d == null ? 0 : d.endUs())));
     }
 
     private void showVerdicts(List<Verdict> verdicts) {

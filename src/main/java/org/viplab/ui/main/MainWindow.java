@@ -101,8 +101,6 @@ public final class MainWindow {
     private TabPane bottomTabs;
     private boolean notifications = true;
     private ChartsPane charts;
-    private Topology chartsTopology;
-    private Timeline chartsTimeline;
     private boolean syncingSelection;
     private long lastNotificationNanos;
 
@@ -141,8 +139,8 @@ public final class MainWindow {
             charts.select(e);
             syncingSelection = false;
         });
-        // The charts are drawn in the language they were built in: rebuild them on a switch.
-        i18n.localeProperty().addListener((o, a, b) -> { if (chartsTimeline != null) showRun(chartsTopology, chartsTimeline); });
+        // The charts keep their data, window and highlight; only their words change.
+        i18n.localeProperty().addListener((o, a, b) -> { if (charts != null) charts.setLocale(b); });
     }
 
     /**
@@ -151,8 +149,6 @@ public final class MainWindow {
      */
     public void showRun(Topology topology, Timeline timeline) {
         if (charts != null) charts.detach();
-        chartsTopology = topology;
-        chartsTimeline = timeline;
         charts = new ChartsPane(topology, i18n.locale());
         charts.setId("charts");
         charts.selectedEventProperty().addListener((o, a, e) -> {

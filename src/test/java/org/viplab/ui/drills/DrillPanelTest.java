@@ -190,6 +190,15 @@ class DrillPanelTest {
         assertEquals(Verdict.Status.PENDING, fx(() -> model.steps().get(2).status()));
         assertTrue(fx(() -> model.runningProperty().get()));
 
+        robot.clickOn("#drill-pause");
+        waitUntil("paused", 5, () -> stateText(robot).startsWith("Paused at lab time"));
+        assertEquals("Resume", robot.lookup("#drill-pause").queryAs(javafx.scene.control.Button.class).getText());
+        long pausedAt = live.submit(l -> l.now()).get(5, TimeUnit.SECONDS);
+        Thread.sleep(300);
+        assertEquals(pausedAt, live.submit(l -> l.now()).get(5, TimeUnit.SECONDS), "no lab time passes while the drill is paused");
+        robot.clickOn("#drill-pause");
+        waitUntil("running again", 5, () -> live.submit(l -> l.now()).get(5, TimeUnit.SECONDS) > pausedAt);
+
         robot.clickOn("#drill-abort");
         waitUntil("the drill stopped", 10, () -> fx(() -> !model.runningProperty().get()));
         assertEquals(DrillPanelModel.Outcome.ABORTED, fx(() -> model.outcomeProperty().get()));
@@ -199,6 +208,21 @@ class DrillPanelTest {
         assertTrue(state.startsWith("Aborted at lab time") && state.contains("The restore ran: start db1/keepalived"), state);
         assertTrue(live.now() < 100_000_000, "stopped long before 300 s: " + live.now());
         assertEquals(Verdict.Status.PENDING, fx(() -> model.steps().get(2).status()), "never reached");
+    }
+
+    @Test
+    void aResetDuringADrillStopsItAndLeavesTheNewRunAlone(FxRobot robot) throws Exception {
+        fx(() -> model.load(Path.of("samples", "drills", "04-mode1-keepalived-never-returns.json"))).get(5, TimeUnit.SECONDS);
+        var done = fx(() -> model.run());
+        waitUntil("the drill started", 10, () -> live.topology().name.equals("mode1") && live.now() > 0);
+        // the user restarts the lab from the toolbar (LabControls still holds its own topology, mode 2)
+        fx(() -> controls.resetRun()).get(5, TimeUnit.SECONDS);
+        waitUntil("the drill stopped", 10, () -> fx(() -> !model.runningProperty().get()));
+        assertEquals(DrillPanelModel.Outcome.ERROR, fx(() -> model.outcomeProperty().get()));
+        assertTrue(stateText(robot).contains("reset during the drill"), stateText(robot));
+        assertTrue(done.isCompletedExceptionally());
+        assertTrue(live.timeline().snapshot().stream().noneMatch(e -> e instanceof LabEvent.ActionApplied a
+                && (a.by().equals("restore") || a.by().equals("drill"))), "nothing of the drill touched the new run");
     }
 
     @Test

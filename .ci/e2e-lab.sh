@@ -1,0 +1,26 @@
+#!/bin/bash
+# End-to-end on real hosts (run as root, from .ci/run): builds the one-machine lab (network namespaces on
+# 10.9.8.0/22; traffic never leaves this machine), runs the real-* drills with --engine ssh for mode 1 and
+# mode 2, checks the time lines, compares with the simulator, and ALWAYS removes the lab.
+# Needs: apt-get install -y --no-install-recommends keepalived haproxy mariadb-server mariadb-client
+#        openssh-server openssh-client tcpdump iproute2 procps psmisc sudo tini socat
+# Env: E2E_RUNS (drill runs per mode, default 1), VIPLAB_LAB_DIR (default /run/viplab-lab-e2e).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export VIPLAB_E2E=1
+export VIPLAB_LAB_DIR=${VIPLAB_LAB_DIR:-/run/viplab-lab-e2e}
+[ -x /usr/sbin/policy-rc.d ] || { printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d; chmod 755 /usr/sbin/policy-rc.d; }
+lab_down() {
+    # the test removes the lab itself; this is the safety net for a killed or crashed run
+    if [ -e "$VIPLAB_LAB_DIR/records" ] && [ -f target/viplab.jar ]; then
+        java -jar target/viplab.jar lab down --dir "$VIPLAB_LAB_DIR" || true
+    fi
+}
+trap lab_down EXIT INT TERM
+start=$(date +%s)
+mvn -o -q package -DskipTests || exit 1
+timeout 1100 mvn -o -q test -Dtest=RealLabE2ETest -Dsurefire.failIfNoSpecifiedTests=false
+rc=$?
+for f in target/e2e/figures-mode*.json; do [ -f "$f" ] && { echo "== $f"; cat "$f"; }; done
+echo "e2e-lab: exit $rc in $(( $(date +%s) - start )) s"
+exit $rc

@@ -1,0 +1,183 @@
+package org.viplab.reallab;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.viplab.cli.Launcher;
+import org.viplab.util.AtomicFiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on real hosts: builds the one-machine lab (root, namespaces), runs the real-* sample drills
+ * with --engine ssh, checks the time line, runs the same drill on the simulator, writes the figures to
+ * target/e2e/, and always removes the lab. Only with VIPLAB_E2E=1 (.ci/e2e-lab.sh sets it).
+ */
+@EnabledIfEnvironmentVariable(named = "VIPLAB_E2E", matches = "1")
+class RealLabE2ETest {
+    static final Path OUT = Path.of("target/e2e");
+    static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("E2E_RUNS", "1"));
+
+    @org.junit.jupiter.api.BeforeAll
+    static void out() throws java.io.IOException { Files.createDirectories(OUT); }
+
+    @Test
+    void mode1ServiceMysqlStop() throws Exception {
+        mode(1, "samples/drills/real-mode1-mysql-stop.json", "stop db1/mysqld");
+    }
+
+    @Test
+    void mode2HaproxyKilled() throws Exception {
+        mode(2, "samples/drills/real-mode2-haproxy-kill.json", "kill db1/haproxy");
+    }
+
+    record Cli(int rc, String out, String err) { }
+
+    /** lab up killed half-way (with everything it started): lab down still removes it all. */
+    @Test
+    void downAfterAnUpKilledHalfWay() throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e") + "-crash");
+        Path jar = Path.of("target/viplab.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar");
+        Process up = new ProcessBuilder("java", "-jar", jar.toString(), "lab", "up", "--mode", "2", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(OUT.resolve("crashed-up.log").toFile()).start();
+        // wait until the hosts exist (the records name an init), then kill the whole tree at once
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end
+                && !(Files.exists(dir.resolve("records")) && Files.readString(dir.resolve("records")).contains("init-db2"))) {
+            Thread.sleep(20);
+        }
+        List<ProcessHandle> tree = new ArrayList<>(up.toHandle().descendants().toList());
+        tree.add(up.toHandle());
+        for (ProcessHandle h : tree) h.destroyForcibly();
+        up.waitFor();
+        assertTrue(Files.exists(dir.resolve("records")), "the crash left a recorded lab");
+        Cli down = cli("lab", "down", "--dir", dir.toString());
+        assertEquals(0, down.rc(), down.out() + down.err());
+        Process p = new ProcessBuilder("sh", "-c", "ip netns list; ip link show viplab0 2>&1").redirectErrorStream(true).start();
+        String left = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertFalse(left.contains("viplab-"), left);
+        assertTrue(left.contains("does not exist"), left);
+        assertFalse(Files.exists(dir));
+    }
+
+    static Cli cli(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc = Launcher.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        String out = o.toString(StandardCharsets.UTF_8);
+        String err = e.toString(StandardCharsets.UTF_8);
+        System.out.print(out);
+        System.err.print(err);
+        return new Cli(rc, out, err);
+    }
+
+    void mode(int mode, String drill, String cause) throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e"));
+        Map<String, Object> fig = new LinkedHashMap<>();
+        fig.put("mode", mode);
+        long t0 = System.nanoTime();
+        Cli up = cli("lab", "up", "--mode", Integer.toString(mode), "--dir", dir.toString());
+        fig.put("labUpS", round((System.nanoTime() - t0) / 1e9));
+        List<Map<String, Object>> runs = new ArrayList<>();
+        try {
+            assertEquals(0, up.rc(), "lab up failed:\n" + up.err());
+            if (mode == 1) {
+                // a second lab would clash: refused, and the first one stays
+                Cli again = cli("lab", "up", "--mode", "1", "--dir", dir + "-second");
+                assertEquals(3, again.rc());
+                assertTrue(again.err().contains("already exists") || again.out().contains("already exists"), again.out() + again.err());
+                assertEquals(0, cli("lab", "status", "--dir", dir.toString()).rc());
+            }
+            for (int i = 1; i <= RUNS; i++) {
+                Path json = OUT.resolve("mode" + mode + "-run" + i + ".json");
+                Path jsonl = OUT.resolve("mode" + mode + "-run" + i + ".jsonl");
+                Cli d = cli("drill", drill, "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
+                        "--json", json.toString(), "--jsonl", jsonl.toString());
+                assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
+                runs.add(check(json, jsonl, cause));
+            }
+        } finally {
+            long t1 = System.nanoTime();
+            Cli down = cli("lab", "down", "--dir", dir.toString());
+            fig.put("labDownS", round((System.nanoTime() - t1) / 1e9));
+            assertEquals(0, down.rc(), "lab down failed:\n" + down.err());
+            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+            String ns = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor();
+            assertFalse(ns.contains("viplab-"), "namespaces left behind: " + ns);
+            assertFalse(Files.exists(dir), dir + " left behind");
+        }
+        fig.put("runs", runs);
+        Path simJson = OUT.resolve("mode" + mode + "-sim.json");
+        assertEquals(0, cli("drill", drill, "--engine", "sim", "--json", simJson.toString(), "--quiet").rc());
+        JsonObject sim = JsonParser.parseString(Files.readString(simJson)).getAsJsonObject();
+        JsonObject simFo = sim.getAsJsonArray("failovers").get(0).getAsJsonObject();
+        fig.put("sim", Map.of("gapMs", simFo.get("gapMs").getAsDouble(), "detectionMs", simFo.get("detectionMs").getAsDouble(),
+                "failoverMs", simFo.get("failoverMs").getAsDouble(), "clientDowntimeMs", sim.getAsJsonObject("metrics").get("clientDowntimeMs").getAsDouble()));
+        Gson gson = new GsonBuilder().setPrettyPrinting().create();
+        AtomicFiles.writeString(OUT.resolve("figures-mode" + mode + ".json"), gson.toJson(fig) + "\n");
+        System.out.println("FIGURES mode " + mode + ": " + gson.toJson(fig));
+    }
+
+    /** The time line of one real run: what must be there, and the figures. */
+    static Map<String, Object> check(Path json, Path jsonl, String cause) throws Exception {
+        List<JsonObject> ev = new ArrayList<>();
+        for (String l : Files.readAllLines(jsonl)) if (!l.isBlank()) ev.add(JsonParser.parseString(l).getAsJsonObject());
+        long action = -1;
+        for (JsonObject e : ev) {
+            if (kind(e, "action") && (e.get("action").getAsString() + " " + e.get("target").getAsString()).equals(cause)) action = t(e);
+        }
+        assertTrue(action > 0, "the action is on the time line");
+        long zeroAdvert = -1, removed = -1, added = -1, masterLog = -1, firstFail = -1, okAfter = -1;
+        for (JsonObject e : ev) {
+            long t = t(e);
+            if (t < action) continue;
+            String host = e.has("host") ? e.get("host").getAsString() : "";
+            if (kind(e, "advert") && host.equals("db1") && e.get("priority").getAsInt() == 0 && zeroAdvert < 0) zeroAdvert = t;
+            if (kind(e, "vip") && host.equals("db1") && !e.get("added").getAsBoolean() && removed < 0) removed = t;
+            if (kind(e, "vip") && host.equals("db2") && e.get("added").getAsBoolean() && added < 0) added = t;
+            if (kind(e, "log") && host.equals("db2") && e.get("text").getAsString().contains("Entering MASTER STATE") && masterLog < 0) masterLog = t;
+            if (kind(e, "probe") && !e.get("ok").getAsBoolean() && firstFail < 0) firstFail = t;
+            if (kind(e, "probe") && e.get("ok").getAsBoolean() && firstFail > 0 && okAfter < 0) okAfter = t;
+        }
+        assertTrue(zeroAdvert > 0, "db1 sent a priority-0 advert");
+        assertTrue(removed > 0 && added > removed, "the VIP left db1, then came to db2");
+        assertTrue(masterLog > 0, "keepalived's own line on db2");
+        assertTrue(firstFail > 0 && okAfter > firstFail, "client failures, then success");
+        JsonObject r = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals("ssh", r.get("engine").getAsString());
+        JsonObject fo = r.getAsJsonArray("failovers").get(0).getAsJsonObject();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("detectionMs", fo.get("detectionMs").getAsDouble());
+        m.put("gapMs", fo.get("gapMs").getAsDouble());
+        m.put("failoverMs", fo.get("failoverMs").getAsDouble());
+        m.put("clientDowntimeMs", r.getAsJsonObject("metrics").get("clientDowntimeMs").getAsDouble());
+        m.put("zeroAdvertToVipOnDb2Ms", round((added - zeroAdvert) / 1000.0));
+        // the engine's VIP move (ip monitor) against keepalived's own "Entering MASTER STATE" line
+        m.put("vipMoveVsKeepalivedLogMs", round((added - masterLog) / 1000.0));
+        return m;
+    }
+
+    static boolean kind(JsonObject e, String k) { return e.has("kind") && e.get("kind").getAsString().equals(k); }
+
+    static long t(JsonObject e) { return e.get("t").getAsLong(); }
+
+    static double round(double v) { return Math.round(v * 10) / 10.0; }
+}

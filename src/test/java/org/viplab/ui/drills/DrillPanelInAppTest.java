@@ -1,0 +1,95 @@
+package org.viplab.ui.drills;
+
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.viplab.model.Presets;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.Session;
+import org.viplab.ui.settings.Prefs;
+import org.viplab.ui.settings.PrefsStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The design decision, tested: a drill run from the panel drives the app's one live simulation, so the main
+ * window's views (fed by the one timeline through the FX bridge) show the drill without knowing about it.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DrillPanelInAppTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private Session app;
+    private DrillPanelModel model;
+    private final ExecutorService io = Executors.newSingleThreadExecutor();
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "test-config", "drill-panel-in-app"));
+        Prefs prefs = new Prefs();
+        prefs.width = 1200;
+        prefs.height = 800;
+        app = Session.open(stage, new Session.Options(Presets.mode2(), 1, true, false), new PrefsStore(dir), prefs);
+        stage.show();
+        model = new DrillPanelModel(app.controls, app.i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        Stage drills = new Stage();
+        drills.setScene(new Scene(new DrillPanel(model, app.i18n), 700, 700));
+        drills.show();
+    }
+
+    @AfterEach
+    void close() {
+        model.close();
+        app.close();
+        io.shutdownNow();
+    }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what, e);
+        }
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+
+    @Test
+    void theMainWindowsViewsFollowADrillRunFromThePanel() throws Exception {
+        waitUntil("db1 holds the VIP", () -> fx(() -> app.viewModel.vipHolders().equals(List.of("db1"))));
+        fx(() -> model.load(Path.of("samples", "drills", "01-mode1-basic-failover.json"))).get(10, TimeUnit.SECONDS);
+        fx(() -> {
+            model.fastestProperty().set(true);
+            return model.run();
+        }).get(30, TimeUnit.SECONDS);
+        assertEquals(DrillPanelModel.Outcome.PASSED, fx(() -> model.outcomeProperty().get()), fx(() -> model.stateProperty().get()));
+
+        // the views saw the drill's run: a fresh run of the drill's topology, its action, the VIP on db2
+        waitUntil("the view model caught up", () -> fx(() -> app.viewModel.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
+                && a.by().equals("drill") && a.target().equals("db1/mysqld"))));
+        waitUntil("db2 holds the VIP in the views", () -> fx(() -> app.viewModel.vipHolders().equals(List.of("db2"))));
+        assertTrue(fx(() -> app.viewModel.events().stream().anyMatch(e -> e instanceof LabEvent.LogLine l
+                && l.text().startsWith("drill: Mode 1"))), "the reset says why on the timeline");
+        assertTrue(fx(() -> !app.viewModel.host("db1").runs(org.viplab.model.ProcessKind.HAPROXY)), "the views switched to mode 1's hosts");
+        int shown = fx(() -> app.viewModel.events().size());
+        assertTrue(shown >= app.live.timeline().size() - 50, "one timeline: the views hold the simulation's events " + shown + " / " + app.live.timeline().size());
+    }
+}
