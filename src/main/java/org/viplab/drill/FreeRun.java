@@ -49,7 +49,7 @@ public final class FreeRun {
             steps.add(s);
             verdicts.add(new Verdict(s, Verdict.Status.DONE, ""));
         }
-        Drill drill = new Drill("live run", name, description, presetName(topology), TopologyJson.copy(topology), seed,
+        Drill drill = new Drill(null, name, description, presetName(topology), TopologyJson.copy(topology), seed,
                 Math.max(0, endUs), List.copyOf(steps), List.of(), List.copyOf(warnings));
         return new DrillResult(drill, "sim", List.copyOf(verdicts), upToEnd, Math.max(0, endUs), List.of());
     }

@@ -66,7 +66,7 @@ public final class AppFeatures implements AutoCloseable {
                 .orElse(file.getItems().size());
         file.getItems().add(0, item("menu.file.importConfigs", this::showImportDialog));
         file.getItems().add(1, new SeparatorMenuItem());
-        file.getItems().add(at + 2, item("menu.file.exportReport", this::chooseAndExportReport));
+        file.getItems().add(at + 2, item("menu.file.exportReport", () -> chooseAndExportReport(null)));
         Menu lab = menu("menu-lab");
         lab.getItems().addAll(new SeparatorMenuItem(), item("menu.lab.lint", this::lintNow));
         // A busy status bar while the long jobs run.
@@ -107,7 +107,8 @@ public final class AppFeatures implements AutoCloseable {
         return findings.run();
     }
 
-    private void chooseAndExportReport() {
+    /** Asks for a directory and writes the report of {@code result} there (null: the live run), then offers to open it. */
+    public void chooseAndExportReport(DrillResult result) {
         DirectoryChooser dc = new DirectoryChooser();
         dc.setTitle(i18n.get("report.export.title"));
         if (lastReportDir != null && lastReportDir.getParent() != null && lastReportDir.getParent().toFile().isDirectory()) {
@@ -115,7 +116,7 @@ public final class AppFeatures implements AutoCloseable {
         }
         File d = dc.showDialog(window.stage());
         if (d == null) return;
-        exportReport(null, d.toPath(), true);
+        exportReport(result, d.toPath(), true);
     }
 
     /**
