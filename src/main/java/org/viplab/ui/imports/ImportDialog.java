@@ -17,6 +17,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
@@ -79,6 +80,7 @@ public final class ImportDialog {
         Label intro = new Label();
         intro.textProperty().bind(i18n.bind("import.intro"));
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
@@ -99,6 +101,8 @@ public final class ImportDialog {
             browse.textProperty().bind(i18n.bind("import.browse"));
             browse.setGraphic(new FontIcon(Material2AL.FOLDER_OPEN));
             browse.setOnAction(e -> browse(node, f));
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            browse.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(row++, l, f, browse);
             fields.put(node, f);
             validation.registerValidator(f, true, (Validator<String>) (c, v) -> {
@@ -110,6 +114,9 @@ public final class ImportDialog {
         hint.setId("import-hint");
         hint.getStyleClass().add("import-hint");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             ValidationResult r = validation.getValidationResult();
             return r == null ? "" : String.join("\n", r.getErrors().stream().map(m -> m.getText()).distinct().toList());
@@ -117,6 +124,7 @@ public final class ImportDialog {
         error.setId("import-error");
         error.getStyleClass().add("import-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
         error.setStyle("-fx-text-fill: -color-danger-fg, #c62828;");
         error.textProperty().bind(errorText);
         error.managedProperty().bind(errorText.isNotEmpty());
@@ -128,9 +136,16 @@ public final class ImportDialog {
         working.textProperty().bind(i18n.bind("import.working"));
         working.visibleProperty().bind(busy);
         HBox status = new HBox(8, progress, working);
+        status.managedProperty().bind(busy);
+        status.visibleProperty().bind(busy);
         VBox content = new VBox(12, intro, grid, hint, status, error);
         content.setPadding(new Insets(8));
-        content.setPrefWidth(640);
+        content.setPrefWidth(720);
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        // Grow the window when a message appears or goes, so that it is never cut off.
+        errorText.addListener((o, a, b) -> resize());
+        hint.textProperty().addListener((o, a, b) -> resize());
+        busy.addListener((o, a, b) -> resize());
         dialog.getDialogPane().setContent(content);
 
         ButtonType importType = new ButtonType(i18n.get("import.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -169,6 +184,11 @@ public final class ImportDialog {
     }
 
     private void clearError() { errorText.set(""); }
+
+    private void resize() {
+        javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+        if (w != null && w.isShowing()) Platform.runLater(w::sizeToScene);
+    }
 
     // ---- API for the window and tests ---------------------------------------------------------------
 

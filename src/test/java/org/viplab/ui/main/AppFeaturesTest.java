@@ -143,6 +143,10 @@ class AppFeaturesTest {
         assertTrue(robot.lookup("#import-error").queryAs(Labeled.class).isVisible());
         assertEquals(error, robot.lookup("#import-error").queryAs(Labeled.class).getText());
         assertTrue(fx(() -> d.dialog().isShowing()), "the dialog stays open to fix the file and try again");
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage dialogImg = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(dialogImg, null), "png", SCREENSHOTS.resolve("import-error.png").toFile());
         assertEquals(before, fx(() -> TopologyJson.toJson(session.controls.topologyProperty().get())), "the previous topology is kept");
         assertEquals(Mode.DB_TRACKING, session.live.topology().mode);
         assertEquals(100, session.live.topology().nodes.get(0).keepalived.priority);
@@ -263,6 +267,37 @@ class AppFeaturesTest {
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertTrue(html.contains("db1/mysqld") && html.contains("Live run"), "the page names the run and its action");
         assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Report written to " + dir));
+    }
+
+    @Test
+    void everyKeyOfTheseFeaturesIsInBothLanguages() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties zh = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/viplab/i18n/messages.properties");
+             var b = new java.io.InputStreamReader(getClass().getResourceAsStream("/org/viplab/i18n/messages_zh_CN.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+            en.load(a);
+            zh.load(b);
+        }
+        List<String> ours = en.stringPropertyNames().stream().filter(k -> k.startsWith("import.") || k.startsWith("findings.")
+                || k.startsWith("report.") || k.equals("tab.findings") || k.equals("menu.lab.lint") || k.startsWith("menu.file.")).sorted().toList();
+        assertTrue(ours.size() > 40, "found the keys: " + ours.size());
+        for (String k : ours) assertTrue(zh.containsKey(k), "Chinese has " + k);
+        for (String k : zh.stringPropertyNames()) if (ours.stream().noneMatch(k::equals) && (k.startsWith("import.") || k.startsWith("findings."))) {
+            throw new AssertionError("English lacks " + k);
+        }
+        // the menu items are there and labelled in the current language
+        assertEquals("Import configs\u2026", fx(() -> session.features.findingsTab().getTabPane() != null
+                ? ((javafx.scene.control.MenuItem) session.window.menus().getMenus().get(0).getItems().get(0)).getText() : null));
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            return null;
+        });
+        assertEquals("导入配置\u2026", fx(() -> session.window.menus().getMenus().get(0).getItems().get(0).getText()));
+        assertEquals("检查结果", fx(() -> session.features.findingsTab().getText()));
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
+            return null;
+        });
     }
 
     private static String texts(Node n) {
