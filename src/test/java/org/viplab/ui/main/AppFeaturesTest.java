@@ -285,7 +285,11 @@ class AppFeaturesTest {
         for (String k : zh.stringPropertyNames()) if (ours.stream().noneMatch(k::equals) && (k.startsWith("import.") || k.startsWith("findings."))) {
             throw new AssertionError("English lacks " + k);
         }
-        // the menu items are there and labelled in the current language
+        // the menu items are there, in order, and labelled in the current language
+        assertEquals(List.of("menu-file-importConfigs", "", "menu-file-exportCsv", "menu-file-exportPng", "menu-file-exportReport", "", "menu-file-quit"),
+                fx(() -> session.window.menus().getMenus().get(0).getItems().stream()
+                        .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "" : i.getId()).toList()));
+        assertTrue(fx(() -> session.window.menus().getMenus().get(1).getItems().stream().anyMatch(i -> "menu-lab-lint".equals(i.getId()))));
         assertEquals("Import configs\u2026", fx(() -> session.features.findingsTab().getTabPane() != null
                 ? ((javafx.scene.control.MenuItem) session.window.menus().getMenus().get(0).getItems().get(0)).getText() : null));
         fx(() -> {
