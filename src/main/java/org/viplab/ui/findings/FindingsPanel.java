@@ -90,10 +90,23 @@ public final class FindingsPanel extends VBox {
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(bar, list);
         // Cells are built in the language of the moment; redraw them on a switch.
-        i18n.localeProperty().addListener((o, a, b) -> list.refresh());
+        // New cells have new heights, which moves the list: keep the first entry in view where it was.
+        i18n.localeProperty().addListener((o, a, b) -> {
+            int keep = firstVisibleIndex();
+            list.setCellFactory(l -> new RowCell());
+            if (keep >= 0) javafx.application.Platform.runLater(() -> list.scrollTo(keep));
+        });
     }
 
     public ListView<FindingsModel.Row> list() { return list; }
+
+    /** The index of the topmost entry in view, or -1. */
+    int firstVisibleIndex() {
+        if (list.lookup(".virtual-flow") instanceof javafx.scene.control.skin.VirtualFlow<?> flow && flow.getFirstVisibleCell() != null) {
+            return flow.getFirstVisibleCell().getIndex();
+        }
+        return -1;
+    }
 
     public FindingsModel model() { return model; }
 

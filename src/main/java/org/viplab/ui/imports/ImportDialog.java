@@ -73,6 +73,7 @@ public final class ImportDialog {
         dialog.titleProperty().bind(i18n.bind("import.title"));
         dialog.setResizable(true);
         dialog.getDialogPane().setId("import-dialog");
+        dialog.getDialogPane().getStylesheets().add(ImportDialog.class.getResource("/org/viplab/ui/imports/import.css").toExternalForm());
         // Style classes rather than the default graphic decoration, which wraps the dialog pane in a pane of
         // its own and so breaks Dialog.show ("already inside a scene-graph").
         validation.setValidationDecorator(new StyleClassValidationDecoration());
@@ -107,7 +108,7 @@ public final class ImportDialog {
             fields.put(node, f);
             validation.registerValidator(f, true, (Validator<String>) (c, v) -> {
                 String problem = dirProblem(v);
-                return problem == null ? new ValidationResult() : ValidationResult.fromError(c, problem);
+                return problem == null ? new ValidationResult() : ValidationResult.fromError(c, i18n.get("import.error.field", node, problem));
             });
         }
         Label hint = new Label();
@@ -119,7 +120,9 @@ public final class ImportDialog {
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             ValidationResult r = validation.getValidationResult();
-            return r == null ? "" : String.join("\n", r.getErrors().stream().map(m -> m.getText()).distinct().toList());
+            // the first field's problem only: one line to read at a time
+            return r == null || r.getErrors().isEmpty() ? "" : r.getErrors().stream()
+                    .min(java.util.Comparator.comparing(m -> m.getText())).map(m -> m.getText()).orElse("");
         }, validation.validationResultProperty(), i18n.localeProperty()));
         error.setId("import-error");
         error.getStyleClass().add("import-error");

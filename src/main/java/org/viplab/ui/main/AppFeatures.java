@@ -98,7 +98,8 @@ public final class AppFeatures implements AutoCloseable {
         imported.lastProperty().set(imp);
         String nodes = String.join(", ", imp.dirs().keySet());
         String mode = i18n.get(imp.topology().mode == Mode.DB_TRACKING ? "mode.db" : "mode.haproxy");
-        controls.applySettings(imp.topology(), i18n.get("import.applied", nodes, mode, imp.topology().vip, imp.notes().size()));
+        controls.applySettings(imp.topology(), imp.notes().isEmpty() ? i18n.get("import.applied", nodes, mode, imp.topology().vip)
+                : i18n.get("import.appliedNotes", nodes, mode, imp.topology().vip, imp.notes().size()));
     }
 
     /** Shows the Findings tab and lints what runs now. */

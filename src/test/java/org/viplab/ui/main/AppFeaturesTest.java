@@ -105,8 +105,8 @@ class AppFeaturesTest {
     void importingTheMode2SamplesRestartsTheLabInMode2WithPriorities10And9(FxRobot robot) throws Exception {
         assertEquals(Mode.DB_TRACKING, fx(() -> session.controls.topologyProperty().get().mode));
         ImportDialog d = openImport(MODE2.resolve("db1"), MODE2.resolve("db2"));
-        assertFalse(fx(() -> robot.lookup("#import-ok").query().isDisabled()), "two valid directories: Import is enabled");
-        robot.clickOn("#import-ok");
+        assertFalse(fx(() -> in(d, "#import-ok").isDisabled()), "two valid directories: Import is enabled");
+        robot.clickOn(in(d, "#import-ok"));
         waitUntil("the lab runs the imported topology", 20, () -> fx(() -> session.controls.topologyProperty().get().mode == Mode.HAPROXY_TRACKING));
 
         Topology t = fx(() -> session.controls.topologyProperty().get());
@@ -134,14 +134,14 @@ class AppFeaturesTest {
         String before = fx(() -> TopologyJson.toJson(session.controls.topologyProperty().get()));
 
         ImportDialog d = openImport(db1, MODE1.resolve("db2"));
-        robot.clickOn("#import-ok");
+        robot.clickOn(in(d, "#import-ok"));
         waitUntil("the error is shown", 20, () -> fx(() -> !d.errorProperty().get().isEmpty()));
 
         String error = fx(() -> d.errorProperty().get());
         assertTrue(error.contains(conf + ":17:"), "names the file and line 17: " + error);
         assertTrue(error.contains("priority") && error.contains("high"), "says what is wrong: " + error);
-        assertTrue(robot.lookup("#import-error").queryAs(Labeled.class).isVisible());
-        assertEquals(error, robot.lookup("#import-error").queryAs(Labeled.class).getText());
+        assertTrue(((Labeled) in(d, "#import-error")).isVisible());
+        assertEquals(error, ((Labeled) in(d, "#import-error")).getText());
         assertTrue(fx(() -> d.dialog().isShowing()), "the dialog stays open to fix the file and try again");
         WaitForAsyncUtils.waitForFxEvents();
         WritableImage dialogImg = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
@@ -163,7 +163,15 @@ class AppFeaturesTest {
     @Test
     void aDirectoryWithoutKeepalivedConfIsRefusedBeforeAnythingRuns(@TempDir Path tmp, FxRobot robot) throws Exception {
         ImportDialog d = openImport(tmp, MODE1.resolve("db2"));
-        waitUntil("validation disables Import", 5, () -> fx(() -> robot.lookup("#import-ok").query().isDisabled()));
+        waitUntil("validation disables Import", 5, () -> fx(() -> in(d, "#import-ok").isDisabled()));
+        waitUntil("the hint names the field and the problem", 5, () -> fx(() -> ((Labeled) in(d, "#import-hint")).getText())
+                .equals("Node db1: No keepalived.conf in " + tmp));
+        assertTrue(in(d, "#import-dir-db1").getStyleClass().contains("error"), "the field is marked");
+        assertFalse(in(d, "#import-dir-db2").getStyleClass().contains("error"));
+        WaitForAsyncUtils.waitForFxEvents();
+        WritableImage img = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
+        Files.createDirectories(SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("import-invalid.png").toFile());
         ExecutionException e = assertThrows(ExecutionException.class, () -> fx(d::submit).get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("keepalived.conf"), e.getCause().getMessage());
         assertTrue(fx(() -> d.errorProperty().get()).startsWith("Node db1: No keepalived.conf in"), fx(() -> d.errorProperty().get()));
@@ -216,8 +224,14 @@ class AppFeaturesTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(fx(() -> session.features.findingsPanel().model().summaryProperty().get()).contains("个错误"));
-        ListCell<?> zhCell = robot.lookup("#findings-list .list-cell").match((ListCell<?> c) -> c.getIndex() == index).query();
-        assertTrue(texts(zhCell.getGraphic()).contains("原因："), texts(zhCell.getGraphic()));
+        try {
+            waitUntil("the entry is relabelled in Chinese", 10, () -> fx(() -> robot.lookup("#findings-list .list-cell")
+                    .match((ListCell<?> c) -> c.getIndex() == index && c.isVisible() && c.getGraphic() != null).queryAllAs(ListCell.class).stream()
+                    .anyMatch(c -> texts(c.getGraphic()).contains("原因：") && texts(c.getGraphic()).contains("错误  [weight-too-small]"))));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; index " + index + ", cells: " + fx(() -> robot.lookup("#findings-list .list-cell").queryAllAs(ListCell.class).stream()
+                    .map(c -> c.getIndex() + "|" + c.isVisible() + "|" + (c.getGraphic() == null ? "-" : texts(c.getGraphic()).replace('\n', ' '))).toList()), e);
+        }
         snapshotFindings("findings-zh-dark.png");
         fx(() -> {
             session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
@@ -226,8 +240,16 @@ class AppFeaturesTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
-        // Double-click: the file at that line.
-        robot.doubleClickOn(cell);
+        // Double-click: the file at that line (cells were rebuilt by the language switches).
+        fx(() -> {
+            session.features.findingsPanel().list().scrollTo(index);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        ListCell<?> now = fx(() -> robot.lookup("#findings-list .list-cell")
+                .match((ListCell<?> c) -> c.getIndex() == index && c.isVisible() && c.getGraphic() != null && c.getScene() != null)
+                .queryAllAs(ListCell.class).stream().findFirst().orElseThrow());
+        robot.doubleClickOn(now);
         waitUntil("the source viewer opens", 5, () -> robot.lookup("#source-viewer").tryQuery().isPresent());
         TextArea viewer = robot.lookup("#source-viewer").queryAs(TextArea.class);
         waitUntil("line 10 is selected", 5, () -> fx(viewer::getSelectedText).contains("weight -5"));
@@ -302,6 +324,11 @@ class AppFeaturesTest {
             session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
             return null;
         });
+    }
+
+    /** A node of this dialog (an earlier test's closed dialog may still be found by a global lookup). */
+    private Node in(ImportDialog d, String selector) throws Exception {
+        return fx(() -> d.dialog().getDialogPane().lookup(selector));
     }
 
     private static String texts(Node n) {
