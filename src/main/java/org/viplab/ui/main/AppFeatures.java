@@ -66,9 +66,13 @@ public final class AppFeatures implements AutoCloseable {
                 .orElse(file.getItems().size());
         file.getItems().add(0, item("menu.file.importConfigs", this::showImportDialog));
         file.getItems().add(1, new SeparatorMenuItem());
-        file.getItems().add(at + 2, item("menu.file.exportReport", () -> chooseAndExportReport(null)));
+        MenuItem export = item("menu.file.exportReport", () -> chooseAndExportReport(null));
+        export.disableProperty().bind(reports.busyProperty());
+        file.getItems().add(at + 2, export);
         Menu lab = menu("menu-lab");
-        lab.getItems().addAll(new SeparatorMenuItem(), item("menu.lab.lint", this::lintNow));
+        MenuItem lint = item("menu.lab.lint", this::lintNow);
+        lint.disableProperty().bind(findings.busyProperty());
+        lab.getItems().addAll(new SeparatorMenuItem(), lint);
         // A busy status bar while the long jobs run.
         Runnable progress = () -> window.statusBarControl().setProgress(findings.busyProperty().get() || reports.busyProperty().get() ? -1 : 0);
         findings.busyProperty().addListener((o, a, b) -> progress.run());
@@ -88,7 +92,11 @@ public final class AppFeatures implements AutoCloseable {
 
     /** A fresh import dialog (not shown) whose success resets the lab to the imported topology. */
     public ImportDialog importDialog() {
-        return new ImportDialog(window.stage(), i18n, work, this::imported);
+        ImportDialog d = new ImportDialog(window.stage(), i18n, work, this::imported);
+        // Offer the directories of the last import again: a fixed file is usually re-imported from the same place.
+        ImportedConfigs.Imported last = imported.lastProperty().get();
+        if (last != null) last.dirs().forEach((node, dir) -> { if (ImportDialog.NODES.contains(node)) d.setDir(node, dir); });
+        return d;
     }
 
     private void showImportDialog() { importDialog().show(); }

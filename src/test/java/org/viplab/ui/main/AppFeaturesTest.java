@@ -157,6 +157,8 @@ class AppFeaturesTest {
         lines.set(16, "    priority 120");
         Files.write(conf, lines);
         fx(d::submit).get(20, TimeUnit.SECONDS);
+        assertEquals(db1.toString(), fx(() -> ((javafx.scene.control.TextField) session.features.importDialog().dialog().getDialogPane()
+                .lookup("#import-dir-db1")).getText()), "a new dialog offers the last imported directories");
         waitUntil("the fixed import runs", 10, () -> fx(() -> session.controls.topologyProperty().get().nodes.get(0).keepalived.priority == 120));
     }
 
@@ -271,7 +273,13 @@ class AppFeaturesTest {
         assertEquals(12_000_000L, session.live.runFastUntil(12_000_000).get(10, TimeUnit.SECONDS));
 
         Path dir = tmp.resolve("report");
-        CompletableFuture<ReportWriter.Written> f = fx(() -> session.features.exportReport(null, dir, false));
+        CompletableFuture<ReportWriter.Written> f = fx(() -> {
+            CompletableFuture<ReportWriter.Written> started = session.features.exportReport(null, dir, false);
+            assertEquals(-1, session.window.statusBarControl().getProgress(), "the status bar shows work in progress");
+            assertTrue(session.window.menus().getMenus().get(0).getItems().stream()
+                    .filter(i -> "menu-file-exportReport".equals(i.getId())).findFirst().orElseThrow().isDisable(), "one report at a time");
+            return started;
+        });
         ReportWriter.Written w = f.get(120, TimeUnit.SECONDS);
         assertEquals(dir, w.dir());
         for (String file : List.of(ReportWriter.HTML, ReportWriter.JSON, ReportWriter.PDF, ReportWriter.CSV, ReportWriter.JSONL, ReportWriter.JUNIT)) {
@@ -288,7 +296,8 @@ class AppFeaturesTest {
         assertEquals(1, result.getAsJsonObject("metrics").get("failovers").getAsInt(), "the VIP moved to db2 once");
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertTrue(html.contains("db1/mysqld") && html.contains("Live run"), "the page names the run and its action");
-        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Report written to " + dir));
+        waitUntil("the status says where the report is", 5, () -> fx(() -> session.controls.statusProperty().get()).startsWith("Report written to " + dir));
+        assertEquals(0, fx(() -> session.window.statusBarControl().getProgress()));
     }
 
     @Test
