@@ -9,7 +9,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.stage.DirectoryChooser;
 import org.viplab.drill.DrillResult;
-import org.viplab.model.Mode;
 import org.viplab.report.ReportWriter;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.controls.LabControls;
@@ -105,9 +104,12 @@ public final class AppFeatures implements AutoCloseable {
     private void imported(ImportedConfigs.Imported imp) {
         imported.lastProperty().set(imp);
         String nodes = String.join(", ", imp.dirs().keySet());
-        String mode = i18n.get(imp.topology().mode == Mode.DB_TRACKING ? "mode.db" : "mode.haproxy");
-        controls.applySettings(imp.topology(), imp.notes().isEmpty() ? i18n.get("import.applied", nodes, mode, imp.topology().vip)
-                : i18n.get("import.appliedNotes", nodes, mode, imp.topology().vip, imp.notes().size()));
+        String mode = imp.topology().mode.shortName(); // language-neutral: the status is retranslated on a switch
+        String key = imp.notes().isEmpty() ? "import.applied" : "import.appliedNotes";
+        Object[] args = {nodes, mode, imp.topology().vip, imp.notes().size()};
+        controls.applySettings(imp.topology(), i18n.get(key, args));
+        // The same words again as a status that follows a language switch (the timeline keeps the first).
+        if (controls.topologyProperty().get() == imp.topology()) controls.status(key, args);
     }
 
     /** Shows the Findings tab and lints what runs now. */

@@ -119,7 +119,16 @@ class AppFeaturesTest {
         assertEquals("", fx(() -> d.errorProperty().get()));
         assertNotNull(fx(() -> session.features.imported().matching(session.controls.topologyProperty().get())),
                 "the import is remembered for lint while it runs");
-        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Imported db1, db2"), fx(() -> session.controls.statusProperty().get()));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Imported db1, db2: mode2, VIP 10.9.8.120"), fx(() -> session.controls.statusProperty().get()));
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            return null;
+        });
+        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("已导入 db1, db2：mode2"), "the status follows the language");
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
+            return null;
+        });
     }
 
     @Test
