@@ -72,7 +72,10 @@ final class ReportModel {
         m.put("htmlOnly", o.htmlOnly());
         long passedCount = r.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
         long failedCount = r.verdicts().stream().filter(Verdict::failed).count();
-        m.put("summary", f("report.summary", passedCount, failedCount));
+        // A run without expectations (recorded by hand in the app) neither passed nor failed: it is a record.
+        boolean recorded = r.verdicts().stream().allMatch(v -> v.step() instanceof Step.ActionStep);
+        m.put("recorded", recorded);
+        m.put("summary", recorded ? f("report.summary.recorded", r.verdicts().size()) : f("report.summary", passedCount, failedCount));
         if (o.generatedAt() != null) {
             m.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(o.generatedAt()));
         }
@@ -101,7 +104,7 @@ final class ReportModel {
             Map<String, Object> row = new HashMap<>();
             String status = v.status().name().toLowerCase(Locale.ROOT);
             row.put("index", v.step().index());
-            row.put("line", v.step().line());
+            row.put("line", v.step().line() > 0 ? Integer.toString(v.step().line()) : "\u2013"); // 0: not from a file
             row.put("at", Durations.format(v.step().anchorUs()));
             row.put("kind", t(v.step() instanceof Step.ActionStep ? "kind.action" : "kind.expect"));
             row.put("text", v.step().text());

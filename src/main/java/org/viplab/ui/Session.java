@@ -34,6 +34,8 @@ public final class Session implements AutoCloseable {
     public final LabControls controls;
     public final I18n i18n;
     public final MainWindow window;
+    /** Import, lint (Findings tab) and report export, wired into the window's menus. */
+    public final org.viplab.ui.main.AppFeatures features;
     public final Prefs prefs;
     private final PrefsStore store;
     private final ExecutorService background;
@@ -60,6 +62,7 @@ public final class Session implements AutoCloseable {
         if (options.startPaused()) controls.pausedProperty().set(true);
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());
+        features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
@@ -95,6 +98,7 @@ public final class Session implements AutoCloseable {
     @Override
     public void close() {
         bridge.close();
+        features.close();
         live.close();
         background.shutdown();
         store.close();

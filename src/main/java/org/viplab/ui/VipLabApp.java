@@ -22,6 +22,7 @@ public final class VipLabApp extends Application {
     public void start(Stage stage) {
         timing("FX started");
         session = Session.open(stage, Session.Options.defaults(), store, prefs);
+        session.features.setDocumentOpener(getHostServices()::showDocument);
         timing("window built");
         stage.show();
         timing("window shown");

@@ -101,6 +101,8 @@ public final class MainWindow {
     private final DrillPanel drills;
     private final StatusBar statusBar = new StatusBar();
     private final Scene scene;
+    private MenuBar menuBar;
+    private TabPane bottomTabs;
     private boolean notifications = true;
     private ChartsPane charts;
     private boolean syncingSelection;
@@ -190,6 +192,14 @@ public final class MainWindow {
 
     public StatusBar statusBarControl() { return statusBar; }
 
+    /** The menus, for features that add their items (import, lint, report export). */
+    public MenuBar menus() { return menuBar; }
+
+    /** The tabs under the drawing (events, configuration, settings, ...), for features that add a tab. */
+    public TabPane bottomTabs() { return bottomTabs; }
+
+    public Stage stage() { return stage; }
+
     /** Turns the VIP-move pop-ups off (tests, kiosk). */
     public void setNotificationsEnabled(boolean on) { notifications = on; }
 
@@ -243,6 +253,7 @@ public final class MainWindow {
         help.getItems().get(0).setAccelerator(javafx.scene.input.KeyCombination.valueOf("F1"));
         MenuBar bar = new MenuBar(file, lab, view, help);
         bar.setId("menu-bar");
+        menuBar = bar;
         return bar;
     }
 
@@ -368,6 +379,7 @@ public final class MainWindow {
         TabPane tabs = new TabPane(tab("tab.events", events, "tab-events"), tab("tab.config", config, "tab-config"),
                 tab("tab.settings", settings, "tab-settings"), tab("tab.drills", drills, "tab-drills"));
         tabs.setId("bottom-tabs");
+        bottomTabs = tabs;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         SplitPane main = new SplitPane(upper, tabs);
         main.setOrientation(Orientation.VERTICAL);

@@ -1,0 +1,273 @@
+package org.viplab.ui.imports;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.viplab.config.ConfigImporter;
+import org.viplab.config.ConfigParseException;
+import org.viplab.model.Topology;
+import org.viplab.model.TopologyJson;
+import org.viplab.ui.common.I18n;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * File > Import configs…: one directory per node (keepalived.conf, optional haproxy.cfg and the check
+ * scripts). The files are parsed off the FX thread; the dialog stays open with the error (file:line:column
+ * and what is wrong) when they cannot be read, and closes handing the import to {@code onImported} when they
+ * can. Nothing changes in the lab until an import succeeds.
+ */
+public final class ImportDialog {
+    /** The nodes, in drawing order. */
+    public static final List<String> NODES = List.of("db1", "db2");
+
+    private final I18n i18n;
+    private final Executor work;
+    private final Consumer<ImportedConfigs.Imported> onImported;
+    private final Dialog<ImportedConfigs.Imported> dialog = new Dialog<>();
+    private final Map<String, TextField> fields = new LinkedHashMap<>();
+    private final ValidationSupport validation = new ValidationSupport();
+    private final Label error = new Label();
+    private final ProgressIndicator progress = new ProgressIndicator();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+
+    public ImportDialog(Window owner, I18n i18n, Executor work, Consumer<ImportedConfigs.Imported> onImported) {
+        this.i18n = i18n;
+        this.work = work;
+        this.onImported = onImported;
+        if (owner != null) dialog.initOwner(owner);
+        dialog.titleProperty().bind(i18n.bind("import.title"));
+        dialog.setResizable(true);
+        dialog.getDialogPane().setId("import-dialog");
+        dialog.getDialogPane().getStylesheets().add(ImportDialog.class.getResource("/org/viplab/ui/imports/import.css").toExternalForm());
+        // Style classes rather than the default graphic decoration, which wraps the dialog pane in a pane of
+        // its own and so breaks Dialog.show ("already inside a scene-graph").
+        validation.setValidationDecorator(new StyleClassValidationDecoration());
+
+        Label intro = new Label();
+        intro.textProperty().bind(i18n.bind("import.intro"));
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        ColumnConstraints grow = new ColumnConstraints();
+        grow.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(), grow, new ColumnConstraints());
+        int row = 0;
+        for (String node : NODES) {
+            Label l = new Label();
+            l.textProperty().bind(i18n.bind("import.node", node));
+            TextField f = new TextField();
+            f.setId("import-dir-" + node);
+            f.setPrefColumnCount(36);
+            f.promptTextProperty().bind(i18n.bind("import.dir.prompt"));
+            f.textProperty().addListener((o, a, b) -> clearError());
+            Button browse = new Button();
+            browse.setId("import-browse-" + node);
+            browse.textProperty().bind(i18n.bind("import.browse"));
+            browse.setGraphic(new FontIcon(Material2AL.FOLDER_OPEN));
+            browse.setOnAction(e -> browse(node, f));
+            l.setMinWidth(Region.USE_PREF_SIZE);
+            browse.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, l, f, browse);
+            fields.put(node, f);
+            validation.registerValidator(f, true, (Validator<String>) (c, v) -> {
+                String problem = dirProblem(v);
+                return problem == null ? new ValidationResult() : ValidationResult.fromError(c, i18n.get("import.error.field", node, problem));
+            });
+        }
+        Label hint = new Label();
+        hint.setId("import-hint");
+        hint.getStyleClass().add("import-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        hint.managedProperty().bind(hint.textProperty().isNotEmpty());
+        hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            ValidationResult r = validation.getValidationResult();
+            // the first field's problem only: one line to read at a time
+            return r == null || r.getErrors().isEmpty() ? "" : r.getErrors().stream()
+                    .min(java.util.Comparator.comparing(m -> m.getText())).map(m -> m.getText()).orElse("");
+        }, validation.validationResultProperty(), i18n.localeProperty()));
+        error.setId("import-error");
+        error.getStyleClass().add("import-error");
+        error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setStyle("-fx-text-fill: -color-danger-fg, #c62828;");
+        error.textProperty().bind(errorText);
+        error.managedProperty().bind(errorText.isNotEmpty());
+        error.visibleProperty().bind(errorText.isNotEmpty());
+        progress.setId("import-progress");
+        progress.setPrefSize(24, 24);
+        progress.visibleProperty().bind(busy);
+        Label working = new Label();
+        working.textProperty().bind(i18n.bind("import.working"));
+        working.visibleProperty().bind(busy);
+        HBox status = new HBox(8, progress, working);
+        status.managedProperty().bind(busy);
+        status.visibleProperty().bind(busy);
+        VBox content = new VBox(12, intro, grid, hint, status, error);
+        content.setPadding(new Insets(8));
+        content.setPrefWidth(720);
+        dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
+        // Grow the window when a message appears or goes, so that it is never cut off.
+        errorText.addListener((o, a, b) -> resize());
+        hint.textProperty().addListener((o, a, b) -> resize());
+        busy.addListener((o, a, b) -> resize());
+        dialog.getDialogPane().setContent(content);
+
+        ButtonType importType = new ButtonType(i18n.get("import.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        Button ok = (Button) dialog.getDialogPane().lookupButton(importType);
+        ok.setId("import-ok");
+        ok.disableProperty().bind(validation.invalidProperty().or(busy));
+        // The dialog closes only once the import succeeded: the user fixes the file and tries again.
+        ok.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            submit();
+        });
+        dialog.setResultConverter(b -> null);
+    }
+
+    /** Why {@code text} cannot be imported as a node directory, or null when it can. */
+    String dirProblem(String text) {
+        if (text == null || text.isBlank()) return i18n.get("import.invalid.empty");
+        Path p;
+        try {
+            p = Path.of(text.trim());
+        } catch (RuntimeException e) {
+            return i18n.get("import.invalid.path", text);
+        }
+        if (!Files.isDirectory(p)) return i18n.get("import.invalid.notDir", p);
+        if (!Files.isRegularFile(p.resolve("keepalived.conf"))) return i18n.get("import.invalid.noKeepalived", p);
+        return null;
+    }
+
+    private void browse(String node, TextField f) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(i18n.get("import.browse.title", node));
+        if (!f.getText().isBlank() && Files.isDirectory(Path.of(f.getText().trim()))) dc.setInitialDirectory(new File(f.getText().trim()));
+        File d = dc.showDialog(dialog.getDialogPane().getScene().getWindow());
+        if (d != null) f.setText(d.getPath());
+    }
+
+    private void clearError() { errorText.set(""); }
+
+    private void resize() {
+        javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
+        if (w != null && w.isShowing()) Platform.runLater(w::sizeToScene);
+    }
+
+    // ---- API for the window and tests ---------------------------------------------------------------
+
+    public Dialog<ImportedConfigs.Imported> dialog() { return dialog; }
+
+    public void show() { dialog.show(); }
+
+    public void setDir(String node, Path dir) { fields.get(node).setText(dir == null ? "" : dir.toString()); }
+
+    public void setDirs(Path db1, Path db2) {
+        setDir(NODES.get(0), db1);
+        setDir(NODES.get(1), db2);
+    }
+
+    /** The last error shown (empty when none): file:line:column and what is wrong. */
+    public ReadOnlyStringProperty errorProperty() { return errorText.getReadOnlyProperty(); }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /**
+     * Imports the directories in the fields off the FX thread. On success hands the import to the window
+     * (which resets the lab to it) and closes the dialog; on failure shows the error and keeps the dialog open.
+     * The future completes on the FX thread after either.
+     */
+    public CompletableFuture<ImportedConfigs.Imported> submit() {
+        Map<String, Path> dirs = new LinkedHashMap<>();
+        for (Map.Entry<String, TextField> e : fields.entrySet()) {
+            String problem = dirProblem(e.getValue().getText());
+            if (problem != null) {
+                errorText.set(i18n.get("import.error.field", e.getKey(), problem));
+                return CompletableFuture.failedFuture(new IllegalArgumentException(problem));
+            }
+            dirs.put(e.getKey(), Path.of(e.getValue().getText().trim()));
+        }
+        busy.set(true);
+        errorText.set("");
+        CompletableFuture<ImportedConfigs.Imported> done = new CompletableFuture<>();
+        CompletableFuture.supplyAsync(() -> importNow(dirs), work).whenComplete((imported, err) -> Platform.runLater(() -> {
+            busy.set(false);
+            if (err != null) {
+                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                errorText.set(describe(cause));
+                done.completeExceptionally(cause);
+                return;
+            }
+            onImported.accept(imported);
+            dialog.setResult(imported); // closes the dialog
+            done.complete(imported);
+        }));
+        return done;
+    }
+
+    /** Off the FX thread: parse, build the topology, and refuse one the simulator cannot run. */
+    private static ImportedConfigs.Imported importNow(Map<String, Path> dirs) {
+        ConfigImporter.Result r;
+        try {
+            r = ConfigImporter.importNodes(dirs);
+        } catch (ConfigParseException e) {
+            throw new CompletionException(e);
+        }
+        List<String> problems = TopologyJson.problems(r.topology());
+        if (!problems.isEmpty()) throw new CompletionException(new UnsimulatableException(String.join("; ", problems)));
+        Topology t = r.topology();
+        return new ImportedConfigs.Imported(new LinkedHashMap<>(dirs), t, List.copyOf(r.notes()));
+    }
+
+    /** The imported files parsed, but the topology they give cannot be simulated. */
+    static final class UnsimulatableException extends RuntimeException {
+        UnsimulatableException(String m) { super(m); }
+    }
+
+    private String describe(Throwable t) {
+        if (t instanceof ConfigParseException p) {
+            return i18n.get("import.error.parse", p.pos().file(), p.pos().line(), p.pos().column(), p.reason());
+        }
+        if (t instanceof UnsimulatableException) return i18n.get("import.error.unsimulatable", t.getMessage());
+        return i18n.get("import.error.other", t.getMessage() != null ? t.getMessage() : t.toString());
+    }
+}

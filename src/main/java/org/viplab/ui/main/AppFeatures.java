@@ -1,0 +1,188 @@
+package org.viplab.ui.main;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.stage.DirectoryChooser;
+import org.viplab.drill.DrillResult;
+import org.viplab.report.ReportWriter;
+import org.viplab.ui.common.I18n;
+import org.viplab.ui.controls.LabControls;
+import org.viplab.ui.findings.FindingsModel;
+import org.viplab.ui.findings.FindingsPanel;
+import org.viplab.ui.imports.ImportDialog;
+import org.viplab.ui.imports.ImportedConfigs;
+import org.viplab.ui.reports.ReportExport;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Puts the config and report features into the main window: File > Import configs…, File > Export report…,
+ * Lab > Lint configs… and the Findings tab. Lint proofs and report writing take seconds, so they get their own
+ * worker thread rather than the window's I/O thread (which stays free for quick saves).
+ */
+public final class AppFeatures implements AutoCloseable {
+    private final MainWindow window;
+    private final LabControls controls;
+    private final I18n i18n;
+    private final ExecutorService work = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "viplab-work");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ImportedConfigs imported = new ImportedConfigs();
+    private final FindingsModel findings;
+    private final FindingsPanel findingsPanel;
+    private final Tab findingsTab = new Tab();
+    private final ReportExport reports;
+    private Consumer<String> documentOpener = uri -> { };
+    private Path lastReportDir;
+
+    public AppFeatures(MainWindow window, LabControls controls, I18n i18n) {
+        this.window = window;
+        this.controls = controls;
+        this.i18n = i18n;
+        findings = new FindingsModel(controls::topologyCopy, imported, i18n, work);
+        findingsPanel = new FindingsPanel(findings, i18n, () -> window.stage());
+        reports = new ReportExport(controls.simulation(), i18n, work);
+
+        findingsTab.setId("tab-findings");
+        findingsTab.textProperty().bind(i18n.bind("tab.findings"));
+        findingsTab.setContent(findingsPanel);
+        window.bottomTabs().getTabs().add(findingsTab);
+
+        Menu file = menu("menu-file");
+        int at = file.getItems().stream().filter(i -> i instanceof SeparatorMenuItem).findFirst().map(file.getItems()::indexOf)
+                .orElse(file.getItems().size());
+        file.getItems().add(0, item("menu.file.importConfigs", this::showImportDialog));
+        file.getItems().add(1, new SeparatorMenuItem());
+        MenuItem export = item("menu.file.exportReport", () -> chooseAndExportReport(null));
+        export.disableProperty().bind(reports.busyProperty());
+        file.getItems().add(at + 2, export);
+        Menu lab = menu("menu-lab");
+        MenuItem lint = item("menu.lab.lint", this::lintNow);
+        lint.disableProperty().bind(findings.busyProperty());
+        lab.getItems().addAll(new SeparatorMenuItem(), lint);
+        // A busy status bar while the long jobs run.
+        Runnable progress = () -> window.statusBarControl().setProgress(findings.busyProperty().get() || reports.busyProperty().get() ? -1 : 0);
+        findings.busyProperty().addListener((o, a, b) -> progress.run());
+        reports.busyProperty().addListener((o, a, b) -> progress.run());
+    }
+
+    /** How report.html is opened (the app's HostServices::showDocument). */
+    public void setDocumentOpener(Consumer<String> opener) { documentOpener = opener; }
+
+    public ImportedConfigs imported() { return imported; }
+
+    public FindingsPanel findingsPanel() { return findingsPanel; }
+
+    public Tab findingsTab() { return findingsTab; }
+
+    public ReportExport reports() { return reports; }
+
+    /** A fresh import dialog (not shown) whose success resets the lab to the imported topology. */
+    public ImportDialog importDialog() {
+        ImportDialog d = new ImportDialog(window.stage(), i18n, work, this::imported);
+        // Offer the directories of the last import again: a fixed file is usually re-imported from the same place.
+        ImportedConfigs.Imported last = imported.lastProperty().get();
+        if (last != null) last.dirs().forEach((node, dir) -> { if (ImportDialog.NODES.contains(node)) d.setDir(node, dir); });
+        return d;
+    }
+
+    private void showImportDialog() { importDialog().show(); }
+
+    /** Resets the live simulation to what was imported and remembers the directories for lint. */
+    private void imported(ImportedConfigs.Imported imp) {
+        imported.lastProperty().set(imp);
+        String nodes = String.join(", ", imp.dirs().keySet());
+        String mode = imp.topology().mode.shortName(); // language-neutral: the status is retranslated on a switch
+        String key = imp.notes().isEmpty() ? "import.applied" : "import.appliedNotes";
+        Object[] args = {nodes, mode, imp.topology().vip, imp.notes().size()};
+        controls.applySettings(imp.topology(), i18n.get(key, args));
+        // The same words again as a status that follows a language switch (the timeline keeps the first).
+        if (controls.topologyProperty().get() == imp.topology()) controls.status(key, args);
+    }
+
+    /** Shows the Findings tab and lints what runs now. */
+    public CompletableFuture<java.util.List<FindingsModel.Row>> lintNow() {
+        window.bottomTabs().getSelectionModel().select(findingsTab);
+        return findings.run();
+    }
+
+    /** Asks for a directory and writes the report of {@code result} there (null: the live run), then offers to open it. */
+    public void chooseAndExportReport(DrillResult result) {
+        DirectoryChooser dc = new DirectoryChooser();
+        dc.setTitle(i18n.get("report.export.title"));
+        if (lastReportDir != null && lastReportDir.getParent() != null && lastReportDir.getParent().toFile().isDirectory()) {
+            dc.setInitialDirectory(lastReportDir.getParent().toFile());
+        }
+        File d = dc.showDialog(window.stage());
+        if (d == null) return;
+        exportReport(result, d.toPath(), true);
+    }
+
+    /**
+     * Writes the report of {@code result} (null: the live run) into {@code dir}; with {@code offerToOpen} asks
+     * whether to open report.html afterwards. The drill panel can call this with its finished drill's result.
+     */
+    public CompletableFuture<ReportWriter.Written> exportReport(DrillResult result, Path dir, boolean offerToOpen) {
+        lastReportDir = dir;
+        controls.status("report.export.working", dir);
+        CompletableFuture<ReportWriter.Written> f = result == null ? reports.exportLive(dir) : reports.export(result, dir);
+        // Platform.runLater even though f completes on the FX thread: a caller waiting in get() can run dependents itself.
+        f.whenComplete((w, err) -> javafx.application.Platform.runLater(() -> {
+            if (err != null) {
+                controls.status("status.error", err.getMessage() != null ? err.getMessage() : err.toString());
+                return;
+            }
+            controls.status("report.export.done", dir, w.totalMillis());
+            if (offerToOpen) offerToOpen(w);
+        }));
+        return f;
+    }
+
+    private void offerToOpen(ReportWriter.Written w) {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.initOwner(window.stage());
+        a.setTitle(i18n.get("report.export.title"));
+        a.setHeaderText(i18n.get("report.export.doneHeader"));
+        StringBuilder text = new StringBuilder(i18n.get("report.export.doneText", w.dir(), w.totalMillis()));
+        for (String warning : w.warnings()) text.append("\n").append(warning);
+        a.setContentText(text.toString());
+        ButtonType open = new ButtonType(i18n.get("report.export.open"), ButtonBar.ButtonData.OK_DONE);
+        ButtonType close = new ButtonType(i18n.get("dialog.close"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        a.getButtonTypes().setAll(open, close);
+        a.setOnHidden(e -> {
+            if (a.getResult() == open) documentOpener.accept(w.dir().resolve(ReportWriter.HTML).toUri().toString());
+        });
+        a.show();
+    }
+
+    private Menu menu(String id) {
+        return window.menus().getMenus().stream().filter(m -> id.equals(m.getId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no menu " + id));
+    }
+
+    private MenuItem item(String key, Runnable action) {
+        MenuItem i = new MenuItem();
+        i.textProperty().bind(i18n.bind(key));
+        i.setId(key.replace('.', '-'));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    @Override
+    public void close() {
+        work.shutdownNow();
+        findings.close();
+    }
+}

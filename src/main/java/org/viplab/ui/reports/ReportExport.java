@@ -1,0 +1,89 @@
+package org.viplab.ui.reports;
+
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import org.viplab.drill.DrillResult;
+import org.viplab.drill.FreeRun;
+import org.viplab.model.Topology;
+import org.viplab.report.ReportOptions;
+import org.viplab.report.ReportWriter;
+import org.viplab.sim.LiveSimulation;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.common.I18n;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+
+/**
+ * File > Export report…: the live run (or a finished drill's result) written by {@link ReportWriter} into a
+ * directory: report.html, report.pdf, events.csv, timeline.jsonl, result.json, junit.xml. The run is
+ * captured on the simulation's own thread (its timeline and clock at one instant), the report is written on
+ * {@code work}; the future completes on the FX thread.
+ */
+public final class ReportExport {
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final LiveSimulation live;
+    private final I18n i18n;
+    private final Executor work;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+
+    public ReportExport(LiveSimulation live, I18n i18n, Executor work) {
+        this.live = live;
+        this.i18n = i18n;
+        this.work = work;
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+
+    /** The live run as a drill result, captured at one instant on the engine thread. */
+    public CompletableFuture<DrillResult> captureLive() {
+        String name = i18n.get("report.live.name", STAMP.format(Instant.now().atZone(ZoneId.systemDefault())));
+        String description = i18n.get("report.live.description");
+        return live.submit(lab -> {
+            long now = lab.now();
+            List<LabEvent> events = live.timeline().snapshot();
+            Topology t = live.topology();
+            return FreeRun.result(t, live.seed(), events, now, name, description);
+        });
+    }
+
+    /** Writes the live run's report into {@code dir}; FX thread. */
+    public CompletableFuture<ReportWriter.Written> exportLive(Path dir) {
+        return write(captureLive(), dir);
+    }
+
+    /** Writes a finished drill's own report into {@code dir}; FX thread. */
+    public CompletableFuture<ReportWriter.Written> export(DrillResult result, Path dir) {
+        return write(CompletableFuture.completedFuture(result), dir);
+    }
+
+    private CompletableFuture<ReportWriter.Written> write(CompletableFuture<DrillResult> result, Path dir) {
+        if (busy.get()) return CompletableFuture.failedFuture(new IllegalStateException("a report is being written"));
+        busy.set(true);
+        ReportOptions options = new ReportOptions(i18n.locale(), false, Instant.now());
+        CompletableFuture<ReportWriter.Written> done = new CompletableFuture<>();
+        result.thenApplyAsync(r -> {
+            try {
+                return ReportWriter.write(r, dir, options);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, work).whenComplete((w, err) -> Platform.runLater(() -> {
+            busy.set(false);
+            if (err != null) done.completeExceptionally(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+            else done.complete(w);
+        }));
+        return done;
+    }
+}
