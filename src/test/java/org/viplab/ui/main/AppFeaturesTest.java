@@ -326,7 +326,8 @@ class AppFeaturesTest {
             throw new AssertionError("English lacks " + k);
         }
         // the menu items are there, in order, and labelled in the current language
-        assertEquals(List.of("menu-file-importConfigs", "", "menu-file-exportCsv", "menu-file-exportPng", "menu-file-exportReport", "", "menu-file-quit"),
+        assertEquals(List.of("menu-file-importConfigs", "", "menu-file-openSession", "menu-file-saveSession", "menu-file-exportReport", "",
+                        "menu-file-exportCsv", "menu-file-exportPng", "", "menu-file-quit"),
                 fx(() -> session.window.menus().getMenus().get(0).getItems().stream()
                         .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "" : i.getId()).toList()));
         assertTrue(fx(() -> session.window.menus().getMenus().get(1).getItems().stream().anyMatch(i -> "menu-lab-lint".equals(i.getId()))));
