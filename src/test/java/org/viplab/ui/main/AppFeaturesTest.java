@@ -203,6 +203,7 @@ class AppFeaturesTest {
                 && !session.features.findingsPanel().model().rows().isEmpty()));
 
         List<Finding> fs = fx(() -> session.features.findingsPanel().model().findings());
+        System.out.println("lint of samples/configs/mode1 in the app: " + fx(() -> session.features.findingsPanel().model().summaryProperty().get()));
         Finding weight = fs.stream().filter(f -> f.rule().equals("weight-too-small")).findFirst()
                 .orElseThrow(() -> new AssertionError("no weight-too-small finding in " + fs.stream().map(Finding::rule).toList()));
         assertEquals(MODE1.resolve("db1/keepalived.conf").toString(), weight.pos().file(), "points at the imported file itself");
@@ -291,6 +292,7 @@ class AppFeaturesTest {
         });
         ReportWriter.Written w = f.get(120, TimeUnit.SECONDS);
         assertEquals(dir, w.dir());
+        System.out.println("report export of a 12 s live run: " + w.millis() + " ms, total " + w.totalMillis() + " ms");
         for (String file : List.of(ReportWriter.HTML, ReportWriter.JSON, ReportWriter.PDF, ReportWriter.CSV, ReportWriter.JSONL, ReportWriter.JUNIT)) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file + " written");
         }
