@@ -188,6 +188,11 @@ public final class LabCharts {
     public long highlightUs() { return highlightUs; }
 
     private int lastWidth = 1000;
+    /** Where the run has got to: nothing is drawn or shaded past it (the future is not known yet). */
+    private long knownUntilUs = Long.MAX_VALUE;
+
+    /** A live run: draw states and shade gaps and outages only up to {@code timeUs}, not to the window's end. */
+    public void setKnownUntil(long timeUs) { knownUntilUs = timeUs; }
 
     /**
      * Rebuilds every dataset and shaded interval for the window [fromUs, toUs] drawn {@code widthPx} wide,
@@ -202,9 +207,10 @@ public final class LabCharts {
         for (JFreeChart c : charts) c.setNotify(false);
         try {
             double bucketUs = Math.max(1.0, (toUs - fromUs) / (double) lastWidth);
-            fillVip(fromUs, toUs, bucketUs);
-            fillAdverts(fromUs, toUs, bucketUs);
-            fillProbes(fromUs, toUs, bucketUs);
+            long dataTo = Math.max(fromUs + 1, Math.min(toUs, knownUntilUs));
+            fillVip(fromUs, dataTo, bucketUs);
+            fillAdverts(fromUs, dataTo, bucketUs);
+            fillProbes(fromUs, dataTo, bucketUs);
             // anti-aliasing triples the drawing time of dense views, where it shows nothing anyway
             boolean dense = pointCount() > DENSE_POINTS;
             for (JFreeChart c : charts) c.setAntiAlias(!dense);

@@ -123,7 +123,7 @@ public final class ConfigImporter {
     public static Result build(List<NodeConfig> nodes) throws ConfigParseException {
         List<Note> notes = new ArrayList<>();
         Topology t = new Topology();
-        t.name = "imported";
+        t.name = importName(nodes);
         t.description = "Imported from " + String.join(", ", nodes.stream().map(n -> n.name + "=" + n.dir).toList());
         boolean anyHaproxy = nodes.stream().anyMatch(n -> n.haproxy != null);
         t.mode = anyHaproxy ? Mode.HAPROXY_TRACKING : Mode.DB_TRACKING;
@@ -164,6 +164,17 @@ public final class ConfigImporter {
             if (nc.haproxy != null) notes.addAll(nc.haproxy.notes);
         }
         return new Result(t, nodes, notes);
+    }
+
+    /** "imported-mode1" for samples/configs/mode1/{db1,db2}: the shared parent directory names the import. */
+    static String importName(List<NodeConfig> nodes) {
+        Path parent = null;
+        for (NodeConfig n : nodes) {
+            Path p = n.dir.toAbsolutePath().normalize().getParent();
+            if (parent == null) parent = p;
+            else if (p == null || !p.equals(parent)) return "imported";
+        }
+        return parent == null || parent.getFileName() == null ? "imported" : "imported-" + parent.getFileName();
     }
 
     private static String nodeIp(List<NodeConfig> nodes, int i, List<Note> notes) {

@@ -175,7 +175,12 @@ public final class KeepalivedSyntax {
 
     /** Expands a glob in its last path element; directories above it are taken literally. */
     static List<Path> glob(Path base, String pattern) {
-        Path p = Path.of(pattern);
+        Path p;
+        try {
+            p = Path.of(pattern);
+        } catch (RuntimeException e) {
+            return new ArrayList<>(); // not a valid path here: reported as matching no file
+        }
         if (!p.isAbsolute() && base != null) p = base.resolve(p);
         Path dir = p.getParent();
         String last = p.getFileName() == null ? "" : p.getFileName().toString();

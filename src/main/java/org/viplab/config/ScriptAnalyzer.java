@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  */
 public final class ScriptAnalyzer {
     private static final Pattern PS_C = Pattern.compile("\\bps\\b[^|;&\\n]*?-C\\s*([A-Za-z0-9_.-]+)");
+    private static final Pattern PS_GREP = Pattern.compile("\\bps\\b[^\\n]*\\|\\s*grep\\s+(?:-[a-zA-Z]+\\s+)*([\\[\\]A-Za-z0-9_.-]+)");
+    private static final Pattern STATUS = Pattern.compile("\\b(?:systemctl\\s+status\\s+([A-Za-z0-9_.@-]+)|service\\s+([A-Za-z0-9_.@-]+)\\s+status)");
     private static final Pattern PIDOF = Pattern.compile("\\bpidof\\s+(?:-[a-z]+\\s+)*([A-Za-z0-9_.-]+)");
     private static final Pattern PGREP = Pattern.compile("\\bpgrep\\s+(?:-[a-zA-Z]+\\s+)*([A-Za-z0-9_.^$-]+)");
     private static final Pattern KILLALL0 = Pattern.compile("\\bkillall\\s+-0\\s+([A-Za-z0-9_.-]+)");
@@ -31,14 +33,26 @@ public final class ScriptAnalyzer {
             + "|killall\\s+keepalived|pkill\\s+(?:-f\\s+)?keepalived)");
     private static final Pattern EXIT_NONZERO = Pattern.compile("\\bexit\\s+([1-9][0-9]*|\\$\\?|\\$[A-Za-z_]+)");
 
+    /** Check scripts are a few lines; anything this big is not one. */
+    static final int MAX_CHARS = 1 << 20;
+    static final int MAX_LINE = 4096;
+
     private ScriptAnalyzer() { }
 
     /** Analyses a script's text; {@code source} names it in the explanations. */
     public static ScriptAnalysis analyze(String text, String source) {
         ScriptAnalysis a = new ScriptAnalysis();
         a.source = source;
+        if (text.length() > MAX_CHARS) {
+            a.explanations.add("the script is " + text.length() + " characters long, over the " + MAX_CHARS
+                    + " VIP Lab analyses: cannot tell what it does");
+            return a;
+        }
         List<String> lines = new ArrayList<>();
-        for (String raw : text.split("\n", -1)) lines.add(stripComment(raw));
+        for (String raw : text.split("\n", -1)) {
+            // Bounds the regex work per line; a check script's lines are short.
+            lines.add(stripComment(raw.length() > MAX_LINE ? raw.substring(0, MAX_LINE) : raw));
+        }
         findTest(a, lines);
         findStop(a, lines);
         exitStatus(a, lines);
@@ -67,6 +81,9 @@ public final class ScriptAnalyzer {
             Matcher m;
             if ((m = PS_C.matcher(l)).find()) {
                 set(a, CheckScriptSpec.Test.PROCESS_EXISTS, "ps -C " + m.group(1), i, m.group(1), null);
+            } else if ((m = PS_GREP.matcher(l)).find()) {
+                String name = m.group(1).replace("[", "").replace("]", "");
+                set(a, CheckScriptSpec.Test.PROCESS_EXISTS, "ps | grep " + name, i, name, null);
             } else if ((m = PIDOF.matcher(l)).find()) {
                 set(a, CheckScriptSpec.Test.PROCESS_EXISTS, "pidof " + m.group(1), i, m.group(1), null);
             } else if ((m = PGREP.matcher(l)).find()) {
@@ -77,6 +94,10 @@ public final class ScriptAnalyzer {
                 String unit = m.group(1).replaceAll("\\.service$", "");
                 set(a, CheckScriptSpec.Test.PROCESS_EXISTS, "systemctl is-active " + unit, i, unit, null);
                 a.explanations.add("systemctl is-active checks the unit is running, which is as blind to a hung daemon as a process check");
+            } else if ((m = STATUS.matcher(l)).find() && !STOP.matcher(l).find()) {
+                String unit = (m.group(1) != null ? m.group(1) : m.group(2)).replaceAll("\\.service$", "");
+                set(a, CheckScriptSpec.Test.PROCESS_EXISTS, "status of " + unit, i, unit, null);
+                a.explanations.add("a service status says the unit runs, which is as blind to a hung daemon as a process check");
             } else if ((m = MYSQLADMIN.matcher(l)).find()) {
                 set(a, CheckScriptSpec.Test.MYSQL_QUERY, "mysqladmin ping", i, null, port(l, 3306));
             } else if ((m = MYSQL_E.matcher(l)).find()) {
@@ -152,12 +173,18 @@ public final class ScriptAnalyzer {
         String last = code.get(code.size() - 1);
         boolean explicitNonZero = EXIT_NONZERO.matcher(joined).find();
         boolean hasElse = joined.matches("(?s).*\\belse\\b.*") || joined.matches("(?s).*\\belif\\b.*");
-        if (last.equals("fi") || last.endsWith("; fi") || last.endsWith(";fi")) {
-            if (!explicitNonZero && !hasElse && joined.matches("(?s)^\\s*(if\\b.*)")) {
+        if (!explicitNonZero && !hasElse && (last.equals("fi") || last.endsWith("; fi") || last.endsWith(";fi"))) {
+            // if TEST; then ...; fi as the last statement: 0 when TEST is false, else the status of the last
+            // command of the then-branch. Always 0 only when that command is one that succeeds.
+            String branchEnd = last.equals("fi") ? (code.size() >= 2 ? code.get(code.size() - 2) : "")
+                    : last.replaceAll(";\\s*fi$", "").replaceAll("^.*\\bthen\\b\\s*", "");
+            branchEnd = branchEnd.replaceAll(".*;\\s*", "").trim();
+            boolean succeeds = STOP.matcher(branchEnd).find() || branchEnd.matches("(echo|logger|printf|:|true)\\b.*|:");
+            if (succeeds) {
                 a.alwaysExitsZero = true;
                 a.exitNonZeroOnFailure = false;
                 a.explanations.add("ends with if ... fi and no else or exit 1: the script exits 0 whatever the test finds "
-                        + "(when the test fails it exits with the status of " + (a.stopsKeepalived ? a.stopCommand : "the then-branch") + ", also 0)");
+                        + "(when the test fails it exits with the status of " + (a.stopsKeepalived ? a.stopCommand : branchEnd) + ", also 0)");
                 return;
             }
         }

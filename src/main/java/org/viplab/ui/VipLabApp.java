@@ -20,9 +20,20 @@ public final class VipLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        timing("FX started");
         session = Session.open(stage, Session.Options.defaults(), store, prefs);
         session.features.setDocumentOpener(getHostServices()::showDocument);
+        timing("window built");
         stage.show();
+        timing("window shown");
+    }
+
+    /** With -Dviplab.startupTiming=true: milliseconds since the JVM started, for the start-up figure. */
+    private static void timing(String what) {
+        if (Boolean.getBoolean("viplab.startupTiming")) {
+            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+            System.err.println("startup: " + what + " after " + ms + " ms");
+        }
     }
 
     @Override

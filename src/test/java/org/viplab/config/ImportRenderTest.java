@@ -32,6 +32,7 @@ class ImportRenderTest {
         ConfigImporter.Result r = ConfigImporter.importNodes(sample("mode1"));
         Topology t = r.topology();
         assertEquals(Mode.DB_TRACKING, t.mode);
+        assertEquals("imported-mode1", t.name);
         assertEquals("10.9.8.120", t.vip);
         assertEquals(Presets.DB1_IP, t.node("db1").ip);
         assertEquals(Presets.DB2_IP, t.node("db2").ip);

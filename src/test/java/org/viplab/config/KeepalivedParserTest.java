@@ -133,7 +133,7 @@ class KeepalivedParserTest {
         KeepalivedConf k = KeepalivedParser.parse(dir.resolve("keepalived.conf"));
         assertEquals("VI_X", k.instances.get(0).name);
         assertTrue(k.notes.stream().anyMatch(n -> n.message().contains("looked up in the node directory")), k.notes.toString());
-        Files.writeString(dir.resolve("keepalived.conf"), "include /nonexistent/nothing.conf\n");
+        Files.writeString(dir.resolve("keepalived.conf"), "include /nonexistent/nothing.conf\ninclude bad\u0000name\n");
         KeepalivedConf none = KeepalivedParser.parse(dir.resolve("keepalived.conf"));
         assertTrue(none.instances.isEmpty());
         assertTrue(none.notes.stream().anyMatch(n -> n.message().contains("matches no file")), none.notes.toString());

@@ -77,6 +77,33 @@ class ScriptAnalyzerTest {
     }
 
     @Test
+    void moreShapes() {
+        ScriptAnalysis g = a("#!/bin/bash\nN=$(ps -ef | grep [m]ysqld | wc -l)\nif [ $N -eq 0 ]; then\n  systemctl stop keepalived\nfi\n");
+        assertEquals(PROCESS_EXISTS, g.test);
+        assertEquals("mysqld", g.processName);
+        assertTrue(g.alwaysExitsZero, "an assignment before the if does not change the exit status");
+        ScriptAnalysis st = a("service mysqld status >/dev/null || exit 1\n");
+        assertEquals(PROCESS_EXISTS, st.test);
+        assertEquals("mysqld", st.processName);
+        assertEquals(Boolean.TRUE, st.exitNonZeroOnFailure);
+        ScriptAnalysis f = a("if ! pidof haproxy; then\n  false\nfi\n");
+        assertFalse(f.alwaysExitsZero, "the then-branch ends with false: exit 1 on failure");
+        assertNull(f.exitNonZeroOnFailure);
+        ScriptAnalysis one = a("if ! pidof haproxy; then logger gone; fi\n");
+        assertTrue(one.alwaysExitsZero);
+    }
+
+    @Test
+    void hugeInputIsBoundedNotSlow() {
+        String longLine = "ps ".repeat(300_000);
+        // Unbounded, this line would take the regexes hours; a generous preemptive limit only catches that.
+        ScriptAnalysis x = assertTimeoutPreemptively(java.time.Duration.ofSeconds(60), () -> a(longLine.substring(0, 900_000) + "\n"));
+        assertNull(x.test);
+        ScriptAnalysis big = a("x".repeat(ScriptAnalyzer.MAX_CHARS + 1));
+        assertTrue(big.summary().contains("cannot tell"));
+    }
+
+    @Test
     void cannotTell() {
         ScriptAnalysis x = a("#!/usr/bin/python3\nimport socket\nprint('hi')\n");
         assertNull(x.test);

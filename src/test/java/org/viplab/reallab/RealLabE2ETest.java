@@ -48,6 +48,23 @@ class RealLabE2ETest {
 
     record Cli(int rc, String out, String err) { }
 
+    /** Not root, or a machine that routes (ip_forward=1, tried in a throw-away network namespace): refused. */
+    @Test
+    void refusesWhenItCannotBeSafe() throws Exception {
+        Path jar = Path.of("target/viplab.jar").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar");
+        String[][] cases = {
+                {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "java", "-jar", jar.toString(), "lab", "up", "--mode", "1"},
+                {"unshare", "--net", "sh", "-c", "sysctl -q -w net.ipv4.ip_forward=1 && exec java -jar " + jar + " lab up --mode 1"}};
+        String[] expect = {"must run as root", "ip_forward=1"};
+        for (int i = 0; i < cases.length; i++) {
+            Process p = new ProcessBuilder(cases[i]).directory(Path.of("/tmp").toFile()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, p.waitFor(), text);
+            assertTrue(text.contains("refused") && text.contains(expect[i]), text);
+        }
+    }
+
     /** lab up killed half-way (with everything it started): lab down still removes it all. */
     @Test
     void downAfterAnUpKilledHalfWay() throws Exception {
@@ -108,9 +125,12 @@ class RealLabE2ETest {
             for (int i = 1; i <= RUNS; i++) {
                 Path json = OUT.resolve("mode" + mode + "-run" + i + ".json");
                 Path jsonl = OUT.resolve("mode" + mode + "-run" + i + ".jsonl");
+                Path report = OUT.resolve("mode" + mode + "-run" + i + "-report");
                 Cli d = cli("drill", drill, "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
-                        "--json", json.toString(), "--jsonl", jsonl.toString());
+                        "--json", json.toString(), "--jsonl", jsonl.toString(), "--report", report.toString());
                 assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
+                String html = Files.readString(report.resolve("report.html"));
+                assertTrue(html.contains("ssh") && html.contains("10.9.8.201"), "the report names the engine and the hosts");
                 runs.add(check(json, jsonl, cause));
             }
         } finally {

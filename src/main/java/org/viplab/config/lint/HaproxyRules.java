@@ -73,7 +73,14 @@ final class HaproxyRules {
                     "balance " + bal.value() + " spreads connections over " + active + " active servers of an asynchronous dual-master pair",
                     "both masters take writes at once; replication is asynchronous, so writes to the same rows conflict "
                             + "(duplicate keys, lost updates) and replication can stop",
-                    "keep one active server and mark the other `backup` (it is used only while the first is DOWN)", null);
+                    "keep one active server and mark the other `backup` (it is used only while the first is DOWN)",
+                    () -> {
+                        java.util.Map<String, Long> by = Prover.backendsAnswering(c.topology, 20);
+                        StringBuilder b = new StringBuilder("no fault injected, 20 s: client queries answered by ");
+                        if (by.isEmpty()) b.append("no backend");
+                        by.forEach((k, v) -> b.append(b.toString().endsWith("by ") ? "" : " and ").append(k).append(" ").append(v).append(" times"));
+                        return b.append(by.size() > 1 ? ": both masters take writes" : "").append(" (simulated)").toString();
+                    });
         }
     }
 

@@ -82,6 +82,20 @@ public final class Prover {
         return new Outcome(b.toString(), holders, fo, down, split, lab);
     }
 
+    /** No fault for {@code sec} seconds: how many client queries each backend answered (haproxy's view of the pair). */
+    public static java.util.Map<String, Long> backendsAnswering(Topology topology, double sec) {
+        Timeline tl = new Timeline();
+        SimulatedLab lab = SimulatedLab.steadyState(TopologyJson.copy(topology), SEED, tl);
+        lab.runUntil(us(sec));
+        java.util.Map<String, Long> m = new java.util.TreeMap<>();
+        for (org.viplab.timeline.LabEvent e : tl.snapshot()) {
+            if (e instanceof org.viplab.timeline.LabEvent.ClientProbe p && p.ok() && p.timeUs() >= 0 && p.backend() != null) {
+                m.merge(p.backend(), 1L, Long::sum);
+            }
+        }
+        return m;
+    }
+
     /** Which process the script of a node watches, as a drill target: mysqld or haproxy. */
     static ProcessKind watched(org.viplab.model.CheckScriptSpec s, Topology t, org.viplab.model.NodeSpec n) {
         switch (s.test) {

@@ -21,6 +21,15 @@ final class ScriptRules {
             KeepalivedConf.VrrpInstance vi = nc.instance();
             if (vi == null) continue;
             NodeSpec ns = c.spec(nc);
+            KeepalivedConf.GlobalDefs g = nc.keepalived.global;
+            if (!vi.trackScripts.isEmpty() && g.enableScriptSecurity == null) {
+                c.add("no-script-security", Severity.INFO, nc, g.pos != null ? g.pos : vi.pos,
+                        "enable_script_security is not set: the check scripts run as root",
+                        "keepalived logs \"SECURITY VIOLATION - scripts are being executed but script_security not enabled\" and runs "
+                                + "every script as root (as the keepalived_script user if that user exists), including scripts that other "
+                                + "users could modify",
+                        "add enable_script_security and script_user keepalived_script to global_defs; keep the scripts owned by root", null);
+            }
             for (KeepalivedConf.TrackRef r : vi.trackScripts) {
                 KeepalivedConf.VrrpScript vs = nc.keepalived.scripts.get(r.name());
                 CheckScriptSpec spec = c.scriptSpec(nc, r.name());

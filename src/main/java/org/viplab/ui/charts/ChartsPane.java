@@ -172,8 +172,9 @@ public final class ChartsPane extends BorderPane {
             if (followLive.get()) {
                 long end = clock.get() != null ? clock.get().getAsLong() : data.lastUs();
                 long span = Math.round(liveWindowSeconds.get() * 1e6);
-                viewTo = Math.max(end, span / 10);
-                viewFrom = viewTo - span;
+                // t = 0 is the lab's start: the simulator's warm-up before it is not part of the run
+                viewFrom = Math.max(0, end - span);
+                viewTo = Math.max(end, viewFrom + span / 4);
             }
             rebuild();
         }
@@ -181,6 +182,7 @@ public final class ChartsPane extends BorderPane {
 
     private void rebuild() {
         dirty = false;
+        charts.setKnownUntil(clock.get() != null ? clock.get().getAsLong() : data.lastUs());
         charts.show(viewFrom, viewTo, Math.max(200, (int) Math.round(getWidth())));
     }
 

@@ -49,6 +49,8 @@ public final class LabControls {
         i18n.localeProperty().addListener((o, a, b) -> { if (lastStatus != null) status.set(lastStatus.get()); });
         paused.set(live.paused());
         speed.set(live.speed());
+        // a drill, a session or the settings can start a run: the toolbar and title follow whoever did
+        live.addRunListener((timeline, t) -> fx.execute(() -> topology.set(TopologyJson.copy(t))));
     }
 
     public ReadOnlyObjectProperty<Topology> topologyProperty() { return topology; }

@@ -1,5 +1,6 @@
 package org.viplab.ui.main;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Orientation;
@@ -46,6 +47,8 @@ import org.viplab.model.ProcessKind;
 import org.viplab.sim.LiveSimulation;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.config.ConfigView;
+import org.viplab.ui.drills.DrillPanel;
+import org.viplab.ui.drills.DrillPanelModel;
 import org.viplab.ui.controls.LabControls;
 import org.viplab.ui.events.EventListView;
 import org.viplab.ui.events.EventText;
@@ -95,6 +98,7 @@ public final class MainWindow {
     private final EventListView events;
     private final SettingsPanel settings;
     private final ConfigView config;
+    private final DrillPanel drills;
     private final StatusBar statusBar = new StatusBar();
     private final Scene scene;
     private MenuBar menuBar;
@@ -117,6 +121,7 @@ public final class MainWindow {
         events = new EventListView(vm, i18n, this::chooseAndExportCsv);
         config = new ConfigView(controls.topologyProperty());
         settings = new SettingsPanel(controls.topologyProperty(), i18n, controls::applySettings);
+        drills = new DrillPanel(new DrillPanelModel(controls, i18n, Platform::runLater, background, Path.of("samples", "drills")), i18n);
 
         root.getStyleClass().add("viplab-root");
         root.setId("main-root");
@@ -181,6 +186,8 @@ public final class MainWindow {
 
     public ConfigView configView() { return config; }
 
+    public DrillPanel drillPanel() { return drills; }
+
     public Shortcuts shortcuts() { return shortcuts; }
 
     public StatusBar statusBarControl() { return statusBar; }
@@ -200,6 +207,9 @@ public final class MainWindow {
 
     private MenuBar menuBar() {
         Menu file = menu("menu.file",
+                item("menu.file.openSession", () -> drills.chooseAndOpenSession(stage)),
+                item("menu.file.saveSession", () -> drills.chooseAndSaveSession(stage)),
+                new SeparatorMenuItem(),
                 item("menu.file.exportCsv", this::chooseAndExportCsv),
                 item("menu.file.exportPng", this::chooseAndExportPng),
                 new SeparatorMenuItem(),
@@ -367,7 +377,7 @@ public final class MainWindow {
         upper.setDividerPositions(0.55);
 
         TabPane tabs = new TabPane(tab("tab.events", events, "tab-events"), tab("tab.config", config, "tab-config"),
-                tab("tab.settings", settings, "tab-settings"));
+                tab("tab.settings", settings, "tab-settings"), tab("tab.drills", drills, "tab-drills"));
         tabs.setId("bottom-tabs");
         bottomTabs = tabs;
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -584,8 +594,11 @@ public final class MainWindow {
     private Tab tab(String key, javafx.scene.Node content, String id) {
         Tab t = new Tab();
         t.textProperty().bind(i18n.bind(key));
-        t.setContent(content);
         t.setId(id);
+        // A tab's content joins the scene when the tab is first shown: styling and laying out hidden tabs
+        // would cost the first window a second on a small machine.
+        if (t.isSelected()) t.setContent(content);
+        t.selectedProperty().addListener((o, was, now) -> { if (now && t.getContent() == null) t.setContent(content); });
         return t;
     }
 

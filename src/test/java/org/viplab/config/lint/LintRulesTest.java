@@ -27,8 +27,7 @@ class LintRulesTest {
     private static final String KEEPALIVED = """
             global_defs {
                router_id R_%name%
-               enable_script_security
-               script_user keepalived_script
+               %security%
             }
             vrrp_script chk {
                 script "/etc/keepalived/check.sh"
@@ -80,6 +79,7 @@ class LintRulesTest {
     void baseline() {
         for (Map<String, String> m : List.of(db1, db2)) {
             m.put("timeout", "timeout 2");
+            m.put("security", "enable_script_security\n   script_user keepalived_script");
             m.put("weight", "0");
             m.put("fall", "fall 3");
             m.put("rise", "rise 2");
@@ -263,6 +263,16 @@ class LintRulesTest {
     }
 
     @Test
+    void scriptSecurity() throws Exception {
+        db2.put("security", "");
+        Finding f = only(lint(false), "no-script-security");
+        assertEquals(Severity.INFO, f.severity());
+        assertEquals("db2", f.node());
+        baseline();
+        assertTrue(of(lint(false), "no-script-security").isEmpty());
+    }
+
+    @Test
     void multicast() throws Exception {
         db1.put("unicast", "");
         db2.put("unicast", "");
@@ -401,6 +411,7 @@ class LintRulesTest {
         db1.put("backup", "");
         Finding f = only(lint(true), "haproxy-writes-to-both-masters");
         assertTrue(f.fix().contains("backup"));
+        assertTrue(f.proof().matches(".*answered by db1 \\d+ times and db2 \\d+ times: both masters take writes.*"), f.proof());
         db1.put("backup", "backup");
         assertTrue(of(lint(true), "haproxy-writes-to-both-masters").isEmpty(), "roundrobin with one active server is fine");
     }
