@@ -328,9 +328,11 @@ class AppFeaturesTest {
             throw new AssertionError("English lacks " + k);
         }
         // the menu items are there, in order, and labelled in the current language
-        assertEquals(List.of("menu-file-importConfigs", "", "menu-file-exportCsv", "menu-file-exportPng", "menu-file-exportReport", "", "menu-file-quit"),
-                fx(() -> session.window.menus().getMenus().get(0).getItems().stream()
-                        .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "" : i.getId()).toList()));
+        List<String> ids = fx(() -> session.window.menus().getMenus().get(0).getItems().stream()
+                .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "" : i.getId()).toList());
+        assertEquals(List.of("menu-file-importConfigs", ""), ids.subList(0, 2), "Import first, on its own: " + ids);
+        assertEquals(ids.indexOf("menu-file-exportPng") + 1, ids.indexOf("menu-file-exportReport"), "Export report beside the other exports: " + ids);
+        assertEquals("menu-file-quit", ids.get(ids.size() - 1));
         assertTrue(fx(() -> session.window.menus().getMenus().get(1).getItems().stream().anyMatch(i -> "menu-lab-lint".equals(i.getId()))));
         assertEquals("Import configs\u2026", fx(() -> session.features.findingsTab().getTabPane() != null
                 ? ((javafx.scene.control.MenuItem) session.window.menus().getMenus().get(0).getItems().get(0)).getText() : null));
@@ -349,6 +351,30 @@ class AppFeaturesTest {
     /** A node of this dialog (an earlier test's closed dialog may still be found by a global lookup). */
     private Node in(ImportDialog d, String selector) throws Exception {
         return fx(() -> d.dialog().getDialogPane().lookup(selector));
+    }
+
+    @Test
+    void afterADrillFinishedExportReportWritesTheDrillsOwnResultUntilTheLabRestarts(@TempDir Path tmp) throws Exception {
+        org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
+        fx(() -> drills.load(Path.of("samples", "drills", "01-mode1-basic-failover.json"))).get(10, TimeUnit.SECONDS);
+        fx(() -> {
+            drills.fastestProperty().set(true);
+            return null;
+        });
+        org.viplab.drill.DrillResult r = fx(drills::run).get(60, TimeUnit.SECONDS);
+        waitUntil("the drill's result is what File > Export report writes", 5, () -> fx(() -> session.features.reportSubject() == r));
+
+        Path dir = tmp.resolve("drill");
+        fx(() -> session.features.exportReport(session.features.reportSubject(), dir, false)).get(120, TimeUnit.SECONDS);
+        JsonObject result = JsonParser.parseString(Files.readString(dir.resolve(ReportWriter.JSON))).getAsJsonObject();
+        assertEquals(r.drill().name(), result.get("drill").getAsString());
+        assertEquals(r.passed(), result.get("passed").getAsBoolean());
+        assertTrue(result.getAsJsonArray("steps").asList().stream().anyMatch(st -> st.getAsJsonObject().get("verdict").getAsString().equals("passed")),
+                "the drill's verdicts are in the report");
+        assertEquals(Files.readString(dir.resolve(ReportWriter.JSON)), r.toJson(), "exactly the drill's result");
+
+        fx(() -> session.controls.resetRun()).get(10, TimeUnit.SECONDS);
+        waitUntil("a restart makes the live run the subject again", 5, () -> fx(() -> session.features.reportSubject() == null));
     }
 
     private static String texts(Node n) {
