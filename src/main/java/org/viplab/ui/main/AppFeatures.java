@@ -59,7 +59,11 @@ public final class AppFeatures implements AutoCloseable {
         reports = new ReportExport(controls.simulation(), i18n, work);
 
         findingsTab.setId("tab-findings");
-        findingsTab.textProperty().bind(i18n.bind("tab.findings"));
+        // "Findings (5)": errors and warnings of the last lint, so they are noticed without opening the tab.
+        findingsTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            long n = findings.findings().stream().filter(f -> f.severity() != org.viplab.config.lint.Severity.INFO).count();
+            return n == 0 ? i18n.get("tab.findings") : i18n.get("tab.findings.count", n);
+        }, i18n.localeProperty(), findings.rows()));
         findingsTab.setContent(findingsPanel);
         window.bottomTabs().getTabs().add(findingsTab);
 
@@ -124,6 +128,8 @@ public final class AppFeatures implements AutoCloseable {
         controls.applySettings(imp.topology(), i18n.get(key, args));
         // The same words again as a status that follows a language switch (the timeline keeps the first).
         if (controls.topologyProperty().get() == imp.topology()) controls.status(key, args);
+        // Lint the imported files at once (well under a second): the Findings tab is ready when opened.
+        if (!findings.busyProperty().get()) findings.run();
     }
 
     /** Shows the Findings tab and lints what runs now. */

@@ -203,6 +203,8 @@ class AppFeaturesTest {
                 && !session.features.findingsPanel().model().rows().isEmpty()));
 
         List<Finding> fs = fx(() -> session.features.findingsPanel().model().findings());
+        long serious = fs.stream().filter(f -> f.severity() != org.viplab.config.lint.Severity.INFO).count();
+        assertEquals("Findings (" + serious + ")", fx(() -> session.features.findingsTab().getText()), "the tab counts errors and warnings");
         System.out.println("lint of samples/configs/mode1 in the app: " + fx(() -> session.features.findingsPanel().model().summaryProperty().get()));
         Finding weight = fs.stream().filter(f -> f.rule().equals("weight-too-small")).findFirst()
                 .orElseThrow(() -> new AssertionError("no weight-too-small finding in " + fs.stream().map(Finding::rule).toList()));
