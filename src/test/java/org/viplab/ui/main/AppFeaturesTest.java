@@ -279,7 +279,7 @@ class AppFeaturesTest {
     }
 
     @Test
-    void exportingAReportAfterAFewSimulatedSecondsWritesHtmlAndResultJson(@TempDir Path tmp) throws Exception {
+    void exportingAReportAfterAFewSimulatedSecondsWritesHtmlAndResultJson(@TempDir Path tmp, FxRobot robot) throws Exception {
         assertEquals(2_000_000L, session.live.runFastUntil(2_000_000).get(10, TimeUnit.SECONDS));
         fx(() -> session.controls.apply(Verb.STOP, new Target.Process("db1", org.viplab.model.ProcessKind.MYSQLD))).get(10, TimeUnit.SECONDS);
         assertEquals(12_000_000L, session.live.runFastUntil(12_000_000).get(10, TimeUnit.SECONDS));
@@ -311,6 +311,18 @@ class AppFeaturesTest {
         assertTrue(html.contains("db1/mysqld") && html.contains("Live run"), "the page names the run and its action");
         waitUntil("the status says where the report is", 5, () -> fx(() -> session.controls.statusProperty().get()).startsWith("Report written to " + dir));
         assertEquals(0, fx(() -> session.window.statusBarControl().getProgress()));
+
+        // From the menu's path: when written, the app offers to open report.html (HostServices in the app).
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> {
+            session.features.setDocumentOpener(opened::add);
+            return session.features.exportReport(null, tmp.resolve("again"), true);
+        }).get(120, TimeUnit.SECONDS);
+        waitUntil("the offer to open the report is shown", 10, () -> robot.lookup(".dialog-pane .button").queryAll().stream()
+                .anyMatch(n -> n instanceof Labeled l && "Open report.html".equals(l.getText())));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Labeled l) -> "Open report.html".equals(l.getText())).queryAs(Labeled.class));
+        waitUntil("the report is opened", 5, () -> opened.size() == 1);
+        assertEquals(tmp.resolve("again").resolve(ReportWriter.HTML).toUri().toString(), opened.get(0));
     }
 
     @Test
