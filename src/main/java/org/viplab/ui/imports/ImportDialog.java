@@ -118,11 +118,13 @@ public final class ImportDialog {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.managedProperty().bind(hint.textProperty().isNotEmpty());
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        // Worded from the fields each time rather than from the validator's messages, so it follows a language switch.
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            ValidationResult r = validation.getValidationResult();
-            // the first field's problem only: one line to read at a time
-            return r == null || r.getErrors().isEmpty() ? "" : r.getErrors().stream()
-                    .min(java.util.Comparator.comparing(m -> m.getText())).map(m -> m.getText()).orElse("");
+            for (Map.Entry<String, TextField> e : fields.entrySet()) {
+                String problem = dirProblem(e.getValue().getText());
+                if (problem != null) return i18n.get("import.error.field", e.getKey(), problem);
+            }
+            return "";
         }, validation.validationResultProperty(), i18n.localeProperty()));
         error.setId("import-error");
         error.getStyleClass().add("import-error");
@@ -152,8 +154,13 @@ public final class ImportDialog {
         dialog.getDialogPane().setContent(content);
 
         ButtonType importType = new ButtonType(i18n.get("import.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        ButtonType cancelType = new ButtonType(i18n.get("import.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, cancelType);
         Button ok = (Button) dialog.getDialogPane().lookupButton(importType);
+        ok.textProperty().bind(i18n.bind("import.ok"));
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(cancelType);
+        cancel.setId("import-cancel");
+        cancel.textProperty().bind(i18n.bind("import.cancel"));
         ok.setId("import-ok");
         ok.disableProperty().bind(validation.invalidProperty().or(busy));
         // The dialog closes only once the import succeeded: the user fixes the file and tries again.

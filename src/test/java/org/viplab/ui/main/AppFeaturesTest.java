@@ -183,6 +183,20 @@ class AppFeaturesTest {
         WritableImage img = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("import-invalid.png").toFile());
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("节点 db1：" + tmp + " 中没有 keepalived.conf", fx(() -> ((Labeled) in(d, "#import-hint")).getText()));
+        assertEquals("导入", fx(() -> ((Labeled) in(d, "#import-ok")).getText()));
+        assertEquals("取消", fx(() -> ((Labeled) in(d, "#import-cancel")).getText()));
+        WritableImage zh = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(zh, null), "png", SCREENSHOTS.resolve("import-invalid-zh.png").toFile());
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
+            return null;
+        });
         ExecutionException e = assertThrows(ExecutionException.class, () -> fx(d::submit).get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("keepalived.conf"), e.getCause().getMessage());
         assertTrue(fx(() -> d.errorProperty().get()).startsWith("Node db1: No keepalived.conf in"), fx(() -> d.errorProperty().get()));
