@@ -64,6 +64,7 @@ public final class ImportDialog {
     private final ProgressIndicator progress = new ProgressIndicator();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private boolean shown;
 
     public ImportDialog(Window owner, I18n i18n, Executor work, Consumer<ImportedConfigs.Imported> onImported) {
         this.i18n = i18n;
@@ -169,6 +170,7 @@ public final class ImportDialog {
             submit();
         });
         dialog.setResultConverter(b -> null);
+        dialog.setOnShown(e -> shown = true);
     }
 
     /** Why {@code text} cannot be imported as a node directory, or null when it can. */
@@ -238,6 +240,11 @@ public final class ImportDialog {
         CompletableFuture<ImportedConfigs.Imported> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> importNow(dirs), work).whenComplete((imported, err) -> Platform.runLater(() -> {
             busy.set(false);
+            if (shown && !dialog.isShowing()) {
+                // Cancelled while the files were read: the user no longer wants them.
+                done.completeExceptionally(new java.util.concurrent.CancellationException("import cancelled"));
+                return;
+            }
             if (err != null) {
                 Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 errorText.set(describe(cause));

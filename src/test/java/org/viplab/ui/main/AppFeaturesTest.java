@@ -285,6 +285,21 @@ class AppFeaturesTest {
     }
 
     @Test
+    void anImportCancelledWhileReadingChangesNothing() throws Exception {
+        String before = fx(() -> TopologyJson.toJson(session.controls.topologyProperty().get()));
+        ImportDialog d = openImport(MODE2.resolve("db1"), MODE2.resolve("db2"));
+        CompletableFuture<?> f = fx(() -> {
+            CompletableFuture<?> started = d.submit();
+            d.dialog().close(); // Cancel, before the worker thread could have read anything
+            return started;
+        });
+        assertThrows(java.util.concurrent.CancellationException.class, () -> f.get(20, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, fx(() -> TopologyJson.toJson(session.controls.topologyProperty().get())));
+        assertEquals(Mode.DB_TRACKING, session.live.topology().mode);
+    }
+
+    @Test
     void lintOnAPresetRendersItsFilesFirst() throws Exception {
         List<FindingsModel.Row> rows = fx(() -> session.features.lintNow()).get(90, TimeUnit.SECONDS);
         assertTrue(rows.stream().anyMatch(r -> r.finding() != null && r.finding().rule().equals("weight-too-small")
