@@ -268,6 +268,11 @@ class AppFeaturesTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
+        // Copy: the text the command line prints, for a ticket.
+        String copied = fx(() -> session.features.findingsPanel().copySelected());
+        assertEquals(weight.toText(), copied);
+        assertEquals(copied, fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+
         // Double-click: the file at that line (cells were rebuilt by the language switches).
         fx(() -> {
             session.features.findingsPanel().list().scrollTo(index);
