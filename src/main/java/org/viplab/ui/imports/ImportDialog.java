@@ -131,7 +131,6 @@ public final class ImportDialog {
         error.getStyleClass().add("import-error");
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
-        error.setStyle("-fx-text-fill: -color-danger-fg, #c62828;");
         error.textProperty().bind(errorText);
         error.managedProperty().bind(errorText.isNotEmpty());
         error.visibleProperty().bind(errorText.isNotEmpty());
