@@ -13,11 +13,17 @@ import java.util.List;
 
 /**
  * A run without a drill file (a trainer breaking things by hand in the app) as a {@link DrillResult}, so that
- * the report writer can write it like any drill: every action a person applied ({@value DrillRecorder#USER})
- * becomes an action step at its time, judged DONE; there are no expectations, so the report is the measured
+ * the report writer can write it like any drill: every action a person ({@value DrillRecorder#USER}) or a drill
+ * applied becomes an action step at its time, judged DONE; there are no expectations, so the report is the measured
  * figures and the timeline. The topology is kept as it ran (an imported one too), not re-described as a preset.
  */
 public final class FreeRun {
+    /**
+     * Whose actions become steps: a person's, and a drill's when a drill ran on the live lab (its own result
+     * with verdicts is better, when there is one). Restore actions are clean-up, not steps.
+     */
+    static final java.util.Set<String> STEP_SOURCES = java.util.Set.of(DrillRecorder.USER, "drill");
+
     /** What a free run's step lines say: it came from no file. */
     public static final int NO_LINE = 0;
 
@@ -34,7 +40,7 @@ public final class FreeRun {
         List<String> warnings = new ArrayList<>();
         List<String> hosts = topology.nodeNames();
         for (LabEvent e : upToEnd) {
-            if (!(e instanceof LabEvent.ActionApplied a) || !DrillRecorder.USER.equals(a.by()) || a.timeUs() < 0) continue;
+            if (!(e instanceof LabEvent.ActionApplied a) || !STEP_SOURCES.contains(a.by()) || a.timeUs() < 0) continue;
             Verb verb = Verb.fromId(a.action());
             Action action;
             try {

@@ -31,7 +31,8 @@ class FreeRunTest {
         lab.runUntil(2_000_000);
         lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), DrillRecorder.USER);
         lab.runUntil(4_000_000);
-        lab.apply(new Action(Verb.HANG, new Target.Process("db2", ProcessKind.MYSQLD)), "drill"); // not a person's
+        lab.apply(new Action(Verb.HANG, new Target.Process("db2", ProcessKind.MYSQLD)), "drill");
+        lab.apply(new Action(Verb.RESUME, new Target.Process("db2", ProcessKind.MYSQLD)), "restore"); // clean-up, not a step
         lab.runUntil(endUs);
         return FreeRun.result(t, 7, timeline.snapshot(), endUs, "by hand", "a trainer's run");
     }
@@ -39,7 +40,9 @@ class FreeRunTest {
     @Test
     void thePersonsActionsBecomeDoneStepsAndTheFiguresComeFromTheTimeline() {
         DrillResult r = stopMysqldRun(Presets.mode1(), 12_000_000);
-        assertEquals(1, r.verdicts().size(), "only the user's action is a step");
+        assertEquals(2, r.verdicts().size(), "the person's and the drill's actions are steps, the restore is not");
+        assertEquals("hang db2/mysqld", r.verdicts().get(1).step().text());
+        assertEquals(4_000_000, r.verdicts().get(1).step().anchorUs());
         Verdict v = r.verdicts().get(0);
         assertEquals(Verdict.Status.DONE, v.status());
         assertEquals(2_000_000, v.step().anchorUs());
@@ -80,7 +83,7 @@ class FreeRunTest {
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertTrue(html.contains("by hand") && html.contains("stop db1/mysqld"));
         assertTrue(Files.readString(dir.resolve(ReportWriter.JSON)).contains("\"failovers\": 1"));
-        assertTrue(r.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("drill")),
-                "the drill's action is in the timeline, only not a step");
+        assertTrue(r.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore")),
+                "the restore is in the timeline, only not a step");
     }
 }

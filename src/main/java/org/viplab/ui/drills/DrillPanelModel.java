@@ -76,6 +76,7 @@ public final class DrillPanelModel implements AutoCloseable {
     private final ObjectProperty<Drill> drill = new SimpleObjectProperty<>();
     private final ObservableList<StepRow> steps = FXCollections.observableArrayList();
     private final ObjectProperty<Outcome> outcome = new SimpleObjectProperty<>(Outcome.IDLE);
+    private final ObjectProperty<DrillResult> lastResult = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty fastest = new SimpleBooleanProperty();
     private final StringProperty state = new SimpleStringProperty("");
@@ -134,6 +135,9 @@ public final class DrillPanelModel implements AutoCloseable {
     public ObservableList<StepRow> steps() { return steps; }
 
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() { return outcome; }
+
+    /** The result of the last drill that finished (for its report), null while one runs or before any. */
+    public ReadOnlyObjectProperty<DrillResult> lastResultProperty() { return lastResult; }
 
     public ReadOnlyBooleanProperty runningProperty() { return running; }
 
@@ -228,6 +232,7 @@ public final class DrillPanelModel implements AutoCloseable {
         for (StepRow r : steps) r.clear();
         running.set(true);
         outcome.set(Outcome.RUNNING);
+        lastResult.set(null);
         abortRequested = false;
         latestNowUs = 0;
         boolean fast = fastest.get();
@@ -318,6 +323,7 @@ public final class DrillPanelModel implements AutoCloseable {
             outcome.set(Outcome.FAILED);
             setState(() -> i18n.get("drills.state.failed", failed, expectations) + problems);
         }
+        lastResult.set(r);
         done.complete(r);
     }
 

@@ -87,6 +87,18 @@ public final class FindingsPanel extends VBox {
         list.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER) openSelected();
         });
+        javafx.scene.control.MenuItem copy = new javafx.scene.control.MenuItem();
+        copy.setId("findings-copy");
+        copy.textProperty().bind(i18n.bind("findings.copy"));
+        copy.setOnAction(e -> copySelected());
+        javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem();
+        open.setId("findings-open");
+        open.textProperty().bind(i18n.bind("findings.open"));
+        open.setOnAction(e -> openSelected());
+        list.setContextMenu(new javafx.scene.control.ContextMenu(copy, open));
+        list.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) copySelected();
+        });
         VBox.setVgrow(list, Priority.ALWAYS);
         getChildren().addAll(bar, list);
         // Cells are built in the language of the moment; redraw them on a switch.
@@ -120,6 +132,17 @@ public final class FindingsPanel extends VBox {
         if (!Files.isRegularFile(file)) return false;
         SourceViewer.show(owner.get(), file, pos.line(), i18n);
         return true;
+    }
+
+    /** Copies the selected entry as the command line prints it (for a ticket or a chat); null when none. */
+    public String copySelected() {
+        FindingsModel.Row r = list.getSelectionModel().getSelectedItem();
+        if (r == null) return null;
+        String text = r.finding() != null ? r.finding().toText() : r.note().pos() + ": note: " + r.note().message() + "\n";
+        javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
+        c.putString(text);
+        javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
+        return text;
     }
 
     /** The colour class and icon of a severity; notes are grey. */

@@ -44,7 +44,8 @@ public final class SourceViewer {
         area.setText(text);
         d.getDialogPane().setHeaderText(file.toString());
         d.getDialogPane().setContent(area);
-        d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);
+        // Our own Close, in the app's language (JavaFX's follows the JVM's locale).
+        d.getDialogPane().getButtonTypes().add(new ButtonType(i18n.get("dialog.close"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE));
         int target = Math.max(1, Math.min(line, lines.size()));
         int start = 0;
         for (int i = 1; i < target; i++) start = text.indexOf('\n', start) + 1;

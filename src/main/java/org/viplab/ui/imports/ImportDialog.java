@@ -64,6 +64,7 @@ public final class ImportDialog {
     private final ProgressIndicator progress = new ProgressIndicator();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
+    private boolean shown;
 
     public ImportDialog(Window owner, I18n i18n, Executor work, Consumer<ImportedConfigs.Imported> onImported) {
         this.i18n = i18n;
@@ -118,17 +119,18 @@ public final class ImportDialog {
         hint.setMinHeight(Region.USE_PREF_SIZE);
         hint.managedProperty().bind(hint.textProperty().isNotEmpty());
         hint.visibleProperty().bind(hint.textProperty().isNotEmpty());
+        // Worded from the fields each time rather than from the validator's messages, so it follows a language switch.
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
-            ValidationResult r = validation.getValidationResult();
-            // the first field's problem only: one line to read at a time
-            return r == null || r.getErrors().isEmpty() ? "" : r.getErrors().stream()
-                    .min(java.util.Comparator.comparing(m -> m.getText())).map(m -> m.getText()).orElse("");
+            for (Map.Entry<String, TextField> e : fields.entrySet()) {
+                String problem = dirProblem(e.getValue().getText());
+                if (problem != null) return i18n.get("import.error.field", e.getKey(), problem);
+            }
+            return "";
         }, validation.validationResultProperty(), i18n.localeProperty()));
         error.setId("import-error");
         error.getStyleClass().add("import-error");
         error.setWrapText(true);
         error.setMinHeight(Region.USE_PREF_SIZE);
-        error.setStyle("-fx-text-fill: -color-danger-fg, #c62828;");
         error.textProperty().bind(errorText);
         error.managedProperty().bind(errorText.isNotEmpty());
         error.visibleProperty().bind(errorText.isNotEmpty());
@@ -152,8 +154,13 @@ public final class ImportDialog {
         dialog.getDialogPane().setContent(content);
 
         ButtonType importType = new ButtonType(i18n.get("import.ok"), javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().addAll(importType, ButtonType.CANCEL);
+        ButtonType cancelType = new ButtonType(i18n.get("import.cancel"), javafx.scene.control.ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().addAll(importType, cancelType);
         Button ok = (Button) dialog.getDialogPane().lookupButton(importType);
+        ok.textProperty().bind(i18n.bind("import.ok"));
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(cancelType);
+        cancel.setId("import-cancel");
+        cancel.textProperty().bind(i18n.bind("import.cancel"));
         ok.setId("import-ok");
         ok.disableProperty().bind(validation.invalidProperty().or(busy));
         // The dialog closes only once the import succeeded: the user fixes the file and tries again.
@@ -162,6 +169,7 @@ public final class ImportDialog {
             submit();
         });
         dialog.setResultConverter(b -> null);
+        dialog.setOnShown(e -> shown = true);
     }
 
     /** Why {@code text} cannot be imported as a node directory, or null when it can. */
@@ -231,6 +239,11 @@ public final class ImportDialog {
         CompletableFuture<ImportedConfigs.Imported> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> importNow(dirs), work).whenComplete((imported, err) -> Platform.runLater(() -> {
             busy.set(false);
+            if (shown && !dialog.isShowing()) {
+                // Cancelled while the files were read: the user no longer wants them.
+                done.completeExceptionally(new java.util.concurrent.CancellationException("import cancelled"));
+                return;
+            }
             if (err != null) {
                 Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 errorText.set(describe(cause));

@@ -46,6 +46,9 @@ public final class AppFeatures implements AutoCloseable {
     private final ReportExport reports;
     private Consumer<String> documentOpener = uri -> { };
     private Path lastReportDir;
+    /** The finished drill's result while its run is still the live one; FX thread. */
+    private DrillResult drillResult;
+    private String lastExportedDrill;
 
     public AppFeatures(MainWindow window, LabControls controls, I18n i18n) {
         this.window = window;
@@ -56,27 +59,42 @@ public final class AppFeatures implements AutoCloseable {
         reports = new ReportExport(controls.simulation(), i18n, work);
 
         findingsTab.setId("tab-findings");
-        findingsTab.textProperty().bind(i18n.bind("tab.findings"));
+        // "Findings (5)": errors and warnings of the last lint, so they are noticed without opening the tab.
+        findingsTab.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            long n = findings.findings().stream().filter(f -> f.severity() != org.viplab.config.lint.Severity.INFO).count();
+            return n == 0 ? i18n.get("tab.findings") : i18n.get("tab.findings.count", n);
+        }, i18n.localeProperty(), findings.rows()));
         findingsTab.setContent(findingsPanel);
         window.bottomTabs().getTabs().add(findingsTab);
 
         Menu file = menu("menu-file");
-        int at = file.getItems().stream().filter(i -> i instanceof SeparatorMenuItem).findFirst().map(file.getItems()::indexOf)
-                .orElse(file.getItems().size());
         file.getItems().add(0, item("menu.file.importConfigs", this::showImportDialog));
         file.getItems().add(1, new SeparatorMenuItem());
-        MenuItem export = item("menu.file.exportReport", () -> chooseAndExportReport(null));
+        MenuItem export = item("menu.file.exportReport", () -> chooseAndExportReport(reportSubject()));
         export.disableProperty().bind(reports.busyProperty());
-        file.getItems().add(at + 2, export);
+        // Beside the other exports: after the PNG export, else before Quit's separator.
+        int png = indexOfId(file, "menu-file-exportPng");
+        int beforeQuit = file.getItems().size();
+        for (int i = file.getItems().size() - 1; i >= 0; i--) if (file.getItems().get(i) instanceof SeparatorMenuItem) { beforeQuit = i; break; }
+        file.getItems().add(png >= 0 ? png + 1 : beforeQuit, export);
         Menu lab = menu("menu-lab");
         MenuItem lint = item("menu.lab.lint", this::lintNow);
         lint.disableProperty().bind(findings.busyProperty());
         lab.getItems().addAll(new SeparatorMenuItem(), lint);
+        // A drill that finished on the running lab: File > Export report writes its report, verdicts and all,
+        // until the lab restarts (a new run, mode, import or drill).
+        if (window.drillPanel() != null) {
+            window.drillPanel().model().lastResultProperty().addListener((o, a, r) -> { if (r != null) drillResult = r; });
+        }
+        controls.simulation().addRunListener((timeline, topology) -> javafx.application.Platform.runLater(() -> drillResult = null));
         // A busy status bar while the long jobs run.
         Runnable progress = () -> window.statusBarControl().setProgress(findings.busyProperty().get() || reports.busyProperty().get() ? -1 : 0);
         findings.busyProperty().addListener((o, a, b) -> progress.run());
         reports.busyProperty().addListener((o, a, b) -> progress.run());
     }
+
+    /** What File > Export report writes: the drill that finished on the running lab, or null for the live run itself. */
+    public DrillResult reportSubject() { return drillResult; }
 
     /** How report.html is opened (the app's HostServices::showDocument). */
     public void setDocumentOpener(Consumer<String> opener) { documentOpener = opener; }
@@ -110,6 +128,8 @@ public final class AppFeatures implements AutoCloseable {
         controls.applySettings(imp.topology(), i18n.get(key, args));
         // The same words again as a status that follows a language switch (the timeline keeps the first).
         if (controls.topologyProperty().get() == imp.topology()) controls.status(key, args);
+        // Lint the imported files at once (well under a second): the Findings tab is ready when opened.
+        if (!findings.busyProperty().get()) findings.run();
     }
 
     /** Shows the Findings tab and lints what runs now. */
@@ -136,6 +156,7 @@ public final class AppFeatures implements AutoCloseable {
      */
     public CompletableFuture<ReportWriter.Written> exportReport(DrillResult result, Path dir, boolean offerToOpen) {
         lastReportDir = dir;
+        lastExportedDrill = result == null ? null : result.drill().name();
         controls.status("report.export.working", dir);
         CompletableFuture<ReportWriter.Written> f = result == null ? reports.exportLive(dir) : reports.export(result, dir);
         // Platform.runLater even though f completes on the FX thread: a caller waiting in get() can run dependents itself.
@@ -154,7 +175,8 @@ public final class AppFeatures implements AutoCloseable {
         Alert a = new Alert(Alert.AlertType.INFORMATION);
         a.initOwner(window.stage());
         a.setTitle(i18n.get("report.export.title"));
-        a.setHeaderText(i18n.get("report.export.doneHeader"));
+        a.setHeaderText(w.dir() != null && lastExportedDrill != null ? i18n.get("report.export.doneHeaderDrill", lastExportedDrill)
+                : i18n.get("report.export.doneHeader"));
         StringBuilder text = new StringBuilder(i18n.get("report.export.doneText", w.dir(), w.totalMillis()));
         for (String warning : w.warnings()) text.append("\n").append(warning);
         a.setContentText(text.toString());
@@ -165,6 +187,11 @@ public final class AppFeatures implements AutoCloseable {
             if (a.getResult() == open) documentOpener.accept(w.dir().resolve(ReportWriter.HTML).toUri().toString());
         });
         a.show();
+    }
+
+    private static int indexOfId(Menu m, String id) {
+        for (int i = 0; i < m.getItems().size(); i++) if (id.equals(m.getItems().get(i).getId())) return i;
+        return -1;
     }
 
     private Menu menu(String id) {

@@ -183,6 +183,20 @@ class AppFeaturesTest {
         WritableImage img = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
         Files.createDirectories(SCREENSHOTS);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("import-invalid.png").toFile());
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("节点 db1：" + tmp + " 中没有 keepalived.conf", fx(() -> ((Labeled) in(d, "#import-hint")).getText()));
+        assertEquals("导入", fx(() -> ((Labeled) in(d, "#import-ok")).getText()));
+        assertEquals("取消", fx(() -> ((Labeled) in(d, "#import-cancel")).getText()));
+        WritableImage zh = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(zh, null), "png", SCREENSHOTS.resolve("import-invalid-zh.png").toFile());
+        fx(() -> {
+            session.window.setLanguage(org.viplab.ui.common.I18n.ENGLISH);
+            return null;
+        });
         ExecutionException e = assertThrows(ExecutionException.class, () -> fx(d::submit).get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("keepalived.conf"), e.getCause().getMessage());
         assertTrue(fx(() -> d.errorProperty().get()).startsWith("Node db1: No keepalived.conf in"), fx(() -> d.errorProperty().get()));
@@ -203,6 +217,9 @@ class AppFeaturesTest {
                 && !session.features.findingsPanel().model().rows().isEmpty()));
 
         List<Finding> fs = fx(() -> session.features.findingsPanel().model().findings());
+        long serious = fs.stream().filter(f -> f.severity() != org.viplab.config.lint.Severity.INFO).count();
+        assertEquals("Findings (" + serious + ")", fx(() -> session.features.findingsTab().getText()), "the tab counts errors and warnings");
+        System.out.println("lint of samples/configs/mode1 in the app: " + fx(() -> session.features.findingsPanel().model().summaryProperty().get()));
         Finding weight = fs.stream().filter(f -> f.rule().equals("weight-too-small")).findFirst()
                 .orElseThrow(() -> new AssertionError("no weight-too-small finding in " + fs.stream().map(Finding::rule).toList()));
         assertEquals(MODE1.resolve("db1/keepalived.conf").toString(), weight.pos().file(), "points at the imported file itself");
@@ -251,6 +268,11 @@ class AppFeaturesTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
 
+        // Copy: the text the command line prints, for a ticket.
+        String copied = fx(() -> session.features.findingsPanel().copySelected());
+        assertEquals(weight.toText(), copied);
+        assertEquals(copied, fx(() -> javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+
         // Double-click: the file at that line (cells were rebuilt by the language switches).
         fx(() -> {
             session.features.findingsPanel().list().scrollTo(index);
@@ -268,6 +290,21 @@ class AppFeaturesTest {
     }
 
     @Test
+    void anImportCancelledWhileReadingChangesNothing() throws Exception {
+        String before = fx(() -> TopologyJson.toJson(session.controls.topologyProperty().get()));
+        ImportDialog d = openImport(MODE2.resolve("db1"), MODE2.resolve("db2"));
+        CompletableFuture<?> f = fx(() -> {
+            CompletableFuture<?> started = d.submit();
+            d.dialog().close(); // Cancel, before the worker thread could have read anything
+            return started;
+        });
+        assertThrows(java.util.concurrent.CancellationException.class, () -> f.get(20, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before, fx(() -> TopologyJson.toJson(session.controls.topologyProperty().get())));
+        assertEquals(Mode.DB_TRACKING, session.live.topology().mode);
+    }
+
+    @Test
     void lintOnAPresetRendersItsFilesFirst() throws Exception {
         List<FindingsModel.Row> rows = fx(() -> session.features.lintNow()).get(90, TimeUnit.SECONDS);
         assertTrue(rows.stream().anyMatch(r -> r.finding() != null && r.finding().rule().equals("weight-too-small")
@@ -276,7 +313,7 @@ class AppFeaturesTest {
     }
 
     @Test
-    void exportingAReportAfterAFewSimulatedSecondsWritesHtmlAndResultJson(@TempDir Path tmp) throws Exception {
+    void exportingAReportAfterAFewSimulatedSecondsWritesHtmlAndResultJson(@TempDir Path tmp, FxRobot robot) throws Exception {
         assertEquals(2_000_000L, session.live.runFastUntil(2_000_000).get(10, TimeUnit.SECONDS));
         fx(() -> session.controls.apply(Verb.STOP, new Target.Process("db1", org.viplab.model.ProcessKind.MYSQLD))).get(10, TimeUnit.SECONDS);
         assertEquals(12_000_000L, session.live.runFastUntil(12_000_000).get(10, TimeUnit.SECONDS));
@@ -291,6 +328,7 @@ class AppFeaturesTest {
         });
         ReportWriter.Written w = f.get(120, TimeUnit.SECONDS);
         assertEquals(dir, w.dir());
+        System.out.println("report export of a 12 s live run: " + w.millis() + " ms, total " + w.totalMillis() + " ms");
         for (String file : List.of(ReportWriter.HTML, ReportWriter.JSON, ReportWriter.PDF, ReportWriter.CSV, ReportWriter.JSONL, ReportWriter.JUNIT)) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file + " written");
         }
@@ -307,6 +345,18 @@ class AppFeaturesTest {
         assertTrue(html.contains("db1/mysqld") && html.contains("Live run"), "the page names the run and its action");
         waitUntil("the status says where the report is", 5, () -> fx(() -> session.controls.statusProperty().get()).startsWith("Report written to " + dir));
         assertEquals(0, fx(() -> session.window.statusBarControl().getProgress()));
+
+        // From the menu's path: when written, the app offers to open report.html (HostServices in the app).
+        List<String> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
+        fx(() -> {
+            session.features.setDocumentOpener(opened::add);
+            return session.features.exportReport(null, tmp.resolve("again"), true);
+        }).get(120, TimeUnit.SECONDS);
+        waitUntil("the offer to open the report is shown", 10, () -> robot.lookup(".dialog-pane .button").queryAll().stream()
+                .anyMatch(n -> n instanceof Labeled l && "Open report.html".equals(l.getText())));
+        robot.clickOn(robot.lookup(".dialog-pane .button").match((Labeled l) -> "Open report.html".equals(l.getText())).queryAs(Labeled.class));
+        waitUntil("the report is opened", 5, () -> opened.size() == 1);
+        assertEquals(tmp.resolve("again").resolve(ReportWriter.HTML).toUri().toString(), opened.get(0));
     }
 
     @Test
@@ -326,10 +376,11 @@ class AppFeaturesTest {
             throw new AssertionError("English lacks " + k);
         }
         // the menu items are there, in order, and labelled in the current language
-        assertEquals(List.of("menu-file-importConfigs", "", "menu-file-openSession", "menu-file-saveSession", "menu-file-exportReport", "",
-                        "menu-file-exportCsv", "menu-file-exportPng", "", "menu-file-quit"),
-                fx(() -> session.window.menus().getMenus().get(0).getItems().stream()
-                        .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "" : i.getId()).toList()));
+        List<String> ids = fx(() -> session.window.menus().getMenus().get(0).getItems().stream()
+                .map(i -> i instanceof javafx.scene.control.SeparatorMenuItem ? "" : i.getId()).toList());
+        assertEquals(List.of("menu-file-importConfigs", ""), ids.subList(0, 2), "Import first, on its own: " + ids);
+        assertEquals(ids.indexOf("menu-file-exportPng") + 1, ids.indexOf("menu-file-exportReport"), "Export report beside the other exports: " + ids);
+        assertEquals("menu-file-quit", ids.get(ids.size() - 1));
         assertTrue(fx(() -> session.window.menus().getMenus().get(1).getItems().stream().anyMatch(i -> "menu-lab-lint".equals(i.getId()))));
         assertEquals("Import configs\u2026", fx(() -> session.features.findingsTab().getTabPane() != null
                 ? ((javafx.scene.control.MenuItem) session.window.menus().getMenus().get(0).getItems().get(0)).getText() : null));
@@ -348,6 +399,30 @@ class AppFeaturesTest {
     /** A node of this dialog (an earlier test's closed dialog may still be found by a global lookup). */
     private Node in(ImportDialog d, String selector) throws Exception {
         return fx(() -> d.dialog().getDialogPane().lookup(selector));
+    }
+
+    @Test
+    void afterADrillFinishedExportReportWritesTheDrillsOwnResultUntilTheLabRestarts(@TempDir Path tmp) throws Exception {
+        org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
+        fx(() -> drills.load(Path.of("samples", "drills", "01-mode1-basic-failover.json"))).get(10, TimeUnit.SECONDS);
+        fx(() -> {
+            drills.fastestProperty().set(true);
+            return null;
+        });
+        org.viplab.drill.DrillResult r = fx(drills::run).get(60, TimeUnit.SECONDS);
+        waitUntil("the drill's result is what File > Export report writes", 5, () -> fx(() -> session.features.reportSubject() == r));
+
+        Path dir = tmp.resolve("drill");
+        fx(() -> session.features.exportReport(session.features.reportSubject(), dir, false)).get(120, TimeUnit.SECONDS);
+        JsonObject result = JsonParser.parseString(Files.readString(dir.resolve(ReportWriter.JSON))).getAsJsonObject();
+        assertEquals(r.drill().name(), result.get("drill").getAsString());
+        assertEquals(r.passed(), result.get("passed").getAsBoolean());
+        assertTrue(result.getAsJsonArray("steps").asList().stream().anyMatch(st -> st.getAsJsonObject().get("verdict").getAsString().equals("passed")),
+                "the drill's verdicts are in the report");
+        assertEquals(Files.readString(dir.resolve(ReportWriter.JSON)), r.toJson(), "exactly the drill's result");
+
+        fx(() -> session.controls.resetRun()).get(10, TimeUnit.SECONDS);
+        waitUntil("a restart makes the live run the subject again", 5, () -> fx(() -> session.features.reportSubject() == null));
     }
 
     private static String texts(Node n) {
