@@ -27,7 +27,7 @@ init_pid() { awk -v h="init-$1" '$1=="proc" && $4==h {print $2}' "$S/records" | 
 # run a command inside a lab host, with a clean environment
 in_host() {
     local h=$1; shift
-    nsenter -t "$(init_pid "$h")" -n -m -p -u -i -- env -i PATH="$PATH" HOME=/root LANG=C TERM=dumb "$@"
+    nsenter -t "$(init_pid "$h")" -n -m -p -u -i -- env -i PATH="$PATH" HOME=/root LANG=C TERM=dumb "$@" 9>&-
 }
 
 preflight() {
@@ -219,7 +219,7 @@ start_host() {
     ip -n "$ns" addr add "${IP[$h]}/22" dev eth0
     ip -n "$ns" link set eth0 up
     ip netns exec "$ns" setsid unshare --pid --fork --mount-proc --mount --uts --ipc --propagation private \
-        tini -- /bin/bash "$S/bin/host-init.sh" "$h" "$S" </dev/null >"$S/hosts/$h/init.log" 2>&1 &
+        tini -- /bin/bash "$S/bin/host-init.sh" "$h" "$S" </dev/null >"$S/hosts/$h/init.log" 2>&1 9>&- &
     pid=$!
     record "proc $pid $(starttime $pid) unshare-$h"
     for _ in $(seq 100); do
@@ -335,6 +335,7 @@ down() {
         local left=""
         for n in $NS_SW viplab-db1 viplab-db2; do ip netns list | awk '{print $1}' | grep -qx "$n" && left="$left $n"; done
         [ -z "$left" ] || die "no lab recorded in $S, but namespaces$left exist: made by another state dir?"
+        rm -f /run/viplab-lab.lock
         echo "no lab is up"
         return 0
     fi
@@ -355,6 +356,7 @@ down() {
     done <"$S/records"
     [ -z "$problems" ] || die "could not remove:$problems (records kept in $S/records)"
     rm -rf "$S"
+    rm -f /run/viplab-lab.lock
     echo "down: nothing left"
 }
 
@@ -375,7 +377,9 @@ status() {
 
 # one lab up/down at a time on this machine: the namespace names are global
 if [ "${1:-}" = up ] || [ "${1:-}" = down ]; then
-    exec 9>/run/lock/viplab-lab.lock 2>/dev/null || exec 9>/tmp/viplab-lab.lock
+    # the hosts and their services must not inherit this descriptor (they would hold the lock for good):
+    # every long-lived child is started with 9>&-
+    exec 9>/run/viplab-lab.lock
     flock -n 9 || die "another 'lab up' or 'lab down' is running on this machine"
 fi
 
