@@ -164,6 +164,17 @@ public final class MainWindow {
         });
         chartsSlot.getChildren().setAll(charts);
         charts.attach(timeline);
+        // While recording a drill: right-click a VIP switch on the chart to expect it ("VIP on db2 within ...").
+        ChartsPane shown = charts;
+        org.viplab.ui.topology.ContextMenus.install(shown, () -> {
+            if (!drills.model().recordingProperty().get()) return null;
+            LabEvent picked = shown.selectedEventProperty().get();
+            if (!(picked instanceof LabEvent.VipChanged v) || !v.added()) return null;
+            MenuItem expect = new MenuItem(i18n.get("charts.expectVip", v.host()));
+            expect.setId("menu-chart-expectVip");
+            expect.setOnAction(a -> drills.model().addVipExpectation(v));
+            return new javafx.scene.control.ContextMenu(expect);
+        });
     }
 
     /** The charts of the current run, or null before the first run arrived. */

@@ -11,26 +11,31 @@ import java.util.function.Supplier;
  * to both the platform's context-menu request and the secondary-button press, because not every glass
  * platform sends the former (Monocle, used headless, does not); whichever comes first wins.
  */
-final class ContextMenus {
+public final class ContextMenus {
     private ContextMenus() { }
 
-    static void install(Node node, Supplier<ContextMenu> menu) {
+    /** @param menu builds the menu for this click, or returns null when there is nothing to offer here */
+    public static void install(Node node, Supplier<ContextMenu> menu) {
         ContextMenu[] open = new ContextMenu[1];
         Runnable hideOld = () -> { if (open[0] != null) open[0].hide(); };
         node.setOnContextMenuRequested(e -> {
             if (open[0] == null || !open[0].isShowing()) {
+                ContextMenu m = menu.get();
+                if (m == null) return;
                 hideOld.run();
-                open[0] = menu.get();
-                open[0].show(node, e.getScreenX(), e.getScreenY());
+                open[0] = m;
+                m.show(node, e.getScreenX(), e.getScreenY());
             }
             e.consume();
         });
         node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
             if (e.getButton() != MouseButton.SECONDARY) return;
             if (open[0] == null || !open[0].isShowing()) {
+                ContextMenu m = menu.get();
+                if (m == null) return;
                 hideOld.run();
-                open[0] = menu.get();
-                open[0].show(node, e.getScreenX(), e.getScreenY());
+                open[0] = m;
+                m.show(node, e.getScreenX(), e.getScreenY());
             }
             e.consume();
         });

@@ -1,0 +1,77 @@
+package org.viplab.ui.main;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Presets;
+import org.viplab.model.ProcessKind;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.Session;
+import org.viplab.ui.settings.Prefs;
+import org.viplab.ui.settings.PrefsStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Recording a drill: a right-click on the VIP switch in the chart adds "expect the VIP on db2 within ...". */
+@ExtendWith(ApplicationExtension.class)
+class ChartExpectationTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    private Session app;
+
+    @Start
+    void start(Stage stage) throws IOException {
+        Path dir = Files.createDirectories(Path.of("target", "test-config", "chart-expectation"));
+        Prefs prefs = new Prefs();
+        prefs.width = 1400;
+        prefs.height = 900;
+        app = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
+        stage.show();
+    }
+
+    @AfterEach
+    void close() { app.close(); }
+
+    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+
+    @Test
+    void rightClickingTheVipSwitchWhileRecordingAddsAnExpectation(FxRobot robot) throws Exception {
+        var model = app.window.drillPanel().model();
+        fx(model::startRecording).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.recordingProperty().get()));
+        app.live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user").get(5, TimeUnit.SECONDS);
+        app.live.runFastUntil(app.live.now() + 5_000_000).get(10, TimeUnit.SECONDS);
+        var charts = fx(() -> app.window.charts());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> charts.data().eventsSeen() == app.viewModel.events().size()));
+        LabEvent.VipChanged toDb2 = fx(() -> app.viewModel.events().stream()
+                .filter(e -> e instanceof LabEvent.VipChanged v && v.added() && v.host().equals("db2"))
+                .map(e -> (LabEvent.VipChanged) e).reduce((a, b) -> b).orElseThrow());
+        fx(() -> {
+            charts.select(toDb2);
+            return null;
+        });
+        robot.rightClickOn(charts);
+        robot.clickOn("#menu-chart-expectVip");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(() -> !model.recorder().expectations().isEmpty()));
+        var e = fx(() -> model.recorder().expectations().get(0));
+        assertTrue(e.text().contains("vip-on db2"), e.text());
+        assertEquals(1, fx(() -> model.recorder().expectations().size()));
+    }
+}
