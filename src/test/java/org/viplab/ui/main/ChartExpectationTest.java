@@ -58,8 +58,11 @@ class ChartExpectationTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.recordingProperty().get()));
         app.live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user").get(5, TimeUnit.SECONDS);
         app.live.runFastUntil(app.live.now() + 5_000_000).get(10, TimeUnit.SECONDS);
+        // the views get events in batches: wait for the VIP switch itself, then for the charts to hold it
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel.events().stream()
+                .anyMatch(e -> e instanceof LabEvent.VipChanged v && v.added() && v.host().equals("db2"))));
         var charts = fx(() -> app.window.charts());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> charts.data().eventsSeen() == app.viewModel.events().size()));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> charts.data().eventsSeen() >= app.viewModel.events().size()));
         LabEvent.VipChanged toDb2 = fx(() -> app.viewModel.events().stream()
                 .filter(e -> e instanceof LabEvent.VipChanged v && v.added() && v.host().equals("db2"))
                 .map(e -> (LabEvent.VipChanged) e).reduce((a, b) -> b).orElseThrow());
