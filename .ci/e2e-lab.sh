@@ -19,7 +19,7 @@ lab_down() {
 trap lab_down EXIT INT TERM
 start=$(date +%s)
 mvn -o -q package -DskipTests || exit 1
-timeout 1100 mvn -o -q test -Dtest=RealLabE2ETest -Dsurefire.failIfNoSpecifiedTests=false
+timeout 1100 mvn -o -B -ntp test -Dtest=RealLabE2ETest -Dsurefire.failIfNoSpecifiedTests=false
 rc=$?
 for f in target/e2e/figures-mode*.json; do [ -f "$f" ] && { echo "== $f"; cat "$f"; }; done
 echo "e2e-lab: exit $rc in $(( $(date +%s) - start )) s"
