@@ -6,7 +6,8 @@ import org.viplab.model.Presets;
 import org.viplab.model.Topology;
 import org.viplab.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
-import org.viplab.ui.config.ConfigRenderer;
+import org.viplab.config.ConfigRenderer;
+import org.viplab.ui.config.ConfigView;
 import org.viplab.ui.events.EventText;
 
 import java.util.Locale;
@@ -20,17 +21,18 @@ class RenderingTest {
     @Test
     void mode1KeepalivedConfAndScriptReadLikeTheTutorials() {
         Topology t = Presets.mode1();
-        String conf = ConfigRenderer.keepalivedConf(t, t.node("db1"));
+        String conf = ConfigRenderer.keepalived(t, t.node("db1"));
         assertTrue(conf.contains("vrrp_script check_haproxy {\n    script \"/etc/keepalived/check_mysql.sh\"\n    interval 3\n    weight -5\n}"), conf);
         assertTrue(conf.contains("    state MASTER\n"), conf);
         assertTrue(conf.contains("    priority 100\n"), conf);
         assertTrue(conf.contains("    advert_int 1\n"), conf);
-        assertTrue(conf.contains("    virtual_ipaddress {\n        10.9.8.120\n    }"), conf);
+        assertTrue(conf.contains("    virtual_ipaddress {\n        10.9.8.120 dev eth0\n    }"), conf);
         assertFalse(conf.contains("nopreempt"));
-        assertTrue(ConfigRenderer.keepalivedConf(t, t.node("db2")).contains("    priority 90\n"));
-        String script = ConfigRenderer.checkScript(t.node("db1").keepalived.scripts.get(0));
-        assertEquals("#!/bin/bash\nif [ $(ps -C mysqld --no-header | wc -l) -eq 0 ]; then\n    service keepalived stop\n    exit 0\nfi\nexit 0\n", script);
-        assertFalse(ConfigRenderer.allFiles(t, t.node("db1")).contains("haproxy.cfg"), "mode 1 has no haproxy");
+        assertTrue(ConfigRenderer.keepalived(t, t.node("db2")).contains("    priority 90\n"));
+        String script = ConfigRenderer.script(t.node("db1").keepalived.scripts.get(0));
+        assertTrue(script.contains("if [ $(ps -C mysqld --no-header | wc -l) -eq 0 ]; then\n    service keepalived stop\nfi"), script);
+        assertFalse(ConfigView.allFiles(t, t.node("db1")).contains("haproxy.cfg"), "mode 1 has no haproxy");
+        assertTrue(ConfigView.allFiles(t, t.node("db1")).contains("# /etc/keepalived/check_mysql.sh\n#!/bin/bash"));
     }
 
     @Test
@@ -42,10 +44,10 @@ class RenderingTest {
         HaproxySpec h = t.node("db2").haproxy;
         h.checkType = HaproxySpec.CheckType.MYSQL;
         h.interMs = 1000;
-        String all = ConfigRenderer.allFiles(t, t.node("db2"));
-        assertTrue(all.contains("    nopreempt\n") && all.contains("    version 3\n") && all.contains("    advert_int 0.5\n"), all);
+        String all = ConfigView.allFiles(t, t.node("db2"));
+        assertTrue(all.contains("    nopreempt\n") && all.contains("   vrrp_version 3\n") && all.contains("    advert_int 0.5\n"), all);
         assertTrue(all.contains("option mysql-check"), all);
-        assertTrue(all.contains("server db1 10.9.8.201:3306 check inter 1000 fall 3 rise 2"), all);
+        assertTrue(all.contains("default-server inter 1s fall 3 rise 2") && all.contains("server db1 10.9.8.201:3306 check"), all);
     }
 
     @Test

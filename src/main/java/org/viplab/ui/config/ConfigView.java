@@ -4,9 +4,13 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
+import org.viplab.config.ConfigRenderer;
+import org.viplab.model.CheckScriptSpec;
 import org.viplab.model.NodeSpec;
 import org.viplab.model.Topology;
 import javafx.beans.value.ObservableValue;
+
+import java.util.Map;
 
 /** Each node's files as the current settings would write them, one tab per node, read-only. */
 public final class ConfigView extends BorderPane {
@@ -25,7 +29,7 @@ public final class ConfigView extends BorderPane {
         tabs.getTabs().clear();
         if (t == null) return;
         for (NodeSpec n : t.nodes) {
-            TextArea text = new TextArea(ConfigRenderer.allFiles(t, n));
+            TextArea text = new TextArea(allFiles(t, n));
             text.setId("config-" + n.name);
             text.setEditable(false);
             text.getStyleClass().add("config-text");
@@ -35,4 +39,26 @@ public final class ConfigView extends BorderPane {
     }
 
     public TextArea text(String node) { return (TextArea) lookup("#config-" + node); }
+
+    /**
+     * Every file of the node as {@code viplab render} writes it (one renderer for the app, the CLI and the
+     * reports), each under a comment with the path it has on the host.
+     */
+    public static String allFiles(Topology t, NodeSpec n) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> f : ConfigRenderer.render(t, n).entrySet()) {
+            if (b.length() > 0) b.append('\n');
+            b.append("# ").append(hostPath(f.getKey(), n)).append('\n').append(f.getValue());
+        }
+        return b.toString();
+    }
+
+    private static String hostPath(String file, NodeSpec n) {
+        if (file.equals("keepalived.conf")) return "/etc/keepalived/keepalived.conf";
+        if (file.equals("haproxy.cfg")) return "/etc/haproxy/haproxy.cfg";
+        for (CheckScriptSpec s : n.keepalived.scripts) {
+            if (s.path != null && s.path.endsWith("/" + file)) return s.path;
+        }
+        return file;
+    }
 }

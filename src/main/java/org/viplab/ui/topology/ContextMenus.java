@@ -17,27 +17,22 @@ public final class ContextMenus {
     /** @param menu builds the menu for this click, or returns null when there is nothing to offer here */
     public static void install(Node node, Supplier<ContextMenu> menu) {
         ContextMenu[] open = new ContextMenu[1];
-        Runnable hideOld = () -> { if (open[0] != null) open[0].hide(); };
         node.setOnContextMenuRequested(e -> {
-            if (open[0] == null || !open[0].isShowing()) {
-                ContextMenu m = menu.get();
-                if (m == null) return;
-                hideOld.run();
-                open[0] = m;
-                m.show(node, e.getScreenX(), e.getScreenY());
-            }
-            e.consume();
+            if (show(node, menu, open, e.getScreenX(), e.getScreenY())) e.consume();
         });
         node.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> {
-            if (e.getButton() != MouseButton.SECONDARY) return;
-            if (open[0] == null || !open[0].isShowing()) {
-                ContextMenu m = menu.get();
-                if (m == null) return;
-                hideOld.run();
-                open[0] = m;
-                m.show(node, e.getScreenX(), e.getScreenY());
-            }
-            e.consume();
+            if (e.getButton() == MouseButton.SECONDARY && show(node, menu, open, e.getScreenX(), e.getScreenY())) e.consume();
         });
+    }
+
+    /** Shows a fresh menu unless one is already showing; false when there is nothing to offer here. */
+    private static boolean show(Node node, Supplier<ContextMenu> menu, ContextMenu[] open, double x, double y) {
+        if (open[0] != null && open[0].isShowing()) return true;
+        ContextMenu m = menu.get();
+        if (m == null) return false;
+        if (open[0] != null) open[0].hide();
+        open[0] = m;
+        m.show(node, x, y);
+        return true;
     }
 }
