@@ -43,7 +43,8 @@ public final class DrillCommand implements Command {
                 + "            (batch: one report directory per drill, named after its file, and an index.html;\n"
                 + "             --batch gives that layout also for a single FILE)\n"
                 + "  FILE      a drill file (see samples/drills/README.md)\n"
-                + "  --engine  sim (the built-in simulator; default) or ssh (real hosts; exit 3 when one cannot be reached)\n"
+                + "  --engine  sim (the built-in simulator; default), ssh (real hosts; exit 3 when one cannot be reached),\n"
+                + "            or both (the simulator, then the real hosts; --report DIR gets both reports and comparison.html)\n"
                 + "  --inventory  the hosts for --engine ssh (default: the running `lab up`'s inventory)\n"
                 + "  --json    write the result (verdicts and metrics) as JSON\n"
                 + "  --jsonl   write the whole timeline as JSON Lines\n"
@@ -62,7 +63,10 @@ public final class DrillCommand implements Command {
             throw new UsageException("several drill files need --report DIR (a batch writes one report per drill)");
         }
         String engine = a.get("engine", "sim");
-        if (!engine.equals("sim") && !engine.equals("ssh")) throw new UsageException("unknown engine '" + engine + "'; engines: sim, ssh");
+        if (!engine.equals("sim") && !engine.equals("ssh") && !engine.equals("both")) {
+            throw new UsageException("unknown engine '" + engine + "'; engines: sim, ssh, both");
+        }
+        if (engine.equals("both") && a.get("report") == null) throw new UsageException("--engine both writes its comparison with --report DIR");
         Long seed = null;
         if (a.get("seed") != null) {
             try {
@@ -98,6 +102,9 @@ public final class DrillCommand implements Command {
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
         DrillResult result;
+        if (engine.equals("both")) {
+            return both(drill, seed, a.get("inventory"), Path.of(a.get("report")), options, out, err);
+        }
         if (engine.equals("ssh")) {
             SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), a.get("inventory"), out, err);
             if (o.exitCode() != null) return o.exitCode();
@@ -128,6 +135,29 @@ public final class DrillCommand implements Command {
         Timeline timeline = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(run.topology(), run.seed(), timeline);
         return new DrillRunner().run(run, lab, null);
+    }
+
+    /** The drill on the simulator, then on the real hosts; both reports and the comparison page. */
+    private static int both(Drill drill, Long seed, String inventory, Path dir, ReportOptions options, PrintStream out, PrintStream err)
+            throws Exception {
+        DrillResult sim;
+        try {
+            sim = runDrill(drill, seed);
+        } catch (RuntimeException e) {
+            err.println("simulator failed: " + e);
+            return ExitCodes.ENGINE;
+        }
+        print(sim, true, out);
+        SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
+        if (o.exitCode() != null) return o.exitCode();
+        DrillResult real = o.result();
+        print(real, true, out);
+        org.viplab.report.Comparison.write(sim, real, dir, options);
+        for (org.viplab.report.Comparison.Row r : org.viplab.report.Comparison.rows(sim, real)) {
+            out.printf("  %-45s sim %10s  real %10s%n", r.what(), r.simMs() == null ? "-" : r.simMs() + " ms", r.realMs() == null ? "-" : r.realMs() + " ms");
+        }
+        out.println("comparison: " + dir.resolve(org.viplab.report.Comparison.HTML));
+        return sim.passed() && real.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
     private static Drill withSeed(Drill drill, Long seedOverride) {
