@@ -138,9 +138,15 @@ class SshLabTest {
         IllegalStateException failed = assertThrows(IllegalStateException.class,
                 () -> lab.apply(new Action(Verb.START, new Target.Process("db1", ProcessKind.MYSQLD)), "drill"));
         assertTrue(failed.getMessage().contains("exited 4") && failed.getMessage().contains("cannot"), failed.getMessage());
-        UnsupportedOperationException vrrp = assertThrows(UnsupportedOperationException.class,
-                () -> lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "drill"));
-        assertTrue(vrrp.getMessage().contains("iptables or nft") || vrrp.getMessage().contains("not supported"), vrrp.getMessage());
+        // The in-process "hosts" run their commands on this machine: a cut is refused only where the machine has
+        // no firewall tool, and the test never lets a real cut touch this machine's own rules.
+        boolean firewall = java.util.stream.Stream.of("/usr/sbin/nft", "/usr/sbin/iptables", "/sbin/nft", "/sbin/iptables")
+                .anyMatch(f -> Files.isExecutable(Path.of(f)));
+        if (!firewall) {
+            UnsupportedOperationException vrrp = assertThrows(UnsupportedOperationException.class,
+                    () -> lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "drill"));
+            assertTrue(vrrp.getMessage().contains("iptables or nft") || vrrp.getMessage().contains("not supported"), vrrp.getMessage());
+        }
         await(tl, LabEvent.ActionApplied.class, a -> a.target().equals("db1/mysqld"), 4000);
 
         // the host goes away: an unreachable event, then a reconnect when it is back
