@@ -59,14 +59,10 @@ class LabControlsUiTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
+        FxWait.until(what, 10, condition);
     }
 
-    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+    private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 5); }
 
     @Test
     void theModeSwitchStartsMode2WithHaproxyBadgesAndConfig(FxRobot robot) throws Exception {

@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.ui.FxWait;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -63,14 +64,10 @@ class DrillPanelInAppTest {
     }
 
     private static void waitUntil(String what, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
+        FxWait.until(what, 20, condition);
     }
 
-    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+    private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 5); }
 
     @Test
     void theMainWindowsViewsFollowADrillRunFromThePanel() throws Exception {

@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.ui.FxWait;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -77,14 +78,10 @@ class DrillPanelTest {
     }
 
     private static void waitUntil(String what, int seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
+        FxWait.until(what, seconds, condition);
     }
 
-    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+    private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 5); }
 
     private String stateText(FxRobot robot) { return robot.lookup("#drill-state").queryAs(Label.class).getText(); }
 

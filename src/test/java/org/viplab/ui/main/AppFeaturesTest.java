@@ -1,5 +1,6 @@
 package org.viplab.ui.main;
 
+import org.viplab.ui.FxWait;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import javafx.embed.swing.SwingFXUtils;
@@ -83,14 +84,10 @@ class AppFeaturesTest {
     }
 
     private static void waitUntil(String what, long seconds, Callable<Boolean> condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting until " + what, e);
-        }
+        FxWait.until(what, seconds, condition);
     }
 
-    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS); }
+    private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 10); }
 
     private ImportDialog openImport(Path db1, Path db2) throws Exception {
         return fx(() -> {

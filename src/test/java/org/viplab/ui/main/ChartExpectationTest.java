@@ -1,5 +1,6 @@
 package org.viplab.ui.main;
 
+import org.viplab.ui.FxWait;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ChartExpectationTest {
     @AfterEach
     void close() { app.close(); }
 
-    private <T> T fx(Callable<T> c) throws Exception { return WaitForAsyncUtils.asyncFx(c).get(5, TimeUnit.SECONDS); }
+    private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 5); }
 
     @Test
     void rightClickingTheVipSwitchWhileRecordingAddsAnExpectation(FxRobot robot) throws Exception {
