@@ -6,16 +6,19 @@ import org.viplab.config.ConfigParseException;
 import org.viplab.config.Note;
 import org.viplab.config.lint.Finding;
 import org.viplab.config.lint.Lint;
+import org.viplab.config.lint.LintText;
 import org.viplab.config.lint.Severity;
+import org.viplab.report.ReportOptions;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code lint --node db1=DIR --node db2=DIR [--json] [--no-simulate]}: what the configuration will and will not do. */
+/** {@code lint --node db1=DIR --node db2=DIR [--json] [--no-simulate] [--lang zh-CN]}: what the configuration will and will not do. */
 public final class LintCommand implements Command {
     @Override
     public String name() { return "lint"; }
@@ -25,18 +28,25 @@ public final class LintCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: viplab lint --node db1=DIR1 --node db2=DIR2 [--json] [--no-simulate] [--notes]\n"
+        return "Usage: viplab lint --node db1=DIR1 --node db2=DIR2 [--json] [--no-simulate] [--notes] [--lang en|zh-CN]\n"
                 + "  --json         findings as JSON on standard output\n"
                 + "  --no-simulate  skip the simulator runs that prove behavioural findings\n"
                 + "  --notes        also print what the parsers kept but did not model\n"
+                + "  --lang         the findings' language: en (default) or zh-CN (rule ids, names and notes stay as they are)\n"
                 + "Exit codes: 0 no error-level finding, 1 an error-level finding, 2 a file cannot be read or parsed\n"
                 + "(file:line:col on standard error).\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("node"), Set.of("json", "no-simulate", "notes"));
+        Args a = Args.parse(args, Set.of("node", "lang"), Set.of("json", "no-simulate", "notes"));
         if (!a.positionals().isEmpty()) throw new UsageException("unexpected argument " + a.positionals().get(0));
+        Locale lang;
+        try {
+            lang = ReportOptions.parseLang(a.get("lang"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
         ConfigImporter.Result r;
         try {
             r = ConfigImporter.importNodes(NodeDirs.parse(a.all("node")));
@@ -54,20 +64,23 @@ public final class LintCommand implements Command {
         }
         List<Finding> fs = Lint.run(r, !a.flag("no-simulate"));
         if (a.flag("json")) {
-            out.println(toJson(fs, r.notes()));
+            out.println(toJson(fs, r.notes(), lang));
         } else {
-            for (Finding f : fs) out.print(f.toText());
+            for (Finding f : fs) out.print(f.toText(lang));
             if (a.flag("notes")) for (Note n : r.notes()) out.println(n.pos() + ": note: " + n.message());
             long e = fs.stream().filter(f -> f.severity() == Severity.ERROR).count();
             long w = fs.stream().filter(f -> f.severity() == Severity.WARNING).count();
             long i = fs.size() - e - w;
-            out.println(e + " error(s), " + w + " warning(s), " + i + " info; " + r.notes().size() + " note(s)"
-                    + (a.flag("notes") ? "" : " (--notes to show)"));
+            out.println(LintText.of("lint.summary", e, w, i, r.notes().size(),
+                    a.flag("notes") ? LintText.literal("") : LintText.of("lint.summary.notesHint")).render(lang));
         }
         return Lint.hasErrors(fs) ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
-    static String toJson(List<Finding> fs, List<Note> notes) {
+    static String toJson(List<Finding> fs, List<Note> notes) { return toJson(fs, notes, Locale.ENGLISH); }
+
+    /** The findings' texts in {@code lang}; keys and rule ids stay English, so a script can match on them. */
+    static String toJson(List<Finding> fs, List<Note> notes, Locale lang) {
         List<Map<String, Object>> list = new ArrayList<>();
         for (Finding f : fs) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -77,10 +90,10 @@ public final class LintCommand implements Command {
             m.put("file", f.pos() == null ? null : f.pos().file());
             m.put("line", f.pos() == null ? null : f.pos().line());
             m.put("column", f.pos() == null ? null : f.pos().column());
-            m.put("message", f.message());
-            m.put("why", f.why());
-            m.put("fix", f.fix());
-            m.put("simulated", f.proof());
+            m.put("message", f.message(lang));
+            m.put("why", f.why(lang));
+            m.put("fix", f.fix(lang));
+            m.put("simulated", f.proof(lang));
             list.add(m);
         }
         List<Map<String, Object>> ns = new ArrayList<>();

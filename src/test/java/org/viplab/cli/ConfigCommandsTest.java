@@ -85,6 +85,48 @@ class ConfigCommandsTest {
     }
 
     @Test
+    void lintInChinese() {
+        assertEquals(1, run("lint", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        String english = out();
+        assertEquals(1, run("lint", "--lang", "zh-CN", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        String zh = out();
+        System.out.println("viplab lint --lang zh-CN on samples/configs/mode1:\n" + zh);
+        assertTrue(zh.contains("keepalived.conf:10:12: 错误 [weight-too-small] 权重 -5 太小，无法让 VIP 漂移：100 − 5 = 95 ≥ 90（db2）"), zh);
+        assertTrue(zh.contains("    原因：") && zh.contains("    修正：") && zh.contains("    模拟结果： 5 秒时停止 db1 上的 mysqld，并让 check_haproxy 在检查失败时以 1 退出：VIP 一直在 db1 上；30 s 内客户端中断"), zh);
+        assertTrue(zh.matches("(?s).*\\d+ 个错误，\\d+ 个警告，\\d+ 条提示；\\d+ 条备注（用 --notes 显示）\\s*"), zh);
+        assertFalse(zh.contains("why:") || zh.contains("fix:") || zh.contains("simulated:") || zh.contains("error(s)"), zh);
+        // The same findings in the same order: one line per finding head, rule for rule.
+        assertEquals(rules(english), rules(zh));
+        assertEquals(english.lines().count(), zh.lines().count());
+        for (String line : zh.lines().toList()) {
+            assertEquals(List.of(), org.viplab.testing.EnglishText.phrases(line), "English left in: " + line);
+        }
+        // "en" is the default spelled out; an unknown language is a usage error.
+        assertEquals(1, run("lint", "--lang", "en", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        assertEquals(english, out());
+        assertEquals(2, run("lint", "--lang", "fr", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        assertTrue(err().contains("unknown language 'fr'; languages: en, zh-CN"), err());
+    }
+
+    private static List<String> rules(String out) {
+        return out.lines().filter(l -> l.matches(".*:\\d+:\\d+: \\S+ \\[[a-z0-9-]+].*")).map(l -> l.replaceAll(".*\\[([a-z0-9-]+)].*", "$1")).toList();
+    }
+
+    @Test
+    void lintJsonInChineseKeepsTheKeysAndRuleIds() {
+        assertEquals(1, run("lint", "--json", "--lang", "zh-CN", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        JsonObject o = JsonParser.parseString(out()).getAsJsonObject();
+        JsonObject weight = null;
+        for (var e : o.getAsJsonArray("findings")) {
+            if (e.getAsJsonObject().get("rule").getAsString().equals("weight-too-small")) weight = e.getAsJsonObject();
+        }
+        assertNotNull(weight, out());
+        assertEquals("error", weight.get("severity").getAsString(), "machine fields stay as they are");
+        assertTrue(weight.get("message").getAsString().startsWith("权重 -5 太小"), weight.toString());
+        assertTrue(weight.get("simulated").getAsString().contains("VIP 一直在 db1 上"), weight.toString());
+    }
+
+    @Test
     void lintParseErrorIsExitTwoWithFileLineColumn(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("a"));
         Files.createDirectories(dir.resolve("b"));

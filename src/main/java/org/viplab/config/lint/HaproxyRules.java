@@ -31,9 +31,10 @@ final class HaproxyRules {
         HaproxyConf.Val<String> m = p.effectiveMode();
         if (m.value().equals("tcp")) return;
         c.add("haproxy-not-tcp", Severity.ERROR, nc, m.pos(),
-                p.kind.name().toLowerCase() + " " + p.name + " runs in mode " + m.value() + (m.inherited() ? " (from defaults)" : ""),
-                "MySQL's protocol is not HTTP: in mode http haproxy rejects or garbles every MySQL connection",
-                "set mode tcp in the frontend and backend (or in defaults)", null);
+                LintText.of(m.inherited() ? "lint.haproxy-not-tcp.message.inherited" : "lint.haproxy-not-tcp.message",
+                        p.kind.name().toLowerCase(), p.name, m.value()),
+                LintText.of("lint.haproxy-not-tcp.why"),
+                LintText.of("lint.haproxy-not-tcp.fix"), null);
     }
 
     private static void backend(LintContext c, NodeConfig nc, HaproxyConf.Proxy p) {
@@ -43,16 +44,16 @@ final class HaproxyRules {
         String n = nc.name;
         if (!anyCheck) {
             c.add("haproxy-no-check", Severity.WARNING, nc, first.pos,
-                    "no server of " + p.name + " has `check`",
-                    "haproxy never marks a server down: clients keep being sent to a dead database",
-                    "add `check` (with option mysql-check) to every server", null);
+                    LintText.of("lint.haproxy-no-check.message", p.name),
+                    LintText.of("lint.haproxy-no-check.why"),
+                    LintText.of("lint.haproxy-no-check.fix"), null);
         } else if (!mysqlCheck) {
             c.add("haproxy-bare-tcp-check", Severity.WARNING, nc, first.pos,
-                    "the servers of " + p.name + " are checked with a bare TCP connect" + (p.optionOn("httpchk") ? " (option httpchk on MySQL fails or proves nothing)" : ""),
-                    "a hung mysqld still completes the TCP handshake, so haproxy keeps it UP and keeps sending clients to it",
-                    "add `option mysql-check user NAME` (a user without password and privileges), so the check logs in",
+                    LintText.of(p.optionOn("httpchk") ? "lint.haproxy-bare-tcp-check.message.httpchk" : "lint.haproxy-bare-tcp-check.message", p.name),
+                    LintText.of("lint.haproxy-bare-tcp-check.why"),
+                    LintText.of("lint.haproxy-bare-tcp-check.fix"),
                     () -> Prover.run(c.topology, null, List.of(Prover.step(5, Verb.HANG, firstNode(c, p) + "/mysqld")), 35,
-                            "hang mysqld on " + firstNode(c, p) + " at 5 s").sentence());
+                            LintText.of("lint.fault.hang", "mysqld", firstNode(c, p))).text());
         }
         HaproxyConf.Server ds = p.effectiveDefaultServer();
         for (HaproxyConf.Server s : p.servers) {
@@ -60,9 +61,9 @@ final class HaproxyRules {
             String omd = s.onMarkedDown != null ? s.onMarkedDown : ds == null ? null : ds.onMarkedDown;
             if (!"shutdown-sessions".equals(omd)) {
                 c.add("haproxy-no-shutdown-sessions", Severity.WARNING, nc, s.pos,
-                        "server " + s.name + " has no `on-marked-down shutdown-sessions`",
-                        "when haproxy marks the server DOWN its open sessions are kept: clients hang on a dead connection until their own timeouts",
-                        "add `on-marked-down shutdown-sessions` to the server (or to default-server)", null);
+                        LintText.of("lint.haproxy-no-shutdown-sessions.message", s.name),
+                        LintText.of("lint.haproxy-no-shutdown-sessions.why"),
+                        LintText.of("lint.haproxy-no-shutdown-sessions.fix"), null);
                 break;
             }
         }
@@ -70,16 +71,18 @@ final class HaproxyRules {
         HaproxyConf.Val<String> bal = p.effectiveBalance();
         if (active >= 2 && !ONE_WRITER_BALANCE.contains(bal.value()) && c.topology.flavour == Flavour.DUAL_MASTER) {
             c.add("haproxy-writes-to-both-masters", Severity.WARNING, nc, bal.inherited() ? p.pos : bal.pos(),
-                    "balance " + bal.value() + " spreads connections over " + active + " active servers of an asynchronous dual-master pair",
-                    "both masters take writes at once; replication is asynchronous, so writes to the same rows conflict "
-                            + "(duplicate keys, lost updates) and replication can stop",
-                    "keep one active server and mark the other `backup` (it is used only while the first is DOWN)",
+                    LintText.of("lint.haproxy-writes-to-both-masters.message", bal.value(), active),
+                    LintText.of("lint.haproxy-writes-to-both-masters.why"),
+                    LintText.of("lint.haproxy-writes-to-both-masters.fix"),
                     () -> {
                         java.util.Map<String, Long> by = Prover.backendsAnswering(c.topology, 20);
-                        StringBuilder b = new StringBuilder("no fault injected, 20 s: client queries answered by ");
-                        if (by.isEmpty()) b.append("no backend");
-                        by.forEach((k, v) -> b.append(b.toString().endsWith("by ") ? "" : " and ").append(k).append(" ").append(v).append(" times"));
-                        return b.append(by.size() > 1 ? ": both masters take writes" : "").append(" (simulated)").toString();
+                        LintText who = by.isEmpty() ? LintText.of("lint.proof.backends.none") : null;
+                        for (java.util.Map.Entry<String, Long> e : by.entrySet()) {
+                            LintText one = LintText.of("lint.proof.backends.one", e.getKey(), e.getValue());
+                            who = who == null ? one : LintText.of("lint.and", who, one);
+                        }
+                        return LintText.of("lint.proof.backends", who,
+                                by.size() > 1 ? LintText.of("lint.proof.backends.bothWrite") : LintText.literal(""));
                     });
         }
     }
@@ -101,11 +104,9 @@ final class HaproxyRules {
             String set = nc.sysctl.get("net.ipv4.ip_nonlocal_bind");
             if ("1".equals(set)) continue;
             c.add("haproxy-binds-vip", Severity.WARNING, nc, b.pos(),
-                    p.name + " binds the VIP " + b.address() + ":" + b.port() + " and no sysctl file in " + nc.dir + " sets net.ipv4.ip_nonlocal_bind = 1",
-                    "on the node that does not hold the VIP the address is not local: haproxy fails to start (\"cannot bind socket\"), "
-                            + "and after a failover the new VIP holder has no haproxy listening",
-                    "bind *:" + b.port() + ", or set net.ipv4.ip_nonlocal_bind = 1 in /etc/sysctl.d/ on both nodes (put the file in the node "
-                            + "directory as sysctl.conf or sysctl.d/*.conf so lint can see it)", null);
+                    LintText.of("lint.haproxy-binds-vip.message", p.name, b.address(), b.port(), nc.dir),
+                    LintText.of("lint.haproxy-binds-vip.why"),
+                    LintText.of("lint.haproxy-binds-vip.fix", b.port()), null);
         }
     }
 }

@@ -39,13 +39,14 @@ final class LintContext {
     }
 
     /** Adds a finding; the proof is computed only when proving is on, and a failed run never hides the finding. */
-    void add(String rule, Severity sev, NodeConfig nc, SourcePos pos, String message, String why, String fix, Supplier<String> proof) {
-        String p = null;
+    void add(String rule, Severity sev, NodeConfig nc, SourcePos pos, LintText message, LintText why, LintText fix,
+             Supplier<LintText> proof) {
+        LintText p = null;
         if (prove && proof != null) {
             try {
                 p = proof.get();
             } catch (RuntimeException e) {
-                p = "could not be simulated: " + e.getMessage();
+                p = LintText.of("lint.proof.failed", String.valueOf(e.getMessage()));
             }
         }
         findings.add(new Finding(rule, sev, nc == null ? null : nc.name, pos, message, why, fix, p));

@@ -32,24 +32,23 @@ final class PriorityRules {
         String n = nc.name;
         if (vi.hasNopreempt()) {
             c.add("nopreempt-with-state-master", Severity.WARNING, nc, vi.nopreempt.pos(),
-                    "nopreempt with state MASTER: keepalived ignores nopreempt here",
-                    "keepalived clears nopreempt for an instance whose initial state is MASTER (it logs a warning), so "
-                            + n + " pulls the VIP back every time it returns: a second outage per incident",
-                    "set state BACKUP on both nodes and keep nopreempt",
+                    LintText.of("lint.nopreempt-with-state-master.message"),
+                    LintText.of("lint.nopreempt-with-state-master.why", n),
+                    LintText.of("lint.nopreempt-with-state-master.fix"),
                     () -> failback(c, n));
         }
         if (vi.preemptDelay != null && vi.preemptDelay.value() > 0) {
             c.add("preempt-delay-with-state-master", Severity.WARNING, nc, vi.preemptDelay.pos(),
-                    "preempt_delay with state MASTER: keepalived ignores preempt_delay here",
-                    "keepalived clears preempt_delay for state MASTER, so the returning node preempts at once",
-                    "set state BACKUP so that preempt_delay applies",
+                    LintText.of("lint.preempt-delay-with-state-master.message"),
+                    LintText.of("lint.preempt-delay-with-state-master.why"),
+                    LintText.of("lint.preempt-delay-with-state-master.fix"),
                     () -> failback(c, n));
         }
     }
 
-    private static String failback(LintContext c, String n) {
+    private static LintText failback(LintContext c, String n) {
         return Prover.run(c.topology, null, List.of(Prover.step(5, Verb.STOP, n + "/keepalived"), Prover.step(15, Verb.START, n + "/keepalived")),
-                30, "stop keepalived on " + n + " at 5 s, start it at 15 s").sentence();
+                30, LintText.of("lint.fault.stopStartKeepalived", n)).text();
     }
 
     private static void weights(LintContext c, NodeConfig a, KeepalivedConf.VrrpInstance va, NodeConfig b, KeepalivedConf.VrrpInstance vb) {
@@ -68,21 +67,20 @@ final class PriorityRules {
             if (s.weight == 0) continue;
             SourcePos wpos = weightPos(a, va, s.name);
             ProcessKind watched = Prover.watched(s, c.topology, na);
-            String fault = "stop " + watched.id() + " on " + a.name + " at 5 s, with " + s.name + " made to exit 1 on failure";
+            LintText fault = LintText.of("lint.fault.stopWithExit1", watched.id(), a.name, s.name);
             if (pa == 255) {
                 c.add("weight-never-matters", Severity.WARNING, a, va.priority.pos(),
-                        "priority 255 on " + a.name + ": the weight " + s.weight + " of " + s.name + " is never applied",
-                        "keepalived never changes the effective priority of an address owner (255), so a failing check cannot move the VIP",
-                        "use a priority of 254 or less",
+                        LintText.of("lint.weight-never-matters.owner.message", a.name, s.weight, s.name),
+                        LintText.of("lint.weight-never-matters.owner.why"),
+                        LintText.of("lint.weight-never-matters.owner.fix"),
                         () -> weightProof(c, a.name, s.name, watched, fault));
                 continue;
             }
             if (bNopreempt) {
                 c.add("weight-never-matters", Severity.WARNING, b, vb.nopreempt.pos(),
-                        "nopreempt on " + b.name + ": the weight " + s.weight + " of " + s.name + " on " + a.name + " can never move the VIP",
-                        "with nopreempt a backup never displaces a live master, whatever the priorities; only FAULT (weight 0) or a "
-                                + "stopped keepalived on " + a.name + " moves the VIP (keepalived issue #2599)",
-                        "use weight 0 with fall/rise so a failing check puts " + a.name + " in FAULT",
+                        LintText.of("lint.weight-never-matters.nopreempt.message", b.name, s.weight, s.name, a.name),
+                        LintText.of("lint.weight-never-matters.nopreempt.why", a.name),
+                        LintText.of("lint.weight-never-matters.nopreempt.fix", a.name),
                         () -> weightProof(c, a.name, s.name, watched, fault));
                 continue;
             }
@@ -91,22 +89,21 @@ final class PriorityRules {
             if (!moves) {
                 int need = pa - pbOk + 1;
                 c.add("weight-too-small", Severity.ERROR, a, wpos,
-                        "weight " + s.weight + " is too small to move the VIP: " + (s.weight < 0
-                                ? pa + " − " + Math.abs(s.weight) + " = " + paFail
-                                : a.name + " falls from " + (pa + s.weight) + " to " + paFail) + " ≥ " + pbOk + " (" + b.name
-                                + (bBonus > 0 ? ", " + pb + " + " + bBonus : "") + ")",
-                        "a failing " + s.name + " lowers " + a.name + " to " + paFail + ", still not below " + b.name + "'s " + pbOk
-                                + ", so the VIP stays on a node whose check fails",
-                        (s.weight < 0 ? "make the weight at most −" + need + " (P_master − |w| < P_backup)"
-                                : "make the weights larger than the priority gap (" + (pa - pb) + ")") + ", or use weight 0 (FAULT) with fall/rise",
+                        LintText.of("lint.weight-too-small.message", s.weight,
+                                s.weight < 0 ? LintText.of("lint.weight-too-small.minus", pa, Math.abs(s.weight), paFail)
+                                        : LintText.of("lint.weight-too-small.falls", a.name, pa + s.weight, paFail),
+                                pbOk, bBonus > 0 ? LintText.of("lint.weight-too-small.backupBonus", b.name, pb, bBonus) : b.name),
+                        LintText.of("lint.weight-too-small.why", s.name, a.name, paFail, b.name, pbOk),
+                        s.weight < 0 ? LintText.of("lint.weight-too-small.fix.negative", need)
+                                : LintText.of("lint.weight-too-small.fix.positive", pa - pb),
                         () -> weightProof(c, a.name, s.name, watched, fault));
             }
         }
     }
 
-    private static String weightProof(LintContext c, String node, String script, ProcessKind watched, String label) {
+    private static LintText weightProof(LintContext c, String node, String script, ProcessKind watched, LintText label) {
         return Prover.run(c.topology, t -> followTest(t, node, script), List.of(Prover.step(5, Verb.STOP, node + "/" + watched.id())),
-                30, label).sentence();
+                30, label).text();
     }
 
     /** The weight arithmetic only shows with a script whose exit status follows its test. */

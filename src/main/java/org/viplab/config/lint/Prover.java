@@ -32,17 +32,25 @@ public final class Prover {
     /** An action at a time (seconds after t = 0). */
     public record Step(double atSec, Verb verb, String target) { }
 
-    /** What the run showed, for tests and for the sentence. */
-    public record Outcome(String sentence, Set<String> holdersAtEnd, List<Failover> failovers, long clientDownUs,
-                          long splitBrainUs, SimulatedLab lab) { }
+    /** What the run showed, for tests and for the sentence ({@code text}, in any language). */
+    public record Outcome(LintText text, Set<String> holdersAtEnd, List<Failover> failovers, long clientDownUs,
+                          long splitBrainUs, SimulatedLab lab) {
+        /** The sentence in English. */
+        public String sentence() { return text.english(); }
+    }
 
     public static Step step(double atSec, Verb verb, String target) { return new Step(atSec, verb, target); }
+
+    /** As {@link #run(Topology, UnaryOperator, List, double, LintText)} with a label that is the same in every language. */
+    public static Outcome run(Topology topology, UnaryOperator<Topology> tweak, List<Step> steps, double endSec, String label) {
+        return run(topology, tweak, steps, endSec, LintText.literal(label));
+    }
 
     /**
      * Runs the steps on a copy of the topology (changed first by {@code tweak}, e.g. to make a script's exit
      * status follow its test) until {@code endSec}, and describes it. {@code label} names the fault.
      */
-    public static Outcome run(Topology topology, UnaryOperator<Topology> tweak, List<Step> steps, double endSec, String label) {
+    public static Outcome run(Topology topology, UnaryOperator<Topology> tweak, List<Step> steps, double endSec, LintText label) {
         Topology t = tweak == null ? TopologyJson.copy(topology) : tweak.apply(TopologyJson.copy(topology));
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, SEED, tl);
@@ -60,26 +68,26 @@ public final class Prover {
         for (String h : hosts) if (lab.hasVip(h)) holders.add(h);
         long down = a.outages().stream().mapToLong(Outage::lengthUs).sum();
         long split = a.splitBrainUs();
-        StringBuilder b = new StringBuilder(label).append(": ");
         List<Failover> fo = a.failovers();
+        LintText what;
         if (atStart.isEmpty()) {
-            b.append("the VIP is on no host at t = 0");
+            what = LintText.of("lint.proof.noVipAtStart");
         } else if (fo.isEmpty()) {
-            b.append(holders.equals(atStart) ? "the VIP stays on " + names(holders) : "the VIP is on " + names(holders) + " at the end");
+            what = holders.equals(atStart) ? LintText.of("lint.proof.stays", names(holders)) : LintText.of("lint.proof.endsOn", names(holders));
         } else {
             Failover f = fo.get(0);
-            b.append("the VIP moves from ").append(f.from()).append(" to ").append(f.to());
-            if (f.causeUs() >= 0) b.append(" ").append(sec(f.endUs() - f.causeUs())).append(" after the fault");
+            LintText after = f.causeUs() >= 0 ? LintText.of("lint.proof.afterFault", sec(f.endUs() - f.causeUs())) : LintText.literal("");
+            LintText more = LintText.literal("");
             if (fo.size() > 1) {
                 Failover g = fo.get(fo.size() - 1);
-                b.append(", and ").append(fo.size() == 2 ? "back" : "moves " + (fo.size() - 1) + " more times, last")
-                        .append(" to ").append(g.to()).append(" at t = ").append(sec(g.endUs()));
+                more = fo.size() == 2 ? LintText.of("lint.proof.back", g.to(), sec(g.endUs()))
+                        : LintText.of("lint.proof.movesMore", fo.size() - 1, g.to(), sec(g.endUs()));
             }
+            what = LintText.of("lint.proof.moves", f.from(), f.to(), after, more);
         }
-        b.append("; clients down ").append(sec(down)).append(" in ").append(sec(end));
-        if (split > 0) b.append("; both hosts hold the VIP for ").append(sec(split));
-        b.append(" (simulated)");
-        return new Outcome(b.toString(), holders, fo, down, split, lab);
+        LintText splitText = split > 0 ? LintText.of("lint.proof.splitBrain", sec(split)) : LintText.literal("");
+        LintText text = LintText.of("lint.proof", label, what, sec(down), sec(end), splitText);
+        return new Outcome(text, holders, fo, down, split, lab);
     }
 
     /** No fault for {@code sec} seconds: how many client queries each backend answered (haproxy's view of the pair). */
@@ -111,9 +119,12 @@ public final class Prover {
         }
     }
 
-    static String names(Set<String> hosts) {
-        if (hosts.isEmpty()) return "no host";
-        return String.join(" and ", new ArrayList<>(hosts));
+    static LintText names(Set<String> hosts) {
+        if (hosts.isEmpty()) return LintText.of("lint.proof.noHost");
+        List<String> l = new ArrayList<>(hosts);
+        LintText t = LintText.literal(l.get(0));
+        for (int i = 1; i < l.size(); i++) t = LintText.of("lint.and", t, l.get(i));
+        return t;
     }
 
     static long us(double sec) { return Math.round(sec * 1_000_000); }

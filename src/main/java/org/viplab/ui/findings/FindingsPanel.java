@@ -134,11 +134,11 @@ public final class FindingsPanel extends VBox {
         return true;
     }
 
-    /** Copies the selected entry as the command line prints it (for a ticket or a chat); null when none. */
+    /** Copies the selected entry as the command line prints it, in the app's language (for a ticket or a chat); null when none. */
     public String copySelected() {
         FindingsModel.Row r = list.getSelectionModel().getSelectedItem();
         if (r == null) return null;
-        String text = r.finding() != null ? r.finding().toText() : r.note().pos() + ": note: " + r.note().message() + "\n";
+        String text = r.finding() != null ? r.finding().toText(i18n.locale()) : r.note().pos() + ": note: " + r.note().message() + "\n";
         javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
         c.putString(text);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
@@ -175,7 +175,8 @@ public final class FindingsPanel extends VBox {
             getStyleClass().add(styleClass(sev));
             SourcePos pos = r.finding() != null ? r.finding().pos() : r.note().pos();
             String sevText = i18n.get(sev == null ? "findings.severity.note" : "findings.severity." + sev.id());
-            Label head = new Label(r.finding() != null ? r.finding().message() : r.note().message());
+            java.util.Locale lang = i18n.locale();
+            Label head = new Label(r.finding() != null ? r.finding().message(lang) : r.note().message());
             head.getStyleClass().add("finding-message");
             head.setWrapText(true);
             head.setMinHeight(Region.USE_PREF_SIZE);
@@ -184,9 +185,9 @@ public final class FindingsPanel extends VBox {
             VBox text = new VBox(2, head, where);
             if (r.finding() != null) {
                 Finding f = r.finding();
-                text.getChildren().add(line("findings.why", f.why()));
-                text.getChildren().add(line("findings.fix", f.fix()));
-                if (f.proof() != null) text.getChildren().add(line("findings.simulated", f.proof()));
+                text.getChildren().add(line("findings.why", f.why(lang)));
+                text.getChildren().add(line("findings.fix", f.fix(lang)));
+                if (f.proofText() != null) text.getChildren().add(line("findings.simulated", f.proof(lang)));
             }
             HBox.setHgrow(text, Priority.ALWAYS);
             text.setMinWidth(0);
