@@ -44,7 +44,9 @@ final class ReportModel {
 
     ReportModel(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("org.viplab.i18n.report", locale);
+        // No fallback to the JVM's default locale: an English report stays English on a Chinese desktop.
+        this.bundle = ResourceBundle.getBundle("org.viplab.i18n.report", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     String t(String key) { return bundle.getString(key); }
@@ -221,6 +223,7 @@ final class ReportModel {
 
     private void events(DrillResult r, Map<String, Object> m) {
         EventDigest digest = new EventDigest();
+        EventText.Localized words = EventText.isEnglish(locale) ? null : EventText.in(locale);
         List<Map<String, Object>> rows = new ArrayList<>();
         int omitted = 0;
         int warmup = 0;
@@ -242,8 +245,9 @@ final class ReportModel {
             Map<String, Object> row = new HashMap<>(8);
             row.put("time", EventText.time(e.timeUs()));
             row.put("host", e.host());
-            row.put("kind", e.kind());
-            row.put("details", EventText.details(e));
+            // English straight from the fast path, so the English report stays byte for byte what it was.
+            row.put("kind", words == null ? e.kind() : words.kind(e.kind()));
+            row.put("details", words == null ? EventText.details(e) : words.details(e));
             row.put("cls", cssClass(e));
             rows.add(row);
         }

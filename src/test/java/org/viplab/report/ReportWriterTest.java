@@ -121,6 +121,7 @@ class ReportWriterTest {
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("report.pdf").toFile())) {
             String text = new PDFTextStripper().getText(pdf);
             assertTrue(text.contains("判定结果"), "Chinese text extractable from the PDF");
+            assertTrue(text.contains("链路 db1-db2/vrrp 已断开") && text.contains("执行者：演练"), "the events in Chinese too: " + text.substring(text.indexOf("判定结果")));
             boolean embedded = false;
             for (PDPage page : pdf.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
@@ -130,6 +131,26 @@ class ReportWriterTest {
             }
             assertTrue(embedded, "a CJK font is embedded");
         }
+    }
+
+    @Test
+    void chineseReportListsTheEventsInChineseAndEnglishStaysAsItWas() throws Exception {
+        DrillResult r = Drills.run("stop", Drills.KEEPALIVED_STOP);
+        String zh = ReportWriter.html(r, new ReportOptions(Locale.SIMPLIFIED_CHINESE, true, null));
+        String en = ReportWriter.html(r, new ReportOptions(Locale.ENGLISH, true, null));
+        String zhEvents = zh.substring(zh.indexOf("<table class=\"events\">"));
+        String enEvents = en.substring(en.indexOf("<table class=\"events\">"));
+        for (String s : List.of("<td>操作</td><td>停止 db1/keepalived（执行者：演练）</td>", "<td>VRRP 状态</td><td>MASTER \u2192 STOPPED（由演练停止）</td>",
+                "<td>通告</td><td>VRRPv2 通告，vrid 51，优先级 0，间隔 1s</td>", "10.9.8.120 已添加（VRRP MASTER）", "keepalived 运行中 \u2192 停止中（由演练停止）")) {
+            assertTrue(zhEvents.contains(s), "the Chinese report lists " + s + ":\n" + zhEvents.substring(0, Math.min(4000, zhEvents.length())));
+        }
+        for (String s : List.of("<td>action</td><td>stop db1/keepalived (by drill)</td>", "MASTER \u2192 STOPPED (stop by drill)",
+                "VRRPv2 advert vrid 51 priority 0 interval 1s", "keepalived running \u2192 stopping (stop by drill)")) {
+            assertTrue(enEvents.contains(s), "the English report lists " + s);
+            assertFalse(zhEvents.contains(s), "not in the Chinese one: " + s);
+        }
+        // The same rows in both: one per listed event.
+        assertEquals(count(enEvents, "<tr class="), count(zhEvents, "<tr class="));
     }
 
     @Test
