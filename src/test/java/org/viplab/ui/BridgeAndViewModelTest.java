@@ -20,6 +20,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The FX adapter batches, and the view model follows the timeline alone. Runs without a window. */
@@ -102,6 +103,66 @@ class BridgeAndViewModelTest {
             assertEquals(second.size(), vm.events().size());
             assertEquals(List.of("db1"), vm.vipHolders());
             assertEquals(10, vm.host("db1").priorityProperty().get(), "mode 2's db1 advertises 10");
+        }
+    }
+
+    /**
+     * The SSH engine clears its timeline at a drill's t = 0. Events of the old run still queued, the clear and
+     * the new run's events all wait in one queue: the sinks see the old events, then a new run of the same
+     * timeline, then only new events; no batch mixes the two.
+     */
+    @Test
+    void aClearedTimelineReachesTheSinksAsANewRunOfTheSameTimeline() {
+        ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
+        LabViewModel vm = new LabViewModel();
+        List<String> seen = new ArrayList<>();
+        Timeline[] runTimeline = new Timeline[1];
+        try (FxTimelineBridge bridge = new FxTimelineBridge(fxQueue::add)) {
+            bridge.addSink(vm);
+            bridge.addSink(new FxTimelineBridge.Sink() {
+                @Override
+                public void runStarted(org.viplab.model.Topology t) { }
+
+                @Override
+                public void runStarted(org.viplab.model.Topology t, Timeline timeline) {
+                    runTimeline[0] = timeline;
+                    seen.add("run " + t.name);
+                }
+
+                @Override
+                public void appended(List<LabEvent> batch) {
+                    boolean old = batch.stream().anyMatch(e -> e.timeUs() >= 1_000_000_000L);
+                    boolean fresh = batch.stream().anyMatch(e -> e.timeUs() < 1_000_000_000L);
+                    assertFalse(old && fresh, "a batch mixes the two runs: " + batch);
+                    seen.add((old ? "old " : "new ") + batch.size());
+                }
+            });
+            Timeline tl = new Timeline();
+            bridge.follow(tl, Presets.mode1());
+            // the old run: late times, so that any old event is told apart from the new run's
+            tl.accept(new LabEvent.LinkChanged(1_000_000_000L, "db1-db2/vrrp", true));
+            tl.accept(new LabEvent.VipChanged(1_000_000_001L, "db2", "10.9.8.120", true, "VRRP MASTER"));
+            tl.accept(new LabEvent.LinkChanged(1_000_000_002L, "db2/link", true));
+            bridge.drain();
+            assertTrue(vm.vrrpBlockedProperty().get());
+            assertTrue(vm.host("db2").linkCutProperty().get());
+            tl.accept(new LabEvent.ProcessChanged(1_000_000_003L, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, "kill by user"));
+            // queued, not yet handed over: the clear and the new run follow it in the same queue
+            tl.clear();
+            tl.accept(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, "at t = 0"));
+            tl.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.INIT, VrrpState.MASTER, "at t = 0"));
+            tl.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.RUNNING, "at t = 0"));
+            bridge.drain();
+
+            assertEquals(List.of("run mode1", "old 3", "old 1", "run mode1", "new 3"), seen);
+            assertSame(tl, runTimeline[0], "a new run of the same timeline");
+            assertEquals(2, vm.runsProperty().get());
+            assertEquals(tl.snapshot(), List.copyOf(vm.events()), "the view model (and the event list on it) holds the new run only");
+            assertFalse(vm.vrrpBlockedProperty().get(), "the old run's cut is gone");
+            assertFalse(vm.host("db2").linkCutProperty().get());
+            assertEquals(List.of("db1"), vm.vipHolders());
+            assertEquals(ProcessState.RUNNING, vm.host("db1").process(ProcessKind.MYSQLD).get());
+            assertEquals(0, vm.clockProperty().get(), "the clock starts again at t = 0");
         }
     }
 }

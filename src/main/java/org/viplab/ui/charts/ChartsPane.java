@@ -29,7 +29,6 @@ import org.viplab.timeline.LabEvent;
 import org.viplab.timeline.Timeline;
 
 import java.awt.geom.Rectangle2D;
-import java.util.List;
 import java.util.Locale;
 import java.util.function.LongSupplier;
 
@@ -44,7 +43,9 @@ public final class ChartsPane extends BorderPane {
     /** Minimum time between two dataset rebuilds: about 30 Hz. */
     private static final long REBUILD_NS = 33_000_000;
 
-    private final ChartData data;
+    private final Topology topology;
+    private Locale locale;
+    private ChartData data;
     private LabCharts charts;
     private final ChartViewer viewer;
     private final ReadOnlyObjectWrapper<LabEvent> selectedEvent = new ReadOnlyObjectWrapper<>(this, "selectedEvent");
@@ -53,6 +54,7 @@ public final class ChartsPane extends BorderPane {
     private final ObjectProperty<LongSupplier> clock = new SimpleObjectProperty<>(this, "clock");
     private Timeline timeline;
     private int consumed;
+    private long generation; // of the timeline, when consumed was counted
     private boolean dirty = true;
     private long lastRebuildNs;
     private long viewFrom;
@@ -63,6 +65,8 @@ public final class ChartsPane extends BorderPane {
     };
 
     public ChartsPane(Topology topology, Locale locale) {
+        this.topology = topology;
+        this.locale = locale;
         this.data = new ChartData(topology);
         this.charts = LabCharts.combined(data, locale);
         this.viewer = new ChartViewer(charts.chart());
@@ -89,6 +93,7 @@ public final class ChartsPane extends BorderPane {
     public void attach(Timeline t) {
         this.timeline = t;
         this.consumed = 0;
+        this.generation = t.generation();
         dirty = true;
         pump.start();
         tick(System.nanoTime() + REBUILD_NS); // catch up now rather than on the next pulse
@@ -140,6 +145,7 @@ public final class ChartsPane extends BorderPane {
 
     /** Switches the charts' language at run time: same data, window and highlight, new words. */
     public void setLocale(Locale locale) {
+        this.locale = locale;
         long highlight = charts.highlightUs();
         charts = LabCharts.combined(data, locale);
         charts.timeAxis().addChangeListener(this::axisChanged);
@@ -160,11 +166,19 @@ public final class ChartsPane extends BorderPane {
 
     /** Pulls new events and redraws when something changed and the last redraw is old enough. */
     private void tick(long now) {
-        if (timeline != null && timeline.size() > consumed) {
-            List<LabEvent> fresh = timeline.since(consumed);
-            consumed += fresh.size();
-            data.addAll(fresh);
-            dirty = true;
+        if (timeline != null) {
+            Timeline.Slice fresh = timeline.slice(consumed);
+            if (fresh.generation() != generation) {
+                // The timeline was cleared (a drill's t = 0 on real hosts): the old run's picture goes, the new one starts at index 0.
+                startOver();
+                fresh = timeline.slice(0);
+                generation = fresh.generation();
+            }
+            if (!fresh.events().isEmpty()) {
+                consumed += fresh.events().size();
+                data.addAll(fresh.events());
+                dirty = true;
+            }
         }
         if (followLive.get() && clock.get() != null) dirty = true;
         if (dirty && now - lastRebuildNs >= REBUILD_NS) {
@@ -178,6 +192,18 @@ public final class ChartsPane extends BorderPane {
             }
             rebuild();
         }
+    }
+
+    /** Empty charts in the same language, following live again; the selection belonged to the old run. */
+    private void startOver() {
+        consumed = 0;
+        data = new ChartData(topology);
+        charts = LabCharts.combined(data, locale);
+        charts.timeAxis().addChangeListener(this::axisChanged);
+        viewer.setChart(charts.chart());
+        selectedEvent.set(null);
+        followLive.set(true);
+        dirty = true;
     }
 
     private void rebuild() {

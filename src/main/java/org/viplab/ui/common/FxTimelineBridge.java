@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * The one place where lab events cross onto the FX thread. The engine's timeline listener only queues;
  * a ticker at about 30 Hz hands whatever queued to the FX thread in one batch, and schedules at most one
  * hand-over at a time, so a burst of a million events costs a few dozen FX runnables, not a million.
- * A new run (reset) travels in the same queue, so sinks never mix events of two runs.
+ * A new run (reset) travels in the same queue, so sinks never mix events of two runs; so does a cleared
+ * timeline ({@link Timeline#clear()}), which reaches the sinks as a new run of the same timeline.
  */
 public final class FxTimelineBridge implements AutoCloseable {
     public static final long PERIOD_MS = 33;
@@ -43,7 +44,7 @@ public final class FxTimelineBridge implements AutoCloseable {
     private final List<Sink> sinks = new CopyOnWriteArrayList<>();
     private final Executor fx;
     private final ScheduledExecutorService ticker;
-    private final Timeline.Listener listener = pending::add;
+    private Timeline.Listener listener; // of the timeline followed; engine thread only
     private Timeline current; // engine thread only
 
     /** @param fx runs a hand-over on the FX thread: {@code Platform::runLater} in the app. */
@@ -70,6 +71,13 @@ public final class FxTimelineBridge implements AutoCloseable {
         pending.add(new RunStart(topology, timeline));
         current = timeline;
         pending.addAll(timeline.snapshot());
+        listener = new Timeline.Listener() {
+            @Override
+            public void appended(LabEvent event) { pending.add(event); }
+
+            @Override
+            public void cleared() { pending.add(new RunStart(topology, timeline)); }
+        };
         timeline.addListener(listener);
     }
 

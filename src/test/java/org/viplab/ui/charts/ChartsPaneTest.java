@@ -20,6 +20,7 @@ import org.viplab.timeline.Timeline;
 import javax.imageio.ImageIO;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -113,5 +114,55 @@ class ChartsPaneTest {
         assertFalse(pane.followLiveProperty().get());
         robot.interact(() -> { });
         WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> pane.charts().shownFromUs() == 2_000_000 && pane.charts().shownToUs() == 6_000_000);
+    }
+
+    /**
+     * A timeline cleared while the charts follow it (the SSH engine at a drill's t = 0) starts the charts over:
+     * the old run's events go, the new run is read from its first event, not from the old run's index.
+     */
+    @Test
+    void aTimelineClearedWhileAttachedStartsTheChartsOver(FxRobot robot) throws Exception {
+        DrillResult old = Drills.run("stop", Drills.KEEPALIVED_STOP);
+        DrillResult next = Drills.run("split", Drills.SPLIT_BRAIN);
+        List<LabEvent> oldRun = old.events().stream().filter(e -> e.timeUs() <= 12_000_000).toList();
+        List<LabEvent> newStart = next.events().stream().filter(e -> e.timeUs() <= 3_000_000).toList();
+        List<LabEvent> newRun = next.events();
+        assertTrue(newStart.size() < oldRun.size() && newRun.size() > oldRun.size(), "shorter, then longer than the old run");
+        Timeline live = new Timeline();
+        robot.interact(() -> pane.attach(live));
+        Thread engine = new Thread(() -> oldRun.forEach(live::accept));
+        engine.start();
+        engine.join();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.data().eventsSeen() == oldRun.size());
+        LabEvent priorityZero = oldRun.stream().filter(e -> e instanceof LabEvent.AdvertSent a && a.priority() == 0).findFirst().orElseThrow();
+        robot.interact(() -> {
+            pane.select(priorityZero);
+            pane.showWindow(4_000_000, 8_000_000); // the user zoomed in on the old run
+        });
+
+        // t = 0 of a drill: the engine clears and starts a new run, fewer events than the charts had read
+        engine = new Thread(() -> {
+            live.clear();
+            newStart.forEach(live::accept);
+        });
+        engine.start();
+        engine.join();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.data().eventsSeen() == newStart.size());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(newStart.get(newStart.size() - 1).timeUs(), pane.data().lastUs(), "the new run only");
+        assertEquals(null, pane.getSelectedEvent(), "the old run's selection is gone");
+        assertTrue(pane.followLiveProperty().get(), "following the new run live");
+        // the new run outgrows the old one: still read from its own start, never from the old index
+        engine = new Thread(() -> newRun.subList(newStart.size(), newRun.size()).forEach(live::accept));
+        engine.start();
+        engine.join();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.data().eventsSeen() == newRun.size());
+        WaitForAsyncUtils.waitForFxEvents();
+        org.viplab.charts.ChartData expected = org.viplab.charts.ChartData.of(Presets.mode1(), newRun);
+        assertEquals(expected.eventsSeen(), pane.data().eventsSeen());
+        assertEquals(expected.firstUs(), pane.data().firstUs());
+        assertEquals(expected.lastUs(), pane.data().lastUs());
+        assertEquals(expected.outages(next.endUs()), pane.data().outages(next.endUs()), "the same picture as the new run drawn alone");
+        assertEquals(expected.nearest(8_500_000, org.viplab.charts.ChartData.Part.VIP), pane.data().nearest(8_500_000, org.viplab.charts.ChartData.Part.VIP));
     }
 }
