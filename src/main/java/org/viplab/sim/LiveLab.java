@@ -24,12 +24,22 @@ public final class LiveLab implements Lab {
     private volatile boolean aborted;
     private volatile CompletableFuture<Long> waiting;
 
-    /** @param fastest run as fast as the CPU allows instead of at the live simulation's speed */
+    /**
+     * Bound to the run current now. Prefer {@link #LiveLab(LiveSimulation, boolean, LiveSimulation.Run)} right
+     * after a reset: by the time this runs, a reset queued behind the drill's may already be current.
+     *
+     * @param fastest run as fast as the CPU allows instead of at the live simulation's speed
+     */
     public LiveLab(LiveSimulation live, boolean fastest) {
+        this(live, fastest, new LiveSimulation.Run(live.timeline(), live.topology()));
+    }
+
+    /** Bound to {@code run}, as {@link LiveSimulation#resetForDrill} gave it. */
+    public LiveLab(LiveSimulation live, boolean fastest, LiveSimulation.Run run) {
         this.live = live;
         this.fastest = fastest;
-        this.timeline = live.timeline();
-        this.topology = live.topology();
+        this.timeline = run.timeline();
+        this.topology = run.topology();
     }
 
     @Override
@@ -47,7 +57,12 @@ public final class LiveLab implements Lab {
     @Override
     public void apply(Action action, String by) {
         checkSameRun();
-        await(live.apply(action, by));
+        // Checked again on the engine thread, in the same step as the action: a reset may be queued in between.
+        await(live.submit(lab -> {
+            checkSameRun();
+            lab.apply(action, by);
+            return null;
+        }));
     }
 
     /** Blocks until virtual time reaches {@code timeUs}; returns early, without getting there, once aborted. */
@@ -55,7 +70,7 @@ public final class LiveLab implements Lab {
     public void runUntil(long timeUs) throws InterruptedException {
         checkSameRun();
         if (aborted) return;
-        CompletableFuture<Long> f = live.runTo(timeUs, fastest);
+        CompletableFuture<Long> f = live.runTo(timeUs, fastest, timeline);
         waiting = f;
         if (aborted) return;
         try {
@@ -70,7 +85,11 @@ public final class LiveLab implements Lab {
     @Override
     public void restore(String by) {
         checkSameRun();
-        await(live.restore(by));
+        await(live.submit(lab -> {
+            checkSameRun();
+            lab.restore(by);
+            return null;
+        }));
     }
 
     /** Stops waiting; the runner sees its own abort flag and runs the restore at the current time. */

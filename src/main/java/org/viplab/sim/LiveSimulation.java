@@ -173,6 +173,19 @@ public final class LiveSimulation implements AutoCloseable {
      * before the drill is ready, whatever the speed.
      */
     public CompletableFuture<Void> reset(Topology newTopology, long newSeed, String why) {
+        return resetForDrill(newTopology, newSeed, why).thenApply(run -> null);
+    }
+
+    /** One run of the simulation: its timeline (a new one per reset) and its topology. */
+    public record Run(Timeline timeline, Topology topology) { }
+
+    /**
+     * {@link #reset(Topology, long, String)} that completes with the new run, read on the engine thread in the
+     * same step as the reset. A drill binds its {@link LiveLab} to that run: reading {@link #timeline()} after
+     * the future completes could already see a reset queued right behind (the user pressed Reset), and the
+     * drill would then act on the user's run instead of failing.
+     */
+    public CompletableFuture<Run> resetForDrill(Topology newTopology, long newSeed, String why) {
         List<String> problems = TopologyJson.problems(newTopology);
         if (!problems.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
@@ -182,7 +195,7 @@ public final class LiveSimulation implements AutoCloseable {
             seed = newSeed;
             startRun(copy, why);
             holdUs = this.lab.now(); // the new run's lab, not the old one passed in
-            return null;
+            return new Run(timeline, topology);
         });
     }
 
@@ -194,7 +207,19 @@ public final class LiveSimulation implements AutoCloseable {
      * CancellationException when the lab is reset first. Each call replaces the previous hold.
      */
     public CompletableFuture<Long> runTo(long timeUs, boolean fastest) {
+        return runTo(timeUs, fastest, null);
+    }
+
+    /**
+     * {@link #runTo(long, boolean)} for the run whose timeline is {@code run} only: when another run is current
+     * by the time the engine gets to it, it completes with a CancellationException and holds nothing (a drill
+     * never holds the user's fresh run). {@code run} null: whatever run is current.
+     */
+    public CompletableFuture<Long> runTo(long timeUs, boolean fastest, Timeline run) {
         return submit(lab -> {
+            if (run != null && run != timeline) {
+                return CompletableFuture.<Long>failedFuture(new CancellationException("the lab was reset"));
+            }
             if (holdReached != null) holdReached.cancel(false);
             holdUs = timeUs;
             holdFast = fastest;

@@ -92,6 +92,68 @@ class LiveLabTest {
         assertTrue(live.timeline().snapshot().stream().noneMatch(ev -> ev instanceof LabEvent.ActionApplied), "the new run was left alone");
     }
 
+    /**
+     * The drill panel's race: the user's Reset is queued right behind the drill's own reset. The drill must be
+     * bound to the run its reset made, read on the engine thread, not to whatever run is current once the
+     * reset's future completes: that is already the user's run, and the drill would play on it.
+     */
+    @Test
+    void aResetQueuedRightBehindTheDrillsOwnIsNotTakenForTheDrillsRun() throws Exception {
+        Drill d = DrillParser.parse("x", """
+                {"name": "slow", "preset": "mode1", "steps": [
+                  {"at": "1s", "action": "stop", "target": "db1/mysqld"},
+                  {"at": "50s", "expect": "vip-on", "host": "db1"}
+                ]}""", null);
+        live = new LiveSimulation(Presets.mode2(), 1); // not started yet: both resets wait in the queue, in this order
+        CompletableFuture<LiveSimulation.Run> drillRun = live.resetForDrill(d.topology(), d.seed(), "drill: slow");
+        CompletableFuture<Void> userReset = live.reset(Presets.mode2(), "the user pressed Reset");
+        live.start();
+        LiveSimulation.Run run = drillRun.get(5, TimeUnit.SECONDS);
+        userReset.get(5, TimeUnit.SECONDS);
+        assertEquals("mode1", run.topology().name, "the drill's run");
+        assertTrue(run.timeline() != live.timeline(), "the user's run is current");
+        LiveLab unbound = new LiveLab(live, false);
+        assertEquals("mode2", unbound.topology().name, "reading the current run after the fact gets the user's: what the panel did");
+
+        LiveLab lab = new LiveLab(live, false, run);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> new DrillRunner().run(d, lab, null));
+        assertTrue(e.getMessage().contains("reset during the drill"), e.toString());
+        var held = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
+                () -> live.runTo(5_000_000, true, run.timeline()).get(5, TimeUnit.SECONDS));
+        assertTrue(held.getCause() instanceof java.util.concurrent.CancellationException, "nothing held on the user's run: " + held);
+        Thread.sleep(50);
+        assertTrue(live.now() < 5_000_000, "the user's run flows at 1x, not held or raced to 5 s: " + live.now());
+        assertTrue(live.timeline().snapshot().stream().noneMatch(ev -> ev instanceof LabEvent.ActionApplied), "the user's run was left alone");
+    }
+
+    /** The check that counts is on the engine thread: a reset queued between the drill's own check and its action wins. */
+    @Test
+    void anActionQueuedBehindAResetIsRefusedOnTheEngineThread() throws Exception {
+        live = new LiveSimulation(Presets.mode1(), 1).start();
+        LiveLab lab = new LiveLab(live, false, live.submit(x -> new LiveSimulation.Run(live.timeline(), live.topology())).get(5, TimeUnit.SECONDS));
+        java.util.concurrent.CountDownLatch engineBusy = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        live.submit(x -> {
+            engineBusy.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        });
+        assertTrue(engineBusy.await(5, TimeUnit.SECONDS));
+        CompletableFuture<Void> userReset = live.reset(Presets.mode2(), "the user pressed Reset"); // queued, not run yet
+        CompletableFuture<Void> action = CompletableFuture.runAsync(() -> lab.apply(
+                new org.viplab.lab.Action(org.viplab.lab.Verb.STOP, org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), "drill"));
+        Thread.sleep(100); // the drill thread passed its own check (the old run is still current) and queued the action
+        release.countDown();
+        userReset.get(5, TimeUnit.SECONDS);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> action.get(5, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("reset during the drill"), e.getCause().toString());
+        assertTrue(live.timeline().snapshot().stream().noneMatch(ev -> ev instanceof LabEvent.ActionApplied), "the user's run was left alone");
+    }
+
     @Test
     void abortStopsWaitingAndTheRestoreRunsOnTheLiveTimeline() throws Exception {
         Drill d = DrillParser.parse("x", """

@@ -243,8 +243,8 @@ public final class DrillPanelModel implements AutoCloseable {
             DrillResult result = null;
             Throwable failure = null;
             try {
-                live.reset(d.topology(), d.seed(), "drill: " + d.name()).get();
-                LiveLab l = new LiveLab(live, fast);
+                // Bound to the drill's own run, as the engine started it: a reset pressed meanwhile fails the drill, never hosts it.
+                LiveLab l = new LiveLab(live, fast, live.resetForDrill(d.topology(), d.seed(), "drill: " + d.name()).get());
                 DrillRunner r = new DrillRunner();
                 lab = l;
                 runner = r;

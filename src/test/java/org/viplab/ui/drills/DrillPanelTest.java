@@ -211,7 +211,10 @@ class DrillPanelTest {
     void aResetDuringADrillStopsItAndLeavesTheNewRunAlone(FxRobot robot) throws Exception {
         fx(() -> model.load(Path.of("samples", "drills", "04-mode1-keepalived-never-returns.json"))).get(5, TimeUnit.SECONDS);
         var done = fx(() -> model.run());
-        waitUntil("the drill started", 10, () -> live.topology().name.equals("mode1") && live.now() > 0);
+        // Asked on the engine thread: during a reset live.topology() is already the drill's while live.now() still
+        // shows the old run's time, and that read once let the test reset before the drill had taken its run.
+        waitUntil("the drill's own run has started", 10,
+                () -> live.submit(lab -> live.topology().name.equals("mode1") && lab.now() > 0).get(5, TimeUnit.SECONDS));
         // the user restarts the lab from the toolbar (LabControls still holds its own topology, mode 2)
         fx(() -> controls.resetRun()).get(5, TimeUnit.SECONDS);
         waitUntil("the drill stopped", 10, () -> fx(() -> !model.runningProperty().get()));
