@@ -142,7 +142,10 @@ public final class DrillPanel extends VBox {
         record.disableProperty().bind(model.runningProperty());
         record.setSelected(model.recordingProperty().get());
         model.recordingProperty().addListener((o, a, b) -> record.setSelected(b));
-        record.setOnAction(e -> model.setRecording(record.isSelected()));
+        record.setOnAction(e -> {
+            model.setRecording(record.isSelected());
+            record.setSelected(model.recordingProperty().get()); // refused (on real hosts): the button says so
+        });
         MenuButton expect = new MenuButton();
         expect.setId("drill-expect");
         expect.textProperty().bind(i18n.bind("drills.record.expect"));
