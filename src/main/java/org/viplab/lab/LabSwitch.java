@@ -72,13 +72,26 @@ public final class LabSwitch implements LiveEngine {
     @Override
     public List<String> commandsFor(Action action) { return current.commandsFor(action); }
 
-    /** Adds a listener and tells it about the current engine's current run, on that engine's thread. */
+    /**
+     * Adds a listener and tells it about the current engine's current run, on that engine's thread. It joins
+     * the forwarded runs on that thread too, so that it hears each run once and in order.
+     */
     @Override
     public CompletableFuture<Void> addRunListener(RunListener l) {
         LiveEngine engine = current;
-        listeners.add(l);
-        // the engine's own listener call gives the run consistently with its thread; only this one listener
         return engine.addRunListener(new RunListener() {
+            @Override
+            public void runStarted(Timeline timeline, Topology topology) {
+                engine.removeRunListener(this);
+                if (!listeners.contains(l)) listeners.add(l);
+                if (current == engine) l.runStarted(timeline, topology);
+                else tellOnce(current, l); // switched meanwhile: the new engine's current run, once
+            }
+        });
+    }
+
+    private void tellOnce(LiveEngine engine, RunListener l) {
+        engine.addRunListener(new RunListener() {
             @Override
             public void runStarted(Timeline timeline, Topology topology) {
                 engine.removeRunListener(this);
