@@ -170,6 +170,9 @@ public final class DrillPanelModel implements AutoCloseable {
 
     public LiveSimulation simulation() { return live; }
 
+    /** True while the app looks at real hosts: drills run there in real time, recording is off. */
+    public ReadOnlyBooleanProperty onHostsProperty() { return controls.onHostsProperty(); }
+
     /** The lab's pause state (the drill pauses with the lab). */
     public ReadOnlyBooleanProperty pausedProperty() { return controls.pausedProperty(); }
 
