@@ -289,6 +289,7 @@ public final class DrillPanelModel implements AutoCloseable {
         DrillRunner r = new DrillRunner();
         runner = r;
         if (abortRequested) r.abort();
+        runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)));
         org.viplab.lab.Lab l = hosts.startDrill(BASELINE_MAX_MS, () -> abortRequested);
         return r.run(d.on(hosts.topology()), l, this::progress);
     }
