@@ -68,7 +68,7 @@ record CommandPreview(List<HostCommands> hosts) {
         for (HostCommands h : hosts) for (Line l : h.lines()) width = Math.max(width, l.action().length());
         for (HostCommands h : hosts) {
             if (b.length() > 0) b.append('\n');
-            b.append("# ").append(h.host()).append("  (").append(h.login()).append(")\n");
+            b.append("# ").append(h.host()).append(" \u2014 ").append(h.login()).append('\n');
             for (Line l : h.lines()) {
                 b.append(String.format("%-" + width + "s  ", l.action()));
                 if (l.ok()) {

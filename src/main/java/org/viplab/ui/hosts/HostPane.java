@@ -1,5 +1,6 @@
 package org.viplab.ui.hosts;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.HPos;
 import javafx.geometry.Insets;
@@ -61,7 +62,10 @@ final class HostPane {
     final ComboBox<String> overrideAction = new ComboBox<>();
     final TextField overrideCommand = new TextField();
 
-    HostPane(I18n i18n, HostModel model, int index) {
+    /**
+     * @param haproxy true while the preset runs haproxy: its fields are disabled otherwise (nothing uses them)
+     */
+    HostPane(I18n i18n, HostModel model, int index, javafx.beans.value.ObservableBooleanValue haproxy) {
         this.i18n = i18n;
         this.model = model;
         this.prefix = "hosts-h" + index + "-";
@@ -159,7 +163,8 @@ final class HostPane {
             };
             TextField f = text(k.id() + "Service", prop, 10);
             // A custom style names no service: its commands are the overrides below.
-            f.disableProperty().bind(model.services.isEqualTo("custom"));
+            f.disableProperty().bind(k == ProcessKind.HAPROXY ? model.services.isEqualTo("custom").or(Bindings.not(haproxy))
+                    : model.services.isEqualTo("custom"));
             Label l = new Label();
             l.textProperty().bind(i18n.bind("hosts.field.serviceName", k.id()));
             l.setLabelFor(f);
@@ -169,7 +174,9 @@ final class HostPane {
         TextField log = text("keepalivedLog", model.keepalivedLog, 16);
         log.setTooltip(tooltip("hosts.field.keepalivedLog.tip"));
         row(services, r++, "hosts.field.keepalivedLog", log);
-        row(services, r++, "hosts.field.haproxyStats", text("haproxyStats", model.haproxyStats, 16));
+        TextField stats = text("haproxyStats", model.haproxyStats, 16);
+        stats.disableProperty().bind(Bindings.not(haproxy));
+        row(services, r++, "hosts.field.haproxyStats", stats);
 
         Label ovLabel = label("hosts.field.overrides");
         GridPane.setValignment(ovLabel, javafx.geometry.VPos.TOP);

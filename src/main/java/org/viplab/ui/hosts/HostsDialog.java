@@ -109,6 +109,9 @@ public final class HostsDialog {
         content.setPadding(new Insets(4, 8, 4, 8));
         content.setPrefWidth(1040);
         VBox.setVgrow(tabs, Priority.NEVER);
+        // The preview takes what height there is: messages appearing below it must not push the buttons off.
+        VBox.setVgrow(content.getChildren().get(2), Priority.ALWAYS);
+        VBox.setVgrow(preview, Priority.ALWAYS);
         pane.setContent(content);
 
         ButtonType open = new ButtonType(i18n.get("hosts.open"), ButtonData.LEFT);
@@ -193,11 +196,12 @@ public final class HostsDialog {
     }
 
     private TabPane hostTabs() {
+        var haproxy = Bindings.createBooleanBinding(() -> HostsModel.usesHaproxy(model.preset.get()), model.preset);
         tabs.setId("hosts-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         for (int i = 0; i < model.hosts.size(); i++) {
             HostModel h = model.hosts.get(i);
-            HostPane p = new HostPane(i18n, h, i);
+            HostPane p = new HostPane(i18n, h, i, haproxy);
             panes.add(p);
             Tab t = new Tab();
             t.setId("hosts-tab-" + i);
