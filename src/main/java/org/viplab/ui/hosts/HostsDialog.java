@@ -86,6 +86,7 @@ public final class HostsDialog {
                 start = Inventory.read(initialFile);
             } catch (IOException | RuntimeException e) {
                 errorText.set(openError(initialFile, e));
+                file = null; // what the form shows did not come from it
             }
         }
         if (start == null) {

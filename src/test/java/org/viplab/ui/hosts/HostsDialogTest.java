@@ -242,6 +242,43 @@ class HostsDialogTest {
     }
 
     @Test
+    void withoutAnInventoryItStartsFromTheRunningLabOrTheTutorialsHosts() throws Exception {
+        HostsDialog fresh = fx(() -> new HostsDialog(stage, i18n, null, null));
+        Inventory inv = fx(fresh::inventory);
+        Path lab = HostsModel.labInventory();
+        if (lab != null) {
+            assertEquals(Inventory.read(lab).toJson(), inv.toJson(), "the running lab's inventory");
+            assertEquals(lab, fx(fresh::file));
+        } else {
+            assertEquals("mode1", inv.preset);
+            assertEquals("10.9.8.120", inv.vip);
+            assertEquals(3306, inv.clientPort);
+            assertEquals(List.of("db1", "db2"), inv.hostNames());
+            assertEquals(List.of("10.9.8.201", "10.9.8.223"), inv.hosts.stream().map(h -> h.address).toList());
+            assertNull(fx(fresh::file));
+        }
+    }
+
+    @Test
+    void givenOnlyAFileItStartsFromThatFileAndABrokenOneIsReported() throws Exception {
+        Inventory saved = inventory();
+        saved.vip = "10.77.0.1";
+        saved.hosts.get(1).services = "systemd";
+        Path file = tmp.resolve("given.json");
+        saved.write(file);
+        HostsDialog given = fx(() -> new HostsDialog(stage, i18n, null, file));
+        assertEquals(saved.toJson(), fx(given::inventory).toJson());
+        assertEquals(file, fx(given::file));
+        assertEquals("", fx(() -> given.errorProperty().get()));
+
+        Path broken = Files.writeString(tmp.resolve("broken.json"), "[1, 2");
+        HostsDialog fallback = fx(() -> new HostsDialog(stage, i18n, null, broken));
+        assertTrue(fx(() -> fallback.errorProperty().get()).startsWith("Cannot open " + broken + ": "), fx(() -> fallback.errorProperty().get()));
+        assertEquals(List.of("db1", "db2"), fx(fallback::inventory).hostNames(), "the form starts from the defaults instead");
+        assertTrue(fx(fallback::file) == null || fx(fallback::file).equals(HostsModel.labInventory()), "the broken file is not the form's file");
+    }
+
+    @Test
     void theClientPortFollowsThePresetUnlessTheUserChangedIt() throws Exception {
         open(inventory());
         ComboBox<String> preset = in("#hosts-preset");
