@@ -279,6 +279,40 @@ class HostsDialogTest {
     }
 
     @Test
+    void overridesAreEditedInTheTableAndRemoved(FxRobot robot) throws Exception {
+        open(inventory());
+        ComboBox<String> action = in("#hosts-h0-override-action");
+        run(() -> action.setValue("restart keepalived"));
+        robot.clickOn((Node) in("#hosts-h0-override-command")).write("systemctl restart keepalived.service");
+        robot.clickOn((Node) in("#hosts-h0-override-set"));
+        assertTrue(fx(d::previewText).contains("db1$ systemctl restart keepalived.service"), fx(d::previewText));
+        // Setting the same action again replaces the command rather than adding a row.
+        run(() -> action.setValue("restart keepalived"));
+        robot.clickOn((Node) in("#hosts-h0-override-command")).write("/usr/local/bin/ka-restart");
+        robot.clickOn((Node) in("#hosts-h0-override-set"));
+        javafx.scene.control.TableView<?> table = in("#hosts-h0-overrides");
+        assertEquals(1, (int) fx(() -> table.getItems().size()));
+        assertEquals(Map.of("restart keepalived", "/usr/local/bin/ka-restart"), fx(d::inventory).hosts.get(0).commands);
+
+        // Double-click the command cell, retype, Enter: the edit reaches the inventory and the preview.
+        Node cell = fx(() -> table.lookupAll(".table-cell").stream()
+                .filter(n -> n instanceof javafx.scene.control.TableCell<?, ?> c && "/usr/local/bin/ka-restart".equals(c.getItem()))
+                .findFirst().orElseThrow());
+        robot.doubleClickOn(cell);
+        FxWait.until("the cell edits", 5, () -> fx(() -> table.getEditingCell() != null));
+        robot.push(KeyCode.CONTROL, KeyCode.A).write("/opt/ka/restart now").type(KeyCode.ENTER);
+        FxWait.until("the edit is committed", 5, () -> fx(() -> d.inventory().hosts.get(0).commands.get("restart keepalived"))
+                .equals("/opt/ka/restart now"));
+        assertTrue(fx(d::previewText).contains("db1$ /opt/ka/restart now"), fx(d::previewText));
+        assertTrue(fx(() -> d.dialog().isShowing()), "Enter in the table commits the edit, it does not connect");
+
+        run(() -> table.getSelectionModel().select(0));
+        robot.clickOn((Node) in("#hosts-h0-override-remove"));
+        assertEquals(Map.of(), fx(d::inventory).hosts.get(0).commands);
+        assertTrue(fx(d::previewText).contains("db1$ service keepalived restart"), fx(d::previewText));
+    }
+
+    @Test
     void theClientPortFollowsThePresetUnlessTheUserChangedIt() throws Exception {
         open(inventory());
         ComboBox<String> preset = in("#hosts-preset");
