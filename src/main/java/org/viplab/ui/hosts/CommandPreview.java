@@ -1,0 +1,84 @@
+package org.viplab.ui.hosts;
+
+import org.viplab.lab.Verb;
+import org.viplab.model.ProcessKind;
+import org.viplab.ssh.CommandTemplates;
+import org.viplab.ssh.Inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The exact command each process action would run on each host, as {@link CommandTemplates} builds it from
+ * the inventory, so the user sees every command before connecting. An action the inventory has no command
+ * for (custom services) is listed with the reason instead.
+ */
+record CommandPreview(List<HostCommands> hosts) {
+    /** The verbs a process takes, in the order a user thinks of them. */
+    static final List<Verb> VERBS = List.of(Verb.START, Verb.STOP, Verb.RESTART, Verb.KILL, Verb.HANG, Verb.RESUME);
+
+    /** One action on one host: {@code command} or, when there is none, {@code missing} (why). */
+    record Line(String action, String command, String missing) {
+        boolean ok() { return command != null; }
+    }
+
+    record HostCommands(String host, String login, List<Line> lines) {
+        long missing() { return lines.stream().filter(l -> !l.ok()).count(); }
+    }
+
+    static CommandPreview of(Inventory inv, boolean haproxy) {
+        List<HostCommands> out = new ArrayList<>();
+        for (Inventory.Host h : inv.hosts) {
+            CommandTemplates t = new CommandTemplates(h);
+            List<Line> lines = new ArrayList<>();
+            for (ProcessKind k : HostsModel.processes(haproxy)) {
+                for (Verb v : VERBS) {
+                    String action = v.id() + " " + k.id();
+                    try {
+                        lines.add(new Line(action, t.process(v, k), null));
+                    } catch (RuntimeException e) {
+                        lines.add(new Line(action, null, e.getMessage()));
+                    }
+                }
+            }
+            String login = h.user + "@" + h.address + (h.port == 22 ? "" : ":" + h.port);
+            out.add(new HostCommands(h.name, login, List.copyOf(lines)));
+        }
+        return new CommandPreview(List.copyOf(out));
+    }
+
+    long missing() { return hosts.stream().mapToLong(HostCommands::missing).sum(); }
+
+    /** The commands of the action on the host named, or null. */
+    String command(String host, String action) {
+        for (HostCommands h : hosts) {
+            if (!h.host().equals(host)) continue;
+            for (Line l : h.lines()) if (l.action().equals(action)) return l.command();
+        }
+        return null;
+    }
+
+    /**
+     * As shown in the dialog: per host a heading, then one line per action, the command after {@code $} like a
+     * shell prompt; a missing command is marked {@code ✗} with the reason.
+     */
+    String text(String missingWord) {
+        StringBuilder b = new StringBuilder();
+        int width = 0;
+        for (HostCommands h : hosts) for (Line l : h.lines()) width = Math.max(width, l.action().length());
+        for (HostCommands h : hosts) {
+            if (b.length() > 0) b.append('\n');
+            b.append("# ").append(h.host()).append(" \u2014 ").append(h.login()).append('\n');
+            for (Line l : h.lines()) {
+                b.append(String.format("%-" + width + "s  ", l.action()));
+                if (l.ok()) {
+                    b.append(h.host()).append("$ ").append(l.command());
+                } else {
+                    b.append("\u2717 ").append(missingWord).append(": ").append(l.missing());
+                }
+                b.append('\n');
+            }
+        }
+        return b.toString();
+    }
+}
