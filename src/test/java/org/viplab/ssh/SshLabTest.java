@@ -326,7 +326,30 @@ class SshLabTest {
                 assertTrue(x.getMessage().contains(id + " is not supported") && x.getMessage().contains("iptables or nft"), x.getMessage());
             }
             for (LabEvent e : tl.snapshot()) assertTrue(!(e instanceof LabEvent.LinkChanged), "nothing was cut: " + e);
+            // a refused action is still on the time line (at the moment it was asked for)
+            await(tl, LabEvent.ActionApplied.class, a -> a.target().equals("clients-db1") && a.action().equals("cut"), 4000);
         }
         assertEquals(before, realFirewall());
+    }
+
+    /** A host slow to start a command: the action is placed when the host began it, not when it was sent. */
+    @Test
+    void anActionIsPlacedWhenTheHostBeganIt() throws Exception {
+        server = new TestSshServer(dir.resolve("hostkey.ser"), 0);
+        startMysql();
+        Inventory inv = inventory(server.port(), mysql.getLocalPort());
+        Timeline tl = new Timeline();
+        lab = new SshLab(inv, tl, (h, type, fp) -> true, Map.of(), c -> { });
+        lab.connect();
+        lab.beginDrill();
+        server.startDelayMs = 400;
+        long sent = lab.now();
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "drill");
+        LabEvent.ActionApplied a = await(tl, LabEvent.ActionApplied.class, x -> x.target().equals("db1/mysqld"), 4000);
+        LabEvent.LogLine shown = await(tl, LabEvent.LogLine.class, l -> l.text().equals("$ echo stopping mysqld"), 4000);
+        assertTrue(shown.timeUs() - sent < 100_000, "the command is logged when it is sent");
+        long lag = a.timeUs() - sent;
+        assertTrue(lag >= 390_000 && lag < 1_000_000, "placed " + lag / 1000 + " ms after it was sent (the host began it 400 ms later)");
+        assertTrue(a.timeUs() <= lab.now());
     }
 }

@@ -20,6 +20,8 @@ import java.nio.file.Path;
  */
 final class TestSshServer implements AutoCloseable {
     final SshServer sshd;
+    /** A slow host: each command starts this much later (as when opening a channel is slow). */
+    volatile long startDelayMs;
 
     TestSshServer(Path hostKeyFile, int port) throws IOException { this(hostKeyFile, "127.0.0.1", port, null); }
 
@@ -31,7 +33,7 @@ final class TestSshServer implements AutoCloseable {
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
         sshd.setPublickeyAuthenticator(AcceptAllPublickeyAuthenticator.INSTANCE);
         sshd.setPasswordAuthenticator((user, password, session) -> "secret".equals(password));
-        sshd.setCommandFactory((channel, command) -> new ShCommand(command, path));
+        sshd.setCommandFactory((channel, command) -> new ShCommand(startDelayMs > 0 ? "sleep " + startDelayMs / 1000.0 + "; " + command : command, path));
         sshd.start();
     }
 
