@@ -102,7 +102,7 @@ final class HostObserver {
                 ? cmd.priv("journalctl -u keepalived -n 500 --no-pager -o cat")
                 : cmd.priv("tail -n 500 " + Shell.quote(inv.keepalivedLog));
         String c = "ip -o addr show dev " + Shell.quote(inv.iface) + " | grep -c " + Shell.quote("inet " + vip + "/") + "; "
-                + psCommand() + "; " + log + " 2>/dev/null | grep -E 'Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived' | tail -n 1";
+                + Watch.psCommand(inv, vip) + "; " + log + " 2>/dev/null | grep -E 'Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived' | tail -n 1";
         SshHost.Result r = ssh.exec(c, 10_000);
         List<String> out = r.out().lines().toList();
         List<LabEvent> ev = new ArrayList<>();
@@ -122,17 +122,6 @@ final class HostObserver {
         ev.add(new LabEvent.VrrpStateChanged(atUs, inv.name, VrrpState.INIT, vrrp, "at connect"));
         klog.assume(vrrp, procs.getOrDefault(ProcessKind.KEEPALIVED, ProcessState.RUNNING));
         return ev;
-    }
-
-    /**
-     * One line of what runs: time, the ps states of mysqld, haproxy, keepalived, and whether the VIP is on
-     * the interface (a check on ip monitor, which cannot see what happened before it started).
-     */
-    private String psCommand() {
-        String vipCheck = "ip -o addr show dev " + inv.iface + " 2>/dev/null | grep -c \"inet " + vip + "/\"";
-        return "bash -c " + Shell.quote("s=$EPOCHREALTIME; m=$(ps -C mysqld,mariadbd -o stat= | tr -d \" \" | tr \"\\n\" ,); "
-                + "h=$(ps -C haproxy -o stat= | tr -d \" \" | tr \"\\n\" ,); k=$(ps -C keepalived -o stat= | tr -d \" \" | tr \"\\n\" ,); "
-                + "v=$(" + vipCheck + "); echo \"$s m=$m h=$h k=$k v=$v\"");
     }
 
     /** The VIP count from a process watcher line, or -1. */
@@ -172,24 +161,19 @@ final class HostObserver {
 
     void startStreams(Consumer<String> psLine) throws RemoteException {
         AddressMonitorParser mon = new AddressMonitorParser(inv.name, vip, zone);
-        start("ip -ts -o monitor address", l -> mon.parse(l, time()).ifPresent(sink));
-        String logCmd = inv.keepalivedLog.equals("journal")
-                ? cmd.priv("journalctl -f -n 0 -o short-precise -u keepalived")
-                : cmd.priv("tail -n 0 -F " + Shell.quote(inv.keepalivedLog));
-        start(logCmd + " 2>/dev/null", l -> klog.parse(l, time()).forEach(sink));
+        start(Watch.MONITOR.command(inv, vip), l -> mon.parse(l, time()).ifPresent(sink));
+        start(Watch.LOG.command(inv, vip), l -> klog.parse(l, time()).forEach(sink));
         if (hasTcpdump) {
             VrrpDumpParser dump = new VrrpDumpParser(hostByAddress, zone);
             // each host reports the adverts it sent itself; the other host's are its own stream's business
-            start(cmd.priv("tcpdump -l -nn -tttt -i " + Shell.quote(inv.iface) + " vrrp") + " 2>/dev/null",
-                    l -> dump.parse(l, time()).filter(a -> a.host().equals(inv.name)).ifPresent(sink));
+            start(Watch.ADVERTS.command(inv, vip), l -> dump.parse(l, time()).filter(a -> a.host().equals(inv.name)).ifPresent(sink));
         }
-        start("while :; do " + psCommand() + "; sleep 0.2; done", psLine);
+        start(Watch.PROCESSES.command(inv, vip), psLine);
         if (watchHaproxy && hasSocat) {
             HaproxyStatParser stat = new HaproxyStatParser(inv.name);
             StringBuilder chunk = new StringBuilder();
             long[] at = {Long.MIN_VALUE};
-            String sock = Shell.quote("UNIX-CONNECT:" + inv.haproxyStats);
-            start("while :; do echo \"@@ $(date +%s%N)\"; echo 'show stat' | " + cmd.priv("socat stdio " + sock) + " 2>/dev/null; sleep 0.5; done", l -> {
+            start(Watch.HAPROXY_STATS.command(inv, vip), l -> {
                 if (l.startsWith("@@ ")) {
                     if (at[0] != Long.MIN_VALUE && chunk.indexOf("#") >= 0) {
                         try {

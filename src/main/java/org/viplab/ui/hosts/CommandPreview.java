@@ -4,6 +4,7 @@ import org.viplab.lab.Verb;
 import org.viplab.model.ProcessKind;
 import org.viplab.ssh.CommandTemplates;
 import org.viplab.ssh.Inventory;
+import org.viplab.ssh.Watch;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +23,8 @@ record CommandPreview(List<HostCommands> hosts) {
         boolean ok() { return command != null; }
     }
 
-    record HostCommands(String host, String login, List<Line> lines) {
+    /** {@code watches}: the read-only commands streamed while connected, as {@link Watch} builds them. */
+    record HostCommands(String host, String login, List<Line> lines, List<String> watches) {
         long missing() { return lines.stream().filter(l -> !l.ok()).count(); }
     }
 
@@ -42,7 +44,15 @@ record CommandPreview(List<HostCommands> hosts) {
                 }
             }
             String login = h.user + "@" + h.address + (h.port == 22 ? "" : ":" + h.port);
-            out.add(new HostCommands(h.name, login, List.copyOf(lines)));
+            List<String> watches = new ArrayList<>();
+            for (Watch w : Watch.forMode(haproxy)) {
+                try {
+                    watches.add(w.command(h, inv.vip));
+                } catch (RuntimeException e) {
+                    // an unfinished form (no interface yet): the problems list says what is missing
+                }
+            }
+            out.add(new HostCommands(h.name, login, List.copyOf(lines), List.copyOf(watches)));
         }
         return new CommandPreview(List.copyOf(out));
     }
@@ -62,7 +72,10 @@ record CommandPreview(List<HostCommands> hosts) {
      * As shown in the dialog: per host a heading, then one line per action, the command after {@code $} like a
      * shell prompt; a missing command is marked {@code ✗} with the reason.
      */
-    String text(String missingWord) {
+    String text(String missingWord) { return text(missingWord, null); }
+
+    /** With {@code watchHeading}, each host's watchers follow its actions under that heading. */
+    String text(String missingWord, String watchHeading) {
         StringBuilder b = new StringBuilder();
         int width = 0;
         for (HostCommands h : hosts) for (Line l : h.lines()) width = Math.max(width, l.action().length());
@@ -77,6 +90,10 @@ record CommandPreview(List<HostCommands> hosts) {
                     b.append("\u2717 ").append(missingWord).append(": ").append(l.missing());
                 }
                 b.append('\n');
+            }
+            if (watchHeading != null && !h.watches().isEmpty()) {
+                b.append("# ").append(watchHeading).append('\n');
+                for (String w : h.watches()) b.append(h.host()).append("$ ").append(w).append('\n');
             }
         }
         return b.toString();

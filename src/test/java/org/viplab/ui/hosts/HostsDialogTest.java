@@ -379,7 +379,12 @@ class HostsDialogTest {
         assertTrue(p.contains("db1$ service mysql stop"), p);
         assertTrue(p.contains("db2$ service keepalived restart"), p);
         assertTrue(p.contains("db1$ { r=1; pkill -9 -x mysqld && r=0; pkill -9 -x mariadbd && r=0; exit $r; }"), p);
-        assertFalse(p.contains("haproxy"), "mode 1 runs no haproxy: " + p);
+        assertFalse(p.contains("start haproxy") || p.contains("haproxy start"), "mode 1 runs no haproxy: " + p);
+        // the read-only watchers are listed too, exactly as the engine streams them
+        assertTrue(p.contains("# watching, read-only"), p);
+        assertTrue(p.contains("db1$ ip -ts -o monitor address"), p);
+        assertTrue(p.contains("db1$ tcpdump -l -nn -tttt -i"), p);
+        assertFalse(p.contains("socat"), "haproxy's stats only in mode 2: " + p);
 
         ComboBox<String> style = in("#hosts-h0-services");
         run(() -> style.setValue("systemd"));
@@ -393,6 +398,7 @@ class HostsDialogTest {
         p = fx(d::previewText);
         assertTrue(p.contains("db2$ sudo -n service mysql stop"), p);
         assertTrue(p.contains("db2$ { r=1; sudo -n pkill -STOP -x mysqld && r=0;"), p);
+        assertTrue(p.contains("db2$ sudo -n tcpdump -l -nn -tttt -i"), "watchers get sudo too: " + p);
 
         run(() -> d.model().hosts.get(0).setOverride("stop mysqld", "systemctl stop mariadb --no-block"));
         p = fx(d::previewText);
@@ -401,6 +407,7 @@ class HostsDialogTest {
         ComboBox<String> preset = in("#hosts-preset");
         run(() -> preset.setValue("mode2"));
         assertTrue(fx(d::previewText).contains("db1$ systemctl start haproxy"), fx(d::previewText));
+        assertTrue(fx(d::previewText).contains("socat stdio"), "mode 2 watches haproxy's stats: " + fx(d::previewText));
 
         Label missing = in("#hosts-preview-missing");
         assertFalse(fx(missing::isVisible));
