@@ -161,6 +161,45 @@ class RealHostsInAppTest {
     }
 
     @Test
+    void aRunOnRealHostsSavedAsASessionReopensReadOnlyAsRecorded() throws Exception {
+        hosts = InProcessHosts.start(dir);
+        Inventory inv = hosts.inventory;
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> true);
+            return null;
+        });
+        await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> true, c -> { }));
+        await(() -> session.controls.apply(Verb.STOP, Target.parse("db1/mysqld", inv.hostNames())));
+        waitUntil("the action is on the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e ->
+                e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld")));
+        org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
+        Path file = dir.resolve("real.viplab");
+        await(() -> drills.saveSession(file));
+        int saved = org.viplab.session.SessionFiles.read(file).events().size();
+        assertEquals("ssh", org.viplab.session.SessionFiles.read(file).engine());
+
+        // while connected, a session is not opened over the live hosts
+        assertThrows(ExecutionException.class, () -> fx(() -> drills.openSession(file)).get(10, TimeUnit.SECONDS));
+        await(() -> session.hosts.disconnect());
+        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get()));
+
+        await(() -> drills.openSession(file));
+        waitUntil("the recorded run is shown", () -> fx(() -> session.controls.onHostsProperty().get()
+                && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
+        assertEquals("ssh", session.lab.engine());
+        assertEquals(saved, session.lab.timeline().snapshot().size());
+        assertTrue(fx(() -> drills.messageProperty().get()).contains("recorded on real hosts"));
+        assertThrows(ExecutionException.class, () -> fx(() -> session.controls.apply(Verb.START, Target.parse("db1/mysqld", inv.hostNames())))
+                .get(5, TimeUnit.SECONDS), "nothing can be done to a recording");
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
+        DrillResult report = fx(() -> session.features.reports().captureLive()).get(10, TimeUnit.SECONDS);
+        assertEquals("ssh", report.engine());
+
+        await(() -> session.hosts.disconnect());
+        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+    }
+
+    @Test
     void aHostThatDoesNotAnswerLeavesTheSimulationOnScreen() throws Exception {
         Inventory inv;
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -45,6 +45,7 @@ public final class LabControls {
     private final LabSwitch lab;
     private final BooleanProperty onHosts = new SimpleBooleanProperty();
     private RealActionConfirm confirm = (a, c) -> false;
+    private boolean simulationWasRunning;
     private final Executor fx;
     private final I18n i18n;
     private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>();
@@ -98,6 +99,24 @@ public final class LabControls {
 
     /** True while the app looks at real hosts: time controls, mode, flavour and settings do not apply. */
     public javafx.beans.property.ReadOnlyBooleanProperty onHostsProperty() { return onHosts; }
+
+    /**
+     * Shows {@code engine} (real hosts, or a recorded run) instead of the simulation, which pauses meanwhile;
+     * on the FX thread.
+     */
+    public CompletableFuture<Void> useAway(LiveEngine engine) {
+        if (lab.current() == live) simulationWasRunning = !live.paused();
+        live.pause();
+        return lab.use(engine);
+    }
+
+    /** Back to the simulation, which runs on if it ran before; on the FX thread. */
+    public CompletableFuture<Void> backToSimulation() {
+        if (lab.current() == live) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> f = lab.use(live);
+        if (simulationWasRunning && !paused.get()) live.play();
+        return f;
+    }
 
     /** Who asks before an action runs on real hosts (the app shows the commands in a dialog). */
     public void setRealActionConfirm(RealActionConfirm c) { this.confirm = c; }

@@ -50,7 +50,7 @@ public final class HostsMenu {
         connect.disableProperty().bind(connection.connectingProperty().or(drillRunning));
         MenuItem disconnect = item("connect.menu.disconnect", DISCONNECT_KEYS, this::disconnect);
         // a drill on the hosts needs them until its restore has run
-        disconnect.disableProperty().bind(connection.hostsProperty().isNull().or(drillRunning));
+        disconnect.disableProperty().bind(controls.onHostsProperty().not().or(drillRunning)); // real hosts or a recorded run
         Menu lab = window.menus().getMenus().stream().filter(m -> "menu-lab".equals(m.getId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Lab menu"));
         lab.getItems().addAll(0, java.util.List.of(connect, disconnect, new SeparatorMenuItem()));
