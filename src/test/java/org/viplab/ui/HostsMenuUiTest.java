@@ -45,9 +45,7 @@ class HostsMenuUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path config = Files.createDirectories(Path.of("target", "test-config", "hostsmenu-" + System.nanoTime()));
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(config), new Prefs());
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "hostsmenu");
     }
 
     @AfterEach

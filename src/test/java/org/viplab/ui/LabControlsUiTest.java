@@ -47,9 +47,7 @@ class LabControlsUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        configDir = Files.createDirectories(Path.of("target", "test-config", "controls-" + System.nanoTime()));
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(configDir), new Prefs());
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "controls");
     }
 
     @AfterEach

@@ -54,9 +54,7 @@ class RealHostsInAppTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path config = Files.createDirectories(Path.of("target", "test-config", "hosts-" + System.nanoTime()));
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(config), new Prefs());
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "hosts");
     }
 
     @AfterEach
