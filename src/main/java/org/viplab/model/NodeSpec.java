@@ -7,8 +7,13 @@ public class NodeSpec {
     public String mac;
     /** The name mysqld's process has: "mysqld", or "mariadbd" for MariaDB 10.5 and later started directly. */
     public String mysqldProcessName = "mysqld";
-    /** A graceful stop: the process exists but refuses connections this long. Measured 1.5 to 3.8 s. */
-    public long mysqldShutdownMs = 2000;
+    /**
+     * A graceful stop: the process exists (so {@code ps -C mysqld} still finds it) but refuses connections this
+     * long. MariaDB 10.11 on the one-machine lab (idle, 32 MB buffer pool): `ps -C mysqld` was empty 268-448 ms
+     * after `service mysql stop` started (docs/calibration.md). A loaded server with a large buffer pool to flush
+     * takes seconds (sample drill 06 sets 8 s).
+     */
+    public long mysqldShutdownMs = 300;
     /** From start until mysqld accepts connections. */
     public long mysqldStartupMs = 1500;
     public KeepalivedSpec keepalived = new KeepalivedSpec();

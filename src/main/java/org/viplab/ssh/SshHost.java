@@ -105,38 +105,7 @@ public final class SshHost implements Closeable {
      * (the remote command gets SIGHUP only if it reads or writes) and a TIMEOUT is thrown.
      */
     public Result exec(String command, long timeoutMs) throws RemoteException {
-        long t0 = System.nanoTime();
-        long deadline = t0 + timeoutMs * 1_000_000;
-        ChannelExec ch = open(command, false);
-        try {
-            InputStream out = ch.getInputStream();
-            InputStream err = ch.getErrStream();
-            ch.connect((int) Math.max(1, timeoutMs));
-            ByteArrayOutputStream o = new ByteArrayOutputStream();
-            ByteArrayOutputStream e = new ByteArrayOutputStream();
-            byte[] buf = new byte[8192];
-            // drain both to EOF, then wait for the close that carries the exit status
-            while (true) {
-                boolean read = drain(out, o, buf) | drain(err, e, buf);
-                if (ch.isClosed() && out.available() == 0 && err.available() == 0) break;
-                if (System.nanoTime() > deadline) {
-                    throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + command + "' did not finish within " + timeoutMs + " ms");
-                }
-                if (!connected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "connection lost while running '" + command + "'");
-                if (!read) Thread.sleep(5);
-            }
-            return new Result(ch.getExitStatus(), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8),
-                    (System.nanoTime() - t0) / 1_000_000);
-        } catch (JSchException | IOException ex) {
-            if (ex instanceof RemoteException re) throw re;
-            throw new RemoteException(connected() ? RemoteException.Kind.FAILED : RemoteException.Kind.UNREACHABLE, host.name,
-                    "'" + command + "': " + ex.getMessage(), ex);
-        } catch (InterruptedException ie) {
-            Thread.currentThread().interrupt();
-            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "interrupted while running '" + command + "'");
-        } finally {
-            ch.disconnect();
-        }
+        return run(command, command, timeoutMs, null);
     }
 
     /** Runs {@code exec} and fails with the command's stderr unless it exits 0. */
@@ -147,6 +116,83 @@ public final class SshHost implements Closeable {
                     + (r.err().isBlank() ? "" : ": " + r.err().strip()));
         }
         return r;
+    }
+
+    /** What a stamped command prints first on stderr: the host's clock (nanoseconds) as it began. */
+    static final String STAMP = "viplab-start ";
+
+    /**
+     * Like {@link #check}, but the host first prints its own clock, and {@code onStart} gets it (host epoch
+     * microseconds) as soon as it arrives, while the command still runs; -1 when the host printed none (a
+     * {@code date} without %N). Opening an exec channel on a busy host takes 0.1-0.6 s, so the moment a
+     * command was sent is not the moment it acted. The stamp line is removed from the result's stderr.
+     */
+    public Result checkStamped(String command, long timeoutMs, java.util.function.LongConsumer onStart) throws RemoteException {
+        Result r = run("printf '" + STAMP + "%s\\n' \"$(date +%s%N)\" >&2; " + command, command, timeoutMs, onStart);
+        if (!r.ok()) {
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "'" + command + "' exited " + r.exit()
+                    + (r.err().isBlank() ? "" : ": " + r.err().strip()));
+        }
+        return r;
+    }
+
+    /** Runs {@code wire}; messages name {@code shown}. With {@code onStart}, the first stderr line is the stamp. */
+    private Result run(String wire, String shown, long timeoutMs, java.util.function.LongConsumer onStart) throws RemoteException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + timeoutMs * 1_000_000;
+        ChannelExec ch = open(wire, false);
+        boolean stamped = onStart == null;
+        try {
+            InputStream out = ch.getInputStream();
+            InputStream err = ch.getErrStream();
+            ch.connect((int) Math.max(1, timeoutMs));
+            ByteArrayOutputStream o = new ByteArrayOutputStream();
+            ByteArrayOutputStream e = new ByteArrayOutputStream();
+            byte[] buf = new byte[8192];
+            // drain both to EOF, then wait for the close that carries the exit status
+            while (true) {
+                boolean read = drain(out, o, buf) | drain(err, e, buf);
+                if (!stamped) stamped = takeStamp(e, onStart);
+                if (ch.isClosed() && out.available() == 0 && err.available() == 0) break;
+                if (System.nanoTime() > deadline) {
+                    throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + shown + "' did not finish within " + timeoutMs + " ms");
+                }
+                if (!connected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "connection lost while running '" + shown + "'");
+                if (!read) Thread.sleep(5);
+            }
+            if (!stamped) onStart.accept(-1);
+            return new Result(ch.getExitStatus(), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8),
+                    (System.nanoTime() - t0) / 1_000_000);
+        } catch (JSchException | IOException ex) {
+            if (ex instanceof RemoteException re) throw re;
+            throw new RemoteException(connected() ? RemoteException.Kind.FAILED : RemoteException.Kind.UNREACHABLE, host.name,
+                    "'" + shown + "': " + ex.getMessage(), ex);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "interrupted while running '" + shown + "'");
+        } finally {
+            ch.disconnect();
+        }
+    }
+
+    /** Once stderr holds a whole first line: hands its stamp on (or -1), removes it, and says it is done. */
+    private static boolean takeStamp(ByteArrayOutputStream e, java.util.function.LongConsumer onStart) {
+        String text = e.toString(StandardCharsets.UTF_8);
+        int nl = text.indexOf('\n');
+        if (nl < 0) return false;
+        String first = text.substring(0, nl);
+        long us = -1;
+        if (first.startsWith(STAMP)) {
+            try {
+                us = Long.parseLong(first.substring(STAMP.length()).strip()) / 1000;
+            } catch (NumberFormatException notGnuDate) {
+                us = -1;
+            }
+            e.reset();
+            e.writeBytes(text.substring(nl + 1).getBytes(StandardCharsets.UTF_8));
+        }
+        onStart.accept(us);
+        return true;
     }
 
     /**

@@ -350,9 +350,49 @@ public final class SshLab implements Lab {
         return plan(action).stream().map(s -> s.host().name() + "$ " + s.command()).toList();
     }
 
+    /**
+     * Puts an action on the time line once: at the moment the (first) host began its command, from the clock
+     * the host printed (kept between sending and hearing back, so a clock-offset error cannot move it out of
+     * that window); at the moment it was sent when no command ran (refused) or the host printed no clock.
+     * Opening an exec channel took 0.1-0.6 s on the lab, which otherwise counted as detection and failover.
+     */
+    private final class ActionStamp {
+        final Action action;
+        final String by;
+        final long sentUs = now();
+        final java.util.concurrent.atomic.AtomicBoolean placed = new java.util.concurrent.atomic.AtomicBoolean();
+
+        ActionStamp(Action action, String by) {
+            this.action = action;
+            this.by = by;
+        }
+
+        void place(HostObserver h, long hostEpochUs) {
+            long t = hostEpochUs < 0 ? sentUs : Math.max(sentUs, Math.min(now(), h.time().labUs(hostEpochUs)));
+            placeAt(t);
+        }
+
+        void placeAt(long t) {
+            if (placed.compareAndSet(false, true)) ordered.accept(new LabEvent.ActionApplied(t, action.verb().id(), action.target().id(), by));
+        }
+    }
+
     @Override
     public void apply(Action action, String by) {
-        ordered.accept(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by));
+        ActionStamp stamp = new ActionStamp(action, by);
+        pending.set(stamp);
+        try {
+            applyCommands(action);
+        } finally {
+            pending.remove();
+            stamp.placeAt(stamp.sentUs);
+        }
+    }
+
+    /** The action being applied on this thread: its first command carries the stamp. */
+    private final ThreadLocal<ActionStamp> pending = new ThreadLocal<>();
+
+    private void applyCommands(Action action) {
         try {
             for (RemoteStep step : plan(action)) run(step.host(), step.command());
             if (!(action.target() instanceof Target.Process)) link(action.target().id(), action.verb() == Verb.CUT);
@@ -383,7 +423,9 @@ public final class SshLab implements Lab {
     private SshHost.Result run(HostObserver h, String command) throws RemoteException {
         commandLog.accept(h.name() + "$ " + command);
         ordered.accept(new LabEvent.LogLine(now(), h.name(), "command", "$ " + command));
-        return h.ssh.check(command, COMMAND_TIMEOUT_MS);
+        ActionStamp stamp = pending.get();
+        if (stamp == null || stamp.placed.get()) return h.ssh.check(command, COMMAND_TIMEOUT_MS);
+        return h.ssh.checkStamped(command, COMMAND_TIMEOUT_MS, hostUs -> stamp.place(h, hostUs));
     }
 
     /**

@@ -105,16 +105,44 @@ class RealLabE2ETest {
         return new Cli(rc, out, err);
     }
 
-    void mode(int mode, String drill, String cause) throws Exception {
+    /** What a test does while its lab is up; it adds its figures to the map. */
+    interface WithLab {
+        void run(Path dir, Map<String, Object> fig) throws Exception;
+    }
+
+    /** Builds the lab for the mode, runs the body, and always removes the lab (and checks nothing is left). */
+    static Map<String, Object> withLab(int mode, WithLab body) throws Exception {
         Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e"));
         Map<String, Object> fig = new LinkedHashMap<>();
         fig.put("mode", mode);
         long t0 = System.nanoTime();
         Cli up = cli("lab", "up", "--mode", Integer.toString(mode), "--dir", dir.toString());
         fig.put("labUpS", round((System.nanoTime() - t0) / 1e9));
-        List<Map<String, Object>> runs = new ArrayList<>();
         try {
             assertEquals(0, up.rc(), "lab up failed:\n" + up.err());
+            body.run(dir, fig);
+        } finally {
+            long t1 = System.nanoTime();
+            Cli down = cli("lab", "down", "--dir", dir.toString());
+            fig.put("labDownS", round((System.nanoTime() - t1) / 1e9));
+            assertEquals(0, down.rc(), "lab down failed:\n" + down.err());
+            String ns = sh("ip netns list");
+            assertFalse(ns.contains("viplab-"), "namespaces left behind: " + ns);
+            assertFalse(Files.exists(dir), dir + " left behind");
+        }
+        return fig;
+    }
+
+    static String sh(String command) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
+    }
+
+    void mode(int mode, String drill, String cause) throws Exception {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        Map<String, Object> fig = withLab(mode, (dir, f) -> {
             if (mode == 1) {
                 // a second lab would clash: refused, and the first one stays
                 Cli again = cli("lab", "up", "--mode", "1", "--dir", dir + "-second");
@@ -133,17 +161,7 @@ class RealLabE2ETest {
                 assertTrue(html.contains("ssh") && html.contains("10.9.8.201"), "the report names the engine and the hosts");
                 runs.add(check(json, jsonl, cause));
             }
-        } finally {
-            long t1 = System.nanoTime();
-            Cli down = cli("lab", "down", "--dir", dir.toString());
-            fig.put("labDownS", round((System.nanoTime() - t1) / 1e9));
-            assertEquals(0, down.rc(), "lab down failed:\n" + down.err());
-            Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
-            String ns = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            p.waitFor();
-            assertFalse(ns.contains("viplab-"), "namespaces left behind: " + ns);
-            assertFalse(Files.exists(dir), dir + " left behind");
-        }
+        });
         fig.put("runs", runs);
         Path simJson = OUT.resolve("mode" + mode + "-sim.json");
         assertEquals(0, cli("drill", drill, "--engine", "sim", "--json", simJson.toString(), "--quiet").rc());
@@ -151,9 +169,85 @@ class RealLabE2ETest {
         JsonObject simFo = sim.getAsJsonArray("failovers").get(0).getAsJsonObject();
         fig.put("sim", Map.of("gapMs", simFo.get("gapMs").getAsDouble(), "detectionMs", simFo.get("detectionMs").getAsDouble(),
                 "failoverMs", simFo.get("failoverMs").getAsDouble(), "clientDowntimeMs", sim.getAsJsonObject("metrics").get("clientDowntimeMs").getAsDouble()));
+        writeFigures("figures-mode" + mode + ".json", fig);
+    }
+
+    static void writeFigures(String name, Map<String, Object> fig) throws java.io.IOException {
         Gson gson = new GsonBuilder().setPrettyPrinting().create();
-        AtomicFiles.writeString(OUT.resolve("figures-mode" + mode + ".json"), gson.toJson(fig) + "\n");
-        System.out.println("FIGURES mode " + mode + ": " + gson.toJson(fig));
+        AtomicFiles.writeString(OUT.resolve(name), gson.toJson(fig) + "\n");
+        System.out.println("FIGURES " + name + ": " + gson.toJson(fig));
+    }
+
+    /**
+     * VRRP dropped between the hosts (nft on each host) for 10 s, then allowed again: both hold the VIP while
+     * it is blocked, one holds it after the heal, and the firewall tables are gone afterwards.
+     */
+    @Test
+    void mode1VrrpBlocked() throws Exception {
+        String drill = "samples/drills/real-mode1-vrrp-blocked.json";
+        Map<String, Object> fig = withLab(1, (dir, f) -> {
+            Path json = OUT.resolve("vrrp-blocked.json");
+            Path jsonl = OUT.resolve("vrrp-blocked.jsonl");
+            Cli d = cli("drill", drill, "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
+                    "--json", json.toString(), "--jsonl", jsonl.toString(), "--report", OUT.resolve("vrrp-blocked-report").toString());
+            // the tables the cut made on each host are removed by the heal (and by the restore after it)
+            for (String host : List.of("db1", "db2")) {
+                String tables = sh("ip netns exec viplab-" + host + " nft list tables; echo rc=$?");
+                assertTrue(tables.contains("rc=0"), host + ": " + tables);
+                assertFalse(tables.contains("viplab_"), host + " still has the cut's nft tables after the drill: " + tables);
+            }
+            assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
+            f.putAll(checkSplitBrain(jsonl));
+        });
+        writeFigures("figures-vrrp-blocked.json", fig);
+    }
+
+    /** A split brain of more than 100 ms while VRRP is blocked, one holder after the heal, adverts of both with priority. */
+    static Map<String, Object> checkSplitBrain(Path jsonl) throws Exception {
+        List<JsonObject> ev = new ArrayList<>();
+        for (String l : Files.readAllLines(jsonl)) if (!l.isBlank()) ev.add(JsonParser.parseString(l).getAsJsonObject());
+        long cut = -1, heal = -1, end = 0;
+        for (JsonObject e : ev) {
+            end = Math.max(end, t(e));
+            if (kind(e, "action") && e.get("target").getAsString().equals("db1-db2/vrrp")) {
+                if (e.get("action").getAsString().equals("cut") && cut < 0) cut = t(e);
+                if (e.get("action").getAsString().equals("heal") && heal < 0) heal = t(e);
+            }
+        }
+        assertTrue(cut > 0 && heal > cut, "the cut and the heal are on the time line");
+        // who holds the VIP, event by event; the time both hold it between the cut and the heal
+        java.util.Set<String> holders = new java.util.TreeSet<>();
+        long bothSince = -1, bothUs = 0, lastChange = 0;
+        String afterHeal = null;
+        for (JsonObject e : ev) {
+            if (!kind(e, "vip")) continue;
+            long t = t(e);
+            if (e.get("added").getAsBoolean()) holders.add(e.get("host").getAsString()); else holders.remove(e.get("host").getAsString());
+            if (holders.size() == 2 && bothSince < 0) bothSince = t;
+            if (holders.size() < 2 && bothSince >= 0) {
+                bothUs += Math.max(0, Math.min(t, heal) - Math.max(bothSince, cut));
+                bothSince = -1;
+            }
+            lastChange = t;
+            afterHeal = String.join(",", holders);
+        }
+        if (bothSince >= 0) bothUs += Math.max(0, heal - Math.max(bothSince, cut));
+        assertTrue(bothUs > 100_000, "both hosts held the VIP for " + bothUs / 1000 + " ms while VRRP was blocked (expected > 100 ms)");
+        assertTrue(afterHeal != null && !afterHeal.contains(","), "one holder after the heal, not " + afterHeal);
+        assertTrue(lastChange > heal, "the split brain ended after the heal");
+        // adverts with their priorities from both sides during the block: db1 at 100, db2 (now MASTER too) at 90
+        boolean db1 = false, db2 = false;
+        for (JsonObject e : ev) {
+            if (!kind(e, "advert") || t(e) < cut || t(e) > heal) continue;
+            if (e.get("host").getAsString().equals("db1") && e.get("priority").getAsInt() == 100) db1 = true;
+            if (e.get("host").getAsString().equals("db2") && e.get("priority").getAsInt() == 90) db2 = true;
+        }
+        assertTrue(db1 && db2, "adverts during the block: db1 priority 100 " + db1 + ", db2 priority 90 " + db2);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("splitBrainWhileBlockedMs", round(bothUs / 1000.0));
+        m.put("splitBrainEndedAfterHealMs", round((lastChange - heal) / 1000.0));
+        m.put("holderAtEnd", afterHeal);
+        return m;
     }
 
     /** The time line of one real run: what must be there, and the figures. */

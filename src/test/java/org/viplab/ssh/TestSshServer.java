@@ -15,19 +15,25 @@ import java.nio.file.Path;
 
 /**
  * An in-process SSH server (Apache MINA SSHD) on 127.0.0.1 that runs each exec request with /bin/sh -c,
- * like a real host would. Public keys are accepted; a password must be "secret".
+ * like a real host would (with SSH_CLIENT set as sshd sets it). Public keys are accepted; a password must be
+ * "secret". A server made with a PATH runs its commands with that PATH, so a test can put fake tools first.
  */
 public final class TestSshServer implements AutoCloseable {
     final SshServer sshd;
+    /** A slow host: each command starts this much later (as when opening a channel is slow). */
+    volatile long startDelayMs;
 
-    public TestSshServer(Path hostKeyFile, int port) throws IOException {
+    public TestSshServer(Path hostKeyFile, int port) throws IOException { this(hostKeyFile, "127.0.0.1", port, null); }
+
+    /** On {@code address} (any 127.x.y.z works on Linux's loopback); {@code path}: the commands' PATH, or null for this JVM's. */
+    public TestSshServer(Path hostKeyFile, String address, int port, String path) throws IOException {
         sshd = SshServer.setUpDefaultServer();
-        sshd.setHost("127.0.0.1");
+        sshd.setHost(address);
         sshd.setPort(port);
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
         sshd.setPublickeyAuthenticator(AcceptAllPublickeyAuthenticator.INSTANCE);
         sshd.setPasswordAuthenticator((user, password, session) -> "secret".equals(password));
-        sshd.setCommandFactory((channel, command) -> new ShCommand(command));
+        sshd.setCommandFactory((channel, command) -> new ShCommand(startDelayMs > 0 ? "sleep " + startDelayMs / 1000.0 + "; " + command : command, path));
         sshd.start();
     }
 
@@ -39,12 +45,16 @@ public final class TestSshServer implements AutoCloseable {
     /** /bin/sh -c COMMAND with its streams wired to the channel. */
     static final class ShCommand implements Command {
         private final String command;
+        private final String path;
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
         private volatile Process process;
 
-        ShCommand(String command) { this.command = command; }
+        ShCommand(String command, String path) {
+            this.command = command;
+            this.path = path;
+        }
 
         public void setExitCallback(ExitCallback callback) { exit = callback; }
 
@@ -57,7 +67,14 @@ public final class TestSshServer implements AutoCloseable {
         public void setErrorStream(OutputStream err) { this.err = err; }
 
         public void start(ChannelSession channel, Environment env) throws IOException {
-            process = new ProcessBuilder("/bin/sh", "-c", command).start();
+            ProcessBuilder pb = new ProcessBuilder("/bin/sh", "-c", command);
+            if (path != null) pb.environment().put("PATH", path);
+            // like sshd: "client-address client-port server-port" (the SSH engine learns the client's address from it)
+            if (channel.getSession().getClientAddress() instanceof java.net.InetSocketAddress c
+                    && channel.getSession().getIoSession().getLocalAddress() instanceof java.net.InetSocketAddress l) {
+                pb.environment().put("SSH_CLIENT", c.getAddress().getHostAddress() + " " + c.getPort() + " " + l.getPort());
+            }
+            process = pb.start();
             OutputStream stdin = process.getOutputStream();
             Thread inCopy = new Thread(() -> {
                 try (stdin) {
