@@ -102,6 +102,7 @@ final class ReportModel {
 
         List<Map<String, Object>> verdicts = new ArrayList<>();
         StringBuilder marker = new StringBuilder();
+        VerdictText verdictText = EventText.isEnglish(locale) ? null : VerdictText.in(locale);
         for (Verdict v : r.verdicts()) {
             Map<String, Object> row = new HashMap<>();
             String status = v.status().name().toLowerCase(Locale.ROOT);
@@ -112,7 +113,7 @@ final class ReportModel {
             row.put("text", v.step().text());
             row.put("status", status);
             row.put("statusLabel", t("verdict." + status));
-            row.put("detail", v.detail());
+            row.put("detail", verdictText == null ? v.detail() : verdictText.detail(v.detail()));
             verdicts.add(row);
             if (marker.length() > 0) marker.append(' ');
             marker.append(v.step().index()).append(':').append(status);

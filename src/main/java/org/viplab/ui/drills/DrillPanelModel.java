@@ -222,7 +222,7 @@ public final class DrillPanelModel implements AutoCloseable {
     private void show(Drill d) {
         drill.set(d);
         List<StepRow> rows = new ArrayList<>();
-        for (Step s : d.steps()) rows.add(new StepRow(s));
+        for (Step s : d.steps()) rows.add(new StepRow(s, i18n));
         steps.setAll(rows);
         outcome.set(Outcome.IDLE);
         setState(() -> i18n.get("drills.state.idle"));
