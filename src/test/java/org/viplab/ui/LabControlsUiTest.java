@@ -47,7 +47,9 @@ class LabControlsUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        session = TestSessions.openPaused(stage, Presets.mode1(), "controls");
+        configDir = Files.createDirectories(Path.of("target", "test-config", "controls-" + System.nanoTime()));
+        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(configDir), new Prefs());
+        stage.show();
     }
 
     @AfterEach
