@@ -66,6 +66,39 @@ public final class HostsMenu {
         lastFile = file;
     }
 
+    /**
+     * {@code app --inventory FILE} opens Lab > Connect to hosts… on that inventory; {@code app --connect FILE}
+     * connects to it at once (host keys still checked, an unknown one asked about). A bad file is reported in the
+     * status bar and the simulator stays.
+     */
+    public void fromArguments(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.size() ? args.get(i + 1) : null;
+            boolean connect = a.startsWith("--connect");
+            if (!connect && !a.startsWith("--inventory")) continue;
+            if (value == null) {
+                controls.status("status.error", a + " needs an inventory file");
+                return;
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(value);
+            org.viplab.ssh.Inventory inv;
+            try {
+                inv = org.viplab.ssh.Inventory.read(file);
+            } catch (java.io.IOException | RuntimeException e) {
+                controls.status("status.error", file + ": " + e.getMessage());
+                return;
+            }
+            setInitial(inv, file);
+            if (connect && inv.hosts.stream().noneMatch(h -> h.auth.equals("password"))) {
+                connect(inv, java.util.Map.of());
+            } else {
+                javafx.application.Platform.runLater(this::chooseAndConnect); // passwords are asked there
+            }
+            return;
+        }
+    }
+
     /** The dialog, then the connection. */
     public void chooseAndConnect() {
         if (connection.connectingProperty().get()) return;
