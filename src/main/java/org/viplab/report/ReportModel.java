@@ -164,7 +164,8 @@ final class ReportModel {
         charts.show(0, r.endUs(), CHART_WIDTH);
         String[] keys = {"vip", "adverts", "client"};
         int[] heights = {270, 330, 270};
-        ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale);
+        ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)); // English stays English on a Chinese desktop
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             JFreeChart c = charts.charts().get(i);
