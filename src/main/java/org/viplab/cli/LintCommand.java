@@ -3,6 +3,7 @@ package org.viplab.cli;
 import com.google.gson.GsonBuilder;
 import org.viplab.config.ConfigImporter;
 import org.viplab.config.ConfigParseException;
+import org.viplab.config.ConfigText;
 import org.viplab.config.Note;
 import org.viplab.config.lint.Finding;
 import org.viplab.config.lint.Lint;
@@ -32,7 +33,8 @@ public final class LintCommand implements Command {
                 + "  --json         findings as JSON on standard output\n"
                 + "  --no-simulate  skip the simulator runs that prove behavioural findings\n"
                 + "  --notes        also print what the parsers kept but did not model\n"
-                + "  --lang         the findings' language: en (default) or zh-CN (rule ids, names and notes stay as they are)\n"
+                + "  --lang         the language of findings, notes and parse errors: en (default) or zh-CN\n"
+                + "                 (rule ids, names, keywords and quoted values stay as they are)\n"
                 + "Exit codes: 0 no error-level finding, 1 an error-level finding, 2 a file cannot be read or parsed\n"
                 + "(file:line:col on standard error).\n";
     }
@@ -53,13 +55,13 @@ public final class LintCommand implements Command {
         } catch (ConfigParseException e) {
             if (a.flag("json")) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("parseError", e.reason());
+                m.put("parseError", e.reason(lang));
                 m.put("file", e.pos().file());
                 m.put("line", e.pos().line());
                 m.put("column", e.pos().column());
                 out.println(new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(m));
             }
-            err.println(e.getMessage());
+            err.println(e.message(lang));
             return ExitCodes.BAD_INPUT;
         }
         List<Finding> fs = Lint.run(r, !a.flag("no-simulate"));
@@ -67,7 +69,7 @@ public final class LintCommand implements Command {
             out.println(toJson(fs, r.notes(), lang));
         } else {
             for (Finding f : fs) out.print(f.toText(lang));
-            if (a.flag("notes")) for (Note n : r.notes()) out.println(n.pos() + ": note: " + n.message());
+            if (a.flag("notes")) for (Note n : r.notes()) out.println(n.pos() + ": " + noteLabel(lang) + " " + n.message(lang));
             long e = fs.stream().filter(f -> f.severity() == Severity.ERROR).count();
             long w = fs.stream().filter(f -> f.severity() == Severity.WARNING).count();
             long i = fs.size() - e - w;
@@ -76,6 +78,9 @@ public final class LintCommand implements Command {
         }
         return Lint.hasErrors(fs) ? ExitCodes.FAILED : ExitCodes.OK;
     }
+
+    /** "note:" in English, translated otherwise. */
+    static String noteLabel(Locale lang) { return ConfigText.of("config.label.note").render(lang); }
 
     static String toJson(List<Finding> fs, List<Note> notes) { return toJson(fs, notes, Locale.ENGLISH); }
 
@@ -101,7 +106,7 @@ public final class LintCommand implements Command {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("file", n.pos().file());
             m.put("line", n.pos().line());
-            m.put("message", n.message());
+            m.put("message", n.message(lang));
             ns.add(m);
         }
         Map<String, Object> root = new LinkedHashMap<>();

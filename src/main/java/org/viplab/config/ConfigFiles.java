@@ -17,20 +17,19 @@ public final class ConfigFiles {
         try {
             long size = Files.size(file);
             if (size > MAX_BYTES) {
-                throw new ConfigParseException(at, "file is " + size + " bytes, over the " + MAX_BYTES
-                        + "-byte limit for a config file; is this the right file?");
+                throw new ConfigParseException(at, ConfigText.of("config.error.fileTooLarge", size, MAX_BYTES));
             }
             return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new ConfigParseException(at, "cannot read the file: " + e);
+            throw new ConfigParseException(at, ConfigText.of("config.error.cannotRead", e));
         }
     }
 
     /** The same limit for text handed over directly. */
     public static void checkSize(String text, String fileName) throws ConfigParseException {
         if (text.length() > MAX_BYTES) {
-            throw new ConfigParseException(new SourcePos(fileName, 1, 1), "text is " + text.length()
-                    + " characters, over the " + MAX_BYTES + " limit for a config file");
+            throw new ConfigParseException(new SourcePos(fileName, 1, 1), ConfigText.of("config.error.textTooLarge",
+                    text.length(), MAX_BYTES));
         }
     }
 }

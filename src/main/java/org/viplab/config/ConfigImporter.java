@@ -42,7 +42,7 @@ public final class ConfigImporter {
     public static NodeConfig readNode(String name, Path dir) throws ConfigParseException {
         Path kc = dir.resolve("keepalived.conf");
         if (!Files.isRegularFile(kc)) {
-            throw new ConfigParseException(SourcePos.of(kc, 1, 1), "no keepalived.conf in " + dir + " (node " + name + ")");
+            throw new ConfigParseException(SourcePos.of(kc, 1, 1), ConfigText.of("config.error.noKeepalivedConf", dir, name));
         }
         KeepalivedConf k = KeepalivedParser.parse(kc);
         Path hc = dir.resolve("haproxy.cfg");
@@ -58,8 +58,8 @@ public final class ConfigImporter {
             } else {
                 a = ScriptAnalyzer.analyze(s.script.value(), s.script.pos().toString());
                 if (!a.recognised()) {
-                    k.notes.add(new Note(s.script.pos(), "script " + s.script.value() + " not found in " + dir
-                            + " (looked up by file name): cannot tell what it tests or does"));
+                    k.notes.add(new Note(s.script.pos(), ConfigText.of("config.note.scriptNotFound",
+                            s.script.value(), dir)));
                 }
             }
             nc.scripts.put(s.name, a);
@@ -129,8 +129,8 @@ public final class ConfigImporter {
         t.mode = anyHaproxy ? Mode.HAPROXY_TRACKING : Mode.DB_TRACKING;
         for (NodeConfig nc : nodes) {
             if (anyHaproxy && nc.haproxy == null) {
-                notes.add(new Note(SourcePos.of(nc.dir.resolve("haproxy.cfg"), 1, 1), "node " + nc.name
-                        + " has no haproxy.cfg while another node has one: mode 2 needs haproxy on every node"));
+                notes.add(new Note(SourcePos.of(nc.dir.resolve("haproxy.cfg"), 1, 1), ConfigText.of("config.note.noHaproxyCfg",
+                        nc.name)));
             }
         }
         // Addresses first: haproxy server lines are mapped to nodes by address.
@@ -149,7 +149,7 @@ public final class ConfigImporter {
         } else {
             notes.add(new Note(nodes.isEmpty() ? new SourcePos("<none>", 1, 1) : nodes.get(0).keepalived.files.isEmpty()
                     ? new SourcePos(nodes.get(0).name, 1, 1) : SourcePos.of(nodes.get(0).keepalived.files.get(0), 1, 1),
-                    "no virtual_ipaddress: VIP " + t.vip + " assumed"));
+                    ConfigText.of("config.note.noVip", t.vip)));
         }
         if (t.mode == Mode.HAPROXY_TRACKING) {
             for (NodeSpec n : t.nodes) {
@@ -204,8 +204,7 @@ public final class ConfigImporter {
             }
         }
         String ip = i < DEFAULT_IPS.length ? DEFAULT_IPS[i] : "10.9.8." + (230 + i);
-        notes.add(new Note(new SourcePos(nc.dir.toString(), 1, 1), "node " + nc.name + ": no unicast_src_ip, unicast_peer or "
-                + "haproxy server names its address; " + ip + " assumed"));
+        notes.add(new Note(new SourcePos(nc.dir.toString(), 1, 1), ConfigText.of("config.note.noAddress", nc.name, ip)));
         return ip;
     }
 
@@ -215,19 +214,19 @@ public final class ConfigImporter {
         if (k.global.routerId != null) s.routerId = k.global.routerId.value();
         if (k.instances.isEmpty()) {
             SourcePos at = k.files.isEmpty() ? new SourcePos(nc.name, 1, 1) : SourcePos.of(k.files.get(0), 1, 1);
-            throw new ConfigParseException(at, "expected a vrrp_instance block: node " + nc.name + " has none, so it never holds a VIP");
+            throw new ConfigParseException(at, ConfigText.of("config.error.noInstance", nc.name));
         }
         KeepalivedConf.VrrpInstance vi = k.instances.get(0);
         if (k.instances.size() > 1) {
-            notes.add(new Note(k.instances.get(1).pos, "node " + nc.name + " has " + k.instances.size()
-                    + " vrrp_instance blocks; VIP Lab simulates the first, " + vi.name));
+            notes.add(new Note(k.instances.get(1).pos, ConfigText.of("config.note.manyInstances", nc.name,
+                    k.instances.size(), vi.name)));
         }
         s.instance = vi.name;
         if (vi.iface != null) s.iface = vi.iface.value();
         s.state = vi.stateMaster() ? KeepalivedSpec.InitialState.MASTER : KeepalivedSpec.InitialState.BACKUP;
         s.priority = vi.priorityOrDefault();
         if (vi.vrid != null) s.virtualRouterId = vi.vrid.value();
-        else notes.add(new Note(vi.pos, "vrrp_instance " + vi.name + " has no virtual_router_id (keepalived refuses it); 51 assumed"));
+        else notes.add(new Note(vi.pos, ConfigText.of("config.note.noVrid", vi.name)));
         s.advertIntSec = vi.advertIntOrDefault();
         s.vrrpVersion = k.versionOf(vi);
         s.nopreempt = vi.hasNopreempt();
@@ -242,7 +241,7 @@ public final class ConfigImporter {
         for (KeepalivedConf.TrackRef r : vi.trackScripts) {
             KeepalivedConf.VrrpScript vs = k.scripts.get(r.name());
             if (vs == null) {
-                notes.add(new Note(r.pos(), "track_script " + r.name() + " names no vrrp_script; keepalived ignores it"));
+                notes.add(new Note(r.pos(), ConfigText.of("config.note.trackScriptUnknown", r.name())));
                 continue;
             }
             s.scripts.add(script(nc, vs, r, notes));
@@ -250,7 +249,7 @@ public final class ConfigImporter {
         for (KeepalivedConf.TrackRef r : vi.trackProcesses) {
             KeepalivedConf.TrackProcess tp = k.trackProcesses.get(r.name());
             if (tp == null || tp.process == null) {
-                notes.add(new Note(r.pos(), "track_process " + r.name() + " names no vrrp_track_process with a process; ignored"));
+                notes.add(new Note(r.pos(), ConfigText.of("config.note.trackProcessUnknown", r.name())));
                 continue;
             }
             CheckScriptSpec c = new CheckScriptSpec();
@@ -275,7 +274,7 @@ public final class ConfigImporter {
         c.intervalSec = vs.intervalOrDefault();
         c.timeoutSec = vs.timeout != null ? vs.timeout.value() : null;
         c.weight = r.weight() != null ? r.weight() : vs.weightOrDefault();
-        if (vs.weightReverse || r.reverse()) notes.add(new Note(vs.pos, "weight ... reverse on " + vs.name + " is not simulated; the weight is applied as if not reversed"));
+        if (vs.weightReverse || r.reverse()) notes.add(new Note(vs.pos, ConfigText.of("config.note.weightReverse", vs.name)));
         c.rise = vs.riseOrDefault();
         c.fall = vs.fallOrDefault();
         c.initFail = vs.initFail != null;
@@ -283,9 +282,9 @@ public final class ConfigImporter {
         if (a != null) {
             ScriptAnalyzer.applyTo(a, c);
             if (!a.recognised() || a.exitNonZeroOnFailure == null) {
-                notes.add(new Note(vs.script != null ? vs.script.pos() : vs.pos, "script " + vs.name + ": " + a.summary()
-                        + "; simulated as " + c.test + (c.test == CheckScriptSpec.Test.PROCESS_EXISTS ? " " + c.processName : "")
-                        + ", exit status " + (c.exitNonZeroOnFailure ? "following the test" : "always 0")));
+                notes.add(new Note(vs.script != null ? vs.script.pos() : vs.pos, ConfigText.of("config.note.scriptSimulated",
+                        vs.name, a.summaryText(), c.test + (c.test == CheckScriptSpec.Test.PROCESS_EXISTS ? " " + c.processName : ""),
+                        ConfigText.of(c.exitNonZeroOnFailure ? "config.note.scriptSimulated.follows" : "config.note.scriptSimulated.always0"))));
             }
         }
         return c;
@@ -306,11 +305,11 @@ public final class ConfigImporter {
             if (fe.kind == HaproxyConf.Kind.LISTEN) be = fe;
             else if (fe.defaultBackend != null) be = h.section(fe.defaultBackend.value(), HaproxyConf.Kind.BACKEND, HaproxyConf.Kind.LISTEN);
             else if (!fe.useBackends.isEmpty()) be = h.section(fe.useBackends.get(0).value(), HaproxyConf.Kind.BACKEND, HaproxyConf.Kind.LISTEN);
-            if (be == null) notes.add(new Note(fe.pos, nc.name + ": frontend " + fe.name + " names no backend found in the file"));
+            if (be == null) notes.add(new Note(fe.pos, ConfigText.of("config.note.noBackend", nc.name, fe.name)));
             int port = fe.binds.get(0).port();
             if (port >= 0) s.bindPort = port;
         } else {
-            notes.add(new Note(SourcePos.of(h.file, 1, 1), nc.name + ": no frontend or listen with a bind; clients have nowhere to connect"));
+            notes.add(new Note(SourcePos.of(h.file, 1, 1), ConfigText.of("config.note.noBind", nc.name)));
         }
         if (be == null) {
             for (HaproxyConf.Proxy p : h.proxies()) if (p.hasBackendSide() && !p.servers.isEmpty()) { be = p; break; }
@@ -318,7 +317,8 @@ public final class ConfigImporter {
         if (be == null) return s;
         s.mode = be.effectiveMode().value();
         if (fe != null && !fe.effectiveMode().value().equals(s.mode)) {
-            notes.add(new Note(fe.effectiveMode().pos(), nc.name + ": frontend mode " + fe.effectiveMode().value() + " differs from backend mode " + s.mode));
+            notes.add(new Note(fe.effectiveMode().pos(), ConfigText.of("config.note.modeDiffers", nc.name,
+                    fe.effectiveMode().value(), s.mode)));
             if (!fe.effectiveMode().value().equals("tcp")) s.mode = fe.effectiveMode().value();
         }
         s.balance = be.effectiveBalance().value();
@@ -327,7 +327,7 @@ public final class ConfigImporter {
             HaproxyConf.Val<String> u = be.effectiveMysqlCheckUser();
             s.mysqlCheckUser = u == null ? null : u.value();
         } else if (be.optionOn("httpchk") || be.optionOn("tcp-check")) {
-            notes.add(new Note(be.pos, nc.name + ": option httpchk/tcp-check is simulated as a TCP connect check"));
+            notes.add(new Note(be.pos, ConfigText.of("config.note.httpchk", nc.name)));
         }
         HaproxyConf.Server ds = be.effectiveDefaultServer();
         HaproxyConf.Server firstChecked = be.servers.stream().filter(x -> x.check).findFirst().orElse(null);
@@ -354,7 +354,8 @@ public final class ConfigImporter {
             for (Map.Entry<String, String> e : ips.entrySet()) if (e.getValue().equals(sv.address)) node = e.getKey();
             if (node == null && ips.containsKey(sv.name)) node = sv.name;
             if (node == null) {
-                notes.add(new Note(sv.pos, nc.name + ": server " + sv.name + " " + sv.address + " is neither node's address; left out of the simulation"));
+                notes.add(new Note(sv.pos, ConfigText.of("config.note.serverNotNode", nc.name,
+                        sv.name, sv.address)));
                 continue;
             }
             HaproxySpec.ServerSpec ss = new HaproxySpec.ServerSpec(sv.name, node);

@@ -97,15 +97,16 @@ public final class HaproxyParser {
                     cur.pos = l.pos();
                     cur.name = l.word(1) == null ? "" : l.word(1);
                     if (cur.kind != Kind.DEFAULTS && cur.name.isEmpty()) {
-                        throw new ConfigParseException(endOfWord(l, 0), "expected a name after \"" + kw + "\"");
+                        throw new ConfigParseException(endOfWord(l, 0), ConfigText.of("config.error.expected", ConfigText.of("config.what.nameAfterQ", kw)));
                     }
                     cur.defaults = lastDefaults;
                     int from = l.words().indexOf("from");
                     if (from > 0) {
                         String dn = l.word(from + 1);
-                        if (dn == null) throw new ConfigParseException(endOfWord(l, from), "expected a defaults section name after \"from\"");
+                        if (dn == null) throw new ConfigParseException(endOfWord(l, from), ConfigText.of("config.error.expected",
+                                ConfigText.of("config.what.defaultsNameAfterQ", "from")));
                         Proxy d = conf.section(dn, Kind.DEFAULTS);
-                        if (d == null) throw new ConfigParseException(l.posOf(from + 1), "expected the name of a defaults section above, got \"" + dn + "\"");
+                        if (d == null) throw new ConfigParseException(l.posOf(from + 1), ConfigText.of("config.error.noSuchDefaults", dn));
                         cur.defaults = d;
                     }
                     if (cur.kind == Kind.DEFAULTS) {
@@ -123,7 +124,7 @@ public final class HaproxyParser {
                 inOther = true;
                 inGlobal = false;
                 cur = null;
-                conf.notes.add(new Note(l.pos(), "section \"" + kw + "\" is not modelled; kept as written"));
+                conf.notes.add(new Note(l.pos(), ConfigText.of("config.note.sectionNotModelled", kw)));
                 continue;
             }
             if (inOther) continue;
@@ -132,7 +133,7 @@ public final class HaproxyParser {
                 continue;
             }
             if (cur == null) {
-                conf.notes.add(new Note(l.pos(), "\"" + kw + "\" outside any section; haproxy would refuse this line"));
+                conf.notes.add(new Note(l.pos(), ConfigText.of("config.note.outsideSection", kw)));
                 continue;
             }
             cur.lines.add(l);
@@ -161,25 +162,25 @@ public final class HaproxyParser {
             kw = l.word(1);
         }
         switch (kw) {
-            case "mode" -> p.mode = new Val<>(need(l, o + 1, "tcp or http after \"mode\""), l.posOf(o + 1), false);
-            case "balance" -> p.balance = new Val<>(need(l, o + 1, "an algorithm after \"balance\""), l.posOf(o + 1), false);
+            case "mode" -> p.mode = new Val<>(need(l, o + 1, ConfigText.of("config.what.modeAfterQ", "mode")), l.posOf(o + 1), false);
+            case "balance" -> p.balance = new Val<>(need(l, o + 1, ConfigText.of("config.what.algorithmAfterQ", "balance")), l.posOf(o + 1), false);
             case "bind" -> {
                 if (p.kind == Kind.DEFAULTS || p.kind == Kind.BACKEND) {
-                    conf.notes.add(new Note(l.pos(), "\"bind\" in a " + p.kind.name().toLowerCase(Locale.ROOT) + " section; haproxy would refuse it"));
+                    conf.notes.add(new Note(l.pos(), ConfigText.of("config.note.bindIn", p.kind.name().toLowerCase(Locale.ROOT))));
                     return;
                 }
-                String addr = need(l, o + 1, "ADDRESS:PORT after \"bind\"");
+                String addr = need(l, o + 1, ConfigText.of("config.what.addressPortAfterQ", "bind"));
                 for (String a : addr.split(",")) p.binds.add(bind(a, l.posOf(o + 1)));
             }
-            case "default_backend" -> p.defaultBackend = new Val<>(need(l, o + 1, "a backend name"), l.posOf(o + 1), false);
-            case "use_backend" -> p.useBackends.add(new Val<>(need(l, o + 1, "a backend name"), l.posOf(o + 1), false));
+            case "default_backend" -> p.defaultBackend = new Val<>(need(l, o + 1, ConfigText.of("config.what.backendName")), l.posOf(o + 1), false);
+            case "use_backend" -> p.useBackends.add(new Val<>(need(l, o + 1, ConfigText.of("config.what.backendName")), l.posOf(o + 1), false));
             case "server" -> {
                 Server s = server(l, false);
                 p.servers.add(s);
             }
             case "default-server" -> p.defaultServer = server(l, true);
             case "option" -> {
-                String opt = need(l, o + 1, "an option name after \"option\"");
+                String opt = need(l, o + 1, ConfigText.of("config.what.optionAfterQ", "option"));
                 p.options.put(opt, new Val<>(!no, l.pos(), false));
                 if (opt.equals("mysql-check")) {
                     int u = l.words().indexOf("user");
@@ -187,14 +188,14 @@ public final class HaproxyParser {
                 }
             }
             case "timeout" -> {
-                String what = need(l, o + 1, "a timeout name (connect, client, server, check, ...)");
-                String v = need(l, o + 2, "a time after \"timeout " + what + "\"");
+                String what = need(l, o + 1, ConfigText.of("config.what.timeoutName"));
+                String v = need(l, o + 2, ConfigText.of("config.what.timeAfterQ", "timeout " + what));
                 p.timeoutsMs.put(what, new Val<>(time(v, l.posOf(o + 2)), l.posOf(o + 2), false));
             }
-            case "contimeout" -> p.timeoutsMs.put("connect", new Val<>(time(need(l, o + 1, "a time"), l.posOf(o + 1)), l.posOf(o + 1), false));
-            case "retries" -> p.retries = new Val<>(integer(need(l, o + 1, "a number after \"retries\""), l.posOf(o + 1)), l.posOf(o + 1), false);
+            case "contimeout" -> p.timeoutsMs.put("connect", new Val<>(time(need(l, o + 1, ConfigText.of("config.what.time")), l.posOf(o + 1)), l.posOf(o + 1), false));
+            case "retries" -> p.retries = new Val<>(integer(need(l, o + 1, ConfigText.of("config.what.numberAfterQ", "retries")), l.posOf(o + 1)), l.posOf(o + 1), false);
             default -> {
-                if (!QUIET.contains(kw)) conf.notes.add(new Note(l.pos(), "\"" + kw + "\" is not modelled; kept as written"));
+                if (!QUIET.contains(kw)) conf.notes.add(new Note(l.pos(), ConfigText.of("config.note.notModelled", kw)));
             }
         }
     }
@@ -204,8 +205,8 @@ public final class HaproxyParser {
         s.pos = l.pos();
         int i = 1;
         if (!isDefault) {
-            s.name = need(l, 1, "a server name after \"server\"");
-            String addr = need(l, 2, "ADDRESS[:PORT] after the server name");
+            s.name = need(l, 1, ConfigText.of("config.what.serverNameAfterQ", "server"));
+            String addr = need(l, 2, ConfigText.of("config.what.serverAddress"));
             HaproxyConf.Bind b = bind(addr, l.posOf(2));
             s.address = b.address();
             s.port = b.port() < 0 ? null : b.port();
@@ -220,22 +221,22 @@ public final class HaproxyParser {
                 case "backup" -> s.backup = true;
                 case "no-backup" -> s.backup = false;
                 case "disabled" -> s.disabled = true;
-                case "inter" -> s.interMs = time(need(l, ++i, "a time after inter"), l.posOf(i));
-                case "fastinter" -> s.fastinterMs = time(need(l, ++i, "a time after fastinter"), l.posOf(i));
-                case "downinter" -> s.downinterMs = time(need(l, ++i, "a time after downinter"), l.posOf(i));
-                case "fall" -> s.fall = positive(need(l, ++i, "a number after fall"), l.posOf(i));
-                case "rise" -> s.rise = positive(need(l, ++i, "a number after rise"), l.posOf(i));
-                case "weight" -> s.weight = integer(need(l, ++i, "a number after weight"), l.posOf(i));
+                case "inter" -> s.interMs = time(need(l, ++i, ConfigText.of("config.what.timeAfter", "inter")), l.posOf(i));
+                case "fastinter" -> s.fastinterMs = time(need(l, ++i, ConfigText.of("config.what.timeAfter", "fastinter")), l.posOf(i));
+                case "downinter" -> s.downinterMs = time(need(l, ++i, ConfigText.of("config.what.timeAfter", "downinter")), l.posOf(i));
+                case "fall" -> s.fall = positive(need(l, ++i, ConfigText.of("config.what.numberAfter", "fall")), l.posOf(i));
+                case "rise" -> s.rise = positive(need(l, ++i, ConfigText.of("config.what.numberAfter", "rise")), l.posOf(i));
+                case "weight" -> s.weight = integer(need(l, ++i, ConfigText.of("config.what.numberAfter", "weight")), l.posOf(i));
                 case "on-marked-down" -> {
-                    s.onMarkedDown = need(l, ++i, "an action after on-marked-down (shutdown-sessions)");
+                    s.onMarkedDown = need(l, ++i, ConfigText.of("config.what.actionAfter", "on-marked-down"));
                     s.onMarkedDownPos = at;
                 }
-                case "port" -> s.port = integer(need(l, ++i, "a port after port"), l.posOf(i));
+                case "port" -> s.port = integer(need(l, ++i, ConfigText.of("config.what.portAfter", "port")), l.posOf(i));
                 default -> {
                     if (SERVER_VALUED.contains(w)) {
                         i++;
                     } else if (!SERVER_FLAGS.contains(w)) {
-                        conf.notes.add(new Note(at, "server keyword \"" + w + "\" is not modelled; kept as written"));
+                        conf.notes.add(new Note(at, ConfigText.of("config.note.keywordNotModelled", "server", w)));
                     }
                 }
             }
@@ -249,7 +250,7 @@ public final class HaproxyParser {
         String port = null;
         if (a.startsWith("[")) {
             int close = a.indexOf(']');
-            if (close < 0) throw new ConfigParseException(pos, "expected \"]\" in \"" + a + "\"");
+            if (close < 0) throw new ConfigParseException(pos, ConfigText.of("config.error.closingBracket", a));
             addr = a.substring(1, close);
             if (close + 1 < a.length() && a.charAt(close + 1) == ':') port = a.substring(close + 2);
         } else {
@@ -269,9 +270,9 @@ public final class HaproxyParser {
             try {
                 p = Integer.parseInt(first);
             } catch (NumberFormatException e) {
-                throw new ConfigParseException(pos, "expected a port number in \"" + a + "\", got \"" + port + "\"");
+                throw new ConfigParseException(pos, ConfigText.of("config.error.portNumber", a, port));
             }
-            if (p < 0 || p > 65535) throw new ConfigParseException(pos, "expected a port in 0..65535, got " + p);
+            if (p < 0 || p > 65535) throw new ConfigParseException(pos, ConfigText.of("config.error.portRange", p));
         }
         return new HaproxyConf.Bind(addr, p, pos);
     }
@@ -280,7 +281,7 @@ public final class HaproxyParser {
     public static long time(String v, SourcePos pos) throws ConfigParseException {
         int k = 0;
         while (k < v.length() && Character.isDigit(v.charAt(k))) k++;
-        if (k == 0 || k > 12) throw new ConfigParseException(pos, "expected a time such as 2000, 2s or 1m, got \"" + v + "\"");
+        if (k == 0 || k > 12) throw new ConfigParseException(pos, ConfigText.of("config.error.time", v));
         long num = Long.parseLong(v.substring(0, k));
         String unit = v.substring(k);
         return switch (unit) {
@@ -290,7 +291,7 @@ public final class HaproxyParser {
             case "m" -> num * 60_000;
             case "h" -> num * 3_600_000;
             case "d" -> num * 86_400_000;
-            default -> throw new ConfigParseException(pos, "expected a time unit us, ms, s, m, h or d in \"" + v + "\"");
+            default -> throw new ConfigParseException(pos, ConfigText.of("config.error.timeUnit", v));
         };
     }
 
@@ -298,19 +299,19 @@ public final class HaproxyParser {
         try {
             return Integer.parseInt(v);
         } catch (NumberFormatException e) {
-            throw new ConfigParseException(pos, "expected a whole number, got \"" + v + "\"");
+            throw new ConfigParseException(pos, ConfigText.of("config.error.wholeNumber", v));
         }
     }
 
     private static int positive(String v, SourcePos pos) throws ConfigParseException {
         int x = integer(v, pos);
-        if (x < 1) throw new ConfigParseException(pos, "expected a number of at least 1, got " + x);
+        if (x < 1) throw new ConfigParseException(pos, ConfigText.of("config.error.atLeast1", x));
         return x;
     }
 
-    private static String need(Line l, int i, String what) throws ConfigParseException {
+    private static String need(Line l, int i, ConfigText what) throws ConfigParseException {
         String w = l.word(i);
-        if (w == null) throw new ConfigParseException(endOfWord(l, l.words().size() - 1), "expected " + what);
+        if (w == null) throw new ConfigParseException(endOfWord(l, l.words().size() - 1), ConfigText.of("config.error.expected", what));
         return w;
     }
 
@@ -345,7 +346,7 @@ public final class HaproxyParser {
                     int close = text.indexOf(d, i + 1);
                     if (close < 0 || close >= end) {
                         throw new ConfigParseException(new SourcePos(fileName, lineNo, i - start + 1),
-                                "unterminated quoted string: expected a closing " + d + " on the same line");
+                                ConfigText.of("config.error.unterminatedQuote", d));
                     }
                     b.append(text, i + 1, close);
                     i = close + 1;

@@ -54,13 +54,13 @@ public final class KeepalivedParser {
                 case "vrrp_sync_group" -> syncGroup(n);
                 case "virtual_server", "virtual_server_group", "static_ipaddress", "static_routes", "static_rules",
                         "linkbeat_interfaces", "bfd_instance", "vrrp_track_file", "track_file", "garp_group" ->
-                        note(n, "\"" + n.keyword + "\" is not modelled by VIP Lab; kept as written");
-                default -> note(n, "unknown keyword \"" + n.keyword + "\" at top level; keepalived would ignore it with a warning");
+                        note(n, ConfigText.of("config.note.notModelledByLab", n.keyword));
+                default -> note(n, ConfigText.of("config.note.unknownTop", n.keyword));
             }
         }
     }
 
-    private void note(KNode n, String msg) { conf.notes.add(new Note(n.pos, msg)); }
+    private void note(KNode n, ConfigText msg) { conf.notes.add(new Note(n.pos, msg)); }
 
     private void globalDefs(KNode n) throws ConfigParseException {
         KeepalivedConf.GlobalDefs g = conf.global;
@@ -74,7 +74,7 @@ public final class KeepalivedParser {
                 case "vrrp_strict" -> g.vrrpStrict = new Val<>(true, c.pos);
                 default -> {
                     if (!QUIET_GLOBAL.contains(c.keyword) && !c.keyword.startsWith("vrrp_garp") && !c.keyword.startsWith("vrrp_")) {
-                        note(c, "global_defs keyword \"" + c.keyword + "\" is not modelled; kept as written");
+                        note(c, ConfigText.of("config.note.keywordNotModelled", "global_defs", c.keyword));
                     }
                 }
             }
@@ -89,7 +89,7 @@ public final class KeepalivedParser {
             switch (c.keyword) {
                 case "script" -> {
                     // keepalived takes the rest of the line as the command when it is not quoted.
-                    need(c, 0, "a script path or command");
+                    need(c, 0, ConfigText.of("config.what.scriptCommand"));
                     s.script = new Val<>(String.join(" ", c.args), c.argPos(0));
                 }
                 case "interval" -> s.interval = dbl(c, 0.000001, 1e9);
@@ -102,10 +102,10 @@ public final class KeepalivedParser {
                 case "fall" -> s.fall = intArg(c, 1, Integer.MAX_VALUE);
                 case "init_fail" -> s.initFail = new Val<>(true, c.pos);
                 case "user" -> s.user = str(c);
-                default -> note(c, "vrrp_script keyword \"" + c.keyword + "\" is not modelled; kept as written");
+                default -> note(c, ConfigText.of("config.note.keywordNotModelled", "vrrp_script", c.keyword));
             }
         }
-        if (conf.scripts.containsKey(s.name)) note(n, "vrrp_script " + s.name + " is defined twice; the later one is used");
+        if (conf.scripts.containsKey(s.name)) note(n, ConfigText.of("config.note.scriptTwice", s.name));
         conf.scripts.put(s.name, s);
     }
 
@@ -122,7 +122,7 @@ public final class KeepalivedParser {
                 }
                 case "quorum" -> t.quorum = intArg(c, 0, Integer.MAX_VALUE);
                 case "delay" -> t.delay = dbl(c, 0, 1e9);
-                default -> note(c, "vrrp_track_process keyword \"" + c.keyword + "\" is not modelled; kept as written");
+                default -> note(c, ConfigText.of("config.note.keywordNotModelled", "vrrp_track_process", c.keyword));
             }
         }
         conf.trackProcesses.put(t.name, t);
@@ -136,11 +136,11 @@ public final class KeepalivedParser {
             if (c.keyword.equals("group")) {
                 if (c.children != null) for (KNode m : c.children) g.group.add(new Val<>(m.keyword, m.pos));
             } else if (!c.keyword.startsWith("notify") && !c.keyword.equals("track_script") && !c.keyword.equals("track_interface")) {
-                note(c, "vrrp_sync_group keyword \"" + c.keyword + "\" is not modelled; kept as written");
+                note(c, ConfigText.of("config.note.keywordNotModelled", "vrrp_sync_group", c.keyword));
             }
         }
         conf.syncGroups.add(g);
-        note(n, "vrrp_sync_group " + g.name + " read; VIP Lab models one instance per node, so the group changes nothing");
+        note(n, ConfigText.of("config.note.syncGroup", g.name));
     }
 
     private void instance(KNode n) throws ConfigParseException {
@@ -153,7 +153,7 @@ public final class KeepalivedParser {
                     vi.state = str(c);
                     String s = vi.state.value().toUpperCase(Locale.ROOT);
                     if (!s.equals("MASTER") && !s.equals("BACKUP")) {
-                        throw new ConfigParseException(c.argPos(0), "expected MASTER or BACKUP after \"state\", got \"" + vi.state.value() + "\"");
+                        throw new ConfigParseException(c.argPos(0), ConfigText.of("config.error.state", vi.state.value()));
                     }
                 }
                 case "interface" -> vi.iface = str(c);
@@ -170,7 +170,7 @@ public final class KeepalivedParser {
                         switch (a.keyword) {
                             case "auth_type" -> vi.authType = str(a);
                             case "auth_pass" -> vi.authPass = str(a);
-                            default -> note(a, "authentication keyword \"" + a.keyword + "\" is unknown; kept as written");
+                            default -> note(a, ConfigText.of("config.note.authUnknown", a.keyword));
                         }
                     }
                 }
@@ -200,7 +200,7 @@ public final class KeepalivedParser {
                         if (c.args.isEmpty()) vi.garp.put(c.keyword, new Val<>(1.0, c.pos));
                         else vi.garp.put(c.keyword, dbl(c, 0, 1e9));
                     } else if (!QUIET_INSTANCE.contains(c.keyword)) {
-                        note(c, "vrrp_instance keyword \"" + c.keyword + "\" is not modelled; kept as written");
+                        note(c, ConfigText.of("config.note.keywordNotModelled", "vrrp_instance", c.keyword));
                     }
                 }
             }
@@ -218,17 +218,17 @@ public final class KeepalivedParser {
             try {
                 v.prefix = Integer.parseInt(a.keyword.substring(slash + 1));
             } catch (NumberFormatException e) {
-                throw new ConfigParseException(a.pos, "expected ADDRESS/PREFIX in virtual_ipaddress, got \"" + a.keyword + "\"");
+                throw new ConfigParseException(a.pos, ConfigText.of("config.error.vipPrefix", a.keyword));
             }
         }
         if (!IP.matcher(v.ip).matches()) {
-            throw new ConfigParseException(a.pos, "expected an IP address in virtual_ipaddress, got \"" + a.keyword + "\"");
+            throw new ConfigParseException(a.pos, ConfigText.of("config.error.vipAddress", a.keyword));
         }
         for (int i = 0; i < a.args.size(); i++) {
             String k = a.args.get(i);
             switch (k) {
-                case "dev" -> { v.dev = need(a, i + 1, "an interface name after dev"); i++; }
-                case "label" -> { v.label = need(a, i + 1, "a label after label"); i++; }
+                case "dev" -> { v.dev = need(a, i + 1, ConfigText.of("config.what.interfaceAfter", "dev")); i++; }
+                case "label" -> { v.label = need(a, i + 1, ConfigText.of("config.what.labelAfter", "label")); i++; }
                 case "brd", "broadcast", "scope", "metric", "preferred_lft", "valid_lft" -> i++;
                 default -> { }
             }
@@ -241,7 +241,7 @@ public final class KeepalivedParser {
         boolean reverse = false;
         for (int i = 0; i < a.args.size(); i++) {
             if (a.args.get(i).equals("weight")) {
-                String v = need(a, i + 1, "a number after weight");
+                String v = need(a, i + 1, ConfigText.of("config.what.numberAfter", "weight"));
                 w = parseInt(v, a.argPos(i + 1), "weight", -254, 254);
                 i++;
             } else if (a.args.get(i).equals("reverse")) {
@@ -254,17 +254,18 @@ public final class KeepalivedParser {
     // ---- value helpers -------------------------------------------------------------------------
 
     private static List<KNode> block(KNode n) throws ConfigParseException {
-        if (n.children == null) throw new ConfigParseException(n.pos, "expected \"{\" after \"" + n.keyword + (n.args.isEmpty() ? "" : " " + n.args.get(0)) + "\"");
+        if (n.children == null) throw new ConfigParseException(n.pos, ConfigText.of("config.error.blockExpected",
+                n.keyword + (n.args.isEmpty() ? "" : " " + n.args.get(0))));
         return n.children;
     }
 
     private static String name(KNode n) throws ConfigParseException {
-        return need(n, 0, "a name after \"" + n.keyword + "\"");
+        return need(n, 0, ConfigText.of("config.what.nameAfterQ", n.keyword));
     }
 
-    private static String need(KNode n, int i, String what) throws ConfigParseException {
+    private static String need(KNode n, int i, ConfigText what) throws ConfigParseException {
         String v = n.arg(i);
-        if (v == null) throw new ConfigParseException(i == 0 ? endOf(n) : n.argPos(i - 1), "expected " + what);
+        if (v == null) throw new ConfigParseException(i == 0 ? endOf(n) : n.argPos(i - 1), ConfigText.of("config.error.expected", what));
         return v;
     }
 
@@ -274,11 +275,11 @@ public final class KeepalivedParser {
     }
 
     private static Val<String> str(KNode c) throws ConfigParseException {
-        return new Val<>(need(c, 0, "a value after \"" + c.keyword + "\""), c.argPos(0));
+        return new Val<>(need(c, 0, ConfigText.of("config.what.valueAfterQ", c.keyword)), c.argPos(0));
     }
 
     private static Val<Integer> intArg(KNode c, int min, int max) throws ConfigParseException {
-        String v = need(c, 0, "a number after \"" + c.keyword + "\"");
+        String v = need(c, 0, ConfigText.of("config.what.numberAfterQ", c.keyword));
         return new Val<>(parseInt(v, c.argPos(0), c.keyword, min, max), c.argPos(0));
     }
 
@@ -287,16 +288,16 @@ public final class KeepalivedParser {
         try {
             x = Integer.parseInt(v.trim());
         } catch (NumberFormatException e) {
-            throw new ConfigParseException(pos, "expected a whole number after \"" + kw + "\", got \"" + v + "\"");
+            throw new ConfigParseException(pos, ConfigText.of("config.error.wholeNumberAfter", kw, v));
         }
         if (x < min || x > max) {
-            throw new ConfigParseException(pos, "expected " + kw + " in " + min + ".." + max + ", got " + x);
+            throw new ConfigParseException(pos, ConfigText.of("config.error.range", kw, min, max, x));
         }
         return x;
     }
 
     private static Val<Double> dbl(KNode c, double min, double max) throws ConfigParseException {
-        String v = need(c, 0, "a number after \"" + c.keyword + "\"");
+        String v = need(c, 0, ConfigText.of("config.what.numberAfterQ", c.keyword));
         double x;
         try {
             x = Double.parseDouble(v.trim());
@@ -304,9 +305,9 @@ public final class KeepalivedParser {
             x = Double.NaN;
         }
         if (Double.isNaN(x) || Double.isInfinite(x) || !NUMBER.matcher(v.trim()).matches()) {
-            throw new ConfigParseException(c.argPos(0), "expected a number after \"" + c.keyword + "\", got \"" + v + "\"");
+            throw new ConfigParseException(c.argPos(0), ConfigText.of("config.error.numberAfterGot", c.keyword, v));
         }
-        if (x < min || x > max) throw new ConfigParseException(c.argPos(0), "expected " + c.keyword + " in " + min + ".." + max + ", got " + v);
+        if (x < min || x > max) throw new ConfigParseException(c.argPos(0), ConfigText.of("config.error.range", c.keyword, min, max, v));
         return new Val<>(x, c.argPos(0));
     }
 }

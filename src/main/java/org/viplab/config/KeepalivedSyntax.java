@@ -58,8 +58,8 @@ public final class KeepalivedSyntax {
         String text = ConfigFiles.read(file);
         totalChars += text.length();
         if (totalChars > 4 * ConfigFiles.MAX_BYTES) {
-            throw new ConfigParseException(SourcePos.of(file, 1, 1), "the configuration with its includes is over "
-                    + 4 * ConfigFiles.MAX_BYTES + " characters; refusing to read more");
+            throw new ConfigParseException(SourcePos.of(file, 1, 1), ConfigText.of("config.error.includesTooLarge",
+                    4 * ConfigFiles.MAX_BYTES));
         }
         filesRead.add(file);
         Path key = file.toAbsolutePath().normalize();
@@ -109,7 +109,7 @@ public final class KeepalivedSyntax {
                     int eol = text.indexOf('\n', i + 1);
                     if (close < 0 || (eol >= 0 && close > eol)) {
                         throw new ConfigParseException(new SourcePos(name, line, i - lineStartIdx + 1),
-                                "unterminated quoted string: expected a closing \" on the same line");
+                                ConfigText.of("config.error.unterminatedQuote", "\""));
                     }
                     b.append(text, i + 1, close);
                     i = close + 1;
@@ -127,9 +127,9 @@ public final class KeepalivedSyntax {
         if (lineWords.isEmpty()) return;
         Word w0 = lineWords.get(0);
         if (!w0.quoted && w0.text.equals("include")) {
-            if (lineWords.size() < 2) throw new ConfigParseException(w0.pos, "expected a file name or glob after \"include\"");
+            if (lineWords.size() < 2) throw new ConfigParseException(w0.pos, ConfigText.of("config.error.includeNeedsFile"));
             if (file == null) {
-                notes.add(new Note(w0.pos, "include " + lineWords.get(1).text + " not followed: the text has no file to be relative to"));
+                notes.add(new Note(w0.pos, ConfigText.of("config.note.includeNoBase", lineWords.get(1).text)));
             } else {
                 include(lineWords.get(1), file, depth, stack);
             }
@@ -142,7 +142,7 @@ public final class KeepalivedSyntax {
 
     private void include(Word pattern, Path file, int depth, Set<Path> stack) throws ConfigParseException {
         if (depth + 1 > MAX_INCLUDE_DEPTH) {
-            throw new ConfigParseException(pattern.pos, "includes nested deeper than " + MAX_INCLUDE_DEPTH + " levels; is there an include loop?");
+            throw new ConfigParseException(pattern.pos, ConfigText.of("config.error.includeTooDeep", MAX_INCLUDE_DEPTH));
         }
         Path base = file.toAbsolutePath().getParent();
         String p = pattern.text;
@@ -156,19 +156,19 @@ public final class KeepalivedSyntax {
             for (int i = 0; i < parts.length && matches.isEmpty(); i++) {
                 String rel = String.join("/", java.util.Arrays.copyOfRange(parts, i, parts.length));
                 matches = glob(base, rel);
-                if (!matches.isEmpty()) notes.add(new Note(pattern.pos, "include " + p + " read from " + base.resolve(rel)
-                        + " (absolute paths are looked up in the node directory)"));
+                if (!matches.isEmpty()) notes.add(new Note(pattern.pos, ConfigText.of("config.note.includeAbsolute", p,
+                        base.resolve(rel))));
             }
         } else {
             matches = glob(base, p);
         }
         if (matches.isEmpty()) {
-            notes.add(new Note(pattern.pos, "include " + p + " matches no file (keepalived skips it with a warning)"));
+            notes.add(new Note(pattern.pos, ConfigText.of("config.note.includeNoMatch", p)));
             return;
         }
         for (Path m : matches) {
             Path key = m.toAbsolutePath().normalize();
-            if (stack.contains(key)) throw new ConfigParseException(pattern.pos, "include loop: " + m + " includes itself");
+            if (stack.contains(key)) throw new ConfigParseException(pattern.pos, ConfigText.of("config.error.includeLoop", m));
             lexFile(m, depth + 1, stack);
         }
     }
@@ -209,9 +209,9 @@ public final class KeepalivedSyntax {
     /** A statement runs to the end of its line or to a brace. */
     private void feed(Word w) throws ConfigParseException {
         if (!w.quoted && w.text.equals("{")) {
-            if (stmt == null) throw new ConfigParseException(w.pos, "expected a keyword before \"{\"");
-            if (stmt.children != null) throw new ConfigParseException(w.pos, "expected \"}\" or a keyword, got a second \"{\"");
-            if (open.size() >= MAX_DEPTH) throw new ConfigParseException(w.pos, "blocks nested deeper than " + MAX_DEPTH + " levels");
+            if (stmt == null) throw new ConfigParseException(w.pos, ConfigText.of("config.error.braceWithoutKeyword"));
+            if (stmt.children != null) throw new ConfigParseException(w.pos, ConfigText.of("config.error.secondBrace"));
+            if (open.size() >= MAX_DEPTH) throw new ConfigParseException(w.pos, ConfigText.of("config.error.blocksTooDeep", MAX_DEPTH));
             stmt.children = new ArrayList<>();
             open.push(stmt);
             cur = stmt.children;
@@ -219,7 +219,7 @@ public final class KeepalivedSyntax {
             return;
         }
         if (!w.quoted && w.text.equals("}")) {
-            if (open.isEmpty()) throw new ConfigParseException(w.pos, "unexpected \"}\": no block is open here");
+            if (open.isEmpty()) throw new ConfigParseException(w.pos, ConfigText.of("config.error.unexpectedClose"));
             open.pop();
             cur = open.isEmpty() ? root : open.peek().children;
             stmt = null;
@@ -237,8 +237,8 @@ public final class KeepalivedSyntax {
     private List<KNode> finish(Path file) throws ConfigParseException {
         if (!open.isEmpty()) {
             KNode o = open.peek();
-            throw new ConfigParseException(o.pos, "block \"" + o.keyword + "\" opened here is never closed: expected \"}\" before the end of "
-                    + (file == null ? "the input" : "the file"));
+            throw new ConfigParseException(o.pos, ConfigText.of("config.error.unclosedBlock", o.keyword,
+                    ConfigText.of(file == null ? "config.error.unclosedBlock.input" : "config.error.unclosedBlock.file")));
         }
         return root;
     }

@@ -34,16 +34,19 @@ public final class ScriptAnalysis {
 
     public boolean recognised() { return test != null; }
 
-    /** One-line summary for notes and reports. */
-    public String summary() {
-        StringBuilder b = new StringBuilder();
-        b.append(test == null ? "tests: cannot tell" : "tests: " + testCommand);
-        b.append("; on failure: ").append(stopsKeepalived ? stopCommand : "nothing but its exit status");
-        b.append("; exit status ");
-        if (alwaysExitsZero) b.append("always 0");
-        else if (invertedExit) b.append("non-zero while healthy");
-        else if (exitNonZeroOnFailure == null) b.append("cannot tell");
-        else b.append(exitNonZeroOnFailure ? "non-zero on failure" : "0 on failure");
-        return b.toString();
+    /** One-line summary for notes and reports, in English. */
+    public String summary() { return summaryText().english(); }
+
+    /** The one-line summary in no language yet: the commands are quoted from the script, the rest is translated. */
+    public ConfigText summaryText() {
+        String exit;
+        if (alwaysExitsZero) exit = "config.script.always0";
+        else if (invertedExit) exit = "config.script.nonZeroWhileHealthy";
+        else if (exitNonZeroOnFailure == null) exit = "config.script.cannotTell";
+        else exit = exitNonZeroOnFailure ? "config.script.nonZeroOnFailure" : "config.script.zeroOnFailure";
+        return ConfigText.of("config.script.summary",
+                test == null ? ConfigText.of("config.script.cannotTell") : testCommand,
+                stopsKeepalived ? stopCommand : ConfigText.of("config.script.onFailureNothing"),
+                ConfigText.of(exit));
     }
 }

@@ -96,8 +96,9 @@ public final class FindingsModel implements AutoCloseable {
             if (err != null) {
                 Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
                 rows.clear();
-                String text = c instanceof ConfigParseException p ? p.getMessage() : String.valueOf(c.getMessage());
-                setSummary(() -> i18n.get("findings.failed", text));
+                // A parse error is worded again in the new language on a switch (setSummary keeps the supplier).
+                setSummary(() -> i18n.get("findings.failed",
+                        c instanceof ConfigParseException p ? p.message(i18n.locale()) : String.valueOf(c.getMessage())));
                 done.completeExceptionally(c);
                 return;
             }

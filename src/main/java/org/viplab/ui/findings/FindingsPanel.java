@@ -138,7 +138,8 @@ public final class FindingsPanel extends VBox {
     public String copySelected() {
         FindingsModel.Row r = list.getSelectionModel().getSelectedItem();
         if (r == null) return null;
-        String text = r.finding() != null ? r.finding().toText(i18n.locale()) : r.note().pos() + ": note: " + r.note().message() + "\n";
+        String text = r.finding() != null ? r.finding().toText(i18n.locale()) : r.note().pos() + ": "
+                + org.viplab.config.ConfigText.of("config.label.note").render(i18n.locale()) + " " + r.note().message(i18n.locale()) + "\n";
         javafx.scene.input.ClipboardContent c = new javafx.scene.input.ClipboardContent();
         c.putString(text);
         javafx.scene.input.Clipboard.getSystemClipboard().setContent(c);
@@ -176,7 +177,7 @@ public final class FindingsPanel extends VBox {
             SourcePos pos = r.finding() != null ? r.finding().pos() : r.note().pos();
             String sevText = i18n.get(sev == null ? "findings.severity.note" : "findings.severity." + sev.id());
             java.util.Locale lang = i18n.locale();
-            Label head = new Label(r.finding() != null ? r.finding().message(lang) : r.note().message());
+            Label head = new Label(r.finding() != null ? r.finding().message(lang) : r.note().message(lang));
             head.getStyleClass().add("finding-message");
             head.setWrapText(true);
             head.setMinHeight(Region.USE_PREF_SIZE);

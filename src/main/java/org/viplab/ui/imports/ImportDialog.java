@@ -65,6 +65,8 @@ public final class ImportDialog {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     private boolean shown;
+    /** What the error line says, worded again in the new language on a switch (the parse error's reason too). */
+    private java.util.function.Supplier<String> errorWords = () -> "";
 
     public ImportDialog(Window owner, I18n i18n, Executor work, Consumer<ImportedConfigs.Imported> onImported) {
         this.i18n = i18n;
@@ -149,6 +151,7 @@ public final class ImportDialog {
         dialog.getDialogPane().setMinHeight(Region.USE_PREF_SIZE);
         // Grow the window when a message appears or goes, so that it is never cut off.
         errorText.addListener((o, a, b) -> resize());
+        i18n.localeProperty().addListener((o, a, b) -> errorText.set(errorWords.get()));
         hint.textProperty().addListener((o, a, b) -> resize());
         busy.addListener((o, a, b) -> resize());
         dialog.getDialogPane().setContent(content);
@@ -194,7 +197,12 @@ public final class ImportDialog {
         if (d != null) f.setText(d.getPath());
     }
 
-    private void clearError() { errorText.set(""); }
+    private void clearError() { setError(() -> ""); }
+
+    private void setError(java.util.function.Supplier<String> words) {
+        errorWords = words;
+        errorText.set(words.get());
+    }
 
     private void resize() {
         javafx.stage.Window w = dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
@@ -229,13 +237,15 @@ public final class ImportDialog {
         for (Map.Entry<String, TextField> e : fields.entrySet()) {
             String problem = dirProblem(e.getValue().getText());
             if (problem != null) {
-                errorText.set(i18n.get("import.error.field", e.getKey(), problem));
+                String node = e.getKey();
+                String text = e.getValue().getText();
+                setError(() -> i18n.get("import.error.field", node, dirProblem(text)));
                 return CompletableFuture.failedFuture(new IllegalArgumentException(problem));
             }
             dirs.put(e.getKey(), Path.of(e.getValue().getText().trim()));
         }
         busy.set(true);
-        errorText.set("");
+        clearError();
         CompletableFuture<ImportedConfigs.Imported> done = new CompletableFuture<>();
         CompletableFuture.supplyAsync(() -> importNow(dirs), work).whenComplete((imported, err) -> Platform.runLater(() -> {
             busy.set(false);
@@ -246,7 +256,7 @@ public final class ImportDialog {
             }
             if (err != null) {
                 Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                errorText.set(describe(cause));
+                setError(() -> describe(cause));
                 done.completeExceptionally(cause);
                 return;
             }
@@ -278,7 +288,7 @@ public final class ImportDialog {
 
     private String describe(Throwable t) {
         if (t instanceof ConfigParseException p) {
-            return i18n.get("import.error.parse", p.pos().file(), p.pos().line(), p.pos().column(), p.reason());
+            return i18n.get("import.error.parse", p.pos().file(), p.pos().line(), p.pos().column(), p.reason(i18n.locale()));
         }
         if (t instanceof UnsimulatableException) return i18n.get("import.error.unsimulatable", t.getMessage());
         return i18n.get("import.error.other", t.getMessage() != null ? t.getMessage() : t.toString());
