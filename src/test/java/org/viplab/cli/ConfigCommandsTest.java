@@ -171,4 +171,35 @@ class ConfigCommandsTest {
         assertTrue(err().contains("not a directory"), err());
         assertEquals(2, run("lint", "--node", "db1"));
     }
+
+    /** Notes and parse errors in Chinese with --lang zh-CN on lint and import; English stays the default. */
+    @Test
+    void notesAndParseErrorsInChinese(@TempDir Path dir) throws Exception {
+        assertEquals(1, run("lint", "--notes", "--no-simulate", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        String en = out();
+        assertTrue(en.contains("/db1:1:1: note: node db1: no unicast_src_ip, unicast_peer or haproxy server names its address; 10.9.8.201 assumed"), en);
+        assertEquals(1, run("lint", "--notes", "--no-simulate", "--lang", "zh-CN", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        String zh = out();
+        assertTrue(zh.contains("/db1:1:1: 备注： 节点 db1：unicast_src_ip、unicast_peer 和 haproxy 的 server 行都没有给出它的地址；假定为 10.9.8.201"), zh);
+        for (String line : zh.lines().toList()) assertEquals(List.of(), org.viplab.testing.EnglishText.phrases(line), "English left in: " + line);
+
+        assertEquals(0, run("import", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        assertTrue(err().contains("note: samples/configs/mode1/db1:1:1: node db1: no unicast_src_ip"), err());
+        assertEquals(0, run("import", "--lang", "zh-CN", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+        assertTrue(err().contains("备注： samples/configs/mode1/db1:1:1: 节点 db1："), err());
+        assertFalse(err().contains("assumed"), err());
+        assertEquals(2, run("import", "--lang", "fr", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));
+
+        Path db1 = Files.createDirectories(dir.resolve("db1"));
+        Files.writeString(db1.resolve("keepalived.conf"), "vrrp_instance VI_1 {\n  priority high\n}\n");
+        String bad = "db1=" + db1;
+        assertEquals(2, run("import", "--node", bad, "--node", node("db2", "mode1")));
+        assertEquals(db1.resolve("keepalived.conf") + ":2:12: expected a whole number after \"priority\", got \"high\"\n", err());
+        assertEquals(2, run("import", "--lang", "zh-CN", "--node", bad, "--node", node("db2", "mode1")));
+        assertEquals(db1.resolve("keepalived.conf") + ":2:12: \"priority\" 后应为整数，实际为 \"high\"\n", err());
+        assertEquals(2, run("lint", "--lang", "zh-CN", "--node", bad, "--node", node("db2", "mode1")));
+        assertEquals(db1.resolve("keepalived.conf") + ":2:12: \"priority\" 后应为整数，实际为 \"high\"\n", err());
+        assertEquals(2, run("lint", "--json", "--lang", "zh-CN", "--node", bad, "--node", node("db2", "mode1")));
+        assertEquals("\"priority\" 后应为整数，实际为 \"high\"", JsonParser.parseString(out()).getAsJsonObject().get("parseError").getAsString());
+    }
 }
