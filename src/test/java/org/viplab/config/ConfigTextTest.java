@@ -91,7 +91,7 @@ class ConfigTextTest {
         assertEquals("expected a number after \"priority\"", t.english());
         assertEquals(t.english(), t.render(Locale.GERMAN));
         assertEquals(t.english(), t.render(null));
-        assertEquals("缺少\"priority\" 后的数字", t.render(ZH));
+        assertEquals("缺少 \"priority\" 后的数字", t.render(ZH));
         assertEquals(t.render(ZH), t.render(Locale.forLanguageTag("zh-TW")));
     }
 
