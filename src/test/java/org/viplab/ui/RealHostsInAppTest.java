@@ -190,6 +190,12 @@ class RealHostsInAppTest {
         assertThrows(ExecutionException.class, () -> fx(() -> session.controls.apply(Verb.START, Target.parse("db1/mysqld", inv.hostNames())))
                 .get(5, TimeUnit.SECONDS), "nothing can be done to a recording");
         assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> { throw new AssertionError("a recording asks nothing"); });
+            return null;
+        });
+        assertThrows(ExecutionException.class, () -> fx(() -> session.controls.restore()).get(5, TimeUnit.SECONDS));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
         DrillResult report = fx(() -> session.features.reports().captureLive()).get(10, TimeUnit.SECONDS);
         assertEquals("ssh", report.engine());
 
