@@ -183,25 +183,25 @@ public final class LabControls {
     }
 
     public CompletableFuture<Void> pause() {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         paused.set(true);
         return report(live.pause());
     }
 
     public CompletableFuture<Void> play() {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         paused.set(false);
         return report(live.play());
     }
 
     public CompletableFuture<Long> step() {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         paused.set(true);
         return report(live.stepToNextEvent());
     }
 
     public CompletableFuture<Void> setSpeed(int s) {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         speed.set(s);
         return report(live.setSpeed(s));
     }
@@ -232,7 +232,7 @@ public final class LabControls {
     }
 
     private CompletableFuture<Void> reset(Topology t, String why) {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         Topology before = topology.get();
         List<String> problems = TopologyJson.problems(t);
         if (!problems.isEmpty()) {
