@@ -40,15 +40,19 @@ public final class RecordedRun implements LiveEngine {
     public long now() { return endUs; }
 
     @Override
-    public CompletableFuture<Void> apply(Action action, String by) { return CompletableFuture.failedFuture(readOnly()); }
+    public CompletableFuture<Void> apply(Action action, String by) { return CompletableFuture.failedFuture(readOnlyError()); }
 
     @Override
-    public CompletableFuture<Void> restore(String by) { return CompletableFuture.failedFuture(readOnly()); }
+    public CompletableFuture<Void> restore(String by) { return CompletableFuture.failedFuture(readOnlyError()); }
 
     @Override
-    public List<String> commandsFor(Action action) { throw readOnly(); }
+    public List<String> commandsFor(Action action) { throw readOnlyError(); }
 
-    private static UnsupportedOperationException readOnly() {
+    @Override
+    public boolean readOnly() { return true; }
+
+    /** What every action on a recording says. */
+    public static UnsupportedOperationException readOnlyError() {
         return new UnsupportedOperationException("a recorded run is shown read-only: go back to the simulator (Lab menu) to act");
     }
 

@@ -166,11 +166,13 @@ class RealHostsInAppTest {
             session.controls.setRealActionConfirm((action, commands) -> true);
             return null;
         });
+        org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
+        Path simFile = dir.resolve("sim.viplab");
+        await(() -> drills.saveSession(simFile));
         await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> true, c -> { }));
         await(() -> session.controls.apply(Verb.STOP, Target.parse("db1/mysqld", inv.hostNames())));
         waitUntil("the action is on the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e ->
                 e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld")));
-        org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
         Path file = dir.resolve("real.viplab");
         await(() -> drills.saveSession(file));
         int saved = org.viplab.session.SessionFiles.read(file).events().size();
@@ -190,11 +192,19 @@ class RealHostsInAppTest {
         assertThrows(ExecutionException.class, () -> fx(() -> session.controls.apply(Verb.START, Target.parse("db1/mysqld", inv.hostNames())))
                 .get(5, TimeUnit.SECONDS), "nothing can be done to a recording");
         assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> { throw new AssertionError("a recording asks nothing"); });
+            return null;
+        });
+        assertThrows(ExecutionException.class, () -> fx(() -> session.controls.restore()).get(5, TimeUnit.SECONDS));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
         DrillResult report = fx(() -> session.features.reports().captureLive()).get(10, TimeUnit.SECONDS);
         assertEquals("ssh", report.engine());
 
-        await(() -> session.hosts.disconnect());
-        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+        // a simulator session opened over the recording: back on the simulator, replayed and paused
+        await(() -> drills.openSession(simFile));
+        waitUntil("the simulator session is shown", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+        assertTrue(session.live.paused(), "left paused where the session ended");
     }
 
     @Test

@@ -23,9 +23,10 @@ import org.viplab.session.Session;
 import org.viplab.session.SessionFiles;
 import org.viplab.session.SessionReplay;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.RecordedRun;
 import org.viplab.sim.LiveLab;
-import org.viplab.ssh.LiveHosts;
 import org.viplab.sim.LiveSimulation;
+import org.viplab.ssh.LiveHosts;
 import org.viplab.timeline.LabEvent;
 import org.viplab.timeline.Timeline;
 import org.viplab.ui.common.I18n;
@@ -575,6 +576,10 @@ public final class DrillPanelModel implements AutoCloseable {
      */
     public CompletableFuture<SessionReplay.Outcome> openSession(Path file) {
         if (running.get()) return CompletableFuture.failedFuture(new IllegalStateException("a drill is running"));
+        if (controls.lab().current() instanceof LiveHosts) {
+            setMessage(() -> i18n.get("drills.session.disconnectFirst"));
+            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.disconnectFirst")));
+        }
         busy.set(true);
         setMessage(() -> i18n.get("drills.session.opening", file.getFileName()));
         CompletableFuture<Session> read = CompletableFuture.supplyAsync(() -> {
@@ -584,11 +589,6 @@ public final class DrillPanelModel implements AutoCloseable {
                 throw new CompletionException(e);
             }
         }, io);
-        if (controls.lab().current() instanceof LiveHosts) {
-            busy.set(false);
-            setMessage(() -> i18n.get("drills.session.disconnectFirst"));
-            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.disconnectFirst")));
-        }
         CompletableFuture<SessionReplay.Outcome> f = read.thenCompose(s -> {
             if (!"sim".equals(s.engine())) {
                 // recorded on real hosts: shown as it was, read-only, in the same views
@@ -596,7 +596,7 @@ public final class DrillPanelModel implements AutoCloseable {
                 long end = SessionReplay.endOf(s);
                 runFx(() -> {
                     if (recording.get()) stopRecording();
-                    controls.useAway(new org.viplab.lab.RecordedRun(s.engine(), s.topology(), s.events(), end))
+                    controls.useAway(new RecordedRun(s.engine(), s.topology(), s.events(), end))
                             .whenComplete((v, e) -> shown.complete(new SessionReplay.Outcome(end, s.events().size(), null)));
                     recordedShown = true;
                 });
