@@ -99,6 +99,10 @@ class FindingsPanelLanguageTest {
         WaitForAsyncUtils.waitForFxEvents();
         String[] out = new String[1];
         FxWait.until("row " + index + " is shown", 10, () -> FxWait.fx(() -> {
+            // Scroll again on every try: with cells of varying height a scrollTo made while the list still
+            // lays out new cells can land elsewhere (seen after other tests had warmed the JVM).
+            panel.list().scrollTo(index);
+            panel.list().layout();
             for (ListCell<?> c : robot.lookup("#findings-list .list-cell").queryAllAs(ListCell.class)) {
                 if (c.getIndex() == index && c.isVisible() && c.getGraphic() != null) {
                     out[0] = texts(c.getGraphic());
