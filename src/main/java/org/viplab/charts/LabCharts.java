@@ -441,25 +441,16 @@ public final class LabCharts {
     private void fillProbes(long fromUs, long toUs, double bucketUs) {
         probeMarks.clearAll();
         clientPlot.clearDomainMarkers();
+        // per lane, the first probe in each pixel column: found by search in the lane's own index, not by reading
+        // every probe of the window (the whole day has 864,000)
         int lanes = 2 + hosts.size();
-        long[] lastBucket = new long[lanes];
-        java.util.Arrays.fill(lastBucket, Long.MIN_VALUE);
-        Column<LabEvent.ClientProbe> col = data.probes;
-        int nh = hosts.size();
-        for (int i = col.lowerBound(fromUs), n = col.size(); i < n; i++) {
-            long t = col.time(i);
-            if (t > toUs) break;
-            int code = col.code(i);
-            int lane = switch (code) {
-                case ChartData.TIMEOUT -> 0;
-                case ChartData.REFUSED -> 1;
-                default -> code >= 0 && code < nh ? 2 + code : -1;
+        for (int lane = 0; lane < lanes; lane++) {
+            int code = switch (lane) {
+                case 0 -> ChartData.TIMEOUT;
+                case 1 -> ChartData.REFUSED;
+                default -> lane - 2;
             };
-            if (lane < 0) continue;
-            long b = (long) ((t - fromUs) / bucketUs);
-            if (b == lastBucket[lane]) continue;
-            lastBucket[lane] = b;
-            probeMarks.buffer(lane).add(t / 1e6, lane);
+            data.probes.firstPerBucket(code, fromUs, toUs, bucketUs, probeMarks.buffer(lane), lane);
         }
         List<long[]> outs = new ArrayList<>();
         for (Outage o : data.outages(toUs)) {
