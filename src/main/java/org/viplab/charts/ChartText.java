@@ -22,7 +22,9 @@ public final class ChartText {
 
     public ChartText(Locale locale) {
         this.locale = locale;
-        this.bundle = ResourceBundle.getBundle("org.viplab.i18n.charts", locale);
+        // no fallback to the machine's language: English stays English on a Chinese desktop
+        this.bundle = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         this.family = family(bundle.getString("chart.vip.split") + bundle.getString("chart.client.timeout"));
     }
 

@@ -80,6 +80,8 @@ public final class Launcher {
         StringBuilder b = new StringBuilder();
         b.append("VIP Lab ").append(version()).append(" - a lab and simulator for MySQL HA with keepalived, haproxy and a floating VIP\n\n");
         b.append("Usage:\n  java -jar viplab.jar                 open the desktop app (simulator, preset mode1)\n");
+        b.append("  java -jar viplab.jar app --inventory FILE | --connect FILE\n");
+        b.append("                                       open it on real hosts: the Connect dialog on FILE, or connected at once\n");
         b.append("  java -jar viplab.jar COMMAND [options]\n\nCommands:\n");
         for (Command c : commands.values()) b.append(String.format("  %-12s %s%n", c.name(), c.summary()));
         b.append("\n  COMMAND --help shows a command's options. --version prints the version.\n");

@@ -47,6 +47,9 @@ public interface LiveEngine extends AutoCloseable {
      */
     default List<String> commandsFor(Action action) { return List.of(); }
 
+    /** True for a run that can only be looked at (a recording): every action fails. */
+    default boolean readOnly() { return false; }
+
     @Override
     void close();
 }

@@ -9,9 +9,9 @@ public class NodeSpec {
     public String mysqldProcessName = "mysqld";
     /**
      * A graceful stop: the process exists (so {@code ps -C mysqld} still finds it) but refuses connections this
-     * long. MariaDB 10.11 on the one-machine lab (idle, 32 MB buffer pool): `ps -C mysqld` was empty 268-448 ms
-     * after `service mysql stop` started (docs/calibration.md). A loaded server with a large buffer pool to flush
-     * takes seconds (sample drill 06 sets 8 s).
+     * long. On the one-machine lab's idle MariaDB 10.11 (32 MB buffer pool) `ps -C mysqld` was empty 172-448 ms
+     * after `service mysql stop` started, in 6 runs (docs/calibration.md). A loaded server with a large buffer
+     * pool to flush takes seconds (sample drill 06 sets 8 s).
      */
     public long mysqldShutdownMs = 300;
     /** From start until mysqld accepts connections. */

@@ -102,6 +102,7 @@ final class ReportModel {
 
         List<Map<String, Object>> verdicts = new ArrayList<>();
         StringBuilder marker = new StringBuilder();
+        VerdictText verdictText = EventText.isEnglish(locale) ? null : VerdictText.in(locale);
         for (Verdict v : r.verdicts()) {
             Map<String, Object> row = new HashMap<>();
             String status = v.status().name().toLowerCase(Locale.ROOT);
@@ -112,7 +113,7 @@ final class ReportModel {
             row.put("text", v.step().text());
             row.put("status", status);
             row.put("statusLabel", t("verdict." + status));
-            row.put("detail", v.detail());
+            row.put("detail", verdictText == null ? v.detail() : verdictText.detail(v.detail()));
             verdicts.add(row);
             if (marker.length() > 0) marker.append(' ');
             marker.append(v.step().index()).append(':').append(status);
@@ -163,7 +164,8 @@ final class ReportModel {
         charts.show(0, r.endUs(), CHART_WIDTH);
         String[] keys = {"vip", "adverts", "client"};
         int[] heights = {270, 330, 270};
-        ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale);
+        ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)); // English stays English on a Chinese desktop
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             JFreeChart c = charts.charts().get(i);

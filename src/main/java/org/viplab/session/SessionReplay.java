@@ -32,6 +32,18 @@ public final class SessionReplay {
         return new Session(live.topology(), "sim", live.seed(), s, live.timeline().snapshot(), recordingJson);
     }
 
+    /**
+     * A run on another engine (real hosts) as a session: its topology and timeline up to now. It cannot be
+     * replayed; opening it shows the timeline as recorded.
+     */
+    public static Session capture(org.viplab.lab.LiveEngine engine, Map<String, String> settings) {
+        long now = engine.now();
+        Map<String, String> s = new java.util.LinkedHashMap<>(settings);
+        s.put(LAB_TIME, String.valueOf(now));
+        List<LabEvent> events = engine.timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
+        return new Session(engine.topology(), engine.engine(), 0, s, events, null);
+    }
+
     /** Where a session ends: the lab time it was saved at, or its last event. */
     public static long endOf(Session s) {
         long end = s.endUs();

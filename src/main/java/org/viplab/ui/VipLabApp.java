@@ -26,6 +26,7 @@ public final class VipLabApp extends Application {
         timing("window built");
         stage.show();
         timing("window shown");
+        session.hostsMenu.fromArguments(getParameters().getRaw());
     }
 
     /** With -Dviplab.startupTiming=true: milliseconds since the JVM started, for the start-up figure. */

@@ -7,6 +7,8 @@
 #   lab.sh up 1|2     lab.sh down     lab.sh status
 # Env: S = state dir (default /run/viplab-lab), BIN = where service.sh and host-init.sh are.
 set -euo pipefail
+# No `grep -q` after a pipe here: it exits at the first match, the writer before it may then die of SIGPIPE,
+# and pipefail turns that found line into a failure (a VIP that is up read as not up, once in ~15 lab ups).
 S=${S:-/run/viplab-lab}
 BIN=${BIN:-$(dirname "$(readlink -f "$0")")}
 NS_SW=viplab-sw
@@ -36,13 +38,13 @@ preflight() {
     [ ! -e "$S/records" ] || die "a lab is already recorded in $S (run 'lab down' first)"
     local n
     for n in $NS_SW viplab-db1 viplab-db2; do
-        ! ip netns list | awk '{print $1}' | grep -qx "$n" || die "network namespace $n already exists"
+        ! ip netns list | awk '{print $1}' | grep -x "$n" >/dev/null || die "network namespace $n already exists"
     done
     ! ip link show "$CLIENT_IF" >/dev/null 2>&1 || die "interface $CLIENT_IF already exists"
     for a in $CLIENT_IP $VIP ${IP[db1]} ${IP[db2]}; do
-        ! ip -o addr show | grep -q "inet $a/" || die "address $a is already in use on this machine"
+        ! ip -o addr show | grep "inet $a/" >/dev/null || die "address $a is already in use on this machine"
     done
-    ! ip route show | grep -q "^$SUBNET\.0/22\|^10\.9\.8\.0/2[0-9]" || die "this machine already routes $SUBNET.0/22"
+    ! ip route show | grep "^$SUBNET\.0/22\|^10\.9\.8\.0/2[0-9]" >/dev/null || die "this machine already routes $SUBNET.0/22"
     for c in keepalived haproxy mariadbd mariadb-install-db sshd ssh-keygen tini nsenter unshare tcpdump sudo; do
         command -v "$c" >/dev/null || die "$c is not installed (apt-get install -y keepalived haproxy mariadb-server mariadb-client openssh-server openssh-client tcpdump iproute2 procps psmisc sudo tini)"
     done
@@ -297,10 +299,10 @@ up() {
     for h in "${HOSTS[@]}"; do in_host "$h" service keepalived start >>"$S/hosts/$h/services.log" 2>&1 || die "$h: keepalived did not start"; done
     # keepalived 2.x starts even `state MASTER` in BACKUP and waits Master_Down_Interval (about 3.6 s)
     for _ in $(seq 200); do
-        ip -n viplab-db1 -o addr show dev eth0 | grep -q "inet $VIP/" && break
+        ip -n viplab-db1 -o addr show dev eth0 | grep "inet $VIP/" >/dev/null && break
         sleep 0.1
     done
-    if ! ip -n viplab-db1 -o addr show dev eth0 | grep -q "inet $VIP/"; then
+    if ! ip -n viplab-db1 -o addr show dev eth0 | grep "inet $VIP/" >/dev/null; then
         for h in "${HOSTS[@]}"; do
             echo "--- $h: processes and keepalived log"
             in_host "$h" ps -e -o pid,stat,comm || true
@@ -333,7 +335,7 @@ kill_recorded() {
 down() {
     if [ ! -e "$S/records" ]; then
         local left=""
-        for n in $NS_SW viplab-db1 viplab-db2; do ip netns list | awk '{print $1}' | grep -qx "$n" && left="$left $n"; done
+        for n in $NS_SW viplab-db1 viplab-db2; do ip netns list | awk '{print $1}' | grep -x "$n" >/dev/null && left="$left $n"; done
         [ -z "$left" ] || die "no lab recorded in $S, but namespaces$left exist: made by another state dir?"
         rm -f /run/viplab-lab.lock
         echo "no lab is up"
@@ -349,7 +351,7 @@ down() {
         esac
     done
     local problems=""
-    for n in $NS_SW viplab-db1 viplab-db2; do ip netns list | awk '{print $1}' | grep -qx "$n" && problems="$problems netns:$n"; done
+    for n in $NS_SW viplab-db1 viplab-db2; do ip netns list | awk '{print $1}' | grep -x "$n" >/dev/null && problems="$problems netns:$n"; done
     ip link show $CLIENT_IF >/dev/null 2>&1 && problems="$problems link:$CLIENT_IF"
     while read -r kind name st rest; do
         [ "$kind" = proc ] && [ "$(starttime "$name")" = "$st" ] && problems="$problems pid:$name"
@@ -369,7 +371,7 @@ status() {
         local pid vip="" procs
         pid=$(init_pid "$h")
         if [ -z "$pid" ] || [ ! -d "/proc/$pid" ]; then echo "$h ${IP[$h]}: DOWN (no init)"; continue; fi
-        ip -n "viplab-$h" -o addr show dev eth0 2>/dev/null | grep -q "inet $VIP/" && vip=" holds VIP $VIP"
+        ip -n "viplab-$h" -o addr show dev eth0 2>/dev/null | grep "inet $VIP/" >/dev/null && vip=" holds VIP $VIP"
         procs=$(in_host "$h" ps -e -o comm= | sort | uniq -c | awk '$2 ~ /^(mysqld|mariadbd|haproxy|keepalived|sshd)$/ {printf "%s%s(%d)", sep, $2, $1; sep=" "}')
         echo "$h ${IP[$h]}:$vip  ${procs:-no services}"
     done

@@ -84,7 +84,14 @@ class RealLabE2ETest {
         for (ProcessHandle h : tree) h.destroyForcibly();
         up.waitFor();
         assertTrue(Files.exists(dir.resolve("records")), "the crash left a recorded lab");
+        for (ProcessHandle h : tree) h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // a child forked just before the kill may hold the lab's lock a moment longer: lab down refuses while
+        // another up or down runs, so try again for a few seconds (a lock held for good still fails)
         Cli down = cli("lab", "down", "--dir", dir.toString());
+        for (int i = 0; i < 20 && down.rc() != 0 && (down.out() + down.err()).contains("another 'lab up' or 'lab down' is running"); i++) {
+            Thread.sleep(500);
+            down = cli("lab", "down", "--dir", dir.toString());
+        }
         assertEquals(0, down.rc(), down.out() + down.err());
         Process p = new ProcessBuilder("sh", "-c", "ip netns list; ip link show viplab0 2>&1").redirectErrorStream(true).start();
         String left = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -118,17 +125,24 @@ class RealLabE2ETest {
         long t0 = System.nanoTime();
         Cli up = cli("lab", "up", "--mode", Integer.toString(mode), "--dir", dir.toString());
         fig.put("labUpS", round((System.nanoTime() - t0) / 1e9));
+        Throwable failed = null;
         try {
-            assertEquals(0, up.rc(), "lab up failed:\n" + up.err());
+            assertEquals(0, up.rc(), "lab up failed:\n" + up.out() + up.err());
             body.run(dir, fig);
+        } catch (Throwable t) {
+            failed = t;
+            throw t;
         } finally {
             long t1 = System.nanoTime();
             Cli down = cli("lab", "down", "--dir", dir.toString());
             fig.put("labDownS", round((System.nanoTime() - t1) / 1e9));
-            assertEquals(0, down.rc(), "lab down failed:\n" + down.err());
             String ns = sh("ip netns list");
-            assertFalse(ns.contains("viplab-"), "namespaces left behind: " + ns);
-            assertFalse(Files.exists(dir), dir + " left behind");
+            AssertionError left = down.rc() != 0 ? new AssertionError("lab down failed:\n" + down.out() + down.err())
+                    : ns.contains("viplab-") ? new AssertionError("namespaces left behind: " + ns)
+                    : Files.exists(dir) ? new AssertionError(dir + " left behind") : null;
+            // a failure of the run itself stays the reported one; what the tear-down found is added to it
+            if (left != null && failed != null) failed.addSuppressed(left);
+            else if (left != null) throw left;
         }
         return fig;
     }

@@ -43,17 +43,27 @@ public final class InProcessHosts implements AutoCloseable {
         }, "test-mysql-greeting");
         t.setDaemon(true);
         t.start();
+        Inventory inv = inventory(dir, server.port(), mysql.getLocalPort());
+        if (!inv.problems().isEmpty()) throw new IllegalStateException(inv.problems().toString());
+        return new InProcessHosts(inv, server, mysql);
+    }
+
+    /**
+     * db1 and db2 on 127.0.0.1:{@code sshPort} with a fresh key under {@code dir}, the VIP 127.0.0.1 on {@code lo},
+     * custom services that only echo, and empty keepalived logs under {@code dir}.
+     */
+    static Inventory inventory(Path dir, int sshPort, int mysqlPort) throws Exception {
         Path key = dir.resolve("id_rsa");
         KeyPair.genKeyPair(new JSch(), KeyPair.RSA, 2048).writePrivateKey(key.toString());
         Inventory inv = new Inventory();
         inv.vip = "127.0.0.1";
-        inv.clientPort = mysql.getLocalPort();
+        inv.clientPort = mysqlPort;
         inv.knownHosts = dir.resolve("known_hosts").toString();
         for (String n : List.of("db1", "db2")) {
             Inventory.Host h = new Inventory.Host();
             h.name = n;
             h.address = "127.0.0.1";
-            h.port = server.port();
+            h.port = sshPort;
             h.user = "tester";
             h.keyFile = key.toString();
             h.iface = "lo";
@@ -64,8 +74,7 @@ public final class InProcessHosts implements AutoCloseable {
             Files.writeString(Path.of(h.keepalivedLog), "");
             inv.hosts.add(h);
         }
-        if (!inv.problems().isEmpty()) throw new IllegalStateException(inv.problems().toString());
-        return new InProcessHosts(inv, server, mysql);
+        return inv;
     }
 
     @Override

@@ -1,7 +1,5 @@
 package org.viplab.ssh;
 
-import com.jcraft.jsch.JSch;
-import com.jcraft.jsch.KeyPair;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,28 +52,8 @@ class SshLabTest {
     }
 
     Inventory inventory(int sshPort, int mysqlPort) throws Exception {
-        Path key = dir.resolve("id_rsa");
-        KeyPair kp = KeyPair.genKeyPair(new JSch(), KeyPair.RSA, 2048);
-        kp.writePrivateKey(key.toString());
-        Inventory inv = new Inventory();
-        inv.vip = "127.0.0.1";
-        inv.clientPort = mysqlPort;
-        inv.knownHosts = dir.resolve("known_hosts").toString();
-        for (String n : List.of("db1", "db2")) {
-            Inventory.Host h = new Inventory.Host();
-            h.name = n;
-            h.address = "127.0.0.1";
-            h.port = sshPort;
-            h.user = "tester";
-            h.keyFile = key.toString();
-            h.iface = "lo";
-            h.services = "custom";
-            h.commands.put("stop mysqld", "echo stopping mysqld");
-            h.commands.put("start mysqld", "echo cannot >&2; exit 4");
-            h.keepalivedLog = dir.resolve(n + "-keepalived.log").toString();
-            Files.writeString(Path.of(h.keepalivedLog), "");
-            inv.hosts.add(h);
-        }
+        Inventory inv = InProcessHosts.inventory(dir, sshPort, mysqlPort);
+        for (Inventory.Host h : inv.hosts) h.commands.put("start mysqld", "echo cannot >&2; exit 4"); // a command that fails
         assertEquals(List.of(), inv.problems());
         return inv;
     }

@@ -45,9 +45,7 @@ class HostsMenuUiTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path config = Files.createDirectories(Path.of("target", "test-config", "hostsmenu-" + System.nanoTime()));
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(config), new Prefs());
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "hostsmenu");
     }
 
     @AfterEach
@@ -92,6 +90,34 @@ class HostsMenuUiTest {
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
         waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+    }
+
+    @Test
+    void appConnectFileConnectsAtOnceAndABadFileIsReported() throws Exception {
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "{ \"hosts\": [ ");
+        fx(() -> {
+            session.hostsMenu.fromArguments(java.util.List.of("--connect", broken.toString()));
+            return null;
+        });
+        String status = fx(() -> session.controls.statusProperty().get());
+        assertTrue(status.startsWith("Error") && status.contains("broken.json"), status);
+        assertTrue(fx(() -> !session.controls.onHostsProperty().get()), "the simulator stays");
+
+        hosts = InProcessHosts.start(dir);
+        Path inv = dir.resolve("inventory.json");
+        hosts.inventory.write(inv);
+        fx(() -> {
+            session.hostsMenu.fromArguments(java.util.List.of("--connect=" + inv));
+            return null;
+        });
+        // the key is unknown: asked about as in the dialog
+        FxRobot robot = new FxRobot();
+        waitUntil("the unknown host key is asked about", () -> fx(() -> robot.lookup("#hostkey-trust").tryQuery()
+                .map(n -> n.getScene() != null && n.getScene().getWindow() != null && n.getScene().getWindow().isShowing()).orElse(false)));
+        robot.clickOn("#hostkey-trust");
+        waitUntil("connected from the command line", () -> fx(() -> session.controls.onHostsProperty().get()
+                && session.viewModel.topologyProperty().get().vip.equals(hosts.inventory.vip)));
     }
 
     private void screenshot(String name) throws Exception {

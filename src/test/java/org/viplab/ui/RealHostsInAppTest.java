@@ -54,9 +54,7 @@ class RealHostsInAppTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path config = Files.createDirectories(Path.of("target", "test-config", "hosts-" + System.nanoTime()));
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(config), new Prefs());
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "hosts");
     }
 
     @AfterEach
@@ -158,6 +156,55 @@ class RealHostsInAppTest {
         assertThrows(ExecutionException.class, () -> f.get(70, TimeUnit.SECONDS));
         waitUntil("the status says why", () -> fx(() -> session.controls.statusProperty().get().startsWith("Error")));
         hosts = null;
+    }
+
+    @Test
+    void aRunOnRealHostsSavedAsASessionReopensReadOnlyAsRecorded() throws Exception {
+        hosts = InProcessHosts.start(dir);
+        Inventory inv = hosts.inventory;
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> true);
+            return null;
+        });
+        org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
+        Path simFile = dir.resolve("sim.viplab");
+        await(() -> drills.saveSession(simFile));
+        await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> true, c -> { }));
+        await(() -> session.controls.apply(Verb.STOP, Target.parse("db1/mysqld", inv.hostNames())));
+        waitUntil("the action is on the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e ->
+                e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld")));
+        Path file = dir.resolve("real.viplab");
+        await(() -> drills.saveSession(file));
+        int saved = org.viplab.session.SessionFiles.read(file).events().size();
+        assertEquals("ssh", org.viplab.session.SessionFiles.read(file).engine());
+
+        // while connected, a session is not opened over the live hosts
+        assertThrows(ExecutionException.class, () -> fx(() -> drills.openSession(file)).get(10, TimeUnit.SECONDS));
+        await(() -> session.hosts.disconnect());
+        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get()));
+
+        await(() -> drills.openSession(file));
+        waitUntil("the recorded run is shown", () -> fx(() -> session.controls.onHostsProperty().get()
+                && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
+        assertEquals("ssh", session.lab.engine());
+        assertEquals(saved, session.lab.timeline().snapshot().size());
+        assertTrue(fx(() -> drills.messageProperty().get()).contains("recorded on real hosts"));
+        assertThrows(ExecutionException.class, () -> fx(() -> session.controls.apply(Verb.START, Target.parse("db1/mysqld", inv.hostNames())))
+                .get(5, TimeUnit.SECONDS), "nothing can be done to a recording");
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> { throw new AssertionError("a recording asks nothing"); });
+            return null;
+        });
+        assertThrows(ExecutionException.class, () -> fx(() -> session.controls.restore()).get(5, TimeUnit.SECONDS));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("read-only"));
+        DrillResult report = fx(() -> session.features.reports().captureLive()).get(10, TimeUnit.SECONDS);
+        assertEquals("ssh", report.engine());
+
+        // a simulator session opened over the recording: back on the simulator, replayed and paused
+        await(() -> drills.openSession(simFile));
+        waitUntil("the simulator session is shown", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+        assertTrue(session.live.paused(), "left paused where the session ended");
     }
 
     @Test

@@ -69,9 +69,7 @@ class RealLabInAppE2ETest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        Path config = Files.createDirectories(Path.of("target", "test-config", "reallab-" + System.nanoTime()));
-        session = Session.open(stage, new Session.Options(Presets.mode2(), 1, true, false), new PrefsStore(config), new Prefs());
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode2(), "reallab");
     }
 
     @AfterEach

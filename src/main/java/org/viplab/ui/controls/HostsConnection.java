@@ -32,7 +32,6 @@ public final class HostsConnection implements AutoCloseable {
     private final ReadOnlyObjectWrapper<LiveHosts> hosts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private Map<String, char[]> passwords = Map.of();
-    private boolean simulationWasRunning;
 
     /**
      * @param fx runs on the FX thread; {@code io} runs blocking work (closing sessions) off it
@@ -81,9 +80,7 @@ public final class HostsConnection implements AutoCloseable {
                 return;
             }
             this.passwords = pw;
-            simulationWasRunning = !live.paused();
-            live.pause();
-            controls.lab().use(h);
+            controls.useAway(h);
             hosts.set(h);
             controls.status("connect.status.connected", offsets(h));
             done.complete(h);
@@ -91,13 +88,20 @@ public final class HostsConnection implements AutoCloseable {
         return done;
     }
 
-    /** Back to the simulation (which resumes if it was running); the SSH sessions close in the background. */
+    /**
+     * Back to the simulation (which resumes if it was running), from real hosts or a recorded run; the SSH
+     * sessions close in the background.
+     */
     public CompletableFuture<Void> disconnect() {
         LiveHosts h = hosts.get();
-        if (h == null) return CompletableFuture.completedFuture(null);
+        if (h == null) {
+            if (controls.lab().current() == live) return CompletableFuture.completedFuture(null);
+            controls.backToSimulation(); // a recorded run was shown
+            controls.status("connect.status.back");
+            return CompletableFuture.completedFuture(null);
+        }
         hosts.set(null);
-        controls.lab().use(live);
-        if (simulationWasRunning && !controls.pausedProperty().get()) live.play();
+        controls.backToSimulation();
         Map<String, char[]> pw = passwords;
         passwords = Map.of();
         controls.status("connect.status.disconnected");

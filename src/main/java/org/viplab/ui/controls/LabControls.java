@@ -2,6 +2,7 @@ package org.viplab.ui.controls;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -22,6 +23,8 @@ import org.viplab.model.TopologyJson;
 import org.viplab.sim.LiveSimulation;
 import org.viplab.ui.common.I18n;
 
+import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -38,13 +41,14 @@ public final class LabControls {
     /** Asked before an action runs on real hosts outside a drill; true to go ahead. */
     @FunctionalInterface
     public interface RealActionConfirm {
-        boolean confirm(String action, java.util.List<String> commands);
+        boolean confirm(String action, List<String> commands);
     }
 
     private final LiveSimulation live;
     private final LabSwitch lab;
     private final BooleanProperty onHosts = new SimpleBooleanProperty();
     private RealActionConfirm confirm = (a, c) -> false;
+    private boolean simulationWasRunning;
     private final Executor fx;
     private final I18n i18n;
     private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>();
@@ -97,7 +101,25 @@ public final class LabControls {
     public LabSwitch lab() { return lab; }
 
     /** True while the app looks at real hosts: time controls, mode, flavour and settings do not apply. */
-    public javafx.beans.property.ReadOnlyBooleanProperty onHostsProperty() { return onHosts; }
+    public ReadOnlyBooleanProperty onHostsProperty() { return onHosts; }
+
+    /**
+     * Shows {@code engine} (real hosts, or a recorded run) instead of the simulation, which pauses meanwhile;
+     * on the FX thread.
+     */
+    public CompletableFuture<Void> useAway(LiveEngine engine) {
+        if (lab.current() == live) simulationWasRunning = !live.paused();
+        live.pause();
+        return lab.use(engine);
+    }
+
+    /** Back to the simulation, which runs on if it ran before; on the FX thread. */
+    public CompletableFuture<Void> backToSimulation() {
+        if (lab.current() == live) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> f = lab.use(live);
+        if (simulationWasRunning && !paused.get()) live.play();
+        return f;
+    }
 
     /** Who asks before an action runs on real hosts (the app shows the commands in a dialog). */
     public void setRealActionConfirm(RealActionConfirm c) { this.confirm = c; }
@@ -124,7 +146,7 @@ public final class LabControls {
         }
         LiveEngine engine = lab.current();
         if (engine != live) {
-            java.util.List<String> commands;
+            List<String> commands;
             try {
                 commands = engine.commandsFor(a);
             } catch (RuntimeException e) {
@@ -133,7 +155,7 @@ public final class LabControls {
             }
             if (!confirm.confirm(verb.id() + " " + target.id(), commands)) {
                 status("status.cancelled", verb.id() + " " + target.id());
-                return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("not confirmed"));
+                return CompletableFuture.failedFuture(new CancellationException("not confirmed"));
             }
         }
         status("status.action", verb.id() + " " + target.id());
@@ -142,9 +164,14 @@ public final class LabControls {
 
     public CompletableFuture<Void> restore() {
         LiveEngine engine = lab.current();
-        if (engine != live && !confirm.confirm(i18n.get("status.restoreAction"), java.util.List.of())) {
+        if (engine.readOnly()) {
+            RuntimeException e = org.viplab.lab.RecordedRun.readOnlyError();
+            status("status.error", e.getMessage());
+            return CompletableFuture.failedFuture(e);
+        }
+        if (engine != live && !confirm.confirm(i18n.get("status.restoreAction"), List.of())) {
             status("status.cancelled", i18n.get("status.restoreAction"));
-            return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("not confirmed"));
+            return CompletableFuture.failedFuture(new CancellationException("not confirmed"));
         }
         status("status.restore");
         return report(engine.restore(BY_USER));
@@ -156,25 +183,25 @@ public final class LabControls {
     }
 
     public CompletableFuture<Void> pause() {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         paused.set(true);
         return report(live.pause());
     }
 
     public CompletableFuture<Void> play() {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         paused.set(false);
         return report(live.play());
     }
 
     public CompletableFuture<Long> step() {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         paused.set(true);
         return report(live.stepToNextEvent());
     }
 
     public CompletableFuture<Void> setSpeed(int s) {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         speed.set(s);
         return report(live.setSpeed(s));
     }
@@ -205,9 +232,9 @@ public final class LabControls {
     }
 
     private CompletableFuture<Void> reset(Topology t, String why) {
-        if (onHosts.get()) return notOnHosts();
+        if (lab.current() != live) return notOnHosts();
         Topology before = topology.get();
-        java.util.List<String> problems = TopologyJson.problems(t);
+        List<String> problems = TopologyJson.problems(t);
         if (!problems.isEmpty()) {
             // Refused before anything restarts; a fresh copy of the running topology resets the editors.
             status("status.invalid", String.join("; ", problems));

@@ -23,9 +23,10 @@ import org.viplab.session.Session;
 import org.viplab.session.SessionFiles;
 import org.viplab.session.SessionReplay;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.RecordedRun;
 import org.viplab.sim.LiveLab;
-import org.viplab.ssh.LiveHosts;
 import org.viplab.sim.LiveSimulation;
+import org.viplab.ssh.LiveHosts;
 import org.viplab.timeline.LabEvent;
 import org.viplab.timeline.Timeline;
 import org.viplab.ui.common.I18n;
@@ -108,6 +109,8 @@ public final class DrillPanelModel implements AutoCloseable {
     private Timeline recordTimeline;
     private long recordEndUs = -1;
     private String recoveredRecording;
+    /** The last session opened was recorded on real hosts and is shown read-only (FX thread). */
+    private boolean recordedShown;
     private final Timeline.Listener recordListener = e -> {
         if (e instanceof LabEvent.ActionApplied a && DrillRecorder.USER.equals(a.by())) runFx(this::refreshRecordText);
     };
@@ -220,7 +223,7 @@ public final class DrillPanelModel implements AutoCloseable {
     private void show(Drill d) {
         drill.set(d);
         List<StepRow> rows = new ArrayList<>();
-        for (Step s : d.steps()) rows.add(new StepRow(s));
+        for (Step s : d.steps()) rows.add(new StepRow(s, i18n));
         steps.setAll(rows);
         outcome.set(Outcome.IDLE);
         setState(() -> i18n.get("drills.state.idle"));
@@ -537,10 +540,6 @@ public final class DrillPanelModel implements AutoCloseable {
      * atomically, off the FX thread. For File > Save session….
      */
     public CompletableFuture<Path> saveSession(Path file) {
-        if (controls.lab().current() != live) {
-            setMessage(() -> i18n.get("drills.session.simOnly"));
-            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.simOnly")));
-        }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("speed", String.valueOf(controls.speedProperty().get()));
         settings.put("paused", String.valueOf(controls.pausedProperty().get()));
@@ -549,8 +548,10 @@ public final class DrillPanelModel implements AutoCloseable {
         String rec = recorder == null ? recoveredRecording : recorder.toJson(recordTimeline.snapshot(), recordEnd(), i18n.get("drills.record.name", stem(file)), null);
         busy.set(true);
         setMessage(() -> i18n.get("drills.session.saving", file.getFileName()));
+        LiveEngine engine = controls.lab().current();
         CompletableFuture<Path> f = CompletableFuture.supplyAsync(() -> {
-            Session s = SessionReplay.capture(live, settings, rec);
+            // real hosts: their timeline as recorded (it cannot be replayed, only shown again)
+            Session s = engine == live ? SessionReplay.capture(live, settings, rec) : SessionReplay.capture(engine, settings);
             try {
                 SessionFiles.write(file, s, version());
             } catch (org.viplab.session.SessionException e) {
@@ -575,6 +576,10 @@ public final class DrillPanelModel implements AutoCloseable {
      */
     public CompletableFuture<SessionReplay.Outcome> openSession(Path file) {
         if (running.get()) return CompletableFuture.failedFuture(new IllegalStateException("a drill is running"));
+        if (controls.lab().current() instanceof LiveHosts) {
+            setMessage(() -> i18n.get("drills.session.disconnectFirst"));
+            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.disconnectFirst")));
+        }
         busy.set(true);
         setMessage(() -> i18n.get("drills.session.opening", file.getFileName()));
         CompletableFuture<Session> read = CompletableFuture.supplyAsync(() -> {
@@ -586,11 +591,22 @@ public final class DrillPanelModel implements AutoCloseable {
         }, io);
         CompletableFuture<SessionReplay.Outcome> f = read.thenCompose(s -> {
             if (!"sim".equals(s.engine())) {
-                throw new CompletionException(new IllegalArgumentException(i18n.get("drills.session.notSim", file, s.engine())));
+                // recorded on real hosts: shown as it was, read-only, in the same views
+                CompletableFuture<SessionReplay.Outcome> shown = new CompletableFuture<>();
+                long end = SessionReplay.endOf(s);
+                runFx(() -> {
+                    if (recording.get()) stopRecording();
+                    controls.useAway(new RecordedRun(s.engine(), s.topology(), s.events(), end))
+                            .whenComplete((v, e) -> shown.complete(new SessionReplay.Outcome(end, s.events().size(), null)));
+                    recordedShown = true;
+                });
+                return shown;
             }
             CompletableFuture<Void> paused = new CompletableFuture<>();
             runFx(() -> {
+                recordedShown = false;
                 if (recording.get()) stopRecording();
+                controls.backToSimulation();
                 controls.pause().whenComplete((v, e) -> paused.complete(null));
             });
             return paused.thenCompose(v -> SessionReplay.replay(live, s, "session " + file.getFileName()))
@@ -607,7 +623,8 @@ public final class DrillPanelModel implements AutoCloseable {
                 setMessage(() -> i18n.get("drills.session.differs", o.difference()));
             } else {
                 if (recoveredRecording != null) hasRecording.set(true);
-                setMessage(() -> i18n.get("drills.session.opened", file.getFileName(), seconds(o.endUs()), o.events()));
+                if (recordedShown) setMessage(() -> i18n.get("drills.session.openedRecorded", file.getFileName(), seconds(o.endUs()), o.events()));
+                else setMessage(() -> i18n.get("drills.session.opened", file.getFileName(), seconds(o.endUs()), o.events()));
             }
         }));
         return f;

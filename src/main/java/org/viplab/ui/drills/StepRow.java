@@ -1,22 +1,38 @@
 package org.viplab.ui.drills;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
+import org.viplab.report.VerdictText;
+import org.viplab.ui.common.I18n;
 import org.viplab.util.Durations;
 
 /** One line of the drill panel's step list: the step and its live verdict. FX thread only. */
 public final class StepRow {
     private final Step step;
     private final ObjectProperty<Verdict.Status> status = new SimpleObjectProperty<>(Verdict.Status.PENDING);
-    private final StringProperty detail = new SimpleStringProperty("");
+    /** The judge's detail as it wrote it (English). */
+    private final StringProperty raw = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
 
-    StepRow(Step step) { this.step = step; }
+    StepRow(Step step) { this(step, null); }
+
+    /** With {@code i18n}, the detail reads in the app's language and follows a switch. */
+    StepRow(Step step, I18n i18n) {
+        this.step = step;
+        if (i18n == null) {
+            detail.bind(raw);
+        } else {
+            detail.bind(Bindings.createStringBinding(() -> VerdictText.in(i18n.locale()).detail(raw.get()), raw, i18n.localeProperty()));
+        }
+    }
 
     public Step step() { return step; }
 
@@ -32,15 +48,15 @@ public final class StepRow {
 
     public Verdict.Status status() { return status.get(); }
 
-    public ReadOnlyStringProperty detailProperty() { return detail; }
+    public ReadOnlyStringProperty detailProperty() { return detail.getReadOnlyProperty(); }
 
     void show(Verdict v) {
         status.set(v.status());
-        detail.set(v.detail());
+        raw.set(v.detail());
     }
 
     void clear() {
         status.set(Verdict.Status.PENDING);
-        detail.set("");
+        raw.set("");
     }
 }

@@ -65,6 +65,7 @@ public final class EventText {
         if (e instanceof LabEvent.LogLine l) return l.text();
         if (e instanceof LabEvent.ReplicationChanged r) return t.get(r.connected() ? "ev.repl.up" : "ev.repl.down", r.from(), r.behind());
         if (e instanceof LabEvent.HostReachability h) return t.get(h.reachable() ? "ev.host.up" : "ev.host.down", h.detail());
+        if (e instanceof LabEvent.ClusterStatus c) return t.get("ev.cluster", c.status(), t.get(c.writable() ? "ev.cluster.writable" : "ev.cluster.notWritable"));
         return e.toString();
     }
 

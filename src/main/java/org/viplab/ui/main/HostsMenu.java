@@ -50,7 +50,7 @@ public final class HostsMenu {
         connect.disableProperty().bind(connection.connectingProperty().or(drillRunning));
         MenuItem disconnect = item("connect.menu.disconnect", DISCONNECT_KEYS, this::disconnect);
         // a drill on the hosts needs them until its restore has run
-        disconnect.disableProperty().bind(connection.hostsProperty().isNull().or(drillRunning));
+        disconnect.disableProperty().bind(controls.onHostsProperty().not().or(drillRunning)); // real hosts or a recorded run
         Menu lab = window.menus().getMenus().stream().filter(m -> "menu-lab".equals(m.getId())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no Lab menu"));
         lab.getItems().addAll(0, java.util.List.of(connect, disconnect, new SeparatorMenuItem()));
@@ -64,6 +64,39 @@ public final class HostsMenu {
     public void setInitial(Inventory inventory, Path file) {
         lastInventory = inventory;
         lastFile = file;
+    }
+
+    /**
+     * {@code app --inventory FILE} opens Lab > Connect to hosts… on that inventory; {@code app --connect FILE}
+     * connects to it at once (host keys still checked, an unknown one asked about). A bad file is reported in the
+     * status bar and the simulator stays.
+     */
+    public void fromArguments(java.util.List<String> args) {
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            String value = a.contains("=") ? a.substring(a.indexOf('=') + 1) : i + 1 < args.size() ? args.get(i + 1) : null;
+            boolean connect = a.startsWith("--connect");
+            if (!connect && !a.startsWith("--inventory")) continue;
+            if (value == null) {
+                controls.status("status.error", a + " needs an inventory file");
+                return;
+            }
+            java.nio.file.Path file = java.nio.file.Path.of(value);
+            org.viplab.ssh.Inventory inv;
+            try {
+                inv = org.viplab.ssh.Inventory.read(file);
+            } catch (java.io.IOException | RuntimeException e) {
+                controls.status("status.error", file + ": " + e.getMessage());
+                return;
+            }
+            setInitial(inv, file);
+            if (connect && inv.hosts.stream().noneMatch(h -> h.auth.equals("password"))) {
+                connect(inv, java.util.Map.of());
+            } else {
+                javafx.application.Platform.runLater(this::chooseAndConnect); // passwords are asked there
+            }
+            return;
+        }
     }
 
     /** The dialog, then the connection. */

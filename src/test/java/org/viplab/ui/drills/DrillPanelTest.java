@@ -134,6 +134,13 @@ class DrillPanelTest {
         });
         assertTrue(stateText(robot).startsWith("通过"), stateText(robot));
         assertEquals("运行", robot.lookup("#drill-run").queryAs(javafx.scene.control.Button.class).getText());
+        // the verdicts' details follow the language too (the judge writes English)
+        for (StepRow r : fx(() -> List.copyOf(model.steps()))) {
+            String detail = fx(() -> r.detailProperty().get());
+            if (r.isAction()) continue;
+            assertTrue(org.viplab.testing.EnglishText.hasChinese(detail), r.text() + ": " + detail);
+            assertEquals(List.of(), org.viplab.testing.EnglishText.phrases(detail), r.text() + ": " + detail);
+        }
         WaitForAsyncUtils.waitForFxEvents();
         img = fx(() -> stage.getScene().snapshot(null));
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("drill-panel-zh.png").toFile());
