@@ -25,7 +25,7 @@ public final class ChartData {
     final Column<LabEvent.VipChanged> vip = new Column<>();
     final Column<LabEvent.AdvertSent> adverts = new Column<>();
     final Column<LabEvent.PriorityChanged> priorities = new Column<>();
-    final Column<LabEvent.ClientProbe> probes = new Column<>();
+    final Column<LabEvent.ClientProbe> probes = new Column<>(true); // indexed by lane: see Column.firstPerBucket
     final Column<LabEvent.VrrpStateChanged> states = new Column<>();
     private final List<Outage> outages = new ArrayList<>();
     private long outageStart = -1;

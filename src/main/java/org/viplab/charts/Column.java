@@ -14,6 +14,17 @@ final class Column<E extends LabEvent> {
     private long[] times = new long[1024];
     private int[] codes = new int[1024];
     private final List<E> items = new ArrayList<>();
+    /** Per code, the indices of its events in time order; null unless asked for (see {@link #Column(boolean)}). */
+    private final java.util.Map<Integer, Indices> byCode;
+
+    Column() { this(false); }
+
+    /**
+     * @param indexCodes also keep, per code, where its events are: a whole-day view then finds the first event of
+     *                   each lane in each pixel column by search instead of reading every event (a 24 h run has
+     *                   864,000 client probes, and 3 ms went into reading them all for 1,600 columns)
+     */
+    Column(boolean indexCodes) { this.byCode = indexCodes ? new java.util.HashMap<>() : null; }
 
     void add(E e) { add(e, 0); }
 
@@ -28,6 +39,65 @@ final class Column<E extends LabEvent> {
         // an engine appends in time order; a late event (two engines, clock skew) is clamped so searches stay valid
         times[n] = n > 0 ? Math.max(times[n - 1], e.timeUs()) : e.timeUs();
         items.add(e);
+        if (byCode != null) byCode.computeIfAbsent(code, c -> new Indices()).add(n);
+    }
+
+    /**
+     * Appends to {@code out}, for the events with this code in [fromUs, toUs], the time of the first one in each
+     * bucket, a bucket being {@code (long) ((t - fromUs) / bucketUs)}: the same events a scan of the whole window
+     * keeping the first of each bucket would keep, in time order. Needs a column made with {@code indexCodes}.
+     */
+    void firstPerBucket(int code, long fromUs, long toUs, double bucketUs, SeriesBuffer out, double y) {
+        Indices idx = byCode.get(code);
+        if (idx == null) return;
+        int k = idx.firstAtOrAfter(fromUs, 0);
+        while (k < idx.size) {
+            long t = times[idx.at[k]];
+            if (t > toUs) break;
+            out.add(t / 1e6, y);
+            long b = (long) ((t - fromUs) / bucketUs);
+            k = idx.firstInLaterBucket(k, b, fromUs, bucketUs);
+        }
+    }
+
+    /** Growable int array of indices into the column, ascending (so their times are in order). */
+    private final class Indices {
+        int[] at = new int[256];
+        int size;
+
+        void add(int i) {
+            if (size == at.length) at = Arrays.copyOf(at, size * 2);
+            at[size++] = i;
+        }
+
+        /** The first k >= from whose time is >= tUs (size when none). */
+        int firstAtOrAfter(long tUs, int from) {
+            int lo = from;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (times[at[mid]] < tUs) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
+
+        /** The first k' > k whose bucket is past b: galloping, as the next bucket is usually near. */
+        int firstInLaterBucket(int k, long b, long fromUs, double bucketUs) {
+            int lo = k + 1;
+            int step = 1;
+            int hi = lo;
+            while (hi < size && (long) ((times[at[hi]] - fromUs) / bucketUs) <= b) {
+                lo = hi + 1;
+                hi += step;
+                step <<= 1;
+            }
+            hi = Math.min(hi, size);
+            while (lo < hi) { // the first in [lo, hi) past b; hi is past b or size
+                int mid = (lo + hi) >>> 1;
+                if ((long) ((times[at[mid]] - fromUs) / bucketUs) <= b) lo = mid + 1; else hi = mid;
+            }
+            return lo;
+        }
     }
 
     int size() { return items.size(); }

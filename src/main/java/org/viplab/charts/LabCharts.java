@@ -441,25 +441,16 @@ public final class LabCharts {
     private void fillProbes(long fromUs, long toUs, double bucketUs) {
         probeMarks.clearAll();
         clientPlot.clearDomainMarkers();
+        // per lane, the first probe in each pixel column: found by search in the lane's own index, not by reading
+        // every probe of the window (the whole day has 864,000)
         int lanes = 2 + hosts.size();
-        long[] lastBucket = new long[lanes];
-        java.util.Arrays.fill(lastBucket, Long.MIN_VALUE);
-        Column<LabEvent.ClientProbe> col = data.probes;
-        int nh = hosts.size();
-        for (int i = col.lowerBound(fromUs), n = col.size(); i < n; i++) {
-            long t = col.time(i);
-            if (t > toUs) break;
-            int code = col.code(i);
-            int lane = switch (code) {
-                case ChartData.TIMEOUT -> 0;
-                case ChartData.REFUSED -> 1;
-                default -> code >= 0 && code < nh ? 2 + code : -1;
+        for (int lane = 0; lane < lanes; lane++) {
+            int code = switch (lane) {
+                case 0 -> ChartData.TIMEOUT;
+                case 1 -> ChartData.REFUSED;
+                default -> lane - 2;
             };
-            if (lane < 0) continue;
-            long b = (long) ((t - fromUs) / bucketUs);
-            if (b == lastBucket[lane]) continue;
-            lastBucket[lane] = b;
-            probeMarks.buffer(lane).add(t / 1e6, lane);
+            data.probes.firstPerBucket(code, fromUs, toUs, bucketUs, probeMarks.buffer(lane), lane);
         }
         List<long[]> outs = new ArrayList<>();
         for (Outage o : data.outages(toUs)) {
@@ -529,6 +520,9 @@ public final class LabCharts {
         p.setDomainGridlinePaint(new Color(225, 225, 225));
         p.setRangeGridlinePaint(new Color(225, 225, 225));
         p.setOutlinePaint(new Color(180, 180, 180));
+        // JFreeChart's default outline (0.5 px, round joins) is rasterised as a general shape across the whole plot;
+        // with mitred joins Java2D draws the rectangle on its fast path, 1 ms less per redraw, same pixels to the eye
+        p.setOutlineStroke(new BasicStroke(0.5f, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
         p.setAxisOffset(RectangleInsets.ZERO_INSETS);
         return p;
     }
@@ -567,7 +561,7 @@ public final class LabCharts {
         axis.setAutoRange(false);
         axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         XYPlot p = basePlot(axis);
-        XYLineAndShapeRenderer marks = lineRenderer(false, true);
+        XYLineAndShapeRenderer marks = markRenderer();
         for (int h = 0; h < hosts.size(); h++) {
             marks.setSeriesPaint(h, hostColor(h));
             marks.setSeriesShape(h, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
@@ -591,7 +585,7 @@ public final class LabCharts {
         List<String> lanes = new ArrayList<>(List.of(text.get("chart.client.timeout"), text.get("chart.client.refused")));
         lanes.addAll(hosts);
         XYPlot p = basePlot(laneAxis(text.get("chart.client.axis"), lanes));
-        XYLineAndShapeRenderer marks = lineRenderer(false, true);
+        XYLineAndShapeRenderer marks = markRenderer();
         Shape tick = new Rectangle2D.Double(-1, -6, 2, 12);
         marks.setSeriesPaint(0, TIMEOUT);
         marks.setSeriesPaint(1, REFUSED);
@@ -607,6 +601,15 @@ public final class LabCharts {
     private static XYLineAndShapeRenderer lineRenderer(boolean lines, boolean shapes) {
         XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(lines, shapes);
         r.setDefaultCreateEntities(false); // no entity per point: they cost more than the drawing
+        r.setAutoPopulateSeriesShape(false);
+        r.setDefaultShape(new Rectangle2D.Double(-2, -2, 4, 4));
+        return r;
+    }
+
+    /** Marks drawn a series at a time (see {@link MarkRenderer}), configured as {@link #lineRenderer} is. */
+    private static XYLineAndShapeRenderer markRenderer() {
+        XYLineAndShapeRenderer r = new MarkRenderer();
+        r.setDefaultCreateEntities(false);
         r.setAutoPopulateSeriesShape(false);
         r.setDefaultShape(new Rectangle2D.Double(-2, -2, 4, 4));
         return r;

@@ -1,0 +1,52 @@
+package org.viplab.charts;
+
+import org.junit.jupiter.api.Test;
+import org.viplab.timeline.LabEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ColumnTest {
+    /** The indexed search keeps exactly what reading every event and keeping the first per bucket keeps. */
+    @Test
+    void firstPerBucketEqualsAScanOfTheWindow() {
+        Random rnd = new Random(42);
+        Column<LabEvent.ClientProbe> col = new Column<>(true);
+        long t = -5_000_000;
+        for (int i = 0; i < 20_000; i++) {
+            t += rnd.nextInt(10) == 0 ? rnd.nextInt(3_000_000) : rnd.nextInt(200_000); // bursts and quiet gaps, ties
+            int code = rnd.nextInt(10) == 0 ? -1 - rnd.nextInt(2) : rnd.nextInt(2);
+            col.add(new LabEvent.ClientProbe(t, code >= 0, 1000, code >= 0 ? "db" + (code + 1) : null,
+                    code == -1 ? LabEvent.ProbeFailure.TIMEOUT : code == -2 ? LabEvent.ProbeFailure.REFUSED : null), code);
+        }
+        long end = t;
+        int checked = 0;
+        for (int round = 0; round < 200; round++) {
+            long from = -5_000_000 + (long) (rnd.nextDouble() * (end + 5_000_000));
+            long to = from + 1 + (long) (rnd.nextDouble() * (end - from + 10_000_000));
+            int width = 1 + rnd.nextInt(2000);
+            double bucketUs = Math.max(1.0, (to - from) / (double) width);
+            for (int code = -2; code <= 1; code++) {
+                SeriesBuffer fast = new SeriesBuffer();
+                col.firstPerBucket(code, from, to, bucketUs, fast, code);
+                List<Double> expected = new ArrayList<>();
+                long last = Long.MIN_VALUE;
+                for (int i = col.lowerBound(from); i < col.size() && col.time(i) <= to; i++) {
+                    if (col.code(i) != code) continue;
+                    long b = (long) ((col.time(i) - from) / bucketUs);
+                    if (b == last) continue;
+                    last = b;
+                    expected.add(col.time(i) / 1e6);
+                }
+                assertEquals(expected.size(), fast.size(), "points for code " + code + " in [" + from + ", " + to + "]");
+                for (int i = 0; i < expected.size(); i++) assertEquals(expected.get(i), fast.x(i), 0.0);
+                checked += expected.size();
+            }
+        }
+        assertTrue(checked > 10_000, "the windows held probes: " + checked);
+    }
+}
