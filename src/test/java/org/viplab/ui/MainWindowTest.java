@@ -83,6 +83,25 @@ class MainWindowTest {
 
     private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 5); }
 
+    /** Probes and adverts are hidden by default, yet they count in the total as they arrive. */
+    @Test
+    void theEventTotalCountsHiddenKindsToo(FxRobot robot) throws Exception {
+        waitUntil("first run drawn", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        int before = fx(() -> session.viewModel.events().size());
+        // a batch of nothing but probes, as the bridge hands it over on real hosts between two changes
+        List<LabEvent> probes = new ArrayList<>();
+        for (int i = 1; i <= 50; i++) probes.add(new LabEvent.ClientProbe(session.live.now() + i * 100_000L, true, 700, "db1", null));
+        fx(() -> {
+            session.viewModel.appended(probes);
+            return null;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(before + 50, (int) fx(() -> session.viewModel.events().size()));
+        int total = fx(() -> session.viewModel.events().size());
+        String text = fx(() -> robot.lookup("#event-count").queryAs(javafx.scene.control.Label.class).getText());
+        assertTrue(text.endsWith(" of " + total + " events"), text + " / " + total);
+    }
+
     @Test
     void stoppingMysqldOnDb1FromItsBadgeMovesTheVipToDb2(FxRobot robot) throws Exception {
         waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));

@@ -94,6 +94,8 @@ public final class EventListView extends BorderPane {
         follow.setId("event-follow");
         follow.textProperty().bind(i18n.bind("events.follow"));
         follow.setSelected(true);
+        // the total moves with every event, shown or hidden (adverts and probes are hidden by default)
+        vm.events().addListener((ListChangeListener<LabEvent>) c -> count.setText(i18n.get("events.count", filtered.size(), vm.events().size())));
         filtered.addListener((ListChangeListener<LabEvent>) c -> {
             count.setText(i18n.get("events.count", filtered.size(), vm.events().size()));
             if (follow.isSelected() && !scrollPending) {
@@ -119,6 +121,7 @@ public final class EventListView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(search, Priority.SOMETIMES);
+        count.setId("event-count");
         HBox bar = new HBox(8, hostFilter, kindFilter, search, follow, spacer, count, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
