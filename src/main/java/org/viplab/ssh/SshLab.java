@@ -45,7 +45,7 @@ public final class SshLab implements Lab {
 
     private final Inventory inventory;
     private final Topology topology;
-    /** Swapped for a fresh one when the app starts a drill's t = 0 (see {@link #beginDrill(Timeline)}). */
+    /** Swapped for a fresh one when the app starts a run: at connect and at a drill's t = 0 (see {@link #beginDrill(Timeline)}). */
     private volatile Timeline timeline;
     private final Consumer<String> commandLog;
     private final Map<String, HostObserver> hosts = new LinkedHashMap<>();
