@@ -168,12 +168,12 @@ class LiveSimulationTest {
     void realWallClockAt100xAdvancesAboutAHundredTimesFaster() throws Exception {
         live = new LiveSimulation(Presets.mode1(), 7).start();
         live.setSpeed(100).get(5, TimeUnit.SECONDS);
-        long t0 = live.submit(lab -> lab.now()).get(5, TimeUnit.SECONDS);
-        long w0 = System.nanoTime();
+        // both clocks read together on the engine thread: reading the wall clock on this thread after the
+        // answer came back measured a shorter wall interval under load (a ratio of 101.3 once in CI)
+        long[] a = live.submit(lab -> new long[]{lab.now(), System.nanoTime()}).get(5, TimeUnit.SECONDS);
         Thread.sleep(300);
-        long t1 = live.submit(lab -> lab.now()).get(5, TimeUnit.SECONDS);
-        long wallUs = (System.nanoTime() - w0) / 1000;
-        double ratio = (double) (t1 - t0) / wallUs;
-        assertTrue(ratio > 90 && ratio < 101, "virtual/wall ratio " + ratio);
+        long[] b = live.submit(lab -> new long[]{lab.now(), System.nanoTime()}).get(5, TimeUnit.SECONDS);
+        double ratio = (double) (b[0] - a[0]) / ((b[1] - a[1]) / 1000);
+        assertTrue(ratio > 90 && ratio < 100.5, "virtual/wall ratio " + ratio);
     }
 }
