@@ -45,8 +45,7 @@ final class SshDrill {
             err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
         }
         // the report names the real hosts: the inventory's addresses, VIP and port on the drill's preset
-        drill = new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), SshLab.topologyOf(inv), drill.seed(),
-                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
+        drill = drill.on(SshLab.topologyOf(inv));
         Console console = System.console();
         Map<String, char[]> passwords = new HashMap<>();
         for (Inventory.Host h : inv.hosts) {

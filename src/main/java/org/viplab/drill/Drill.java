@@ -21,4 +21,9 @@ public record Drill(String source, String name, String description, String prese
         for (Step s : steps) end = Math.max(end, s.deadlineUs());
         return end;
     }
+
+    /** The same drill on other hosts (real ones: their names, addresses, VIP and client port). */
+    public Drill on(Topology other) {
+        return new Drill(source, name, description, presetName, other, seed, durationUs, steps, restore, warnings);
+    }
 }

@@ -34,6 +34,11 @@ public final class FreeRun {
      * @param endUs  where the run stands now (lab time, microseconds from t = 0)
      */
     public static DrillResult result(Topology topology, long seed, List<LabEvent> events, long endUs, String name, String description) {
+        return result("sim", topology, seed, events, endUs, name, description);
+    }
+
+    /** The same for a run on {@code engine} ("sim" or "ssh"), which the report names. */
+    public static DrillResult result(String engine, Topology topology, long seed, List<LabEvent> events, long endUs, String name, String description) {
         List<LabEvent> upToEnd = events.stream().filter(e -> e.timeUs() <= endUs).toList();
         List<Step> steps = new ArrayList<>();
         List<Verdict> verdicts = new ArrayList<>();
@@ -57,7 +62,7 @@ public final class FreeRun {
         }
         Drill drill = new Drill(null, name, description, presetName(topology), TopologyJson.copy(topology), seed,
                 Math.max(0, endUs), List.copyOf(steps), List.of(), List.copyOf(warnings));
-        return new DrillResult(drill, "sim", List.copyOf(verdicts), upToEnd, Math.max(0, endUs), List.of());
+        return new DrillResult(drill, engine, List.copyOf(verdicts), upToEnd, Math.max(0, endUs), List.of());
     }
 
     /** The preset the topology is, unchanged, or null. */

@@ -1,6 +1,7 @@
 package org.viplab.sim;
 
 import org.viplab.lab.Action;
+import org.viplab.lab.LiveEngine;
 import org.viplab.model.Topology;
 import org.viplab.model.TopologyJson;
 import org.viplab.timeline.LabEvent;
@@ -23,17 +24,12 @@ import java.util.function.LongSupplier;
  * completes once the command ran. What happens reaches readers only through the {@link Timeline}; a reset
  * starts a fresh timeline and tells the {@link RunListener}s first. No JavaFX here.
  */
-public final class LiveSimulation implements AutoCloseable {
+public final class LiveSimulation implements LiveEngine {
     /** The speeds the app offers. */
     public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 100);
 
     /** The longest the engine thread sleeps while running, so that it re-reads the wall clock often. */
     private static final long MAX_SLEEP_NANOS = 10_000_000;
-
-    /** Told on the engine thread when a new run (and its timeline) starts, before its first event. */
-    public interface RunListener {
-        void runStarted(Timeline timeline, Topology topology);
-    }
 
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     private final List<RunListener> runListeners = new CopyOnWriteArrayList<>();
@@ -79,7 +75,11 @@ public final class LiveSimulation implements AutoCloseable {
         return this;
     }
 
+    @Override
+    public String engine() { return "sim"; }
+
     /** Adds a listener and, on the engine thread, tells it about the current run at once. */
+    @Override
     public CompletableFuture<Void> addRunListener(RunListener l) {
         return submit(lab -> {
             runListeners.add(l);
@@ -88,11 +88,13 @@ public final class LiveSimulation implements AutoCloseable {
         });
     }
 
+    @Override
     public void removeRunListener(RunListener l) { runListeners.remove(l); }
 
     // ---- commands ---------------------------------------------------------------------------------
 
     /** Applies an action at the current virtual time; it appears on the timeline as an ActionApplied. */
+    @Override
     public CompletableFuture<Void> apply(Action action, String by) {
         return submit(lab -> {
             lab.apply(action, by);
@@ -101,6 +103,7 @@ public final class LiveSimulation implements AutoCloseable {
     }
 
     /** Puts everything back (resume, heal, start) at the current virtual time. */
+    @Override
     public CompletableFuture<Void> restore(String by) {
         return submit(lab -> {
             lab.restore(by);
@@ -244,8 +247,10 @@ public final class LiveSimulation implements AutoCloseable {
 
     // ---- readers ----------------------------------------------------------------------------------
 
+    @Override
     public Timeline timeline() { return timeline; }
 
+    @Override
     public Topology topology() { return topology; }
 
     public boolean paused() { return paused; }
@@ -253,6 +258,7 @@ public final class LiveSimulation implements AutoCloseable {
     public int speed() { return speed; }
 
     /** Virtual time at the engine's last tick (microseconds). */
+    @Override
     public long now() { return nowUs; }
 
     /** The seed of the current run. */

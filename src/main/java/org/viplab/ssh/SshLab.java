@@ -45,7 +45,8 @@ public final class SshLab implements Lab {
 
     private final Inventory inventory;
     private final Topology topology;
-    private final Timeline timeline;
+    /** Swapped for a fresh one when the app starts a drill's t = 0 (see {@link #beginDrill(Timeline)}). */
+    private volatile Timeline timeline;
     private final Consumer<String> commandLog;
     private final Map<String, HostObserver> hosts = new LinkedHashMap<>();
     private final OrderedSink ordered;
@@ -71,7 +72,7 @@ public final class SshLab implements Lab {
         this.topology = topologyOf(inventory);
         this.timeline = timeline;
         this.commandLog = commandLog;
-        this.ordered = new OrderedSink(timeline, ORDER_WINDOW_US, this::now);
+        this.ordered = new OrderedSink(e -> this.timeline.accept(e), ORDER_WINDOW_US, this::now);
         Path known = inventory.knownHosts != null ? Path.of(inventory.knownHosts)
                 : Path.of(System.getProperty("user.home"), ".ssh", "known_hosts");
         Map<String, String> byAddress = new LinkedHashMap<>();
@@ -249,12 +250,16 @@ public final class SshLab implements Lab {
      * Before a drill: restores the baseline and waits (at most {@code maxMs}) until one host holds the VIP,
      * every process runs and nothing has changed for 5 s (keepalived 2.x takes about 3.6 s to settle).
      */
-    public void prepare(long maxMs) throws InterruptedException {
+    public void prepare(long maxMs) throws InterruptedException { prepare(maxMs, () -> false); }
+
+    /** Like {@link #prepare(long)}; stops waiting, with an IllegalStateException, once {@code stop} says so. */
+    public void prepare(long maxMs, java.util.function.BooleanSupplier stop) throws InterruptedException {
         restore("baseline");
         long deadline = System.nanoTime() + maxMs * 1_000_000;
         while (true) {
             String missing = baselineMissing();
             if (missing == null && System.nanoTime() - lastChangeNs > 5_000_000_000L) return;
+            if (stop.getAsBoolean()) throw new IllegalStateException("stopped while waiting for the baseline");
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the hosts did not reach the baseline within " + maxMs / 1000 + " s: "
                         + (missing != null ? missing : "state still changing"));
@@ -276,50 +281,78 @@ public final class SshLab implements Lab {
     }
 
     /** Starts the drill's clock: the time line restarts at t = 0 with the hosts' current state. */
-    public void beginDrill() {
+    public void beginDrill() { beginDrill(null); }
+
+    /**
+     * Starts the drill's clock on {@code fresh} (the app gives each run its own timeline, as the simulator
+     * does), or on the same timeline cleared when null (the command line).
+     */
+    public void beginDrill(Timeline fresh) {
         synchronized (ordered) {
             ordered.discard();
-            timeline.clear();
+            if (fresh != null) timeline = fresh;
+            else timeline.clear();
+            Timeline tl = timeline;
             zeroEpochUs = epochUs();
             drillStarted = true;
             for (String h : hosts.keySet()) {
-                timeline.accept(new LabEvent.HostReachability(0, h, hosts.get(h).reachable, String.format("at t = 0; clock offset %+.1f ms",
+                tl.accept(new LabEvent.HostReachability(0, h, hosts.get(h).reachable, String.format("at t = 0; clock offset %+.1f ms",
                         hosts.get(h).clockOffsetUs / 1000.0)));
-                timeline.accept(new LabEvent.VipChanged(0, h, inventory.vip, Boolean.TRUE.equals(vip.get(h)), "at t = 0"));
-                timeline.accept(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), "at t = 0"));
+                tl.accept(new LabEvent.VipChanged(0, h, inventory.vip, Boolean.TRUE.equals(vip.get(h)), "at t = 0"));
+                tl.accept(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), "at t = 0"));
                 Map<ProcessKind, ProcessState> m = procs.getOrDefault(h, Map.of());
                 for (Map.Entry<ProcessKind, ProcessState> p : m.entrySet()) {
-                    timeline.accept(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), "at t = 0"));
+                    tl.accept(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), "at t = 0"));
                 }
             }
         }
+    }
+
+    /** One remote command of an action. */
+    private record RemoteStep(HostObserver host, String command) { }
+
+    /**
+     * The commands an action runs, host by host, without running them. Throws UnsupportedOperationException
+     * when the hosts cannot do it (no firewall tool for a cut, a custom service style without the command).
+     */
+    private List<RemoteStep> plan(Action action) {
+        Target target = action.target();
+        boolean cut = action.verb() == Verb.CUT;
+        if (target instanceof Target.Process p) {
+            HostObserver h = host(p.host());
+            return List.of(new RemoteStep(h, h.cmd.process(action.verb(), p.process())));
+        }
+        if (target instanceof Target.HostLink l) {
+            HostObserver h = host(l.host());
+            return List.of(new RemoteStep(h, h.cmd.link(cut, LINK_CUT_MAX_S)));
+        }
+        if (target instanceof Target.PeerPath p) {
+            HostObserver a = host(p.a());
+            HostObserver b = host(p.b());
+            for (HostObserver h : List.of(a, b)) requireFirewall(h, p.id());
+            return List.of(new RemoteStep(a, a.cmd.drop(cut, a.firewall, b.inv.address, p.vrrpOnly())),
+                    new RemoteStep(b, b.cmd.drop(cut, b.firewall, a.inv.address, p.vrrpOnly())));
+        }
+        if (target instanceof Target.ClientPath c) {
+            HostObserver h = host(c.host());
+            requireFirewall(h, c.id());
+            if (h.clientAddress == null || h.clientAddress.isBlank()) throw new UnsupportedOperationException(c.id() + ": the client's address is unknown");
+            return List.of(new RemoteStep(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false)));
+        }
+        throw new IllegalArgumentException("cannot do " + CommandTemplates.describe(action) + " on real hosts");
+    }
+
+    /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
+    public List<String> commandsFor(Action action) {
+        return plan(action).stream().map(s -> s.host().name() + "$ " + s.command()).toList();
     }
 
     @Override
     public void apply(Action action, String by) {
         ordered.accept(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by));
         try {
-            Target target = action.target();
-            boolean cut = action.verb() == Verb.CUT;
-            if (target instanceof Target.Process p) {
-                run(host(p.host()), host(p.host()).cmd.process(action.verb(), p.process()));
-            } else if (target instanceof Target.HostLink l) {
-                run(host(l.host()), host(l.host()).cmd.link(cut, LINK_CUT_MAX_S));
-                link(l.id(), cut);
-            } else if (target instanceof Target.PeerPath p) {
-                HostObserver a = host(p.a());
-                HostObserver b = host(p.b());
-                for (HostObserver h : List.of(a, b)) requireFirewall(h, p.id());
-                run(a, a.cmd.drop(cut, a.firewall, b.inv.address, p.vrrpOnly()));
-                run(b, b.cmd.drop(cut, b.firewall, a.inv.address, p.vrrpOnly()));
-                link(p.id(), cut);
-            } else if (target instanceof Target.ClientPath c) {
-                HostObserver h = host(c.host());
-                requireFirewall(h, c.id());
-                if (h.clientAddress == null || h.clientAddress.isBlank()) throw new UnsupportedOperationException(c.id() + ": the client's address is unknown");
-                run(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false));
-                link(c.id(), cut);
-            }
+            for (RemoteStep step : plan(action)) run(step.host(), step.command());
+            if (!(action.target() instanceof Target.Process)) link(action.target().id(), action.verb() == Verb.CUT);
         } catch (RemoteException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

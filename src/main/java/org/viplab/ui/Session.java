@@ -4,7 +4,9 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.viplab.model.Presets;
 import org.viplab.model.Topology;
+import org.viplab.lab.LabSwitch;
 import org.viplab.sim.LiveSimulation;
+import org.viplab.ui.controls.HostsConnection;
 import org.viplab.ui.common.FxTimelineBridge;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.controls.LabControls;
@@ -29,6 +31,10 @@ public final class Session implements AutoCloseable {
     }
 
     public final LiveSimulation live;
+    /** The engine the views look at: {@link #live}, or real hosts once connected. */
+    public final LabSwitch lab;
+    /** "Connect to hosts…" and back. */
+    public final HostsConnection hosts;
     public final FxTimelineBridge bridge;
     public final LabViewModel viewModel;
     public final LabControls controls;
@@ -57,8 +63,10 @@ public final class Session implements AutoCloseable {
         bridge = new FxTimelineBridge(Platform::runLater);
         viewModel = new LabViewModel();
         bridge.addSink(viewModel);
-        bridge.attach(live);
-        controls = new LabControls(live, Platform::runLater, i18n);
+        lab = new LabSwitch(live);
+        bridge.attach(lab);
+        controls = new LabControls(lab, live, Platform::runLater, i18n);
+        hosts = new HostsConnection(controls, Platform::runLater, background);
         if (options.startPaused()) controls.pausedProperty().set(true);
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());
@@ -97,6 +105,7 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
+        hosts.close();
         bridge.close();
         features.close();
         live.close();

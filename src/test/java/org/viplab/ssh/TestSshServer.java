@@ -17,10 +17,10 @@ import java.nio.file.Path;
  * An in-process SSH server (Apache MINA SSHD) on 127.0.0.1 that runs each exec request with /bin/sh -c,
  * like a real host would. Public keys are accepted; a password must be "secret".
  */
-final class TestSshServer implements AutoCloseable {
+public final class TestSshServer implements AutoCloseable {
     final SshServer sshd;
 
-    TestSshServer(Path hostKeyFile, int port) throws IOException {
+    public TestSshServer(Path hostKeyFile, int port) throws IOException {
         sshd = SshServer.setUpDefaultServer();
         sshd.setHost("127.0.0.1");
         sshd.setPort(port);
@@ -31,7 +31,7 @@ final class TestSshServer implements AutoCloseable {
         sshd.start();
     }
 
-    int port() { return sshd.getPort(); }
+    public int port() { return sshd.getPort(); }
 
     @Override
     public void close() throws IOException { sshd.stop(true); }

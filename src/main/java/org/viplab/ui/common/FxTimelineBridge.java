@@ -1,7 +1,6 @@
 package org.viplab.ui.common;
 
 import org.viplab.model.Topology;
-import org.viplab.sim.LiveSimulation;
 import org.viplab.timeline.LabEvent;
 import org.viplab.timeline.Timeline;
 
@@ -60,7 +59,7 @@ public final class FxTimelineBridge implements AutoCloseable {
     public void addSink(Sink s) { sinks.add(s); }
 
     /** Follows the simulation's runs: each new run's timeline from its first event. */
-    public void attach(LiveSimulation live) {
+    public void attach(org.viplab.lab.LiveEngine live) {
         live.addRunListener(this::follow);
     }
 

@@ -10,6 +10,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.viplab.lab.Action;
+import org.viplab.lab.LabSwitch;
+import org.viplab.lab.LiveEngine;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
 import org.viplab.model.Flavour;
@@ -24,14 +26,25 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
 /**
- * What the toolbar, menus, shortcuts and context menus do, in one place. Every command goes to the
- * simulation's queue and returns at once; only the outcome (an error, a new pause state) comes back to
- * the FX thread, once per command. What the command did shows up through the timeline.
+ * What the toolbar, menus, shortcuts and context menus do, in one place. Every command goes to the engine
+ * in use (the simulation, or real hosts after "Connect to hosts…") and returns at once; only the outcome
+ * (an error, a new pause state) comes back to the FX thread, once per command. What the command did shows up
+ * through the timeline. Time controls, mode, flavour and settings act on the simulation only; on real hosts
+ * an action first shows the commands it will run and asks (see {@link #setRealActionConfirm}).
  */
 public final class LabControls {
     public static final String BY_USER = "user";
 
+    /** Asked before an action runs on real hosts outside a drill; true to go ahead. */
+    @FunctionalInterface
+    public interface RealActionConfirm {
+        boolean confirm(String action, java.util.List<String> commands);
+    }
+
     private final LiveSimulation live;
+    private final LabSwitch lab;
+    private final BooleanProperty onHosts = new SimpleBooleanProperty();
+    private RealActionConfirm confirm = (a, c) -> false;
     private final Executor fx;
     private final I18n i18n;
     private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>();
@@ -41,7 +54,14 @@ public final class LabControls {
     /** How to say the last status again, so that a language switch retranslates it. */
     private java.util.function.Supplier<String> lastStatus;
 
+    /** On the simulation alone (tests, and the app before any connect). */
     public LabControls(LiveSimulation live, Executor fx, I18n i18n) {
+        this(new LabSwitch(live), live, fx, i18n);
+    }
+
+    /** @param lab the engine in use, which starts out as {@code live} */
+    public LabControls(LabSwitch lab, LiveSimulation live, Executor fx, I18n i18n) {
+        this.lab = lab;
         this.live = live;
         this.fx = fx;
         this.i18n = i18n;
@@ -50,7 +70,13 @@ public final class LabControls {
         paused.set(live.paused());
         speed.set(live.speed());
         // a drill, a session or the settings can start a run: the toolbar and title follow whoever did
-        live.addRunListener((timeline, t) -> fx.execute(() -> topology.set(TopologyJson.copy(t))));
+        lab.addRunListener((timeline, t) -> {
+            boolean hosts = lab.current() != live;
+            fx.execute(() -> {
+                onHosts.set(hosts);
+                topology.set(TopologyJson.copy(t));
+            });
+        });
     }
 
     public ReadOnlyObjectProperty<Topology> topologyProperty() { return topology; }
@@ -66,6 +92,15 @@ public final class LabControls {
     public StringProperty statusProperty() { return status; }
 
     public LiveSimulation simulation() { return live; }
+
+    /** The engine in use; views and exports read from here. */
+    public LabSwitch lab() { return lab; }
+
+    /** True while the app looks at real hosts: time controls, mode, flavour and settings do not apply. */
+    public javafx.beans.property.ReadOnlyBooleanProperty onHostsProperty() { return onHosts; }
+
+    /** Who asks before an action runs on real hosts (the app shows the commands in a dialog). */
+    public void setRealActionConfirm(RealActionConfirm c) { this.confirm = c; }
 
     /** Shows a translated status message; it follows later language switches. */
     public void status(String key, Object... args) {
@@ -87,13 +122,32 @@ public final class LabControls {
             status("status.error", e.getMessage());
             return CompletableFuture.failedFuture(e);
         }
+        LiveEngine engine = lab.current();
+        if (engine != live) {
+            java.util.List<String> commands;
+            try {
+                commands = engine.commandsFor(a);
+            } catch (RuntimeException e) {
+                status("status.error", e.getMessage());
+                return CompletableFuture.failedFuture(e);
+            }
+            if (!confirm.confirm(verb.id() + " " + target.id(), commands)) {
+                status("status.cancelled", verb.id() + " " + target.id());
+                return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("not confirmed"));
+            }
+        }
         status("status.action", verb.id() + " " + target.id());
-        return report(live.apply(a, BY_USER));
+        return report(engine.apply(a, BY_USER));
     }
 
     public CompletableFuture<Void> restore() {
+        LiveEngine engine = lab.current();
+        if (engine != live && !confirm.confirm(i18n.get("status.restoreAction"), java.util.List.of())) {
+            status("status.cancelled", i18n.get("status.restoreAction"));
+            return CompletableFuture.failedFuture(new java.util.concurrent.CancellationException("not confirmed"));
+        }
         status("status.restore");
-        return report(live.restore(BY_USER));
+        return report(engine.restore(BY_USER));
     }
 
     public void togglePause() {
@@ -102,21 +156,25 @@ public final class LabControls {
     }
 
     public CompletableFuture<Void> pause() {
+        if (onHosts.get()) return notOnHosts();
         paused.set(true);
         return report(live.pause());
     }
 
     public CompletableFuture<Void> play() {
+        if (onHosts.get()) return notOnHosts();
         paused.set(false);
         return report(live.play());
     }
 
     public CompletableFuture<Long> step() {
+        if (onHosts.get()) return notOnHosts();
         paused.set(true);
         return report(live.stepToNextEvent());
     }
 
     public CompletableFuture<Void> setSpeed(int s) {
+        if (onHosts.get()) return notOnHosts();
         speed.set(s);
         return report(live.setSpeed(s));
     }
@@ -147,6 +205,7 @@ public final class LabControls {
     }
 
     private CompletableFuture<Void> reset(Topology t, String why) {
+        if (onHosts.get()) return notOnHosts();
         Topology before = topology.get();
         java.util.List<String> problems = TopologyJson.problems(t);
         if (!problems.isEmpty()) {
@@ -165,6 +224,12 @@ public final class LabControls {
             });
         });
         return f;
+    }
+
+    /** Real hosts run in real time, on their own configuration: the simulator's controls do not apply. */
+    private <T> CompletableFuture<T> notOnHosts() {
+        status("status.notOnHosts");
+        return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("status.notOnHosts")));
     }
 
     private <T> CompletableFuture<T> report(CompletableFuture<T> f) {

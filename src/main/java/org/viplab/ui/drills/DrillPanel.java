@@ -106,7 +106,7 @@ public final class DrillPanel extends VBox {
         fastTip.textProperty().bind(i18n.bind("drills.fastest.tip"));
         fastest.setTooltip(fastTip);
         fastest.selectedProperty().bindBidirectional(model.fastestProperty());
-        fastest.disableProperty().bind(model.runningProperty());
+        fastest.disableProperty().bind(model.runningProperty().or(model.onHostsProperty())); // real hosts run in real time
         Button pause = new Button();
         pause.setId("drill-pause");
         pause.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(model.pausedProperty().get() ? "drills.resume" : "drills.pause"),
@@ -114,7 +114,7 @@ public final class DrillPanel extends VBox {
         FontIcon pauseIcon = new FontIcon(Material2MZ.PAUSE);
         model.pausedProperty().addListener((o, a, b) -> pauseIcon.setIconCode(b ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE));
         pause.setGraphic(pauseIcon);
-        pause.disableProperty().bind(model.runningProperty().not());
+        pause.disableProperty().bind(model.runningProperty().not().or(model.onHostsProperty()));
         pause.setOnAction(e -> model.togglePause());
         Button abort = new Button();
         abort.setId("drill-abort");
@@ -139,10 +139,13 @@ public final class DrillPanel extends VBox {
         Tooltip recordTip = new Tooltip();
         recordTip.textProperty().bind(i18n.bind("drills.record.tip"));
         record.setTooltip(recordTip);
-        record.disableProperty().bind(model.runningProperty());
+        record.disableProperty().bind(model.runningProperty().or(model.onHostsProperty())); // recording is for the simulator
         record.setSelected(model.recordingProperty().get());
         model.recordingProperty().addListener((o, a, b) -> record.setSelected(b));
-        record.setOnAction(e -> model.setRecording(record.isSelected()));
+        record.setOnAction(e -> {
+            model.setRecording(record.isSelected());
+            record.setSelected(model.recordingProperty().get()); // refused (on real hosts): the button says so
+        });
         MenuButton expect = new MenuButton();
         expect.setId("drill-expect");
         expect.textProperty().bind(i18n.bind("drills.record.expect"));

@@ -22,7 +22,9 @@ import org.viplab.drill.Verdict;
 import org.viplab.session.Session;
 import org.viplab.session.SessionFiles;
 import org.viplab.session.SessionReplay;
+import org.viplab.lab.LiveEngine;
 import org.viplab.sim.LiveLab;
+import org.viplab.ssh.LiveHosts;
 import org.viplab.sim.LiveSimulation;
 import org.viplab.timeline.LabEvent;
 import org.viplab.timeline.Timeline;
@@ -90,6 +92,9 @@ public final class DrillPanelModel implements AutoCloseable {
     private Supplier<String> recordTextSupplier = () -> "";
     private Supplier<String> messageText = () -> "";
 
+    /** How long a drill on real hosts waits for the baseline before its t = 0 (as on the command line). */
+    static final long BASELINE_MAX_MS = 60_000;
+
     // the drill in progress (FX thread, except the volatile ones read by the drill thread)
     private volatile DrillRunner runner;
     private volatile LiveLab lab;
@@ -121,7 +126,7 @@ public final class DrillPanelModel implements AutoCloseable {
         this.io = io;
         i18n.localeProperty().addListener((o, a, b) -> retranslate());
         setState(() -> i18n.get("drills.none"));
-        live.addRunListener((timeline, topology) -> runFx(() -> runStarted(timeline)));
+        controls.lab().addRunListener((timeline, topology) -> runFx(() -> runStarted(timeline)));
         controls.pausedProperty().addListener((o, a, b) -> { if (running.get()) showRunningState(); });
         listSamples(samplesDir);
     }
@@ -164,6 +169,9 @@ public final class DrillPanelModel implements AutoCloseable {
     public ReadOnlyStringProperty messageProperty() { return message; }
 
     public LiveSimulation simulation() { return live; }
+
+    /** True while the app looks at real hosts: drills run there in real time, recording is off. */
+    public ReadOnlyBooleanProperty onHostsProperty() { return controls.onHostsProperty(); }
 
     /** The lab's pause state (the drill pauses with the lab). */
     public ReadOnlyBooleanProperty pausedProperty() { return controls.pausedProperty(); }
@@ -238,25 +246,13 @@ public final class DrillPanelModel implements AutoCloseable {
         boolean fast = fastest.get();
         setState(() -> i18n.get("drills.state.running", seconds(0), seconds(d.endUs())));
         CompletableFuture<DrillResult> done = new CompletableFuture<>();
-        if (controls.pausedProperty().get()) controls.play();
+        LiveEngine engine = controls.lab().current();
+        if (engine == live && controls.pausedProperty().get()) controls.play();
         drillThread.execute(() -> {
             DrillResult result = null;
             Throwable failure = null;
             try {
-                live.reset(d.topology(), d.seed(), "drill: " + d.name()).get();
-                LiveLab l = new LiveLab(live, fast);
-                DrillRunner r = new DrillRunner();
-                lab = l;
-                runner = r;
-                if (abortRequested) {
-                    r.abort();
-                    l.abort();
-                }
-                try {
-                    result = r.run(d, l, this::progress);
-                } finally {
-                    l.close();
-                }
+                result = engine instanceof LiveHosts hosts ? runOnHosts(d, hosts) : runOnSimulation(d, fast);
             } catch (Throwable t) {
                 failure = root(t);
             }
@@ -265,6 +261,37 @@ public final class DrillPanelModel implements AutoCloseable {
             runFx(() -> finished(d, res, fail, done));
         });
         return done;
+    }
+
+    /** On the drill thread: restarts the live simulation on the drill's topology and seed, and runs it there. */
+    private DrillResult runOnSimulation(Drill d, boolean fast) throws Exception {
+        live.reset(d.topology(), d.seed(), "drill: " + d.name()).get();
+        LiveLab l = new LiveLab(live, fast);
+        DrillRunner r = new DrillRunner();
+        lab = l;
+        runner = r;
+        if (abortRequested) {
+            r.abort();
+            l.abort();
+        }
+        try {
+            return r.run(d, l, this::progress);
+        } finally {
+            l.close();
+        }
+    }
+
+    /**
+     * On the drill thread: on real hosts the drill restores the baseline and waits for it (as on the command
+     * line), then runs in real time on a fresh timeline; the connection stays up afterwards.
+     */
+    private DrillResult runOnHosts(Drill d, LiveHosts hosts) throws Exception {
+        DrillRunner r = new DrillRunner();
+        runner = r;
+        if (abortRequested) r.abort();
+        runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)));
+        org.viplab.lab.Lab l = hosts.startDrill(BASELINE_MAX_MS, () -> abortRequested);
+        return r.run(d.on(hosts.topology()), l, this::progress);
     }
 
     /** On the drill thread: keep only the latest verdicts and hand them to the FX thread once at a time. */
@@ -284,7 +311,7 @@ public final class DrillPanelModel implements AutoCloseable {
 
     private void showRunningState() {
         Drill d = drill.get();
-        long now = Math.max(latestNowUs, live.now());
+        long now = Math.max(latestNowUs, controls.lab().now());
         boolean paused = controls.pausedProperty().get();
         setState(() -> i18n.get(paused ? "drills.state.paused" : "drills.state.running", seconds(now), seconds(d == null ? 0 : d.endUs())));
     }
@@ -313,7 +340,7 @@ public final class DrillPanelModel implements AutoCloseable {
             outcome.set(Outcome.ABORTED);
             List<String> restored = restoreActions(r.events());
             long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore"))
-                    .mapToLong(LabEvent::timeUs).findFirst().orElse(live.now());
+                    .mapToLong(LabEvent::timeUs).findFirst().orElse(controls.lab().now());
             setState(() -> (restored.isEmpty() ? i18n.get("drills.state.abortedNothing", seconds(at))
                     : i18n.get("drills.state.aborted", seconds(at), String.join(", ", restored))) + problems);
         } else if (failed == 0) {
@@ -358,6 +385,10 @@ public final class DrillPanelModel implements AutoCloseable {
      */
     public CompletableFuture<Void> startRecording() {
         if (recording.get() || running.get()) return CompletableFuture.completedFuture(null);
+        if (controls.lab().current() != live) {
+            setMessage(() -> i18n.get("drills.record.simOnly"));
+            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.record.simOnly")));
+        }
         recording.set(true);
         boolean acted = live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied);
         CompletableFuture<Void> reset = acted ? controls.resetRun() : CompletableFuture.completedFuture(null);
@@ -506,6 +537,10 @@ public final class DrillPanelModel implements AutoCloseable {
      * atomically, off the FX thread. For File > Save session….
      */
     public CompletableFuture<Path> saveSession(Path file) {
+        if (controls.lab().current() != live) {
+            setMessage(() -> i18n.get("drills.session.simOnly"));
+            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.simOnly")));
+        }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("speed", String.valueOf(controls.speedProperty().get()));
         settings.put("paused", String.valueOf(controls.pausedProperty().get()));

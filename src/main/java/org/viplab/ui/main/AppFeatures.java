@@ -56,7 +56,7 @@ public final class AppFeatures implements AutoCloseable {
         this.i18n = i18n;
         findings = new FindingsModel(controls::topologyCopy, imported, i18n, work);
         findingsPanel = new FindingsPanel(findings, i18n, () -> window.stage());
-        reports = new ReportExport(controls.simulation(), i18n, work);
+        reports = new ReportExport(controls.lab(), controls.simulation(), i18n, work);
 
         findingsTab.setId("tab-findings");
         // "Findings (5)": errors and warnings of the last lint, so they are noticed without opening the tab.
@@ -86,7 +86,7 @@ public final class AppFeatures implements AutoCloseable {
         if (window.drillPanel() != null) {
             window.drillPanel().model().lastResultProperty().addListener((o, a, r) -> { if (r != null) drillResult = r; });
         }
-        controls.simulation().addRunListener((timeline, topology) -> javafx.application.Platform.runLater(() -> drillResult = null));
+        controls.lab().addRunListener((timeline, topology) -> javafx.application.Platform.runLater(() -> drillResult = null));
         // A busy status bar while the long jobs run.
         Runnable progress = () -> window.statusBarControl().setProgress(findings.busyProperty().get() || reports.busyProperty().get() ? -1 : 0);
         findings.busyProperty().addListener((o, a, b) -> progress.run());

@@ -344,6 +344,8 @@ public final class MainWindow {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox modeBox = new HBox(mode1, mode2);
+        // real hosts run in real time on their own configuration: the simulator's controls step aside
+        for (javafx.scene.Node n : List.of(modeBox, flavour, play, step, speedBox, reset)) n.disableProperty().bind(controls.onHostsProperty());
         ToolBar bar = new ToolBar(modeBox, flavour, new Separator(Orientation.VERTICAL), play, step, speedBox,
                 new Separator(Orientation.VERTICAL), restore, reset, spacer, new FontIcon(Material2AL.LANGUAGE), lang, darkToggle);
         bar.setId("toolbar");
@@ -358,9 +360,9 @@ public final class MainWindow {
         Label runState = new Label();
         runState.setId("run-state");
         runState.getStyleClass().add("run-state");
-        runState.textProperty().bind(Bindings.createStringBinding(() -> controls.pausedProperty().get()
-                        ? i18n.get("clock.paused") : i18n.get("clock.running", controls.speedProperty().get()),
-                controls.pausedProperty(), controls.speedProperty(), i18n.localeProperty()));
+        runState.textProperty().bind(Bindings.createStringBinding(() -> controls.onHostsProperty().get() ? i18n.get("clock.realTime")
+                        : controls.pausedProperty().get() ? i18n.get("clock.paused") : i18n.get("clock.running", controls.speedProperty().get()),
+                controls.pausedProperty(), controls.speedProperty(), controls.onHostsProperty(), i18n.localeProperty()));
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("topology.hint"));
         hint.getStyleClass().add("hint");
@@ -407,9 +409,11 @@ public final class MainWindow {
                 vm.clockProperty(), i18n.localeProperty()));
         Label engine = new Label();
         engine.setId("status-engine");
-        engine.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("status.engine", i18n.get("engine.sim"),
+        engine.textProperty().bind(Bindings.createStringBinding(() -> controls.onHostsProperty().get()
+                        ? i18n.get("status.engineHosts", String.join(", ", controls.topologyProperty().get().nodes.stream().map(n -> n.name + " " + n.ip).toList()))
+                        : i18n.get("status.engine", i18n.get("engine.sim"),
                         controls.speedProperty().get(), i18n.get(controls.pausedProperty().get() ? "clock.paused" : "status.running")),
-                controls.speedProperty(), controls.pausedProperty(), i18n.localeProperty()));
+                controls.speedProperty(), controls.pausedProperty(), controls.onHostsProperty(), controls.topologyProperty(), i18n.localeProperty()));
         statusBar.getRightItems().addAll(clock, new Separator(Orientation.VERTICAL), engine);
         controls.status("status.ready");
         return statusBar;

@@ -8,6 +8,8 @@ import org.viplab.drill.FreeRun;
 import org.viplab.model.Topology;
 import org.viplab.report.ReportOptions;
 import org.viplab.report.ReportWriter;
+import org.viplab.lab.LabSwitch;
+import org.viplab.lab.LiveEngine;
 import org.viplab.sim.LiveSimulation;
 import org.viplab.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
@@ -34,11 +36,18 @@ public final class ReportExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final LiveSimulation live;
+    private final LabSwitch lab;
     private final I18n i18n;
     private final Executor work;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     public ReportExport(LiveSimulation live, I18n i18n, Executor work) {
+        this(new LabSwitch(live), live, i18n, work);
+    }
+
+    /** Exports whatever {@code lab} looks at: the simulation, or the real hosts' run since connect. */
+    public ReportExport(LabSwitch lab, LiveSimulation live, I18n i18n, Executor work) {
+        this.lab = lab;
         this.live = live;
         this.i18n = i18n;
         this.work = work;
@@ -50,8 +59,17 @@ public final class ReportExport {
     public CompletableFuture<DrillResult> captureLive() {
         String name = i18n.get("report.live.name", STAMP.format(Instant.now().atZone(ZoneId.systemDefault())));
         String description = i18n.get("report.live.description");
-        return live.submit(lab -> {
-            long now = lab.now();
+        LiveEngine engine = lab.current();
+        if (engine != live) {
+            // real hosts: the events so far, up to the lab clock now (the timeline only grows)
+            return CompletableFuture.supplyAsync(() -> {
+                long now = engine.now();
+                List<LabEvent> events = engine.timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
+                return FreeRun.result(engine.engine(), engine.topology(), 0, events, now, name, description);
+            }, work);
+        }
+        return live.submit(sim -> {
+            long now = sim.now();
             List<LabEvent> events = live.timeline().snapshot();
             Topology t = live.topology();
             return FreeRun.result(t, live.seed(), events, now, name, description);

@@ -1,0 +1,153 @@
+package org.viplab.ui;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.viplab.drill.DrillResult;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.model.Presets;
+import org.viplab.ssh.InProcessHosts;
+import org.viplab.ssh.Inventory;
+import org.viplab.ssh.LiveHosts;
+import org.viplab.timeline.LabEvent;
+import org.viplab.ui.settings.Prefs;
+import org.viplab.ui.settings.PrefsStore;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The app switched to "real" hosts: an in-process SSH server on 127.0.0.1 standing in for db1 and db2 (only
+ * harmless custom commands run). The same views follow them, simulator controls step aside, every action
+ * shows its commands and asks first, and disconnecting brings the simulation back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class RealHostsInAppTest {
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    Path dir;
+    private Session session;
+    private InProcessHosts hosts;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path config = Files.createDirectories(Path.of("target", "test-config", "hosts-" + System.nanoTime()));
+        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(config), new Prefs());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        session.close();
+        if (hosts != null) hosts.close();
+    }
+
+    private <T> T fx(Callable<T> c) throws Exception { return FxWait.fx(c, 5); }
+
+    private static void waitUntil(String what, Callable<Boolean> condition) throws Exception { FxWait.until(what, 15, condition); }
+
+    private <T> T await(Callable<CompletableFuture<T>> onFx) throws Exception {
+        return fx(onFx).get(30, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void connectActWithConfirmationExportAndDisconnect(FxRobot robot) throws Exception {
+        hosts = InProcessHosts.start(dir);
+        Inventory inv = hosts.inventory;
+        List<String> fingerprints = new CopyOnWriteArrayList<>();
+        List<String> commandLog = new CopyOnWriteArrayList<>();
+        List<List<String>> asked = new CopyOnWriteArrayList<>();
+        boolean[] answer = {false};
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> {
+                asked.add(commands);
+                return answer[0];
+            });
+            return null;
+        });
+
+        LiveHosts live = await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> fingerprints.add(fp), commandLog::add));
+        assertEquals(1, fingerprints.size(), "the unknown host key was shown once (the second host has the same key)");
+        waitUntil("the views switch to the hosts", () -> fx(() -> session.controls.onHostsProperty().get()
+                && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
+        // events wait out the engine's 1.5 s ordering window before they reach the timeline
+        waitUntil("connect is on the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.HostReachability r
+                && r.host().equals("db1") && r.reachable() && r.detail().contains("clock offset")));
+        assertTrue(robot.lookup("#play-pause").queryAs(Button.class).isDisabled(), "no pause on real hosts");
+        assertTrue(robot.lookup("#speeds").query().isDisabled(), "no speeds on real hosts");
+        assertTrue(robot.lookup("#mode1").query().isDisabled(), "no mode switch on real hosts");
+        waitUntil("status bar names the hosts", () -> fx(() -> robot.lookup("#status-engine").queryAs(Label.class).getText().contains("127.0.0.1")));
+        assertTrue(fx(() -> robot.lookup("#run-state").queryAs(Label.class).getText()).equals("real time"));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).contains("db1 "), "the status shows each host's clock offset");
+
+        // an action asks first, showing the exact commands; a no runs nothing
+        Target db1Mysqld = Target.parse("db1/mysqld", inv.hostNames());
+        assertThrows(java.util.concurrent.CancellationException.class,
+                () -> fx(() -> session.controls.apply(Verb.STOP, db1Mysqld)).get(5, TimeUnit.SECONDS));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Not done"));
+        assertEquals(List.of(List.of("db1$ echo stopping mysqld")), asked);
+        assertTrue(commandLog.stream().noneMatch(c -> c.contains("echo stopping")), "nothing ran: " + commandLog);
+
+        answer[0] = true;
+        await(() -> session.controls.apply(Verb.STOP, db1Mysqld));
+        assertTrue(commandLog.contains("db1$ echo stopping mysqld"), commandLog.toString());
+        waitUntil("the action reaches the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e ->
+                e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld") && a.by().equals("user")));
+        // the simulator's controls refuse and say why
+        assertThrows(ExecutionException.class, () -> fx(() -> session.controls.pause()).get(5, TimeUnit.SECONDS));
+        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Not on real hosts"));
+
+        // File > Export report on real hosts: the report says ssh and carries the hosts' events
+        DrillResult report = fx(() -> session.features.reports().captureLive()).get(10, TimeUnit.SECONDS);
+        assertEquals("ssh", report.engine());
+        assertTrue(report.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld")));
+
+        await(() -> session.hosts.disconnect());
+        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get()
+                && session.viewModel.topologyProperty().get().vip.equals(Presets.mode1().vip)
+                && session.viewModel.vipHolders().equals(List.of("db1"))));
+        assertFalse(robot.lookup("#play-pause").queryAs(Button.class).isDisabled());
+        assertEquals("sim", session.lab.engine());
+        assertTrue(live.timeline().snapshot().size() > 0);
+    }
+
+    @Test
+    void aHostThatDoesNotAnswerLeavesTheSimulationOnScreen() throws Exception {
+        Inventory inv;
+        try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            hosts = InProcessHosts.start(dir);
+            inv = hosts.inventory;
+            for (Inventory.Host h : inv.hosts) h.port = closed.getLocalPort();
+        } // closed now: nothing listens on that port
+        ExecutionException e = assertThrows(ExecutionException.class,
+                () -> fx(() -> session.hosts.connect(inv, Map.of(), (h, t, f) -> true, c -> { })).get(30, TimeUnit.SECONDS));
+        assertTrue(e.getCause().getMessage().contains("db1"), "names the host: " + e.getCause().getMessage());
+        assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Cannot connect"));
+        assertFalse(fx(() -> session.controls.onHostsProperty().get()));
+        assertEquals("sim", session.lab.engine());
+        assertTrue(fx(() -> session.hosts.hostsProperty().get() == null));
+    }
+}
