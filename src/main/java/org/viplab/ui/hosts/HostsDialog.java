@@ -106,12 +106,12 @@ public final class HostsDialog {
         // Style classes, not graphic decorations: those wrap the dialog pane and break Dialog.show.
         validation.setValidationDecorator(new StyleClassValidationDecoration());
 
-        VBox content = new VBox(10, general(), hostTabs(), previewBox(), messages());
+        VBox previewBox = previewBox();
+        VBox content = new VBox(10, general(), hostTabs(), previewBox, messages());
         content.setPadding(new Insets(4, 8, 4, 8));
         content.setPrefWidth(1040);
-        VBox.setVgrow(tabs, Priority.NEVER);
         // The preview takes what height there is: messages appearing below it must not push the buttons off.
-        VBox.setVgrow(content.getChildren().get(2), Priority.ALWAYS);
+        VBox.setVgrow(previewBox, Priority.ALWAYS);
         VBox.setVgrow(preview, Priority.ALWAYS);
         pane.setContent(content);
 

@@ -431,6 +431,19 @@ class HostsDialogTest {
             }
             run(() -> d.dialog().close());
         }
+        // The dark theme: the same dialog with the messages shown (an error from Open as well).
+        run(() -> i18n.setLocale(I18n.ENGLISH));
+        run(Theme.DARK::apply);
+        try {
+            open(inventory());
+            set("hosts-h0-address", "");
+            Path broken = Files.writeString(tmp.resolve("broken.json"), "{");
+            assertFalse(fx(() -> d.open(broken)));
+            snapshot("hosts-dialog-dark.png");
+            run(() -> d.dialog().close());
+        } finally {
+            run(Theme.LIGHT::apply);
+        }
         // Switching the language with the dialog open relabels it.
         run(() -> i18n.setLocale(I18n.ENGLISH));
         open(inventory());
