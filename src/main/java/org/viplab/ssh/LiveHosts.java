@@ -41,8 +41,9 @@ public final class LiveHosts implements LiveEngine {
     }
 
     /**
-     * Connects to every host on the worker thread. Completes once both hosts answered and their state is on
-     * the timeline; fails with the host that could not be reached (the caller then closes this engine).
+     * Connects to every host on the worker thread. Completes once both hosts answered; the run then starts at
+     * t = 0 with their state as found (so no view mistakes the seconds of connecting for "no VIP"). Fails with
+     * the host that could not be reached (the caller then closes this engine).
      */
     public CompletableFuture<Void> connect() {
         return CompletableFuture.runAsync(() -> {
@@ -51,7 +52,19 @@ public final class LiveHosts implements LiveEngine {
             } catch (RemoteException e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
+            startRun();
         }, worker);
+    }
+
+    /** A new run at t = 0 on a fresh timeline, starting from the hosts' current state. */
+    private Timeline startRun() {
+        Timeline fresh = new Timeline();
+        synchronized (this) {
+            timeline = fresh;
+            for (RunListener l : listeners) l.runStarted(fresh, topology);
+            lab.beginDrill(fresh);
+        }
+        return fresh;
     }
 
     public Inventory inventory() { return inventory; }
@@ -66,12 +79,7 @@ public final class LiveHosts implements LiveEngine {
      */
     public Lab startDrill(long baselineMaxMs, BooleanSupplier aborted) throws InterruptedException {
         lab.prepare(baselineMaxMs, aborted);
-        Timeline fresh = new Timeline();
-        synchronized (this) {
-            timeline = fresh;
-            for (RunListener l : listeners) l.runStarted(fresh, topology);
-            lab.beginDrill(fresh);
-        }
+        Timeline fresh = startRun();
         return new Lab() {
             public Topology topology() { return topology; }
 

@@ -117,6 +117,9 @@ public final class SshLab implements Lab {
      */
     public void connect() throws RemoteException {
         for (HostObserver h : hosts.values()) connectHost(h);
+        // the client is this machine: name it by the address the hosts see it connect from
+        String client = hosts.values().iterator().next().clientAddress;
+        if (client != null && !client.isBlank()) topology.clientIp = client;
         watchdog.scheduleWithFixedDelay(this::watch, 500, 500, TimeUnit.MILLISECONDS);
         prober = new ClientProber(inventory.vip, inventory.clientPort, topology.probeIntervalMs, (int) topology.probeTimeoutMs,
                 inventory.hostNames(), this::now, ordered::accept);

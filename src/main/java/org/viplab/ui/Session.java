@@ -35,6 +35,8 @@ public final class Session implements AutoCloseable {
     public final LabSwitch lab;
     /** "Connect to hosts…" and back. */
     public final HostsConnection hosts;
+    /** Lab > Connect to hosts… / Disconnect, and the confirmation of actions on real hosts. */
+    public final org.viplab.ui.main.HostsMenu hostsMenu;
     public final FxTimelineBridge bridge;
     public final LabViewModel viewModel;
     public final LabControls controls;
@@ -71,6 +73,7 @@ public final class Session implements AutoCloseable {
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());
         features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
+        hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, i18n);
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 

@@ -135,6 +135,32 @@ class RealHostsInAppTest {
     }
 
     @Test
+    void aHostLostWhileConnectedIsShownAsUnreachableAndActionsFailWithAMessage(FxRobot robot) throws Exception {
+        hosts = InProcessHosts.start(dir);
+        Inventory inv = hosts.inventory;
+        fx(() -> {
+            session.controls.setRealActionConfirm((action, commands) -> true);
+            return null;
+        });
+        await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> true, c -> { }));
+        waitUntil("connected", () -> fx(() -> session.controls.onHostsProperty().get()
+                && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
+        assertFalse(fx(() -> robot.lookup("#unreachable-db1").query().isVisible()));
+
+        hosts.close(); // the SSH server goes away under the engine
+        waitUntil("the drawing says db1 cannot be reached", () -> fx(() -> robot.lookup("#unreachable-db1").query().isVisible()
+                && robot.lookup("#host-db1").query().getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("unreachable"))));
+        assertTrue(session.lab.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.HostReachability r
+                && !r.reachable() && r.host().equals("db1")));
+        // an action now fails with a message, within the remote call's timeout, and the window stays responsive
+        Target db1Mysqld = Target.parse("db1/mysqld", inv.hostNames());
+        CompletableFuture<Void> f = fx(() -> session.controls.apply(Verb.STOP, db1Mysqld));
+        assertThrows(ExecutionException.class, () -> f.get(70, TimeUnit.SECONDS));
+        waitUntil("the status says why", () -> fx(() -> session.controls.statusProperty().get().startsWith("Error")));
+        hosts = null;
+    }
+
+    @Test
     void aHostThatDoesNotAnswerLeavesTheSimulationOnScreen() throws Exception {
         Inventory inv;
         try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {

@@ -24,6 +24,8 @@ public final class HostViewModel {
     private final BooleanProperty vip = new SimpleBooleanProperty();
     private final BooleanProperty linkCut = new SimpleBooleanProperty();
     private final BooleanProperty clientPathCut = new SimpleBooleanProperty();
+    /** False while VIP Lab cannot reach the (real) host over SSH: what it shows may be out of date. */
+    private final BooleanProperty reachable = new SimpleBooleanProperty(true);
 
     HostViewModel(NodeSpec spec) {
         this.name = spec.name;
@@ -54,4 +56,6 @@ public final class HostViewModel {
     public BooleanProperty linkCutProperty() { return linkCut; }
 
     public BooleanProperty clientPathCutProperty() { return clientPathCut; }
+
+    public BooleanProperty reachableProperty() { return reachable; }
 }

@@ -97,6 +97,8 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
             link(l.link(), l.cut());
         } else if (e instanceof LabEvent.ClientProbe p) {
             lastProbe.set(p);
+        } else if (e instanceof LabEvent.HostReachability r && h != null) {
+            h.reachableProperty().set(r.reachable());
         }
     }
 

@@ -235,8 +235,17 @@ public final class TopologyView extends Pane {
         nicDown.visibleProperty().bind(h.linkCutProperty());
         nicDown.managedProperty().bind(h.linkCutProperty());
 
-        VBox card = new VBox(name, ip, vrrp, badges, nicDown);
+        // a real host that stopped answering: what the card shows is the last thing known
+        Label unreachable = new Label();
+        unreachable.setId("unreachable-" + h.name());
+        unreachable.textProperty().bind(i18n.bind("topology.unreachable"));
+        unreachable.getStyleClass().add("nic-down");
+        unreachable.visibleProperty().bind(h.reachableProperty().not());
+        unreachable.managedProperty().bind(h.reachableProperty().not());
+
+        VBox card = new VBox(name, ip, vrrp, badges, nicDown, unreachable);
         card.setId("host-" + h.name());
+        h.reachableProperty().addListener((o, a, b) -> card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreachable"), !b));
         card.setAlignment(Pos.CENTER);
         card.getStyleClass().add("host-card");
         h.linkCutProperty().addListener((o, a, b) -> card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("cut"), b));

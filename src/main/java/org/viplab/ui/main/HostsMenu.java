@@ -1,0 +1,113 @@
+package org.viplab.ui.main;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCombination;
+import org.viplab.ssh.Inventory;
+import org.viplab.ssh.LiveHosts;
+import org.viplab.ui.common.I18n;
+import org.viplab.ui.controls.HostsConnection;
+import org.viplab.ui.controls.LabControls;
+import org.viplab.ui.hosts.FxHostKeyPrompt;
+import org.viplab.ui.hosts.HostsDialog;
+import org.viplab.ui.hosts.RealActionConfirm;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Lab > Connect to hosts… and Disconnect: the inventory dialog, then the connection off the FX thread with
+ * the status bar busy; an unknown host key is asked about, a failure is shown in a dialog naming the host,
+ * and while connected every action outside a drill shows its commands and asks first.
+ */
+public final class HostsMenu {
+    public static final String CONNECT_KEYS = "Shortcut+Shift+H";
+    public static final String DISCONNECT_KEYS = "Shortcut+Shift+D";
+
+    private final MainWindow window;
+    private final LabControls controls;
+    private final HostsConnection connection;
+    private final I18n i18n;
+    private final RealActionConfirm confirm;
+    /** The last inventory connected to (or typed), offered again next time; passwords are never kept here. */
+    private Inventory lastInventory;
+    private Path lastFile;
+
+    public HostsMenu(MainWindow window, LabControls controls, HostsConnection connection, I18n i18n) {
+        this.window = window;
+        this.controls = controls;
+        this.connection = connection;
+        this.i18n = i18n;
+        this.confirm = new RealActionConfirm(i18n);
+        controls.setRealActionConfirm((action, commands) -> confirm.confirm(window.stage(), action, commands));
+
+        var drillRunning = window.drillPanel() != null ? window.drillPanel().model().runningProperty()
+                : new javafx.beans.property.SimpleBooleanProperty(false);
+        MenuItem connect = item("connect.menu.connect", CONNECT_KEYS, this::chooseAndConnect);
+        connect.disableProperty().bind(connection.connectingProperty().or(drillRunning));
+        MenuItem disconnect = item("connect.menu.disconnect", DISCONNECT_KEYS, this::disconnect);
+        // a drill on the hosts needs them until its restore has run
+        disconnect.disableProperty().bind(connection.hostsProperty().isNull().or(drillRunning));
+        Menu lab = window.menus().getMenus().stream().filter(m -> "menu-lab".equals(m.getId())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no Lab menu"));
+        lab.getItems().addAll(0, java.util.List.of(connect, disconnect, new SeparatorMenuItem()));
+        // listed in Help > Keyboard shortcuts; the menu items carry the accelerators
+        window.shortcuts().add(CONNECT_KEYS, "connect.menu.connect", this::chooseAndConnect);
+        window.shortcuts().add(DISCONNECT_KEYS, "connect.menu.disconnect", this::disconnect);
+        connection.connectingProperty().addListener((o, a, busy) -> window.statusBarControl().setProgress(busy ? -1 : 0));
+    }
+
+    /** What the dialog starts from next time (e.g. an inventory given on the command line). */
+    public void setInitial(Inventory inventory, Path file) {
+        lastInventory = inventory;
+        lastFile = file;
+    }
+
+    /** The dialog, then the connection. */
+    public void chooseAndConnect() {
+        if (connection.connectingProperty().get()) return;
+        Optional<HostsDialog.Result> r = HostsDialog.show(window.stage(), i18n, lastInventory, lastFile);
+        r.ifPresent(res -> {
+            lastInventory = res.inventory();
+            lastFile = res.file();
+            connect(res.inventory(), res.passwords());
+        });
+    }
+
+    /** Connects (the dialog's answer, or a test's); a failure is shown in a dialog and the simulation stays. */
+    public CompletableFuture<LiveHosts> connect(Inventory inventory, java.util.Map<String, char[]> passwords) {
+        confirm.reset();
+        CompletableFuture<LiveHosts> f = connection.connect(inventory, passwords, new FxHostKeyPrompt(window::stage, i18n), c -> { });
+        f.whenComplete((h, err) -> {
+            if (err != null) javafx.application.Platform.runLater(() -> showFailure(err));
+        });
+        return f;
+    }
+
+    public CompletableFuture<Void> disconnect() {
+        confirm.reset();
+        return connection.disconnect();
+    }
+
+    private void showFailure(Throwable err) {
+        Alert a = new Alert(Alert.AlertType.ERROR);
+        a.initOwner(window.stage());
+        a.setTitle(i18n.get("connect.failed.title"));
+        a.setHeaderText(i18n.get("connect.failed.title"));
+        a.setContentText(err.getMessage() != null ? err.getMessage() : err.toString());
+        a.getDialogPane().setId("connect-failed");
+        a.show();
+    }
+
+    private MenuItem item(String key, String keys, Runnable action) {
+        MenuItem i = new MenuItem();
+        i.textProperty().bind(i18n.bind(key));
+        i.setId(key.replace('.', '-'));
+        i.setAccelerator(KeyCombination.valueOf(keys));
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}
