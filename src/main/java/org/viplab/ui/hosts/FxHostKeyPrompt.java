@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -37,7 +38,6 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
 
     private final Supplier<Window> owner;
     private final I18n i18n;
-    private final AtomicReference<Alert> showing = new AtomicReference<>();
 
     public FxHostKeyPrompt(Supplier<Window> owner, I18n i18n) {
         this.owner = owner;
@@ -46,11 +46,14 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
 
     @Override
     public boolean trustNewKey(String host, String keyType, String fingerprint) {
-        if (Platform.isFxApplicationThread()) return ask(host, keyType, fingerprint);
+        // Per call: two hosts may ask at once, and an interrupt closes only its own question.
+        AtomicReference<Alert> showing = new AtomicReference<>();
+        AtomicBoolean abandoned = new AtomicBoolean();
+        if (Platform.isFxApplicationThread()) return ask(host, keyType, fingerprint, showing, abandoned);
         CompletableFuture<Boolean> answer = new CompletableFuture<>();
         if (!runLater(() -> {
             try {
-                answer.complete(ask(host, keyType, fingerprint));
+                answer.complete(ask(host, keyType, fingerprint, showing, abandoned));
             } catch (Throwable t) {
                 answer.complete(false);
             }
@@ -71,7 +74,11 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            closeShowing();
+            abandoned.set(true); // not shown yet: never show it
+            runLater(() -> {
+                Alert a = showing.get();
+                if (a != null) a.close();
+            });
             return false;
         } catch (ExecutionException e) {
             return false;
@@ -87,13 +94,9 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
         }
     }
 
-    private void closeShowing() {
-        Alert a = showing.get();
-        if (a != null) runLater(a::close);
-    }
-
     /** On the FX thread: shows the question and waits for the user. */
-    private boolean ask(String host, String keyType, String fingerprint) {
+    private boolean ask(String host, String keyType, String fingerprint, AtomicReference<Alert> showing, AtomicBoolean abandoned) {
+        if (abandoned.get()) return false;
         Alert alert = build(host, keyType, fingerprint);
         showing.set(alert);
         try {

@@ -217,8 +217,10 @@ final class HostPane {
         overrides.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("hosts.override.none"));
-        empty.setWrapText(true);
+        empty.getStyleClass().add("hosts-placeholder");
         overrides.setPlaceholder(empty);
+        overrides.setTooltip(tooltip("hosts.override.tip"));
+        overrideCommand.setTooltip(tooltip("hosts.override.tip"));
         TableColumn<HostModel.Override, String> action = new TableColumn<>();
         action.textProperty().bind(i18n.bind("hosts.override.action"));
         action.setCellValueFactory(c -> c.getValue().action);

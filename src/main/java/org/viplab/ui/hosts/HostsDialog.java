@@ -66,6 +66,8 @@ public final class HostsDialog {
     private final ReadOnlyStringWrapper errorText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper statusText = new ReadOnlyStringWrapper("");
     private final Button connect;
+    /** Problem field ("vip", "h1.address", …) to its control, to take the user there. */
+    private final Map<String, Control> controls = new java.util.HashMap<>();
 
     /** Shows the dialog and waits; empty when cancelled. */
     public static Optional<Result> show(Window owner, I18n i18n, Inventory initial, Path initialFile) {
@@ -106,12 +108,12 @@ public final class HostsDialog {
         // Style classes, not graphic decorations: those wrap the dialog pane and break Dialog.show.
         validation.setValidationDecorator(new StyleClassValidationDecoration());
 
-        VBox content = new VBox(10, general(), hostTabs(), previewBox(), messages());
+        VBox previewBox = previewBox();
+        VBox content = new VBox(10, general(), hostTabs(), previewBox, messages());
         content.setPadding(new Insets(4, 8, 4, 8));
         content.setPrefWidth(1040);
-        VBox.setVgrow(tabs, Priority.NEVER);
         // The preview takes what height there is: messages appearing below it must not push the buttons off.
-        VBox.setVgrow(content.getChildren().get(2), Priority.ALWAYS);
+        VBox.setVgrow(previewBox, Priority.ALWAYS);
         VBox.setVgrow(preview, Priority.ALWAYS);
         pane.setContent(content);
 
@@ -137,6 +139,8 @@ public final class HostsDialog {
         connect.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.problems().isEmpty(), model.problemsProperty()));
         dialog.setResultConverter(b -> b == connectType && model.problems().isEmpty()
                 ? new Result(model.toInventory(), model.passwords(), model.file.get()) : null);
+        // The result holds its own copies: no password stays in the form once it is closed.
+        dialog.setOnHidden(e -> model.hosts.forEach(h -> h.password.set("")));
         // Re-check every mark on any change: whether a field is wrong often depends on another (auth, preset).
         model.problemsProperty().addListener((o, a, b) -> validation.revalidate());
     }
@@ -255,6 +259,9 @@ public final class HostsDialog {
         problem.getStyleClass().add("hosts-problem");
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
+        // Clicking the reason takes the user to the field (on its host's tab).
+        problem.setCursor(javafx.scene.Cursor.HAND);
+        problem.setOnMouseClicked(e -> focusFirstProblem());
         problem.textProperty().bind(Bindings.createStringBinding(() -> {
             List<HostsModel.Problem> p = model.problems();
             if (p.isEmpty()) return "";
@@ -278,7 +285,19 @@ public final class HostsDialog {
         return new VBox(4, problem, error, status);
     }
 
+    /** Selects the tab and focuses the field of the first problem; false when there is none. */
+    boolean focusFirstProblem() {
+        if (model.problems().isEmpty()) return false;
+        String field = model.problems().get(0).field();
+        if (field.matches("h[0-9]+\\..*")) tabs.getSelectionModel().select(Integer.parseInt(field.substring(1, field.indexOf('.'))));
+        Control c = controls.get(field);
+        if (c == null) return false;
+        c.requestFocus();
+        return true;
+    }
+
     private void validate(Control c, String field) {
+        controls.put(field, c);
         validation.registerValidator(c, false, (Validator<Object>) (control, value) -> {
             String p = model.problem(field);
             return p == null ? new ValidationResult() : ValidationResult.fromError(control, p);

@@ -155,6 +155,13 @@ class HostsDialogTest {
         set("hosts-h1-keepalivedLog", "journal");
 
         assertFalse(connectDisabled(), fx(d::problems).toString());
+        // Saved with the password typed in the form: the file has the login method, never the password.
+        Path saved = tmp.resolve("saved.json");
+        assertTrue(fx(() -> d.saveAs(saved)));
+        String json = Files.readString(saved);
+        assertFalse(json.contains("s3cret"), json);
+        assertEquals("password", Inventory.read(saved).hosts.get(0).auth, "the file says password login, without the password");
+
         robot.clickOn((Node) in("#hosts-connect"));
         FxWait.until("the dialog closes", 5, () -> fx(() -> !d.dialog().isShowing()));
         HostsDialog.Result r = fx(() -> d.dialog().getResult());
@@ -177,17 +184,14 @@ class HostsDialogTest {
         assertEquals("sysv", b.services);
         assertEquals(List.of("dbA"), List.copyOf(r.passwords().keySet()), "only the password host has a password");
         assertArrayEquals("s3cret pw".toCharArray(), r.passwords().get("dbA"));
-        assertNull(r.file());
+        assertEquals("", fx(() -> ((TextField) in("#hosts-h0-password")).getText()), "the closed form keeps no password");
+        assertArrayEquals("s3cret pw".toCharArray(), r.passwords().get("dbA"), "the result's copy is untouched");
+        assertEquals(saved, r.file(), "the file last saved");
 
-        Path saved = tmp.resolve("saved.json");
-        assertTrue(fx(() -> d.saveAs(saved)));
-        String json = Files.readString(saved);
-        assertFalse(json.contains("s3cret"), json);
-        assertEquals("password", Inventory.read(saved).hosts.get(0).auth, "the file says password login, without the password");
     }
 
     @Test
-    void anInvalidFieldDisablesConnectAndNamesTheProblemUntilFixed() throws Exception {
+    void anInvalidFieldDisablesConnectAndNamesTheProblemUntilFixed(FxRobot robot) throws Exception {
         open(inventory());
         assertFalse(connectDisabled());
         assertEquals("", problemLabel());
@@ -218,6 +222,17 @@ class HostsDialogTest {
         set("hosts-h0-user", "");
         assertEquals("Cannot connect yet: db1: the address is missing (and 1 more)", problemLabel());
         assertEquals(List.of("db1: the address is missing", "db1: the user is missing"), fx(d::problems));
+        // Clicking the reason goes to the field, on its host's tab.
+        set("hosts-h0-address", "10.9.8.201");
+        set("hosts-h0-user", "root");
+        set("hosts-h1-iface", "eth 0");
+        assertEquals("Cannot connect yet: db2: the interface is not an interface name", problemLabel());
+        robot.clickOn((Node) in("#hosts-problem"));
+        FxWait.until("db2's interface field has the focus", 5, () -> fx(() -> d.dialog().getDialogPane().getScene().getFocusOwner() == in("#hosts-h1-iface")));
+        assertEquals(1, (int) fx(() -> ((TabPane) in("#hosts-tabs")).getSelectionModel().getSelectedIndex()));
+        set("hosts-h1-iface", "eth0");
+        set("hosts-h0-address", "");
+        set("hosts-h0-user", "");
         // The tab of a host with a problem carries a mark.
         TabPane tabs = in("#hosts-tabs");
         assertNotNull(fx(() -> tabs.getTabs().get(0).getGraphic()), "db1's tab is marked");
@@ -437,6 +452,19 @@ class HostsDialogTest {
                 assertEquals("主机 1：db1", fx(() -> ((TabPane) in("#hosts-tabs")).getTabs().get(0).getText()));
             }
             run(() -> d.dialog().close());
+        }
+        // The dark theme: the same dialog with the messages shown (an error from Open as well).
+        run(() -> i18n.setLocale(I18n.ENGLISH));
+        run(Theme.DARK::apply);
+        try {
+            open(inventory());
+            set("hosts-h0-address", "");
+            Path broken = Files.writeString(tmp.resolve("broken.json"), "{");
+            assertFalse(fx(() -> d.open(broken)));
+            snapshot("hosts-dialog-dark.png");
+            run(() -> d.dialog().close());
+        } finally {
+            run(Theme.LIGHT::apply);
         }
         // Switching the language with the dialog open relabels it.
         run(() -> i18n.setLocale(I18n.ENGLISH));
