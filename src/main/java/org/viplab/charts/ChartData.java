@@ -1,9 +1,9 @@
 package org.viplab.charts;
 
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Outage;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Outage;
 
 import java.util.ArrayList;
 import java.util.Collections;

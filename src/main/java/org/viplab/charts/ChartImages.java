@@ -2,7 +2,7 @@ package org.viplab.charts;
 
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package org.viplab.charts;
 
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -19,10 +19,10 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Outage;
-import org.viplab.timeline.Span;
-import org.viplab.timeline.TimelineAnalysis;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Outage;
+import org.viplab.core.timeline.Span;
+import org.viplab.core.timeline.TimelineAnalysis;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -420,8 +420,8 @@ public final class LabCharts {
         advertPlot.getRangeAxis().setRange(new Range(-top * 0.06, top), true, false);
     }
 
-    private static boolean silent(org.viplab.model.VrrpState s) {
-        return s == org.viplab.model.VrrpState.STOPPED || s == org.viplab.model.VrrpState.FAULT;
+    private static boolean silent(org.viplab.core.model.VrrpState s) {
+        return s == org.viplab.core.model.VrrpState.STOPPED || s == org.viplab.core.model.VrrpState.FAULT;
     }
 
     private void flushAdverts(int h, long bucket, int[] min, int[] max, long[] minT, long[] maxT) {

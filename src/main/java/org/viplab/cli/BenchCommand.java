@@ -1,10 +1,10 @@
 package org.viplab.cli;
 
 import com.google.gson.GsonBuilder;
-import org.viplab.model.Presets;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.SummaryRecorder;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.model.Presets;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.SummaryRecorder;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;

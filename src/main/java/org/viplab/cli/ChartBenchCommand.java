@@ -3,9 +3,9 @@ package org.viplab.cli;
 import org.jfree.chart.JFreeChart;
 import org.viplab.charts.ChartData;
 import org.viplab.charts.LabCharts;
-import org.viplab.model.Presets;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Presets;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.Timeline;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;

@@ -10,10 +10,10 @@ import org.viplab.drill.Verdict;
 import org.viplab.report.ReportIndex;
 import org.viplab.report.ReportOptions;
 import org.viplab.report.ReportWriter;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.Timeline;
-import org.viplab.util.AtomicFiles;
-import org.viplab.util.Durations;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.Timeline;
+import org.viplab.core.util.AtomicFiles;
+import org.viplab.core.util.Durations;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -118,7 +118,7 @@ public final class DrillCommand implements Command {
         print(result, a.flag("quiet"), out);
         if (a.get("json") != null) AtomicFiles.writeString(Path.of(a.get("json")), result.toJson());
         if (a.get("jsonl") != null) {
-            AtomicFiles.write(Path.of(a.get("jsonl")), o -> org.viplab.timeline.JsonLines.write(result.events(), o));
+            AtomicFiles.write(Path.of(a.get("jsonl")), o -> org.viplab.core.timeline.JsonLines.write(result.events(), o));
         }
         if (options != null) {
             Path dir = Path.of(a.get("report"));

@@ -3,9 +3,9 @@ package org.viplab.cli;
 import org.viplab.config.ConfigImporter;
 import org.viplab.config.ConfigParseException;
 import org.viplab.config.Note;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.TopologyJson;
 import org.viplab.report.ReportOptions;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -24,7 +24,7 @@ public final class Launcher {
                 new BenchCommand(),
                 new ChartBenchCommand(),
                 new ReportBenchCommand(),
-                new org.viplab.reallab.LabCommand(),
+                new org.viplab.cli.lab.LabCommand(),
                 new ImportCommand(),
                 new RenderCommand(),
                 new LintCommand())) {

@@ -1,9 +1,9 @@
 package org.viplab.cli;
 
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.PrintStream;
 import java.nio.file.Path;

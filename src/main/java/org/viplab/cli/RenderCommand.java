@@ -1,8 +1,8 @@
 package org.viplab.cli;
 
 import org.viplab.config.ConfigRenderer;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -3,12 +3,12 @@ package org.viplab.cli;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
-import org.viplab.reallab.LabScripts;
-import org.viplab.ssh.HostKeyPrompt;
-import org.viplab.ssh.Inventory;
-import org.viplab.ssh.RemoteException;
-import org.viplab.ssh.SshLab;
-import org.viplab.timeline.Timeline;
+import org.viplab.cli.lab.LabScripts;
+import org.viplab.engine.ssh.HostKeyPrompt;
+import org.viplab.engine.ssh.Inventory;
+import org.viplab.engine.ssh.RemoteException;
+import org.viplab.engine.ssh.SshLab;
+import org.viplab.core.timeline.Timeline;
 
 import java.io.Console;
 import java.io.IOException;

@@ -1,11 +1,11 @@
 package org.viplab.config;
 
-import org.viplab.model.CheckScriptSpec;
-import org.viplab.model.HaproxySpec;
-import org.viplab.model.KeepalivedSpec;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.HaproxySpec;
+import org.viplab.core.model.KeepalivedSpec;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,6 +1,6 @@
 package org.viplab.config;
 
-import org.viplab.util.BundleText;
+import org.viplab.core.util.BundleText;
 
 import java.util.Locale;
 import java.util.Objects;

@@ -1,6 +1,6 @@
 package org.viplab.config;
 
-import org.viplab.model.CheckScriptSpec;
+import org.viplab.core.model.CheckScriptSpec;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package org.viplab.config;
 
-import org.viplab.model.CheckScriptSpec;
-import org.viplab.model.HaproxySpec;
-import org.viplab.model.KeepalivedSpec;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.HaproxySpec;
+import org.viplab.core.model.KeepalivedSpec;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package org.viplab.drill;
 
-import org.viplab.model.Topology;
+import org.viplab.core.model.Topology;
 
 import java.util.List;
 

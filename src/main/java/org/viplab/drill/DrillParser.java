@@ -7,13 +7,13 @@ import com.google.gson.JsonPrimitive;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
-import org.viplab.model.VrrpState;
-import org.viplab.util.Durations;
-import org.viplab.util.LocatedJson;
-import org.viplab.util.LocatedJson.Node;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.core.model.VrrpState;
+import org.viplab.core.util.Durations;
+import org.viplab.core.util.LocatedJson;
+import org.viplab.core.util.LocatedJson.Node;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -214,7 +214,7 @@ public final class DrillParser {
         String targetText = string(targetNode, "target");
         try {
             Target target = Target.parse(targetText, topology.nodeNames());
-            if (target instanceof Target.Process p && p.process() == org.viplab.model.ProcessKind.HAPROXY
+            if (target instanceof Target.Process p && p.process() == org.viplab.core.model.ProcessKind.HAPROXY
                     && topology.node(p.host()).haproxy == null) {
                 throw new IllegalArgumentException(p.host() + " runs no haproxy in this topology (mode 1)");
             }

@@ -1,10 +1,10 @@
 package org.viplab.drill;
 
 import com.google.gson.GsonBuilder;
-import org.viplab.timeline.Failover;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.TimelineAnalysis;
-import org.viplab.util.Durations;
+import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.TimelineAnalysis;
+import org.viplab.core.util.Durations;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,8 +1,8 @@
 package org.viplab.drill;
 
 import org.viplab.lab.Lab;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -3,10 +3,10 @@ package org.viplab.drill;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.core.timeline.LabEvent;
 
 import java.util.ArrayList;
 import java.util.List;

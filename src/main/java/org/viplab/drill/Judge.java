@@ -1,11 +1,11 @@
 package org.viplab.drill;
 
-import org.viplab.model.VrrpState;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Outage;
-import org.viplab.timeline.Span;
-import org.viplab.timeline.TimelineAnalysis;
-import org.viplab.util.Durations;
+import org.viplab.core.model.VrrpState;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Outage;
+import org.viplab.core.timeline.Span;
+import org.viplab.core.timeline.TimelineAnalysis;
+import org.viplab.core.util.Durations;
 
 import java.util.ArrayList;
 import java.util.List;

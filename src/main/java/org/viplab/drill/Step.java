@@ -1,7 +1,7 @@
 package org.viplab.drill;
 
 import org.viplab.lab.Action;
-import org.viplab.model.VrrpState;
+import org.viplab.core.model.VrrpState;
 
 /** One step of a drill, with the line it came from. Times are microseconds from t = 0. */
 public sealed interface Step {
@@ -40,9 +40,9 @@ public sealed interface Step {
             if (host != null) b.append(' ').append(host);
             if (state != null) b.append(' ').append(state);
             if (maxUs != null && kind == Expectation.ROWS_BEHIND) b.append(" >= ").append(maxUs).append(" rows");
-            else if (maxUs != null) b.append(" < ").append(org.viplab.util.Durations.format(maxUs));
-            if (withinUs != null) b.append(" within ").append(org.viplab.util.Durations.format(withinUs));
-            if (forUs != null) b.append(" for ").append(org.viplab.util.Durations.format(forUs));
+            else if (maxUs != null) b.append(" < ").append(org.viplab.core.util.Durations.format(maxUs));
+            if (withinUs != null) b.append(" within ").append(org.viplab.core.util.Durations.format(withinUs));
+            if (forUs != null) b.append(" for ").append(org.viplab.core.util.Durations.format(forUs));
             if (wholeDrill) b.append(" (whole drill)");
             return b.toString();
         }

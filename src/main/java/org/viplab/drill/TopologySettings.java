@@ -5,9 +5,9 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,7 +1,7 @@
 package org.viplab.lab;
 
-import org.viplab.model.Topology;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.Timeline;
 
 /**
  * The one seam between what the user does and what the cluster does. The simulator and the SSH engine both

@@ -1,7 +1,7 @@
 package org.viplab.lab;
 
-import org.viplab.model.Topology;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package org.viplab.lab;
 
-import org.viplab.model.ProcessKind;
+import org.viplab.core.model.ProcessKind;
 
 import java.util.List;
 

@@ -5,9 +5,9 @@ import org.viplab.charts.ChartData;
 import org.viplab.charts.ChartImages;
 import org.viplab.charts.LabCharts;
 import org.viplab.drill.DrillResult;
-import org.viplab.timeline.Failover;
-import org.viplab.timeline.TimelineAnalysis;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.TimelineAnalysis;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,6 +1,6 @@
 package org.viplab.report;
 
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent;
 
 import java.util.HashMap;
 import java.util.Map;

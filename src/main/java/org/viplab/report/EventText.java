@@ -1,7 +1,7 @@
 package org.viplab.report;
 
-import org.viplab.timeline.LabEvent;
-import org.viplab.util.Durations;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.util.Durations;
 
 import java.text.MessageFormat;
 import java.util.HashMap;

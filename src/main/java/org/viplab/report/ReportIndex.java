@@ -1,6 +1,6 @@
 package org.viplab.report;
 
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Path;

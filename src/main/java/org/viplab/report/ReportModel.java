@@ -9,12 +9,12 @@ import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
-import org.viplab.timeline.Failover;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.TimelineAnalysis;
-import org.viplab.util.Durations;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.TimelineAnalysis;
+import org.viplab.core.util.Durations;
 
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package org.viplab.report;
 
 import org.viplab.drill.DrillResult;
-import org.viplab.timeline.JsonLines;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.timeline.JsonLines;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

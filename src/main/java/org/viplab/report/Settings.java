@@ -1,7 +1,7 @@
 package org.viplab.report;
 
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

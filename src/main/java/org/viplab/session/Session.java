@@ -1,7 +1,7 @@
 package org.viplab.session;
 
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
 
 import java.util.List;
 import java.util.Map;

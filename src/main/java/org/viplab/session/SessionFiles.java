@@ -6,12 +6,12 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
-import org.viplab.timeline.JsonLines;
-import org.viplab.timeline.JsonLinesReader;
-import org.viplab.timeline.LabEvent;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.core.timeline.JsonLines;
+import org.viplab.core.timeline.JsonLinesReader;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -3,8 +3,8 @@ package org.viplab.session;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.timeline.LabEvent;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.core.timeline.LabEvent;
 
 import java.util.List;
 import java.util.Map;

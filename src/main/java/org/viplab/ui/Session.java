@@ -2,10 +2,10 @@ package org.viplab.ui;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
 import org.viplab.lab.LabSwitch;
-import org.viplab.sim.LiveSimulation;
+import org.viplab.engine.sim.LiveSimulation;
 import org.viplab.ui.controls.HostsConnection;
 import org.viplab.ui.common.FxTimelineBridge;
 import org.viplab.ui.common.I18n;
@@ -77,9 +77,9 @@ public final class Session implements AutoCloseable {
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
-            @Override public void runStarted(Topology t, org.viplab.timeline.Timeline timeline) { window.showRun(t, timeline); }
+            @Override public void runStarted(Topology t, org.viplab.core.timeline.Timeline timeline) { window.showRun(t, timeline); }
 
-            @Override public void appended(java.util.List<org.viplab.timeline.LabEvent> batch) { }
+            @Override public void appended(java.util.List<org.viplab.core.timeline.LabEvent> batch) { }
         });
         if (prefs.x != null && prefs.y != null && !prefs.x.isNaN() && !prefs.y.isNaN()) {
             stage.setX(prefs.x);

@@ -30,11 +30,11 @@ class ArchitectureTest {
 
     @Test
     void theSimulatorDoesNotKnowTheSshEngineAndTheOtherWayRound() {
-        noClasses().that().resideInAPackage("org.viplab.sim..")
-                .should().dependOnClassesThat().resideInAPackage("org.viplab.ssh..")
+        noClasses().that().resideInAPackage("org.viplab.engine.sim..")
+                .should().dependOnClassesThat().resideInAPackage("org.viplab.engine.ssh..")
                 .check(CLASSES);
-        noClasses().that().resideInAPackage("org.viplab.ssh..")
-                .should().dependOnClassesThat().resideInAPackage("org.viplab.sim..")
+        noClasses().that().resideInAPackage("org.viplab.engine.ssh..")
+                .should().dependOnClassesThat().resideInAPackage("org.viplab.engine.sim..")
                 .allowEmptyShould(true)
                 .check(CLASSES);
     }

@@ -1,7 +1,7 @@
 package org.viplab.charts;
 
 import org.junit.jupiter.api.Test;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -8,12 +8,12 @@ import org.jfree.chart.ui.Layer;
 import org.jfree.data.xy.XYDataset;
 import org.junit.jupiter.api.Test;
 import org.viplab.drill.DrillResult;
-import org.viplab.model.Presets;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Span;
-import org.viplab.timeline.Timeline;
-import org.viplab.timeline.TimelineAnalysis;
+import org.viplab.core.model.Presets;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Span;
+import org.viplab.core.timeline.Timeline;
+import org.viplab.core.timeline.TimelineAnalysis;
 import org.viplab.testing.Drills;
 
 import javax.imageio.ImageIO;
@@ -108,7 +108,7 @@ class LabChartsTest {
         SimulatedLab lab = SimulatedLab.steadyState(Presets.mode2(), 7, t);
         lab.runUntil(1_800_000_000L);
         lab.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
-                new org.viplab.lab.Target.Process("db1", org.viplab.model.ProcessKind.KEEPALIVED)), "test");
+                new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), "test");
         lab.runUntil(1_860_000_000L);
         lab.restore("test");
         lab.runUntil(3_600_000_000L);

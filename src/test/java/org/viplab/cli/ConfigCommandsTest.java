@@ -8,9 +8,9 @@ import org.viplab.config.ConfigImporter;
 import org.viplab.config.TopologyEquivalence;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillParser;
-import org.viplab.model.Mode;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

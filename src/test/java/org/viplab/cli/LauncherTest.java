@@ -51,7 +51,7 @@ class LauncherTest {
     void presetWritesATopologyThatReadsBack(@TempDir Path dir) throws Exception {
         Path f = dir.resolve("m2.json");
         assertEquals(0, run("preset", "mode2", "--out", f.toString()));
-        var t = org.viplab.model.TopologyJson.read(f);
+        var t = org.viplab.core.model.TopologyJson.read(f);
         assertEquals(10, t.node("db1").keepalived.priority);
         assertEquals(6039, t.effectiveClientPort());
     }

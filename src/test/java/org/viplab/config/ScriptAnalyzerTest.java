@@ -3,9 +3,9 @@ package org.viplab.config;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.*;
-import static org.viplab.model.CheckScriptSpec.Test.MYSQL_QUERY;
-import static org.viplab.model.CheckScriptSpec.Test.PROCESS_EXISTS;
-import static org.viplab.model.CheckScriptSpec.Test.TCP_CONNECT;
+import static org.viplab.core.model.CheckScriptSpec.Test.MYSQL_QUERY;
+import static org.viplab.core.model.CheckScriptSpec.Test.PROCESS_EXISTS;
+import static org.viplab.core.model.CheckScriptSpec.Test.TCP_CONNECT;
 
 class ScriptAnalyzerTest {
     private static ScriptAnalysis a(String s) { return ScriptAnalyzer.analyze(s, "t.sh"); }
@@ -119,10 +119,10 @@ class ScriptAnalyzerTest {
 
     @Test
     void renderedScriptsAreRecognisedForEveryCombination() {
-        for (org.viplab.model.CheckScriptSpec.Test t : org.viplab.model.CheckScriptSpec.Test.values()) {
+        for (org.viplab.core.model.CheckScriptSpec.Test t : org.viplab.core.model.CheckScriptSpec.Test.values()) {
             for (boolean stops : new boolean[]{false, true}) {
                 for (boolean exits : new boolean[]{false, true}) {
-                    org.viplab.model.CheckScriptSpec s = new org.viplab.model.CheckScriptSpec();
+                    org.viplab.core.model.CheckScriptSpec s = new org.viplab.core.model.CheckScriptSpec();
                     s.test = t;
                     s.processName = "mariadbd";
                     s.port = 6039;

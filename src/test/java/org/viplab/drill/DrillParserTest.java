@@ -30,7 +30,7 @@ class DrillParserTest {
         assertEquals(15_000_000, d.endUs(), "ends at the latest deadline");
         Step.ActionStep kill = (Step.ActionStep) d.steps().get(1);
         assertEquals(Verb.KILL, kill.action().verb());
-        assertEquals(new Target.Process("db1", org.viplab.model.ProcessKind.KEEPALIVED), kill.action().target());
+        assertEquals(new Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED), kill.action().target());
         assertTrue(((Step.ExpectStep) d.steps().get(3)).wholeDrill());
         assertEquals(3, d.steps().get(1).line());
     }

@@ -1,8 +1,8 @@
 package org.viplab.drill;
 
 import org.junit.jupiter.api.Test;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.Timeline;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.Timeline;
 
 import java.nio.file.Path;
 
@@ -53,7 +53,7 @@ class DrillRunnerTest {
         assertTrue(a.splitBrainUs() > 0);
         assertTrue(r.toJson().contains("\"splitBrainMs\""));
         // the restore ran: keepalived started again after the drill
-        assertTrue(r.events().stream().anyMatch(e -> e instanceof org.viplab.timeline.LabEvent.ActionApplied aa
+        assertTrue(r.events().stream().anyMatch(e -> e instanceof org.viplab.core.timeline.LabEvent.ActionApplied aa
                 && aa.by().equals("restore") && aa.target().equals("db1/keepalived")));
     }
 

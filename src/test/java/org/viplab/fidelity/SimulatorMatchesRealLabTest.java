@@ -5,11 +5,11 @@ import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
 

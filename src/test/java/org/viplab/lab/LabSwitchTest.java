@@ -2,12 +2,12 @@ package org.viplab.lab;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.viplab.model.Mode;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

@@ -6,8 +6,8 @@ import org.viplab.drill.Drill;
 import org.viplab.drill.DrillParser;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.Timeline;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.Timeline;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

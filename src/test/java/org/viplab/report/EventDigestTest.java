@@ -1,8 +1,8 @@
 package org.viplab.report;
 
 import org.junit.jupiter.api.Test;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.LabEvent.ProbeFailure;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent.ProbeFailure;
 
 import java.util.ArrayList;
 import java.util.List;

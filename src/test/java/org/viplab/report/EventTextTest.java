@@ -1,13 +1,13 @@
 package org.viplab.report;
 
 import org.junit.jupiter.api.Test;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.ProcessState;
-import org.viplab.model.VrrpState;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
 import org.viplab.testing.Drills;
 import org.viplab.testing.EnglishText;
-import org.viplab.timeline.LabEvent;
-import org.viplab.util.Durations;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.util.Durations;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -7,8 +7,8 @@ import org.viplab.drill.DrillParser;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
 import org.viplab.drill.Verdict;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.Timeline;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.Timeline;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,11 +6,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.Topology;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.Topology;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.core.timeline.LabEvent;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -4,13 +4,13 @@ import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.ProcessState;
-import org.viplab.model.VrrpState;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 import org.viplab.ui.common.FxTimelineBridge;
 import org.viplab.ui.live.LabViewModel;
 
@@ -121,10 +121,10 @@ class BridgeAndViewModelTest {
             bridge.addSink(vm);
             bridge.addSink(new FxTimelineBridge.Sink() {
                 @Override
-                public void runStarted(org.viplab.model.Topology t) { }
+                public void runStarted(org.viplab.core.model.Topology t) { }
 
                 @Override
-                public void runStarted(org.viplab.model.Topology t, Timeline timeline) {
+                public void runStarted(org.viplab.core.model.Topology t, Timeline timeline) {
                     runTimeline[0] = timeline;
                     seen.add("run " + t.name);
                 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.viplab.model.Presets;
-import org.viplab.ssh.InProcessHosts;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Presets;
+import org.viplab.engine.ssh.InProcessHosts;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 

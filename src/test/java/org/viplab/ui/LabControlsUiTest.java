@@ -14,9 +14,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.viplab.model.Mode;
-import org.viplab.model.Presets;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.Presets;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 import org.viplab.ui.settings.Theme;
@@ -132,7 +132,7 @@ class LabControlsUiTest {
         waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
         session.window.setNotificationsEnabled(true);
         session.live.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
-                new org.viplab.lab.Target.Process("db1", org.viplab.model.ProcessKind.KEEPALIVED)), "test").get(5, TimeUnit.SECONDS);
+                new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), "test").get(5, TimeUnit.SECONDS);
         session.live.runFastUntil(5_000_000).get(10, TimeUnit.SECONDS);
         waitUntil("a notification shows", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
         String text = robot.lookup(".notification-bar .label").queryAll().stream()

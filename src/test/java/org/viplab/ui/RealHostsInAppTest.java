@@ -13,11 +13,11 @@ import org.testfx.framework.junit5.Start;
 import org.viplab.drill.DrillResult;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.ssh.InProcessHosts;
-import org.viplab.ssh.Inventory;
-import org.viplab.ssh.LiveHosts;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Presets;
+import org.viplab.engine.ssh.InProcessHosts;
+import org.viplab.engine.ssh.Inventory;
+import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 

@@ -1,10 +1,10 @@
 package org.viplab.ui;
 
 import org.junit.jupiter.api.Test;
-import org.viplab.model.HaproxySpec;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.HaproxySpec;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 import org.viplab.config.ConfigRenderer;
 import org.viplab.ui.config.ConfigView;

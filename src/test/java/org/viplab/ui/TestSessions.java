@@ -1,7 +1,7 @@
 package org.viplab.ui;
 
 import javafx.stage.Stage;
-import org.viplab.model.Topology;
+import org.viplab.core.model.Topology;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 

@@ -4,7 +4,7 @@ import org.viplab.config.HaproxyConf;
 import org.viplab.config.KeepalivedConf;
 import org.viplab.config.NodeConfig;
 import org.viplab.lab.Verb;
-import org.viplab.model.Flavour;
+import org.viplab.core.model.Flavour;
 
 import java.util.List;
 import java.util.Set;

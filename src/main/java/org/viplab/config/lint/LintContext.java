@@ -5,10 +5,10 @@ import org.viplab.config.KeepalivedConf;
 import org.viplab.config.NodeConfig;
 import org.viplab.config.ScriptAnalysis;
 import org.viplab.config.SourcePos;
-import org.viplab.model.CheckScriptSpec;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

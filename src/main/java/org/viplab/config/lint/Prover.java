@@ -3,14 +3,14 @@ package org.viplab.config.lint;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
-import org.viplab.sim.SimulatedLab;
-import org.viplab.timeline.Failover;
-import org.viplab.timeline.Outage;
-import org.viplab.timeline.Timeline;
-import org.viplab.timeline.TimelineAnalysis;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.Outage;
+import org.viplab.core.timeline.Timeline;
+import org.viplab.core.timeline.TimelineAnalysis;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -96,8 +96,8 @@ public final class Prover {
         SimulatedLab lab = SimulatedLab.steadyState(TopologyJson.copy(topology), SEED, tl);
         lab.runUntil(us(sec));
         java.util.Map<String, Long> m = new java.util.TreeMap<>();
-        for (org.viplab.timeline.LabEvent e : tl.snapshot()) {
-            if (e instanceof org.viplab.timeline.LabEvent.ClientProbe p && p.ok() && p.timeUs() >= 0 && p.backend() != null) {
+        for (org.viplab.core.timeline.LabEvent e : tl.snapshot()) {
+            if (e instanceof org.viplab.core.timeline.LabEvent.ClientProbe p && p.ok() && p.timeUs() >= 0 && p.backend() != null) {
                 m.merge(p.backend(), 1L, Long::sum);
             }
         }
@@ -105,7 +105,7 @@ public final class Prover {
     }
 
     /** Which process the script of a node watches, as a drill target: mysqld or haproxy. */
-    static ProcessKind watched(org.viplab.model.CheckScriptSpec s, Topology t, org.viplab.model.NodeSpec n) {
+    static ProcessKind watched(org.viplab.core.model.CheckScriptSpec s, Topology t, org.viplab.core.model.NodeSpec n) {
         switch (s.test) {
             case PROCESS_EXISTS -> {
                 return "haproxy".equals(s.processName) ? ProcessKind.HAPROXY : ProcessKind.MYSQLD;

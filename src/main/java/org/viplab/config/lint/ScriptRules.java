@@ -5,10 +5,10 @@ import org.viplab.config.NodeConfig;
 import org.viplab.config.ScriptAnalysis;
 import org.viplab.config.SourcePos;
 import org.viplab.lab.Verb;
-import org.viplab.model.CheckScriptSpec;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.Topology;
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.Topology;
 
 import java.util.List;
 

@@ -24,9 +24,9 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.viplab.charts.ChartData;
 import org.viplab.charts.LabCharts;
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import java.awt.geom.Rectangle2D;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package org.viplab.ui.common;
 
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import java.util.ArrayList;
 import java.util.List;

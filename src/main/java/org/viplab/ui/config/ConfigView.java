@@ -5,9 +5,9 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import org.viplab.config.ConfigRenderer;
-import org.viplab.model.CheckScriptSpec;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
 import javafx.beans.value.ObservableValue;
 
 import java.util.Map;

@@ -4,10 +4,10 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.ssh.HostKeyPrompt;
-import org.viplab.ssh.Inventory;
-import org.viplab.ssh.LiveHosts;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.engine.ssh.HostKeyPrompt;
+import org.viplab.engine.ssh.Inventory;
+import org.viplab.engine.ssh.LiveHosts;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

@@ -15,12 +15,12 @@ import org.viplab.lab.LabSwitch;
 import org.viplab.lab.LiveEngine;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Flavour;
-import org.viplab.model.Mode;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
-import org.viplab.sim.LiveSimulation;
+import org.viplab.core.model.Flavour;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.engine.sim.LiveSimulation;
 import org.viplab.ui.common.I18n;
 
 import java.util.List;

@@ -24,14 +24,14 @@ import org.viplab.session.SessionFiles;
 import org.viplab.session.SessionReplay;
 import org.viplab.lab.LiveEngine;
 import org.viplab.lab.RecordedRun;
-import org.viplab.sim.LiveLab;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.ssh.LiveHosts;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.engine.sim.LiveLab;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.controls.LabControls;
-import org.viplab.util.Durations;
+import org.viplab.core.util.Durations;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -492,7 +492,7 @@ public final class DrillPanelModel implements AutoCloseable {
             String text = recoveredRecording;
             f = CompletableFuture.supplyAsync(() -> {
                 try {
-                    org.viplab.util.AtomicFiles.writeString(file, text);
+                    org.viplab.core.util.AtomicFiles.writeString(file, text);
                     return file;
                 } catch (IOException e) {
                     throw new CompletionException(e);

@@ -12,7 +12,7 @@ import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
 import org.viplab.report.VerdictText;
 import org.viplab.ui.common.I18n;
-import org.viplab.util.Durations;
+import org.viplab.core.util.Durations;
 
 /** One line of the drill panel's step list: the step and its live verdict. FX thread only. */
 public final class StepRow {

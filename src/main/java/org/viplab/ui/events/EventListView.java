@@ -16,7 +16,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.CheckComboBox;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.live.HostViewModel;
 import org.viplab.ui.live.LabViewModel;
@@ -32,7 +32,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
 
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.util.AtomicFiles;
 
 /**
  * The event list, like Packet Tracer's: time, host, source, event, details; filters per host and per kind,

@@ -1,8 +1,8 @@
 package org.viplab.ui.events;
 
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
-import org.viplab.util.Durations;
+import org.viplab.core.util.Durations;
 
 import java.util.Locale;
 

@@ -13,7 +13,7 @@ import org.viplab.config.Note;
 import org.viplab.config.lint.Finding;
 import org.viplab.config.lint.Lint;
 import org.viplab.config.lint.Severity;
-import org.viplab.model.Topology;
+import org.viplab.core.model.Topology;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.imports.ImportedConfigs;
 

@@ -1,10 +1,10 @@
 package org.viplab.ui.hosts;
 
 import org.viplab.lab.Verb;
-import org.viplab.model.ProcessKind;
-import org.viplab.ssh.CommandTemplates;
-import org.viplab.ssh.Inventory;
-import org.viplab.ssh.Watch;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.engine.ssh.CommandTemplates;
+import org.viplab.engine.ssh.Inventory;
+import org.viplab.engine.ssh.Watch;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -7,8 +7,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.viplab.model.ProcessKind;
-import org.viplab.ssh.Inventory;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.engine.ssh.Inventory;
 
 
 /**

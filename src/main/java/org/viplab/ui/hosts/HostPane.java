@@ -31,7 +31,7 @@ import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.viplab.lab.Verb;
-import org.viplab.model.ProcessKind;
+import org.viplab.core.model.ProcessKind;
 import org.viplab.ui.common.I18n;
 
 import java.io.File;

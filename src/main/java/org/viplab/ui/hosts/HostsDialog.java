@@ -33,8 +33,8 @@ import org.controlsfx.validation.Validator;
 import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.viplab.model.Presets;
-import org.viplab.ssh.Inventory;
+import org.viplab.core.model.Presets;
+import org.viplab.engine.ssh.Inventory;
 import org.viplab.ui.common.I18n;
 
 import java.io.File;

@@ -7,12 +7,12 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.viplab.model.Mode;
-import org.viplab.model.Presets;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.Topology;
-import org.viplab.reallab.LabScripts;
-import org.viplab.ssh.Inventory;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.Topology;
+import org.viplab.cli.lab.LabScripts;
+import org.viplab.engine.ssh.Inventory;
 import org.viplab.ui.common.I18n;
 
 import java.nio.file.Files;

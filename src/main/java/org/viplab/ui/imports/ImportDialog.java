@@ -29,8 +29,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.viplab.config.ConfigImporter;
 import org.viplab.config.ConfigParseException;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 import org.viplab.ui.common.I18n;
 
 import java.io.File;

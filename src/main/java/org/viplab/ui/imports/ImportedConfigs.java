@@ -3,8 +3,8 @@ package org.viplab.ui.imports;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.viplab.config.Note;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -6,10 +6,10 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.ProcessKind;
-import org.viplab.model.ProcessState;
-import org.viplab.model.VrrpState;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -10,9 +10,9 @@ import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.FxTimelineBridge;
 
 import java.util.ArrayList;

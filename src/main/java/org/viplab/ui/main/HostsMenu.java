@@ -5,8 +5,8 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
-import org.viplab.ssh.Inventory;
-import org.viplab.ssh.LiveHosts;
+import org.viplab.engine.ssh.Inventory;
+import org.viplab.engine.ssh.LiveHosts;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.controls.HostsConnection;
 import org.viplab.ui.controls.LabControls;
@@ -82,9 +82,9 @@ public final class HostsMenu {
                 return;
             }
             java.nio.file.Path file = java.nio.file.Path.of(value);
-            org.viplab.ssh.Inventory inv;
+            org.viplab.engine.ssh.Inventory inv;
             try {
-                inv = org.viplab.ssh.Inventory.read(file);
+                inv = org.viplab.engine.ssh.Inventory.read(file);
             } catch (java.io.IOException | RuntimeException e) {
                 controls.status("status.error", file + ": " + e.getMessage());
                 return;

@@ -41,10 +41,10 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Flavour;
-import org.viplab.model.Mode;
-import org.viplab.model.ProcessKind;
-import org.viplab.sim.LiveSimulation;
+import org.viplab.core.model.Flavour;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.engine.sim.LiveSimulation;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.config.ConfigView;
 import org.viplab.ui.drills.DrillPanel;
@@ -58,9 +58,9 @@ import org.viplab.ui.settings.SettingsPanel;
 import org.viplab.ui.settings.Theme;
 import org.viplab.ui.topology.TopologyView;
 import org.viplab.ui.charts.ChartsPane;
-import org.viplab.model.Topology;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -73,7 +73,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.util.AtomicFiles;
 
 /**
  * The main window: menus and toolbar on top, the big clock and the drawing beside the charts' slot, the

@@ -5,13 +5,13 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.FreeRun;
-import org.viplab.model.Topology;
+import org.viplab.core.model.Topology;
 import org.viplab.report.ReportOptions;
 import org.viplab.report.ReportWriter;
 import org.viplab.lab.LabSwitch;
 import org.viplab.lab.LiveEngine;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.timeline.LabEvent;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 
 import java.io.IOException;

@@ -3,7 +3,7 @@ package org.viplab.ui.settings;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
-import org.viplab.util.AtomicFiles;
+import org.viplab.core.util.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -5,12 +5,12 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.layout.BorderPane;
 import javafx.util.Duration;
 import org.controlsfx.control.PropertySheet;
-import org.viplab.model.CheckScriptSpec;
-import org.viplab.model.HaproxySpec;
-import org.viplab.model.KeepalivedSpec;
-import org.viplab.model.NodeSpec;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.HaproxySpec;
+import org.viplab.core.model.KeepalivedSpec;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 import org.viplab.ui.common.I18n;
 
 import java.util.ArrayList;

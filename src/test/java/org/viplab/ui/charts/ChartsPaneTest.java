@@ -12,10 +12,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.drill.DrillResult;
-import org.viplab.model.Presets;
+import org.viplab.core.model.Presets;
 import org.viplab.testing.Drills;
-import org.viplab.timeline.LabEvent;
-import org.viplab.timeline.Timeline;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
 import javax.imageio.ImageIO;
 import java.nio.file.Files;

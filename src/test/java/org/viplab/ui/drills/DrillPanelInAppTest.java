@@ -10,8 +10,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.viplab.model.Presets;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.model.Presets;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.Session;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
@@ -85,7 +85,7 @@ class DrillPanelInAppTest {
         waitUntil("db2 holds the VIP in the views", () -> fx(() -> app.viewModel.vipHolders().equals(List.of("db2"))));
         assertTrue(fx(() -> app.viewModel.events().stream().anyMatch(e -> e instanceof LabEvent.LogLine l
                 && l.text().startsWith("drill: Mode 1"))), "the reset says why on the timeline");
-        assertTrue(fx(() -> !app.viewModel.host("db1").runs(org.viplab.model.ProcessKind.HAPROXY)), "the views switched to mode 1's hosts");
+        assertTrue(fx(() -> !app.viewModel.host("db1").runs(org.viplab.core.model.ProcessKind.HAPROXY)), "the views switched to mode 1's hosts");
         int shown = fx(() -> app.viewModel.events().size());
         assertTrue(shown >= app.live.timeline().size() - 50, "one timeline: the views hold the simulation's events " + shown + " / " + app.live.timeline().size());
     }

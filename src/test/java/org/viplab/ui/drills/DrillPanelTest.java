@@ -23,11 +23,11 @@ import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Presets;
-import org.viplab.model.ProcessKind;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.ProcessKind;
 import org.viplab.session.SessionFiles;
-import org.viplab.sim.LiveSimulation;
-import org.viplab.timeline.LabEvent;
+import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.controls.LabControls;
 
@@ -287,7 +287,7 @@ class DrillPanelTest {
         waitUntil("saved", 5, () -> fx(() -> model.messageProperty().get().startsWith("Session saved")));
         int saved = SessionFiles.read(file).events().size();
 
-        fx(() -> controls.switchMode(org.viplab.model.Mode.DB_TRACKING)).get(5, TimeUnit.SECONDS);
+        fx(() -> controls.switchMode(org.viplab.core.model.Mode.DB_TRACKING)).get(5, TimeUnit.SECONDS);
         fx(() -> model.openSession(file)).get(10, TimeUnit.SECONDS);
         waitUntil("opened", 5, () -> fx(() -> !model.busyProperty().get()));
         String msg = fx(() -> model.messageProperty().get());

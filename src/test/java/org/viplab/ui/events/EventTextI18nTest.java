@@ -2,7 +2,7 @@ package org.viplab.ui.events;
 
 import org.junit.jupiter.api.Test;
 import org.viplab.testing.Drills;
-import org.viplab.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 
 import java.nio.file.Files;

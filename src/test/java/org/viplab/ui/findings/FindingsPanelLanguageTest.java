@@ -15,7 +15,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.config.lint.Finding;
-import org.viplab.model.Presets;
+import org.viplab.core.model.Presets;
 import org.viplab.testing.EnglishText;
 import org.viplab.ui.FxWait;
 import org.viplab.ui.common.I18n;

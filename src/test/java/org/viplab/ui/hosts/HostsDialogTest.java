@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.viplab.ssh.Inventory;
+import org.viplab.engine.ssh.Inventory;
 import org.viplab.ui.FxWait;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.settings.Theme;

@@ -1,7 +1,7 @@
 package org.viplab.ui.hosts;
 
 import org.junit.jupiter.api.Test;
-import org.viplab.model.Presets;
+import org.viplab.core.model.Presets;
 
 import java.io.IOException;
 import java.io.Reader;

@@ -22,10 +22,10 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.config.lint.Finding;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
-import org.viplab.model.Mode;
-import org.viplab.model.Presets;
-import org.viplab.model.Topology;
-import org.viplab.model.TopologyJson;
+import org.viplab.core.model.Mode;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
 import org.viplab.report.ReportWriter;
 import org.viplab.ui.Session;
 import org.viplab.ui.findings.FindingsModel;
@@ -312,7 +312,7 @@ class AppFeaturesTest {
     @Test
     void exportingAReportAfterAFewSimulatedSecondsWritesHtmlAndResultJson(@TempDir Path tmp, FxRobot robot) throws Exception {
         assertEquals(2_000_000L, session.live.runFastUntil(2_000_000).get(10, TimeUnit.SECONDS));
-        fx(() -> session.controls.apply(Verb.STOP, new Target.Process("db1", org.viplab.model.ProcessKind.MYSQLD))).get(10, TimeUnit.SECONDS);
+        fx(() -> session.controls.apply(Verb.STOP, new Target.Process("db1", org.viplab.core.model.ProcessKind.MYSQLD))).get(10, TimeUnit.SECONDS);
         assertEquals(12_000_000L, session.live.runFastUntil(12_000_000).get(10, TimeUnit.SECONDS));
 
         Path dir = tmp.resolve("report");

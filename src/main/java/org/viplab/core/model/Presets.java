@@ -1,0 +1,166 @@
+package org.viplab.core.model;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The tutorial's two configurations, exactly as written (see README for the one value it leaves out),
+ * plus the variants a careful engineer would deploy instead.
+ */
+public final class Presets {
+    public static final String DB1_IP = "10.9.8.201";
+    public static final String DB2_IP = "10.9.8.223";
+
+    private static final Map<String, Supplier<Topology>> ALL = Map.of(
+            "mode1", Presets::mode1,
+            "mode2", Presets::mode2,
+            "mode1-recommended", Presets::mode1Recommended,
+            "mode2-recommended", Presets::mode2Recommended);
+
+    private Presets() { }
+
+    public static List<String> names() { return ALL.keySet().stream().sorted().toList(); }
+
+    /** A fresh copy of the named preset, or null. */
+    public static Topology byName(String name) {
+        Supplier<Topology> s = ALL.get(name);
+        return s == null ? null : s.get();
+    }
+
+    /** Mode 1, DB tracking: db1 MASTER 100, db2 BACKUP 90, check_mysql.sh every 3 s, weight -5. */
+    public static Topology mode1() {
+        Topology t = base("mode1", Mode.DB_TRACKING);
+        t.description = "The tutorial's mode 1: keepalived tracks mysqld with `ps -C mysqld`; "
+                + "the check script stops keepalived when mysqld is gone.";
+        for (NodeSpec n : t.nodes) n.keepalived.scripts.add(tutorialScript("/etc/keepalived/check_mysql.sh", "mysqld"));
+        return t;
+    }
+
+    /**
+     * Mode 2, HAProxy tracking: haproxy on both nodes balances both databases; keepalived tracks haproxy.
+     * The tutorial gives the backup priority 9 and leaves the master's out: 10 is assumed.
+     */
+    public static Topology mode2() {
+        Topology t = base("mode2", Mode.HAPROXY_TRACKING);
+        t.description = "The tutorial's mode 2: haproxy (mode tcp, roundrobin) on each node, keepalived tracks "
+                + "haproxy with `ps -C haproxy`; clients use VIP:6039.";
+        t.node("db1").keepalived.priority = 10;
+        t.node("db2").keepalived.priority = 9;
+        for (NodeSpec n : t.nodes) {
+            n.keepalived.scripts.add(tutorialScript("/etc/keepalived/check_haproxy_status.sh", "haproxy"));
+            n.haproxy = tutorialHaproxy();
+        }
+        return t;
+    }
+
+    /**
+     * Mode 1 as a careful engineer would run it (each choice is explained in the README):
+     * both nodes {@code state BACKUP} with {@code nopreempt}, so a returning node never takes the VIP back from a
+     * healthy one; a weight-0 check, so a failing database puts its node in FAULT (priority-0 advert, VIP moved
+     * at once) and the node recovers by itself after {@code rise} good checks; a real query with a timeout
+     * instead of {@code ps}, so a hung or shutting-down mysqld counts as down; {@code fall 2 rise 2} against
+     * flapping; and no {@code service keepalived stop}.
+     */
+    public static Topology mode1Recommended() {
+        Topology t = base("mode1-recommended", Mode.DB_TRACKING);
+        t.description = "Mode 1 done carefully: both BACKUP + nopreempt, a weight-0 `mysql -e 'SELECT 1'` check "
+                + "with timeout 2, fall 2, rise 2; FAULT instead of stopping keepalived.";
+        for (NodeSpec n : t.nodes) {
+            backupNopreempt(n).keepalived.scripts.add(healthScript("chk_mysql", "/etc/keepalived/chk_mysql.sh", CheckScriptSpec.Test.MYSQL_QUERY, 3306));
+        }
+        return t;
+    }
+
+    /**
+     * Mode 2 done carefully: the keepalived side as in {@link #mode1Recommended()} but checking that haproxy
+     * accepts on 6039; haproxy with {@code option mysql-check} (a hung mysqld fails it), {@code on-marked-down
+     * shutdown-sessions}, and writes sent to db1 only with db2 as {@code backup}, so the two masters of an
+     * asynchronous pair never take conflicting writes.
+     */
+    public static Topology mode2Recommended() {
+        Topology t = base("mode2-recommended", Mode.HAPROXY_TRACKING);
+        t.description = "Mode 2 done carefully: both BACKUP + nopreempt, a weight-0 TCP check of haproxy's port with "
+                + "fall 2, rise 2; haproxy with option mysql-check, on-marked-down shutdown-sessions and db2 as backup.";
+        for (NodeSpec n : t.nodes) {
+            backupNopreempt(n).keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
+            HaproxySpec h = tutorialHaproxy();
+            h.checkType = HaproxySpec.CheckType.MYSQL;
+            h.mysqlCheckUser = "haproxy_check";
+            h.timeoutCheckMs = null;
+            h.redispatch = false;
+            h.onMarkedDownShutdownSessions = true;
+            h.servers.get(1).backup = true;
+            n.haproxy = h;
+        }
+        return t;
+    }
+
+    /** Both nodes {@code state BACKUP} with {@code nopreempt}: the first up keeps the VIP; no failback. */
+    private static NodeSpec backupNopreempt(NodeSpec n) {
+        n.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
+        n.keepalived.nopreempt = true;
+        return n;
+    }
+
+    static CheckScriptSpec healthScript(String name, String path, CheckScriptSpec.Test test, int port) {
+        CheckScriptSpec s = new CheckScriptSpec();
+        s.name = name;
+        s.path = path;
+        s.intervalSec = 2;
+        s.timeoutSec = 2.0;
+        s.weight = 0;
+        s.fall = 2;
+        s.rise = 2;
+        s.test = test;
+        s.port = port;
+        s.processName = null;
+        s.stopsKeepalivedOnFailure = false;
+        s.exitNonZeroOnFailure = true;
+        return s;
+    }
+
+    static Topology base(String name, Mode mode) {
+        Topology t = new Topology();
+        t.name = name;
+        t.mode = mode;
+        NodeSpec db1 = new NodeSpec("db1", DB1_IP, "16:90:de:f4:19:3b");
+        NodeSpec db2 = new NodeSpec("db2", DB2_IP, "62:d9:ea:3a:c4:9c");
+        db1.keepalived.routerId = "LVS_DB1";
+        db1.keepalived.state = KeepalivedSpec.InitialState.MASTER;
+        db1.keepalived.priority = 100;
+        db2.keepalived.routerId = "LVS_DB2";
+        db2.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
+        db2.keepalived.priority = 90;
+        t.nodes.add(db1);
+        t.nodes.add(db2);
+        return t;
+    }
+
+    /** {@code if [ $(ps -C NAME --no-header | wc -l) -eq 0 ]; then service keepalived stop; fi}: always exits 0. */
+    static CheckScriptSpec tutorialScript(String path, String process) {
+        CheckScriptSpec s = new CheckScriptSpec();
+        s.name = "check_haproxy"; // the tutorial names both scripts check_haproxy
+        s.path = path;
+        s.intervalSec = 3;
+        s.weight = -5;
+        s.test = CheckScriptSpec.Test.PROCESS_EXISTS;
+        s.processName = process;
+        s.stopsKeepalivedOnFailure = true;
+        s.exitNonZeroOnFailure = false;
+        return s;
+    }
+
+    /** The tutorial's haproxy.cfg: frontend *:6039, backend roundrobin db1 and db2 with a bare check. */
+    static HaproxySpec tutorialHaproxy() {
+        HaproxySpec h = new HaproxySpec();
+        h.bindPort = 6039;
+        h.timeoutCheckMs = 10_000L;
+        h.timeoutConnectMs = 10_000;
+        h.redispatch = true;
+        h.retries = 3;
+        h.servers.add(new HaproxySpec.ServerSpec("db1", "db1"));
+        h.servers.add(new HaproxySpec.ServerSpec("db2", "db2"));
+        return h;
+    }
+}

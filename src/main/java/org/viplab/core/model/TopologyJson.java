@@ -1,0 +1,70 @@
+package org.viplab.core.model;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Reads, writes and checks topology files. */
+public final class TopologyJson {
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    private TopologyJson() { }
+
+    public static String toJson(Topology t) { return GSON.toJson(t) + "\n"; }
+
+    public static Topology fromJson(String json) {
+        Topology t = GSON.fromJson(json, Topology.class);
+        if (t == null) throw new JsonParseException("empty topology");
+        return t;
+    }
+
+    public static Topology copy(Topology t) { return fromJson(toJson(t)); }
+
+    public static Topology read(Path file) throws IOException { return fromJson(Files.readString(file)); }
+
+    /** Everything that makes a topology unusable, as readable sentences; empty when it is fine. */
+    public static List<String> problems(Topology t) {
+        List<String> out = new ArrayList<>();
+        if (t.mode == null) out.add("mode is missing (DB_TRACKING or HAPROXY_TRACKING)");
+        if (t.nodes == null || t.nodes.size() != 2) {
+            out.add("nodes must list exactly two hosts");
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        for (NodeSpec n : t.nodes) {
+            String where = "node " + n.name;
+            if (n.name == null || !n.name.matches("[A-Za-z][A-Za-z0-9_]*")) out.add("a node needs a name of letters and digits, got " + n.name);
+            else if (!names.add(n.name)) out.add("two nodes are called " + n.name);
+            if (n.ip == null || !n.ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) out.add(where + ": ip is not an IPv4 address: " + n.ip);
+            KeepalivedSpec k = n.keepalived;
+            if (k == null) {
+                out.add(where + ": keepalived is missing");
+                continue;
+            }
+            if (k.priority < 1 || k.priority > 255) out.add(where + ": priority must be 1..255, got " + k.priority);
+            if (k.virtualRouterId < 1 || k.virtualRouterId > 255) out.add(where + ": virtualRouterId must be 1..255");
+            if (k.vrrpVersion != 2 && k.vrrpVersion != 3) out.add(where + ": vrrpVersion must be 2 or 3");
+            if (k.advertIntSec <= 0) out.add(where + ": advertIntSec must be positive");
+            for (CheckScriptSpec s : k.scripts) {
+                if (s.intervalSec <= 0) out.add(where + ": script " + s.name + ": intervalSec must be positive");
+                if (s.weight < -253 || s.weight > 253) out.add(where + ": script " + s.name + ": weight must be -253..253");
+                if (s.rise < 1 || s.fall < 1) out.add(where + ": script " + s.name + ": rise and fall must be at least 1");
+            }
+            if (t.mode == Mode.HAPROXY_TRACKING && n.haproxy == null) out.add(where + ": mode 2 needs haproxy on every node");
+            if (n.haproxy != null) {
+                for (HaproxySpec.ServerSpec s : n.haproxy.servers) {
+                    if (t.node(s.node) == null) out.add(where + ": haproxy server " + s.name + " points at unknown node " + s.node);
+                }
+            }
+        }
+        return out;
+    }
+}

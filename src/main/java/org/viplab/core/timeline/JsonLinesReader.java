@@ -1,0 +1,134 @@
+package org.viplab.core.timeline;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Reads {@link JsonLines} output back into {@link LabEvent} records, line by line (a day of events never has
+ * to fit in memory as text). Every error names the source, the line and what is wrong.
+ */
+public final class JsonLinesReader {
+    /** A line that is not an event. */
+    public static final class FormatException extends Exception {
+        private final String source;
+        private final int line;
+        private final String detail;
+
+        public FormatException(String source, int line, String detail) {
+            super(source + ":" + line + ": " + detail);
+            this.source = source;
+            this.line = line;
+            this.detail = detail;
+        }
+
+        /** What is wrong, without the source and line. */
+        public String detail() { return detail; }
+
+        public String source() { return source; }
+
+        public int line() { return line; }
+    }
+
+    private static final Gson GSON = new GsonBuilder().create();
+
+    /** The record class of each {@code kind}; a test checks that every LabEvent record has one. */
+    public static final Map<String, Class<? extends LabEvent>> KINDS = Map.ofEntries(
+            Map.entry("vip", LabEvent.VipChanged.class),
+            Map.entry("advert", LabEvent.AdvertSent.class),
+            Map.entry("vrrp-state", LabEvent.VrrpStateChanged.class),
+            Map.entry("priority", LabEvent.PriorityChanged.class),
+            Map.entry("process", LabEvent.ProcessChanged.class),
+            Map.entry("script", LabEvent.ScriptResult.class),
+            Map.entry("haproxy-check", LabEvent.ServerCheck.class),
+            Map.entry("link", LabEvent.LinkChanged.class),
+            Map.entry("garp", LabEvent.GarpSent.class),
+            Map.entry("arp", LabEvent.ArpChanged.class),
+            Map.entry("probe", LabEvent.ClientProbe.class),
+            Map.entry("action", LabEvent.ActionApplied.class),
+            Map.entry("log", LabEvent.LogLine.class),
+            Map.entry("replication", LabEvent.ReplicationChanged.class),
+            Map.entry("cluster", LabEvent.ClusterStatus.class),
+            Map.entry("host", LabEvent.HostReachability.class));
+
+    /** What the reader needs to know of a record, worked out once per type rather than per line. */
+    private record Shape(boolean hasHost, List<String> primitives) { }
+
+    private static final Map<Class<? extends LabEvent>, Shape> SHAPES = new java.util.HashMap<>();
+
+    static {
+        for (Class<? extends LabEvent> type : KINDS.values()) {
+            boolean hasHost = false;
+            List<String> primitives = new ArrayList<>();
+            for (var c : type.getRecordComponents()) {
+                if (c.getName().equals("host")) hasHost = true;
+                if (c.getType().isPrimitive()) primitives.add(c.getName());
+            }
+            SHAPES.put(type, new Shape(hasHost, List.copyOf(primitives)));
+        }
+    }
+
+    private JsonLinesReader() { }
+
+    public static List<LabEvent> read(String source, Reader in) throws IOException, FormatException {
+        List<LabEvent> out = new ArrayList<>();
+        read(source, in, out::add);
+        return out;
+    }
+
+    /** Hands each event to {@code sink} as it is read; blank lines are skipped. */
+    public static void read(String source, Reader in, Consumer<LabEvent> sink) throws IOException, FormatException {
+        BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
+        String text;
+        int line = 0;
+        while ((text = r.readLine()) != null) {
+            line++;
+            if (text.isBlank()) continue;
+            sink.accept(parse(source, line, text));
+        }
+    }
+
+    public static LabEvent parse(String source, int line, String text) throws FormatException {
+        JsonObject o;
+        try {
+            JsonElement e = JsonParser.parseString(text);
+            if (!e.isJsonObject()) throw new FormatException(source, line, "an event is a JSON object, got " + shorten(text));
+            o = e.getAsJsonObject();
+        } catch (JsonParseException e) {
+            throw new FormatException(source, line, "not valid JSON (a cut-off line?): " + shorten(text));
+        }
+        if (!o.has("kind") || !o.get("kind").isJsonPrimitive()) throw new FormatException(source, line, "no \"kind\"");
+        String kind = o.get("kind").getAsString();
+        Class<? extends LabEvent> type = KINDS.get(kind);
+        if (type == null) throw new FormatException(source, line, "unknown kind \"" + kind + "\"; kinds: " + String.join(", ", KINDS.keySet().stream().sorted().toList()));
+        if (!o.has("t") || !o.get("t").isJsonPrimitive() || !o.get("t").getAsJsonPrimitive().isNumber()) {
+            throw new FormatException(source, line, "no time \"t\" (microseconds)");
+        }
+        JsonObject body = o; // parsed for this call alone: reshaped in place into the record's components
+        body.add("timeUs", body.remove("t"));
+        body.remove("kind");
+        Shape shape = SHAPES.get(type);
+        if (!shape.hasHost()) body.remove("host"); // derived from other fields (links, client, actions)
+        for (String name : shape.primitives()) {
+            if (!body.has(name)) throw new FormatException(source, line, kind + " event without \"" + name + "\"");
+        }
+        try {
+            return GSON.fromJson(body, type);
+        } catch (JsonParseException | IllegalArgumentException e) {
+            throw new FormatException(source, line, "a " + kind + " event with a wrong value: " + e.getMessage());
+        }
+    }
+
+    private static String shorten(String s) { return s.length() > 80 ? s.substring(0, 80) + "..." : s; }
+}

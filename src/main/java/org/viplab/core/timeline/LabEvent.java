@@ -1,0 +1,120 @@
+package org.viplab.core.timeline;
+
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
+
+/**
+ * What either engine saw happen, at a time in microseconds on the lab's clock (the simulator's virtual
+ * time, or local wall time since the drill's start for real hosts). Immutable; the timeline is made of these.
+ */
+public sealed interface LabEvent {
+    /** Host name for the host-less events (client probes, links, user actions). */
+    String LAB = "lab";
+    String CLIENT = "client";
+
+    long timeUs();
+
+    /** The host the event happened on, or {@link #CLIENT} / {@link #LAB}. */
+    String host();
+
+    /** A short machine name of the kind, used for filters, CSV and JSON Lines. */
+    String kind();
+
+    /** The VIP appeared on ({@code added}) or disappeared from a host's interface. */
+    record VipChanged(long timeUs, String host, String vip, boolean added, String reason) implements LabEvent {
+        public String kind() { return "vip"; }
+    }
+
+    /** A VRRP advertisement left a host (priority 0 when releasing). */
+    record AdvertSent(long timeUs, String host, int vrid, int priority, int version, long intervalUs) implements LabEvent {
+        public String kind() { return "advert"; }
+    }
+
+    record VrrpStateChanged(long timeUs, String host, VrrpState from, VrrpState to, String reason) implements LabEvent {
+        public String kind() { return "vrrp-state"; }
+    }
+
+    record PriorityChanged(long timeUs, String host, int from, int to, String reason) implements LabEvent {
+        public String kind() { return "priority"; }
+    }
+
+    record ProcessChanged(long timeUs, String host, ProcessKind process, ProcessState from, ProcessState to, String reason)
+            implements LabEvent {
+        public String kind() { return "process"; }
+    }
+
+    /** One run of a vrrp_script: its exit status, and whether keepalived now counts it as failed. */
+    record ScriptResult(long timeUs, String host, String script, int exitStatus, boolean failed, String detail)
+            implements LabEvent {
+        public String kind() { return "script"; }
+    }
+
+    /** haproxy on {@code host} changed its view of a backend server (status as in {@code show stat}). */
+    record ServerCheck(long timeUs, String host, String server, String status, String checkStatus, boolean up)
+            implements LabEvent {
+        public String kind() { return "haproxy-check"; }
+    }
+
+    /** A link: "db1/link", "db1-db2", "db1-db2/vrrp", "clients-db1". */
+    record LinkChanged(long timeUs, String link, boolean cut) implements LabEvent {
+        public String host() { return LAB; }
+
+        public String kind() { return "link"; }
+    }
+
+    /** A gratuitous ARP burst for the VIP. */
+    record GarpSent(long timeUs, String host, String vip, int count) implements LabEvent {
+        public String kind() { return "garp"; }
+    }
+
+    /** The client's ARP entry for the VIP: which host's MAC it points at, and its state (REACHABLE, STALE...). */
+    record ArpChanged(long timeUs, String ip, String pointsAt, String state) implements LabEvent {
+        public String host() { return CLIENT; }
+
+        public String kind() { return "arp"; }
+    }
+
+    /** A client probe of VIP:port, started at timeUs. backend is the host that answered, when one did. */
+    record ClientProbe(long timeUs, boolean ok, long latencyUs, String backend, ProbeFailure failure) implements LabEvent {
+        public String host() { return CLIENT; }
+
+        public String kind() { return "probe"; }
+    }
+
+    /** An action the user, a drill or a restore applied. */
+    record ActionApplied(long timeUs, String action, String target, String by) implements LabEvent {
+        public String host() {
+            int slash = target.indexOf('/');
+            return slash > 0 && !target.contains("-") ? target.substring(0, slash) : LAB;
+        }
+
+        public String kind() { return "action"; }
+    }
+
+    /** A line a daemon would log (keepalived's wording), for the event list and the comparison with real logs. */
+    record LogLine(long timeUs, String host, String source, String text) implements LabEvent {
+        public String kind() { return "log"; }
+    }
+
+    /** Replication between the two databases: a row written, shipped, or left behind. */
+    record ReplicationChanged(long timeUs, String host, String from, boolean connected, long behind) implements LabEvent {
+        public String kind() { return "replication"; }
+    }
+
+    /**
+     * What "healthy and writable" means for the cluster flavour, as seen on one node: replication threads for
+     * dual-master, wsrep_local_state and the Primary component for Galera/PXC, member state and majority for MGR.
+     */
+    record ClusterStatus(long timeUs, String host, String status, boolean writable) implements LabEvent {
+        public String kind() { return "cluster"; }
+    }
+
+    /** A real host stopped or resumed answering (SSH engine). */
+    record HostReachability(long timeUs, String host, boolean reachable, String detail) implements LabEvent {
+        public String kind() { return "host"; }
+    }
+
+    /** Why a client probe failed. */
+    enum ProbeFailure { NONE, REFUSED, TIMEOUT, CLOSED, REJECTED }
+}

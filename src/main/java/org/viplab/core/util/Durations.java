@@ -1,0 +1,46 @@
+package org.viplab.core.util;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Durations as people write them in drill files: "10s", "648ms", "1.5s", "2m", "1h", "250us". */
+public final class Durations {
+    private static final Pattern P = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|m|min|h)\\s*");
+
+    private Durations() { }
+
+    /** Microseconds; throws IllegalArgumentException with an example of the expected form. */
+    public static long parseUs(String text) {
+        Matcher m = P.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("\"" + text + "\" is not a duration; write e.g. \"10s\", \"500ms\", \"1.5s\", \"2m\"");
+        }
+        double v = Double.parseDouble(m.group(1));
+        double factor = switch (m.group(2)) {
+            case "us", "µs" -> 1;
+            case "ms" -> 1e3;
+            case "s" -> 1e6;
+            case "m", "min" -> 60e6;
+            default -> 3600e6;
+        };
+        return Math.round(v * factor);
+    }
+
+    /** "3.648s", "648.437ms", "250us": short and exact to the microsecond. */
+    public static String format(long us) {
+        if (us < 0) return "-" + format(-us);
+        if (us < 1000) return us + "us";
+        if (us < 1_000_000) return trim(String.format(Locale.ROOT, "%.3f", us / 1e3)) + "ms";
+        return trim(String.format(Locale.ROOT, "%.6f", us / 1e6)) + "s";
+    }
+
+    /** Milliseconds with up to three decimals, for JSON. */
+    public static double ms(long us) { return us / 1000.0; }
+
+    private static String trim(String s) {
+        if (!s.contains(".")) return s;
+        s = s.replaceAll("0+$", "");
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -1,0 +1,84 @@
+package org.viplab.engine.sim;
+
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.LabEvent.ProbeFailure;
+
+/**
+ * A client that opens a new connection to VIP:port every probe interval and waits up to the probe timeout
+ * for the MySQL greeting. One scheduled event a probe: the outcome is decided when the probe starts.
+ */
+final class Client {
+    /** One LAN round trip plus the greeting. */
+    static final long DIRECT_LATENCY_US = 800;
+    /** Through haproxy: one more hop. */
+    static final long PROXIED_LATENCY_US = 1_300;
+    static final long REFUSED_LATENCY_US = 300;
+
+    private final SimulatedLab lab;
+    private final ClientArp arp;
+    private final long intervalUs;
+    private final long timeoutUs;
+    private final int port;
+    private final boolean writes;
+    private Scheduler.Task timer;
+
+    Client(SimulatedLab lab, ClientArp arp) {
+        this.lab = lab;
+        this.arp = arp;
+        this.intervalUs = lab.topology().probeIntervalMs * 1000;
+        this.timeoutUs = lab.topology().probeTimeoutMs * 1000;
+        this.port = lab.topology().effectiveClientPort();
+        this.writes = lab.topology().clientWrites;
+    }
+
+    void start() {
+        if (timer == null) timer = lab.scheduler().after(0, this::probe);
+    }
+
+    private void probe() {
+        timer = lab.scheduler().after(intervalUs, this::probe);
+        lab.emit(outcome());
+    }
+
+    private LabEvent.ClientProbe outcome() {
+        long now = lab.now();
+        SimHost h = arp.use();
+        if (h == null || !lab.network().clientReaches(h.name) || !h.hasVip()) {
+            return failed(now, ProbeFailure.TIMEOUT, timeoutUs); // SYNs retransmitted into the void
+        }
+        Haproxy proxy = h.haproxy;
+        if (proxy != null && port == proxy.spec.bindPort) {
+            ProcessState ps = proxy.state();
+            if (ps == ProcessState.HUNG) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+            if (ps != ProcessState.RUNNING) return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
+            Haproxy.Server s = proxy.pick();
+            if (s == null) return failed(now, ProbeFailure.CLOSED, REFUSED_LATENCY_US);
+            SimHost backend = lab.host(s.spec.node);
+            if (backend != null && lab.network().hostCanReach(h.name, backend.name) && backend.mysqld.greets()) {
+                return served(now, backend, PROXIED_LATENCY_US);
+            }
+            // haproxy retries the same server after a one-second turn-around: longer than the client waits.
+            return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+        }
+        if (h.mysqld.greets()) return served(now, h, DIRECT_LATENCY_US);
+        if (h.mysqld.acceptsTcp()) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+        return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
+    }
+
+    /** The database greeted; a writing client also needs it writable (quorum, not stalled). */
+    private LabEvent.ClientProbe served(long now, SimHost db, long latency) {
+        if (!writes) return new LabEvent.ClientProbe(now, true, latency, db.name, ProbeFailure.NONE);
+        Cluster c = lab.cluster();
+        if (!c.writable(db)) {
+            ProbeFailure f = c.writeFailure(db);
+            return failed(now, f, f == ProbeFailure.TIMEOUT ? timeoutUs : latency);
+        }
+        c.write(db);
+        return new LabEvent.ClientProbe(now, true, latency, db.name, ProbeFailure.NONE);
+    }
+
+    private static LabEvent.ClientProbe failed(long now, ProbeFailure why, long latency) {
+        return new LabEvent.ClientProbe(now, false, latency, "", why);
+    }
+}

@@ -1,0 +1,395 @@
+package org.viplab.engine.sim;
+
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.model.KeepalivedSpec;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
+import org.viplab.core.timeline.LabEvent;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * keepalived 2.2.7 with one VRRP instance, as the real daemon behaves (see README, "What the simulator
+ * models"). Timer arithmetic mirrors keepalived's integer microseconds, so Skew(90) is 648437 µs.
+ */
+final class Keepalived extends SimProcess {
+    /** keepalived logs "Stopped" about a second after SIGTERM: the process exists that long. */
+    static final long EXIT_AFTER_TERM_US = 1_000_000;
+
+    private KeepalivedSpec spec;
+    private final List<TrackScript> scripts = new ArrayList<>();
+    private VrrpState vrrp = VrrpState.STOPPED;
+    private int effectivePriority;
+    private long masterAdverIntUs;
+    private Scheduler.Task downTimer;
+    private long downTimerAt;
+    private Scheduler.Task advertTimer;
+    private Scheduler.Task garpTimer;
+    /** With preempt_delay: when a lower-priority master may be displaced, or -1 while not counting. */
+    private long preemptAt = -1;
+    /** The last advert that reached a hung keepalived, read from its socket on SIGCONT. */
+    private Advert heardWhileHung;
+
+    Keepalived(SimulatedLab lab, SimHost host, KeepalivedSpec spec) {
+        super(lab, host, ProcessKind.KEEPALIVED);
+        this.spec = spec;
+        rebuildScripts();
+        effectivePriority = spec.priority;
+    }
+
+    KeepalivedSpec spec() { return spec; }
+
+    VrrpState vrrpState() { return vrrp; }
+
+    int effectivePriority() { return effectivePriority; }
+
+    /** A settings change while running: takes effect from the next timer, as a reload would. */
+    void reconfigure(KeepalivedSpec next) {
+        this.spec = next;
+        rebuildScripts();
+        if (running()) {
+            for (TrackScript s : scripts) s.start(0);
+            updatePriority("reconfigured");
+        }
+    }
+
+    private void rebuildScripts() {
+        for (TrackScript s : scripts) s.cancel();
+        scripts.clear();
+        for (CheckScriptSpec s : spec.scripts) scripts.add(new TrackScript(lab, host, this, s));
+    }
+
+    // ---- process life cycle -------------------------------------------------------------------
+
+    @Override
+    protected void onRunning() {
+        log("Starting Keepalived v" + lab.topology().keepalivedVersion);
+        if (host.hasVip()) {
+            log(tag() + " removing VIPs.");
+            host.removeVip("keepalived start");
+        }
+        for (TrackScript s : scripts) s.reset();
+        effectivePriority = computePriority();
+        masterAdverIntUs = spec.advertIntUs();
+        preemptAt = -1;
+        setVrrp(VrrpState.INIT, "start");
+        if (faultCondition() != null) {
+            enterFault(faultCondition());
+        } else if (spec.priority == 255) {
+            becomeMaster("address owner (priority 255)");
+        } else {
+            // 2.2.7 starts every instance in BACKUP, even state MASTER: it takes over when its timer expires.
+            setVrrp(VrrpState.BACKUP, "init");
+            if (fastMasterStart()) {
+                armDownTimer(masterAdverIntUs + masterAdverIntUs / 256); // about 1.004 s at advert_int 1
+                for (TrackScript s : scripts) s.start(0);
+                return;
+            }
+            // man keepalived.conf: preempt_delay counts "after startup or seeing a lower priority master"
+            if (spec.effectivePreemptDelaySec() > 0) preemptAt = lab.now() + Math.round(spec.effectivePreemptDelaySec() * 1_000_000);
+            armDownTimer(masterDownIntervalUs());
+        }
+        for (TrackScript s : scripts) s.start(0);
+    }
+
+    @Override
+    protected long shutdownUs() { return EXIT_AFTER_TERM_US; }
+
+    @Override
+    protected void onStopping(String reason) {
+        log("Stopping");
+        if (vrrp == VrrpState.MASTER) {
+            sendAdvert(0);
+            log(tag() + " sent 0 priority");
+            log(tag() + " removing VIPs.");
+            host.removeVip("keepalived stopping");
+        }
+        quiesce();
+        setVrrp(VrrpState.STOPPED, reason);
+    }
+
+    @Override
+    protected void onStopped() { log("Stopped Keepalived v" + lab.topology().keepalivedVersion); }
+
+    /** SIGKILL of every keepalived process: nothing is sent and the VIP stays on the interface. */
+    @Override
+    protected void onKilled() {
+        quiesce();
+        setVrrp(VrrpState.STOPPED, "killed");
+    }
+
+    @Override
+    protected void onHang() {
+        cancel(advertTimer);
+        cancel(garpTimer);
+        if (downTimer != null) downTimer.cancel();
+        for (TrackScript s : scripts) s.cancel();
+        heardWhileHung = null;
+    }
+
+    @Override
+    protected void onResume() {
+        if (vrrp == VrrpState.MASTER) {
+            sendAdvert(effectivePriority);
+            armAdvertTimer();
+        } else if (vrrp == VrrpState.BACKUP) {
+            Advert pending = heardWhileHung;
+            heardWhileHung = null;
+            if (pending != null) {
+                receive(pending);
+            } else if (downTimerAt <= lab.now()) {
+                becomeMaster("Receive advertisement timeout");
+            } else {
+                armDownTimer(downTimerAt - lab.now());
+            }
+        }
+        for (TrackScript s : scripts) s.resumeAfterHang();
+    }
+
+    private void quiesce() {
+        cancel(advertTimer);
+        cancel(garpTimer);
+        cancel(downTimer);
+        for (TrackScript s : scripts) s.cancel();
+    }
+
+    // ---- timers ---------------------------------------------------------------------------------
+
+    /** Skew_Time as keepalived computes it, in whole microseconds. */
+    long skewUs() {
+        long p = effectivePriority;
+        if (spec.vrrpVersion == 3) return (256 - p) * masterAdverIntUs / 256;
+        return (256 - p) * 1_000_000L / 256;
+    }
+
+    /** Master_Down_Interval = down_timer_adverts × Master_Adver_Interval + Skew_Time. */
+    long masterDownIntervalUs() { return spec.downTimerAdverts * masterAdverIntUs + skewUs(); }
+
+    private void armDownTimer(long delayUs) {
+        cancel(downTimer);
+        downTimerAt = lab.now() + delayUs;
+        downTimer = lab.scheduler().at(downTimerAt, () -> {
+            log(tag() + " Receive advertisement timeout");
+            becomeMaster("Receive advertisement timeout");
+        });
+    }
+
+    private void armAdvertTimer() {
+        cancel(advertTimer);
+        advertTimer = lab.scheduler().after(spec.advertIntUs(), () -> {
+            sendAdvert(effectivePriority);
+            armAdvertTimer();
+        });
+    }
+
+    private static void cancel(Scheduler.Task t) {
+        if (t != null) t.cancel();
+    }
+
+    // ---- VRRP state machine --------------------------------------------------------------------
+
+    private void becomeMaster(String reason) {
+        cancel(downTimer);
+        preemptAt = -1;
+        setVrrp(VrrpState.MASTER, reason);
+        sendAdvert(effectivePriority);
+        log(tag() + " setting VIPs.");
+        host.addVip("VRRP MASTER");
+        garp();
+        cancel(garpTimer);
+        garpTimer = lab.scheduler().after(Math.round(spec.garpMasterDelaySec * 1_000_000), this::garp);
+        armAdvertTimer();
+    }
+
+    private void becomeBackup(String reason) {
+        cancel(advertTimer);
+        cancel(garpTimer);
+        setVrrp(VrrpState.BACKUP, reason);
+        if (host.hasVip()) {
+            log(tag() + " removing VIPs.");
+            host.removeVip("VRRP BACKUP");
+        }
+        armDownTimer(masterDownIntervalUs());
+    }
+
+    private void enterFault(String reason) {
+        if (vrrp == VrrpState.MASTER) {
+            sendAdvert(0); // lost when the link itself is down
+        }
+        cancel(advertTimer);
+        cancel(garpTimer);
+        cancel(downTimer);
+        setVrrp(VrrpState.FAULT, reason);
+        if (host.hasVip()) {
+            log(tag() + " removing VIPs.");
+            host.removeVip("VRRP FAULT");
+        }
+    }
+
+    private void garp() {
+        if (vrrp != VrrpState.MASTER || !host.hasVip()) return;
+        log(tag() + " Sending/queueing gratuitous ARPs on " + spec.iface + " for " + lab.topology().vip);
+        lab.garp(host, spec.garpMasterRepeat);
+    }
+
+    private void sendAdvert(int priority) {
+        lab.sendAdvert(host, new Advert(host.name, host.ip, spec.virtualRouterId, priority, spec.vrrpVersion,
+                spec.advertIntUs(), spec.vrrpVersion == 2 ? spec.authPass : null));
+    }
+
+    private void setVrrp(VrrpState next, String reason) {
+        if (next == vrrp) return;
+        VrrpState prev = vrrp;
+        vrrp = next;
+        lab.emit(new LabEvent.VrrpStateChanged(lab.now(), host.name, prev, next, reason));
+        if (next == VrrpState.MASTER || next == VrrpState.BACKUP || next == VrrpState.FAULT) {
+            log(tag() + " Entering " + next + " STATE" + ("init".equals(reason) ? " (init)" : ""));
+        }
+    }
+
+    /** An advert from the wire. */
+    void receive(Advert a) {
+        if (state == ProcessState.HUNG) {
+            heardWhileHung = a;
+            return;
+        }
+        if (!running() || a.vrid() != spec.virtualRouterId) return;
+        if (a.version() != spec.vrrpVersion) {
+            log(tag() + " wrong VRRP version " + a.version() + " from " + a.fromIp());
+            return;
+        }
+        if (spec.vrrpVersion == 2) {
+            String mine = blankToNull(spec.authPass);
+            String theirs = blankToNull(a.authPass());
+            if (mine == null ? theirs != null : !mine.equals(theirs)) {
+                log(tag() + " received an invalid passwd!");
+                return;
+            }
+            if (a.intervalUs() != spec.advertIntUs()) {
+                log(tag() + " advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
+                        + " ms rcv'd=" + a.intervalUs() / 1000 + " ms");
+                return;
+            }
+        } else if (a.intervalUs() != spec.advertIntUs()) {
+            log(tag() + " advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
+                    + " ms rcv'd=" + a.intervalUs() / 1000 + " ms");
+        }
+        switch (vrrp) {
+            case BACKUP -> receiveAsBackup(a);
+            case MASTER -> receiveAsMaster(a);
+            default -> { }
+        }
+    }
+
+    private void receiveAsBackup(Advert a) {
+        if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
+        if (a.priority() == 0) {
+            log(tag() + " Backup received priority 0 advertisement");
+            armDownTimer(skewUs());
+            return;
+        }
+        boolean accept = spec.effectiveNopreempt() || a.priority() >= effectivePriority;
+        if (!accept && spec.effectivePreemptDelaySec() > 0) {
+            if (preemptAt < 0) preemptAt = lab.now() + Math.round(spec.effectivePreemptDelaySec() * 1_000_000);
+            accept = lab.now() < preemptAt;
+        }
+        if (accept) {
+            armDownTimer(masterDownIntervalUs());
+        } else {
+            log(tag() + " received lower priority (" + a.priority() + ") advert from " + a.fromIp() + " - discarding");
+        }
+    }
+
+    private void receiveAsMaster(Advert a) {
+        if (a.priority() == 0) {
+            sendAdvert(effectivePriority);
+            armAdvertTimer();
+            return;
+        }
+        boolean higher = a.priority() > effectivePriority
+                || (a.priority() == effectivePriority && ipValue(a.fromIp()) > ipValue(host.ip));
+        if (higher) {
+            log(tag() + " Master received advert from " + a.fromIp() + " with higher priority "
+                    + a.priority() + ", ours " + effectivePriority);
+            if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
+            becomeBackup("higher priority advert from " + a.fromHost());
+        } else {
+            // keepalived re-asserts itself instead of discarding (pre-RFC 9568 behaviour), with fresh GARPs.
+            log(tag() + " Received advert from " + a.fromIp() + " with lower priority " + a.priority()
+                    + ", ours " + effectivePriority + ", forcing new election");
+            sendAdvert(effectivePriority);
+            armAdvertTimer();
+            garp();
+        }
+    }
+
+    // ---- tracking -------------------------------------------------------------------------------
+
+    void scriptStatusChanged() { updatePriority("track script"); }
+
+    void linkChanged() {
+        if (running()) updatePriority("interface");
+    }
+
+    /** Recomputes effective priority and FAULT after a tracked item changed. */
+    private void updatePriority(String why) {
+        int next = computePriority();
+        if (next != effectivePriority) {
+            log(tag() + " Changing effective priority from " + effectivePriority + " to " + next);
+            lab.emit(new LabEvent.PriorityChanged(lab.now(), host.name, effectivePriority, next, why));
+            effectivePriority = next;
+        }
+        String fault = faultCondition();
+        if (fault != null && vrrp != VrrpState.FAULT && vrrp != VrrpState.STOPPED) {
+            enterFault(fault);
+        } else if (fault == null && vrrp == VrrpState.FAULT) {
+            becomeBackup("fault cleared");
+        }
+    }
+
+    private String faultCondition() {
+        if (spec.trackInterface && !lab.network().linkUp(host.name)) return "Netlink reports " + spec.iface + " down";
+        for (TrackScript s : scripts) {
+            if (s.spec.weight == 0 && s.failed()) return "track script " + s.spec.name + " failed";
+        }
+        return null;
+    }
+
+    private int computePriority() {
+        if (spec.priority == 255) return 255;
+        int p = spec.priority;
+        for (TrackScript s : scripts) {
+            int w = s.spec.weight;
+            if (w > 0 && !s.failed()) p += w;
+            if (w < 0 && s.failed()) p += w;
+        }
+        return Math.max(1, Math.min(254, p));
+    }
+
+    private void log(String text) { lab.log(host.name, "keepalived", text); }
+
+    /** keepalived 2.x logs "(VI_1) ..."; 1.x logged "VRRP_Instance(VI_1) ...". */
+    private String tag() {
+        return (legacyLogFormat() ? "VRRP_Instance(" : "(") + spec.instance + ")";
+    }
+
+    private boolean legacyLogFormat() { return lab.topology().keepalivedVersion.startsWith("1."); }
+
+    /**
+     * keepalived 2.2.7 (Debian 12) starts every instance in BACKUP; keepalived's current source lets
+     * {@code state MASTER} take over after one advert interval plus the minimum skew unless it hears better.
+     */
+    private boolean fastMasterStart() {
+        return spec.state == KeepalivedSpec.InitialState.MASTER && !lab.topology().keepalivedVersion.startsWith("2.2");
+    }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
+
+    static long ipValue(String ip) {
+        long v = 0;
+        for (String part : ip.split("\\.")) v = v * 256 + Integer.parseInt(part);
+        return v;
+    }
+}

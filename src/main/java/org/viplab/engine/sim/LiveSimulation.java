@@ -1,0 +1,387 @@
+package org.viplab.engine.sim;
+
+import org.viplab.lab.Action;
+import org.viplab.lab.LiveEngine;
+import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyJson;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
+
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+
+/**
+ * A {@link SimulatedLab} running in (scaled) wall time on its own daemon thread, for the desktop app.
+ * At speed s one simulated second takes 1/s wall seconds. Everything that touches the lab goes through a
+ * command queue and runs on that thread, so the lab stays single-threaded; callers get a future that
+ * completes once the command ran. What happens reaches readers only through the {@link Timeline}; a reset
+ * starts a fresh timeline and tells the {@link RunListener}s first. No JavaFX here.
+ */
+public final class LiveSimulation implements LiveEngine {
+    /** The speeds the app offers. */
+    public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 100);
+
+    /** The longest the engine thread sleeps while running, so that it re-reads the wall clock often. */
+    private static final long MAX_SLEEP_NANOS = 10_000_000;
+
+    private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
+    private final List<RunListener> runListeners = new CopyOnWriteArrayList<>();
+    private final LongSupplier nanoClock;
+    private final Thread thread;
+
+    // Owned by the engine thread.
+    private SimulatedLab lab;
+    private long anchorVirtualUs;
+    private long anchorWallNanos;
+    private boolean closed;
+    /** A drill's hold: virtual time never passes holdUs; holdReached completes when it gets there. */
+    private long holdUs = Long.MAX_VALUE;
+    private boolean holdFast;
+    private CompletableFuture<Long> holdReached;
+
+    // Published for readers on other threads.
+    private volatile Timeline timeline;
+    private volatile Topology topology;
+    private volatile boolean paused;
+    private volatile int speed = 1;
+    private volatile long nowUs;
+    private volatile long seed;
+
+    /** A simulation of {@code topology} at t = 0, running at 1x. Call {@link #start()} to let time pass. */
+    public LiveSimulation(Topology topology, long seed) {
+        this(topology, seed, System::nanoTime);
+    }
+
+    /** With an injectable wall clock (nanoseconds), so that tests can move wall time by hand. */
+    public LiveSimulation(Topology topology, long seed, LongSupplier nanoClock) {
+        this.nanoClock = nanoClock;
+        this.seed = seed;
+        this.thread = new Thread(this::loop, "viplab-sim");
+        this.thread.setDaemon(true);
+        Topology copy = TopologyJson.copy(topology);
+        this.topology = copy;
+        queue.add(() -> startRun(copy, null));
+    }
+
+    public LiveSimulation start() {
+        thread.start();
+        return this;
+    }
+
+    @Override
+    public String engine() { return "sim"; }
+
+    /** Adds a listener and, on the engine thread, tells it about the current run at once. */
+    @Override
+    public CompletableFuture<Void> addRunListener(RunListener l) {
+        return submit(lab -> {
+            runListeners.add(l);
+            l.runStarted(timeline, topology);
+            return null;
+        });
+    }
+
+    @Override
+    public void removeRunListener(RunListener l) { runListeners.remove(l); }
+
+    // ---- commands ---------------------------------------------------------------------------------
+
+    /** Applies an action at the current virtual time; it appears on the timeline as an ActionApplied. */
+    @Override
+    public CompletableFuture<Void> apply(Action action, String by) {
+        return submit(lab -> {
+            lab.apply(action, by);
+            return null;
+        });
+    }
+
+    /** Puts everything back (resume, heal, start) at the current virtual time. */
+    @Override
+    public CompletableFuture<Void> restore(String by) {
+        return submit(lab -> {
+            lab.restore(by);
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> pause() {
+        return submit(lab -> {
+            paused = true;
+            return null;
+        });
+    }
+
+    public CompletableFuture<Void> play() {
+        return submit(lab -> {
+            if (paused) {
+                paused = false;
+                anchor();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * Runs every event at the next event time and stops there; pauses first if running. Completes with the
+     * new virtual time.
+     */
+    public CompletableFuture<Long> stepToNextEvent() {
+        return submit(lab -> {
+            paused = true;
+            long next = Math.min(lab.nextEventTime(), holdUs);
+            if (next != Long.MAX_VALUE && next > lab.now()) lab.runUntil(next);
+            publishNow();
+            checkHold();
+            return lab.now();
+        });
+    }
+
+    /** One of {@link #SPEEDS}; virtual time keeps flowing from where it is. */
+    public CompletableFuture<Void> setSpeed(int newSpeed) {
+        if (!SPEEDS.contains(newSpeed)) throw new IllegalArgumentException("speed must be one of " + SPEEDS + ", got " + newSpeed);
+        return submit(lab -> {
+            speed = newSpeed;
+            anchor();
+            return null;
+        });
+    }
+
+    /**
+     * Throws the current run away and starts {@code newTopology} at t = 0 on a fresh timeline (same seed,
+     * same pause state and speed). {@code why}, when given, is logged on the new timeline.
+     */
+    public CompletableFuture<Void> reset(Topology newTopology, String why) {
+        List<String> problems = TopologyJson.problems(newTopology);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
+        }
+        Topology copy = TopologyJson.copy(newTopology);
+        return submit(lab -> {
+            startRun(copy, why);
+            return null;
+        });
+    }
+
+    /**
+     * Like {@link #reset(Topology, String)} with another seed, for a drill: it starts from its own topology and
+     * seed, so that it produces the same timeline as on the command line. The new run holds at t = 0 (see
+     * {@link #runTo}) until the drill's first {@code runTo} or {@link #releaseHold()}, so no virtual time passes
+     * before the drill is ready, whatever the speed.
+     */
+    public CompletableFuture<Void> reset(Topology newTopology, long newSeed, String why) {
+        return resetForDrill(newTopology, newSeed, why).thenApply(run -> null);
+    }
+
+    /** One run of the simulation: its timeline (a new one per reset) and its topology. */
+    public record Run(Timeline timeline, Topology topology) { }
+
+    /**
+     * {@link #reset(Topology, long, String)} that completes with the new run, read on the engine thread in the
+     * same step as the reset. A drill binds its {@link LiveLab} to that run: reading {@link #timeline()} after
+     * the future completes could already see a reset queued right behind (the user pressed Reset), and the
+     * drill would then act on the user's run instead of failing.
+     */
+    public CompletableFuture<Run> resetForDrill(Topology newTopology, long newSeed, String why) {
+        List<String> problems = TopologyJson.problems(newTopology);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
+        }
+        Topology copy = TopologyJson.copy(newTopology);
+        return submit(lab -> {
+            seed = newSeed;
+            startRun(copy, why);
+            holdUs = this.lab.now(); // the new run's lab, not the old one passed in
+            return new Run(timeline, topology);
+        });
+    }
+
+    /**
+     * For a drill driving the live lab: lets virtual time flow up to {@code timeUs} and holds it there (wall
+     * time passes, virtual time does not) until the next {@code runTo} or {@link #releaseHold()}. Time flows at
+     * the current speed, or as fast as the CPU allows when {@code fastest}; a pause pauses it either way.
+     * Completes with the virtual time once there (at once if already past); completes exceptionally with a
+     * CancellationException when the lab is reset first. Each call replaces the previous hold.
+     */
+    public CompletableFuture<Long> runTo(long timeUs, boolean fastest) {
+        return runTo(timeUs, fastest, null);
+    }
+
+    /**
+     * {@link #runTo(long, boolean)} for the run whose timeline is {@code run} only: when another run is current
+     * by the time the engine gets to it, it completes with a CancellationException and holds nothing (a drill
+     * never holds the user's fresh run). {@code run} null: whatever run is current.
+     */
+    public CompletableFuture<Long> runTo(long timeUs, boolean fastest, Timeline run) {
+        return submit(lab -> {
+            if (run != null && run != timeline) {
+                return CompletableFuture.<Long>failedFuture(new CancellationException("the lab was reset"));
+            }
+            if (holdReached != null) holdReached.cancel(false);
+            holdUs = timeUs;
+            holdFast = fastest;
+            holdReached = new CompletableFuture<>();
+            CompletableFuture<Long> f = holdReached;
+            anchor(); // held wall time does not count
+            catchUp();
+            checkHold();
+            return f;
+        }).thenCompose(f -> f);
+    }
+
+    /** Lets virtual time flow freely again after a drill. */
+    public CompletableFuture<Void> releaseHold() {
+        return submit(lab -> {
+            clearHold(null);
+            anchor();
+            return null;
+        });
+    }
+
+    /**
+     * Test and script hook: runs the lab as fast as the CPU allows up to virtual time {@code timeUs} (pause
+     * state unchanged; when running, wall time then carries on from there). Completes with the new time.
+     */
+    public CompletableFuture<Long> runFastUntil(long timeUs) {
+        return submit(lab -> {
+            if (timeUs > lab.now()) lab.runUntil(timeUs);
+            anchor();
+            return lab.now();
+        });
+    }
+
+    /** Runs {@code query} on the engine thread with the lab; for state look-ups in tests. */
+    public <T> CompletableFuture<T> submit(Function<SimulatedLab, T> query) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        queue.add(() -> {
+            try {
+                catchUp();
+                f.complete(query.apply(lab));
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f;
+    }
+
+    // ---- readers ----------------------------------------------------------------------------------
+
+    @Override
+    public Timeline timeline() { return timeline; }
+
+    @Override
+    public Topology topology() { return topology; }
+
+    public boolean paused() { return paused; }
+
+    public int speed() { return speed; }
+
+    /** Virtual time at the engine's last tick (microseconds). */
+    @Override
+    public long now() { return nowUs; }
+
+    /** The seed of the current run. */
+    public long seed() { return seed; }
+
+    @Override
+    public void close() {
+        queue.add(() -> closed = true);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- engine thread ----------------------------------------------------------------------------
+
+    private void startRun(Topology t, String why) {
+        clearHold(new CancellationException("the lab was reset"));
+        Timeline fresh = new Timeline();
+        topology = t;
+        timeline = fresh;
+        for (RunListener l : runListeners) l.runStarted(fresh, t);
+        lab = SimulatedLab.steadyState(t, seed, fresh);
+        if (why != null) fresh.accept(new LabEvent.LogLine(lab.now(), LabEvent.LAB, "settings", why));
+        anchor();
+        publishNow();
+    }
+
+    private void anchor() {
+        anchorVirtualUs = lab.now();
+        anchorWallNanos = nanoClock.getAsLong();
+        publishNow();
+    }
+
+    private void publishNow() { nowUs = lab.now(); }
+
+    /** The virtual time that the wall clock says it is now. */
+    private long targetUs() {
+        long wallUs = (nanoClock.getAsLong() - anchorWallNanos) / 1000;
+        return anchorVirtualUs + wallUs * speed;
+    }
+
+    /** Runs the lab up to the wall clock's virtual time (when running), never past a drill's hold. */
+    private void catchUp() {
+        if (lab == null || paused) return;
+        long target = holdFast ? holdUs : Math.min(targetUs(), holdUs);
+        if (target > lab.now()) lab.runUntil(target);
+        publishNow();
+        checkHold();
+    }
+
+    private boolean held() { return lab != null && lab.now() >= holdUs; }
+
+    private void checkHold() {
+        if (holdReached != null && held()) {
+            CompletableFuture<Long> f = holdReached;
+            holdReached = null;
+            f.complete(lab.now());
+        }
+    }
+
+    private void clearHold(RuntimeException why) {
+        if (holdReached != null) {
+            if (why != null) holdReached.completeExceptionally(why);
+            else holdReached.cancel(false);
+        }
+        holdReached = null;
+        holdUs = Long.MAX_VALUE;
+        holdFast = false;
+    }
+
+    private void loop() {
+        while (!closed) {
+            try {
+                Runnable cmd;
+                if (paused || lab == null || held()) {
+                    cmd = queue.take();
+                } else {
+                    catchUp();
+                    long next = Math.min(lab.nextEventTime(), holdUs);
+                    long wait = MAX_SLEEP_NANOS;
+                    if (next != Long.MAX_VALUE) {
+                        long untilNextNanos = Math.max(0, (next - lab.now()) * 1000 / speed);
+                        wait = Math.min(wait, Math.max(untilNextNanos, 200_000));
+                    }
+                    cmd = queue.poll(wait, TimeUnit.NANOSECONDS);
+                }
+                if (cmd != null) cmd.run();
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                // A bug in one event must not kill the engine thread; the lab is left where it stopped.
+                Thread.UncaughtExceptionHandler h = Thread.getDefaultUncaughtExceptionHandler();
+                if (h != null) h.uncaughtException(thread, e);
+                else e.printStackTrace();
+                paused = true;
+            }
+        }
+    }
+}

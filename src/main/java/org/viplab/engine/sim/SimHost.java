@@ -1,0 +1,66 @@
+package org.viplab.engine.sim;
+
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.timeline.LabEvent;
+
+/** One database host: its address, its daemons, and whether the VIP is configured on its interface. */
+final class SimHost {
+    final String name;
+    final String ip;
+    final String mac;
+    final Mysqld mysqld;
+    final Haproxy haproxy;
+    final Keepalived keepalived;
+    private final SimulatedLab lab;
+    private boolean vip;
+    /** When the VIP was last added here: the newest holder answers a broadcast ARP first. */
+    private long vipSince = Long.MIN_VALUE;
+
+    SimHost(SimulatedLab lab, NodeSpec node) {
+        this.lab = lab;
+        this.name = node.name;
+        this.ip = node.ip;
+        this.mac = node.mac;
+        this.mysqld = new Mysqld(lab, this, node);
+        this.haproxy = node.haproxy == null ? null : new Haproxy(lab, this, node.haproxy);
+        this.keepalived = new Keepalived(lab, this, node.keepalived);
+    }
+
+    boolean hasVip() { return vip; }
+
+    long vipSince() { return vipSince; }
+
+    void addVip(String reason) {
+        if (vip) return;
+        vip = true;
+        vipSince = lab.now();
+        lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, true, reason));
+    }
+
+    void removeVip(String reason) {
+        if (!vip) return;
+        vip = false;
+        lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, false, reason));
+    }
+
+    /** {@code ps -C NAME}: any process of that name, hung or shutting down included. */
+    boolean processExists(String processName) {
+        if (processName.equals(mysqld.processName()) && mysqld.state().exists()) return true;
+        if (haproxy != null && processName.equals("haproxy") && haproxy.state().exists()) return true;
+        return processName.equals("keepalived") && keepalived.state().exists();
+    }
+
+    /** Whether a local TCP connect to {@code port} is accepted. */
+    boolean portAccepts(int port) {
+        if (haproxy != null && port == haproxy.spec.bindPort) return haproxy.state().exists() && haproxy.state() != org.viplab.core.model.ProcessState.STOPPING;
+        return mysqld.acceptsTcp();
+    }
+
+    SimProcess process(org.viplab.core.model.ProcessKind kind) {
+        return switch (kind) {
+            case MYSQLD -> mysqld;
+            case HAPROXY -> haproxy;
+            case KEEPALIVED -> keepalived;
+        };
+    }
+}

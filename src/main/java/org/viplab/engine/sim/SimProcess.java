@@ -1,0 +1,153 @@
+package org.viplab.engine.sim;
+
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.timeline.LabEvent;
+
+/**
+ * The life cycle all three daemons share: a state, the signals a user can send, and the event each change
+ * produces. Subclasses say what starting and stopping take and what happens to their timers.
+ */
+abstract class SimProcess {
+    protected final SimulatedLab lab;
+    protected final SimHost host;
+    protected final ProcessKind kind;
+    protected ProcessState state = ProcessState.STOPPED;
+    /** The state a hung process returns to on SIGCONT. */
+    private ProcessState beforeHang = ProcessState.RUNNING;
+    /** A SIGTERM sent to a stopped (SIGSTOP) process is delivered when it resumes. */
+    private boolean termPending;
+    private boolean restartPending;
+    protected Scheduler.Task transition;
+
+    SimProcess(SimulatedLab lab, SimHost host, ProcessKind kind) {
+        this.lab = lab;
+        this.host = host;
+        this.kind = kind;
+    }
+
+    ProcessState state() { return state; }
+
+    boolean running() { return state == ProcessState.RUNNING; }
+
+    protected void setState(ProcessState next, String reason) {
+        if (next == state) return;
+        ProcessState prev = state;
+        state = next;
+        lab.emit(new LabEvent.ProcessChanged(lab.now(), host.name, kind, prev, next, reason));
+        stateChanged();
+    }
+
+    /** After every change of state, once the event is out. */
+    protected void stateChanged() { }
+
+    void start(String reason) {
+        if (state == ProcessState.STOPPING) {
+            restartPending = true;
+            return;
+        }
+        if (state != ProcessState.STOPPED) return;
+        cancelTransition();
+        long startup = startupUs();
+        if (startup <= 0) {
+            setState(ProcessState.RUNNING, reason);
+            onRunning();
+        } else {
+            setState(ProcessState.STARTING, reason);
+            transition = lab.scheduler().after(startup, () -> {
+                setState(ProcessState.RUNNING, "ready");
+                onRunning();
+            });
+        }
+    }
+
+    /** SIGTERM: a graceful stop. */
+    void stop(String reason) {
+        if (state == ProcessState.HUNG) {
+            termPending = true;
+            return;
+        }
+        if (state == ProcessState.STOPPED || state == ProcessState.STOPPING) return;
+        cancelTransition();
+        onStopping(reason);
+        long shutdown = shutdownUs();
+        if (shutdown <= 0) {
+            finishStop(reason);
+        } else {
+            setState(ProcessState.STOPPING, reason);
+            transition = lab.scheduler().after(shutdown, () -> finishStop("exited"));
+        }
+    }
+
+    private void finishStop(String reason) {
+        setState(ProcessState.STOPPED, reason);
+        onStopped();
+        if (restartPending) {
+            restartPending = false;
+            lab.scheduler().after(restartGapUs(), () -> start("restart"));
+        }
+    }
+
+    /** SIGKILL: gone at once, nothing said on the way out. */
+    void kill(String reason) {
+        if (state == ProcessState.STOPPED) return;
+        cancelTransition();
+        termPending = false;
+        restartPending = false;
+        onKilled();
+        setState(ProcessState.STOPPED, reason);
+    }
+
+    /** SIGSTOP: the process exists, its sockets still accept, it does nothing. */
+    void hang(String reason) {
+        if (state == ProcessState.STOPPED || state == ProcessState.HUNG) return;
+        beforeHang = state;
+        onHang();
+        setState(ProcessState.HUNG, reason);
+    }
+
+    /** SIGCONT. */
+    void resume(String reason) {
+        if (state != ProcessState.HUNG) return;
+        setState(beforeHang, reason);
+        onResume();
+        if (termPending) {
+            termPending = false;
+            stop("SIGTERM delivered on resume");
+        }
+    }
+
+    void restart(String reason) {
+        if (state == ProcessState.STOPPED) {
+            start(reason);
+            return;
+        }
+        if (state == ProcessState.HUNG) resume(reason);
+        restartPending = true;
+        stop(reason);
+    }
+
+    private void cancelTransition() {
+        if (transition != null) transition.cancel();
+        transition = null;
+    }
+
+    protected long startupUs() { return 0; }
+
+    protected long shutdownUs() { return 0; }
+
+    protected long restartGapUs() { return 50_000; }
+
+    protected void onRunning() { }
+
+    /** Called when SIGTERM arrives, before the state becomes STOPPING. */
+    protected void onStopping(String reason) { }
+
+    protected void onStopped() { }
+
+    protected void onKilled() { }
+
+    protected void onHang() { }
+
+    protected void onResume() { }
+}

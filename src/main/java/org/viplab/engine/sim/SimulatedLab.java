@@ -1,0 +1,230 @@
+package org.viplab.engine.sim;
+
+import org.viplab.lab.Action;
+import org.viplab.lab.Lab;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.EventSink;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The deterministic simulator: two hosts, their daemons, the network and a probing client, driven by one
+ * {@link Scheduler} in virtual time. Single-threaded: whoever drives it (a drill, the app's engine thread)
+ * owns it. Same topology and seed, same events.
+ */
+public final class SimulatedLab implements Lab {
+    /** The warm-up before t = 0 so that every check is green and the master holds the VIP. */
+    public static final long WARMUP_US = 30_000_000;
+
+    private final Topology topology;
+    private final EventSink sink;
+    private final Scheduler scheduler;
+    private final Random rng;
+    private final Map<String, SimHost> hosts = new LinkedHashMap<>();
+    private final Network network = new Network();
+    private final ClientArp arp;
+    private final Client client;
+    private final Cluster cluster;
+
+    /**
+     * A lab already in its steady state at t = 0: all processes were started during a warm-up whose length
+     * (and so the phase of every check against t = 0) depends on the seed.
+     */
+    public static SimulatedLab steadyState(Topology topology, long seed, EventSink sink) {
+        Random phase = new Random(seed ^ 0x5DEECE66DL);
+        long warmup = WARMUP_US + phase.nextInt(3_000_000);
+        SimulatedLab lab = new SimulatedLab(topology, seed, sink, -warmup);
+        lab.bootAll();
+        lab.scheduler.runUntil(0);
+        return lab;
+    }
+
+    public SimulatedLab(Topology topology, long seed, EventSink sink, long startUs) {
+        this.topology = topology;
+        this.sink = sink;
+        this.scheduler = new Scheduler(startUs);
+        this.rng = new Random(seed);
+        this.cluster = new Cluster(this, topology.flavour);
+        for (NodeSpec n : topology.nodes) hosts.put(n.name, new SimHost(this, n));
+        this.arp = new ClientArp(this, rng, topology.arpBaseReachableMs * 1000);
+        this.client = new Client(this, arp);
+    }
+
+    /** Every process up: databases and haproxy at once, keepalived on both nodes together, then the client. */
+    public void bootAll() {
+        for (SimHost h : hosts.values()) h.mysqld.bootInstantly();
+        replicationChanged();
+        for (SimHost h : hosts.values()) if (h.haproxy != null) h.haproxy.start("boot");
+        for (SimHost h : hosts.values()) h.keepalived.start("boot");
+        scheduler.after(10_000_000, client::start);
+    }
+
+    // ---- Lab ------------------------------------------------------------------------------------
+
+    @Override
+    public Topology topology() { return topology; }
+
+    @Override
+    public Timeline timeline() { return sink instanceof Timeline t ? t : null; }
+
+    @Override
+    public String engine() { return "sim"; }
+
+    @Override
+    public long now() { return scheduler.now(); }
+
+    @Override
+    public void runUntil(long timeUs) { scheduler.runUntil(timeUs); }
+
+    /** Runs the next event; false when nothing is scheduled. */
+    public boolean step() { return scheduler.step(); }
+
+    public long nextEventTime() { return scheduler.nextTime(); }
+
+    public long eventsExecuted() { return scheduler.executed(); }
+
+    @Override
+    public void apply(Action action, String by) {
+        emit(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by));
+        String why = action.verb().id() + " by " + by;
+        Target t = action.target();
+        boolean cut = action.verb() == Verb.CUT;
+        if (t instanceof Target.Process p) {
+            applyToProcess(action, p, why);
+        } else if (t instanceof Target.HostLink l) {
+            SimHost h = requireHost(l.host());
+            if (network.setLink(h.name, !cut)) {
+                emit(new LabEvent.LinkChanged(now(), l.id(), cut));
+                log(h.name, "keepalived", "Netlink reports " + h.keepalived.spec().iface + (cut ? " down" : " up"));
+                h.keepalived.linkChanged();
+                replicationChanged();
+            }
+        } else if (t instanceof Target.PeerPath pp) {
+            boolean changed = pp.vrrpOnly() ? network.setPeerVrrp(cut) : network.setPeerPath(cut);
+            if (changed) {
+                emit(new LabEvent.LinkChanged(now(), pp.id(), cut));
+                replicationChanged();
+            }
+        } else if (t instanceof Target.ClientPath cp) {
+            requireHost(cp.host());
+            if (network.setClientPath(cp.host(), cut)) emit(new LabEvent.LinkChanged(now(), cp.id(), cut));
+        }
+    }
+
+    private void applyToProcess(Action action, Target.Process p, String why) {
+        SimHost h = requireHost(p.host());
+        SimProcess proc = h.process(p.process());
+        if (proc == null) throw new IllegalArgumentException(p.host() + " runs no " + p.process().id() + " in this topology");
+        switch (action.verb()) {
+            case START -> proc.start(why);
+            case STOP -> proc.stop(why);
+            case KILL -> proc.kill(why);
+            case HANG -> proc.hang(why);
+            case RESUME -> proc.resume(why);
+            case RESTART -> proc.restart(why);
+            default -> throw new IllegalArgumentException("cannot " + action.verb().id() + " a process");
+        }
+    }
+
+    @Override
+    public void restore(String by) {
+        List<Action> steps = restoreActions();
+        for (Action a : steps) apply(a, by);
+    }
+
+    /** What the implicit restore does in this state: resume, heal, then start mysqld, haproxy, keepalived. */
+    public List<Action> restoreActions() {
+        List<String> names = new ArrayList<>(hosts.keySet());
+        List<Action> out = new ArrayList<>();
+        for (SimHost h : hosts.values()) {
+            for (ProcessKind k : ProcessKind.values()) {
+                SimProcess p = h.process(k);
+                if (p != null && p.state() == ProcessState.HUNG) out.add(new Action(Verb.RESUME, new Target.Process(h.name, k)));
+            }
+        }
+        for (String n : names) if (!network.linkUp(n)) out.add(new Action(Verb.HEAL, new Target.HostLink(n)));
+        if (names.size() == 2) {
+            String a = names.get(0);
+            String b = names.get(1);
+            if (network.peerPathCut()) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, false)));
+            if (network.peerVrrpBlocked()) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, true)));
+        }
+        for (String n : names) if (network.clientPathCut(n)) out.add(new Action(Verb.HEAL, new Target.ClientPath(n)));
+        for (ProcessKind k : ProcessKind.values()) {
+            for (SimHost h : hosts.values()) {
+                SimProcess p = h.process(k);
+                if (p != null && (p.state() == ProcessState.STOPPED || p.state() == ProcessState.STOPPING)) {
+                    out.add(new Action(Verb.START, new Target.Process(h.name, k)));
+                }
+            }
+        }
+        return out;
+    }
+
+    // ---- state for views and tests -----------------------------------------------------------
+
+    public boolean hasVip(String host) { return requireHost(host).hasVip(); }
+
+    public org.viplab.core.model.VrrpState vrrpState(String host) { return requireHost(host).keepalived.vrrpState(); }
+
+    public int effectivePriority(String host) { return requireHost(host).keepalived.effectivePriority(); }
+
+    public ProcessState processState(String host, ProcessKind kind) {
+        SimProcess p = requireHost(host).process(kind);
+        return p == null ? null : p.state();
+    }
+
+    // ---- for the components -------------------------------------------------------------------
+
+    Scheduler scheduler() { return scheduler; }
+
+    Network network() { return network; }
+
+    Collection<SimHost> hosts() { return hosts.values(); }
+
+    SimHost host(String name) { return hosts.get(name); }
+
+    private SimHost requireHost(String name) {
+        SimHost h = hosts.get(name);
+        if (h == null) throw new IllegalArgumentException("no host " + name + " in this topology; hosts: " + hosts.keySet());
+        return h;
+    }
+
+    void emit(LabEvent e) { sink.accept(e); }
+
+    void log(String host, String source, String text) { emit(new LabEvent.LogLine(now(), host, source, text)); }
+
+    /** Multicast an advert: seen on the wire if the sender's link is up, delivered where VRRP passes. */
+    void sendAdvert(SimHost from, Advert a) {
+        if (!network.linkUp(from.name)) return;
+        emit(new LabEvent.AdvertSent(now(), from.name, a.vrid(), a.priority(), a.version(), a.intervalUs()));
+        for (SimHost to : hosts.values()) {
+            if (to != from && network.vrrpDelivers(from.name, to.name)) {
+                scheduler.after(0, () -> to.keepalived.receive(a));
+            }
+        }
+    }
+
+    void garp(SimHost from, int count) {
+        if (!network.linkUp(from.name)) return;
+        emit(new LabEvent.GarpSent(now(), from.name, topology.vip, count));
+        if (network.clientReaches(from.name)) arp.gratuitous(from);
+    }
+
+    /** After any database or network change: health, quorum and replication of the cluster. */
+    void replicationChanged() { cluster.update(); }
+
+    Cluster cluster() { return cluster; }
+}

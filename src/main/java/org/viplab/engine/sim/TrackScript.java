@@ -1,0 +1,128 @@
+package org.viplab.engine.sim;
+
+import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.timeline.LabEvent;
+
+/**
+ * A keepalived vrrp_script as keepalived runs it: every interval, killed after its timeout (a failure),
+ * failed after {@code fall} consecutive failures and OK again after {@code rise} successes. What the script
+ * itself does is modelled by what it tests and what it runs on failure (see {@link CheckScriptSpec}).
+ */
+final class TrackScript {
+    /** How long a {@code ps}-style check takes to run. */
+    static final long QUICK_RUN_US = 10_000;
+    /** {@code service keepalived stop} from inside the script: the SIGTERM lands this much later. */
+    static final long SERVICE_STOP_US = 5_000;
+
+    final CheckScriptSpec spec;
+    private final SimulatedLab lab;
+    private final SimHost host;
+    private final Keepalived keepalived;
+    private boolean failed;
+    private int successes;
+    private int failures;
+    private Scheduler.Task timer;
+    private long nextRunAt;
+
+    TrackScript(SimulatedLab lab, SimHost host, Keepalived keepalived, CheckScriptSpec spec) {
+        this.lab = lab;
+        this.host = host;
+        this.keepalived = keepalived;
+        this.spec = spec;
+        reset();
+    }
+
+    boolean failed() { return failed; }
+
+    void reset() {
+        failed = spec.initFail;
+        successes = 0;
+        failures = 0;
+    }
+
+    void start(long firstDelayUs) {
+        cancel();
+        nextRunAt = lab.now() + firstDelayUs;
+        timer = lab.scheduler().at(nextRunAt, this::run);
+    }
+
+    void cancel() {
+        if (timer != null) timer.cancel();
+        timer = null;
+    }
+
+    /** For SIGCONT: run again at once if a run fell due while keepalived was stopped. */
+    void resumeAfterHang() {
+        start(Math.max(0, nextRunAt - lab.now()));
+    }
+
+    private void run() {
+        long intervalUs = Math.round(spec.intervalSec * 1_000_000);
+        nextRunAt = lab.now() + intervalUs;
+        timer = lab.scheduler().at(nextRunAt, this::run);
+        Outcome o = evaluate();
+        lab.scheduler().after(o.durationUs, () -> finish(o));
+    }
+
+    private record Outcome(boolean testPassed, boolean timedOut, long durationUs, String detail) { }
+
+    /** What the script's test finds on this host right now. */
+    private Outcome evaluate() {
+        long timeoutUs = Math.round(spec.effectiveTimeoutSec() * 1_000_000);
+        switch (spec.test) {
+            case PROCESS_EXISTS -> {
+                boolean found = host.processExists(spec.processName);
+                return new Outcome(found, false, QUICK_RUN_US, "ps -C " + spec.processName + ": " + (found ? "found" : "none"));
+            }
+            case MYSQL_QUERY -> {
+                Mysqld m = host.mysqld;
+                if (m.greets() && lab.cluster().healthy(host)) return new Outcome(true, false, 20_000, "query answered");
+                if (m.greets() && lab.cluster().writeFailure(host) == org.viplab.core.timeline.LabEvent.ProbeFailure.REJECTED) {
+                    return new Outcome(false, false, 20_000, "query rejected: node not in the Primary component");
+                }
+                if (m.greets()) return new Outcome(false, true, timeoutUs, "query blocked: timed out after " + spec.effectiveTimeoutSec() + " s");
+                if (m.acceptsTcp()) return new Outcome(false, true, timeoutUs, "no answer: timed out after " + spec.effectiveTimeoutSec() + " s");
+                return new Outcome(false, false, 15_000, "connection refused");
+            }
+            case TCP_CONNECT -> {
+                boolean open = host.portAccepts(spec.port);
+                return new Outcome(open, false, QUICK_RUN_US, "tcp " + spec.port + ": " + (open ? "open" : "refused"));
+            }
+            default -> throw new IllegalStateException(spec.test.toString());
+        }
+    }
+
+    private void finish(Outcome o) {
+        if (!keepalived.running()) return;
+        int exit;
+        if (o.timedOut) {
+            exit = -1; // killed by keepalived after its timeout: counted as a failure
+        } else if (!o.testPassed) {
+            exit = spec.exitNonZeroOnFailure ? 1 : 0;
+        } else {
+            exit = 0;
+        }
+        boolean wasFailed = failed;
+        if (exit == 0) {
+            failures = 0;
+            if (failed && ++successes >= spec.rise) {
+                failed = false;
+                successes = 0;
+            }
+        } else {
+            successes = 0;
+            if (!failed && ++failures >= spec.fall) {
+                failed = true;
+                failures = 0;
+            }
+        }
+        lab.emit(new LabEvent.ScriptResult(lab.now(), host.name, spec.name, exit, failed, o.detail));
+        if (wasFailed != failed) {
+            lab.log(host.name, "keepalived", "VRRP_Script(" + spec.name + ") " + (failed ? (o.timedOut ? "timed_out" : "failed") : "succeeded"));
+            keepalived.scriptStatusChanged();
+        }
+        if (!o.testPassed && spec.stopsKeepalivedOnFailure) {
+            lab.scheduler().after(SERVICE_STOP_US, () -> keepalived.stop("check script " + spec.path + ": service keepalived stop"));
+        }
+    }
+}

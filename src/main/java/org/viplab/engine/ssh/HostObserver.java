@@ -1,0 +1,220 @@
+package org.viplab.engine.ssh;
+
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
+import org.viplab.engine.ssh.observe.AddressMonitorParser;
+import org.viplab.engine.ssh.observe.HaproxyStatParser;
+import org.viplab.engine.ssh.observe.KeepalivedLogParser;
+import org.viplab.engine.ssh.observe.TimeMap;
+import org.viplab.engine.ssh.observe.VrrpDumpParser;
+import org.viplab.core.timeline.LabEvent;
+
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Everything VIP Lab watches on one real host, over one SSH session: the VIP ({@code ip monitor}), VRRP
+ * adverts on the wire ({@code tcpdump}), keepalived's log, a 5 Hz process watcher, and haproxy's
+ * {@code show stat}. All of it streams; nothing is polled over new connections. Events go to the lab's sink.
+ */
+final class HostObserver {
+    private static final Pattern PS_LINE = Pattern.compile("^(\\d+)\\.(\\d+) m=(\\S*) h=(\\S*) k=(\\S*)(?: v=(\\d+))?$");
+
+    final Inventory.Host inv;
+    final SshHost ssh;
+    final CommandTemplates cmd;
+    private final String vip;
+    private final Map<String, String> hostByAddress;
+    private final boolean watchHaproxy;
+    private final Consumer<LabEvent> sink;
+    private final TimeMapSource times;
+    private final List<SshHost.Stream> streams = new CopyOnWriteArrayList<>();
+
+    volatile boolean reachable;
+    volatile long clockOffsetUs;
+    volatile long rttUs;
+    volatile ZoneId zone = ZoneOffset.UTC;
+    volatile boolean hasTcpdump;
+    volatile boolean hasSocat;
+    volatile String firewall;
+    volatile String clientAddress;
+    private KeepalivedLogParser klog;
+
+    /** The lab's time line and this host's clock offset, as a parser needs them. */
+    interface TimeMapSource {
+        TimeMap forOffset(long hostOffsetUs);
+    }
+
+    HostObserver(Inventory.Host inv, SshHost ssh, String vip, Map<String, String> hostByAddress, boolean watchHaproxy,
+                 TimeMapSource times, Consumer<LabEvent> sink) {
+        this.inv = inv;
+        this.ssh = ssh;
+        this.cmd = new CommandTemplates(inv);
+        this.vip = vip;
+        this.hostByAddress = hostByAddress;
+        this.watchHaproxy = watchHaproxy;
+        this.times = times;
+        this.sink = sink;
+    }
+
+    String name() { return inv.name; }
+
+    TimeMap time() { return times.forOffset(clockOffsetUs); }
+
+    /** Connects, measures the clock, finds the tools, and starts every stream. */
+    void connect(int timeoutMs) throws RemoteException {
+        stopStreams();
+        ssh.connect(timeoutMs);
+        measureClock();
+        SshHost.Result tools = ssh.exec("for c in tcpdump iptables nft socat; do command -v $c >/dev/null 2>&1 && echo $c; done; "
+                + "echo \"client=${SSH_CLIENT%% *}\"; date +%z", 10_000);
+        List<String> lines = tools.out().lines().toList();
+        hasTcpdump = lines.contains("tcpdump");
+        hasSocat = lines.contains("socat");
+        firewall = lines.contains("iptables") ? "iptables" : lines.contains("nft") ? "nft" : null;
+        for (String l : lines) {
+            if (l.startsWith("client=")) clientAddress = l.substring(7);
+            if (l.matches("[+-]\\d{4}")) zone = ZoneOffset.of(l);
+        }
+        klog = new KeepalivedLogParser(inv.name, zone, !hasTcpdump, 51, 1_000_000);
+        reachable = true;
+    }
+
+    /** Host clock minus local clock at the round trip's midpoint; the best of ten tries on one channel. */
+    private void measureClock() throws RemoteException {
+        long[] r = ssh.clockOffsetUs(10, 5000);
+        clockOffsetUs = r[0];
+        rttUs = r[1];
+    }
+
+    /** What the host is doing now: VIP, VRRP state (keepalived's last word in its log), processes. */
+    List<LabEvent> snapshot(long atUs) throws RemoteException {
+        String log = inv.keepalivedLog.equals("journal")
+                ? cmd.priv("journalctl -u keepalived -n 500 --no-pager -o cat")
+                : cmd.priv("tail -n 500 " + Shell.quote(inv.keepalivedLog));
+        String c = "ip -o addr show dev " + Shell.quote(inv.iface) + " | grep -c " + Shell.quote("inet " + vip + "/") + "; "
+                + Watch.psCommand(inv, vip) + "; " + log + " 2>/dev/null | grep -E 'Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived' | tail -n 1";
+        SshHost.Result r = ssh.exec(c, 10_000);
+        List<String> out = r.out().lines().toList();
+        List<LabEvent> ev = new ArrayList<>();
+        boolean holds = !out.isEmpty() && !out.get(0).strip().equals("0");
+        ev.add(new LabEvent.VipChanged(atUs, inv.name, vip, holds, "at connect"));
+        Map<ProcessKind, ProcessState> procs = out.size() > 1 ? parsePs(out.get(1)) : Map.of();
+        for (Map.Entry<ProcessKind, ProcessState> p : procs.entrySet()) {
+            ev.add(new LabEvent.ProcessChanged(atUs, inv.name, p.getKey(), p.getValue(), p.getValue(), "at connect"));
+        }
+        VrrpState vrrp = VrrpState.INIT;
+        if (procs.get(ProcessKind.KEEPALIVED) == ProcessState.STOPPED) {
+            vrrp = VrrpState.STOPPED;
+        } else if (out.size() > 2) {
+            Matcher m = Pattern.compile("Entering (MASTER|BACKUP|FAULT) STATE").matcher(out.get(2));
+            if (m.find()) vrrp = VrrpState.valueOf(m.group(1));
+        }
+        ev.add(new LabEvent.VrrpStateChanged(atUs, inv.name, VrrpState.INIT, vrrp, "at connect"));
+        klog.assume(vrrp, procs.getOrDefault(ProcessKind.KEEPALIVED, ProcessState.RUNNING));
+        return ev;
+    }
+
+    /** The VIP count from a process watcher line, or -1. */
+    static int psVip(String line) {
+        Matcher x = PS_LINE.matcher(line.strip());
+        return x.matches() && x.group(6) != null ? Integer.parseInt(x.group(6)) : -1;
+    }
+
+    static Map<ProcessKind, ProcessState> parsePs(String line) {
+        Map<ProcessKind, ProcessState> m = new EnumMap<>(ProcessKind.class);
+        Matcher x = PS_LINE.matcher(line.strip());
+        if (!x.matches()) return m;
+        m.put(ProcessKind.MYSQLD, state(x.group(3)));
+        m.put(ProcessKind.HAPROXY, state(x.group(4)));
+        m.put(ProcessKind.KEEPALIVED, state(x.group(5)));
+        return m;
+    }
+
+    /** "Sl," running; "Tl," stopped by a signal (hung); "" or only zombies: gone. */
+    static ProcessState state(String stats) {
+        boolean any = false;
+        boolean allStopped = true;
+        for (String s : stats.split(",")) {
+            if (s.isEmpty() || s.startsWith("Z")) continue;
+            any = true;
+            if (!s.startsWith("T")) allStopped = false;
+        }
+        if (!any) return ProcessState.STOPPED;
+        return allStopped ? ProcessState.HUNG : ProcessState.RUNNING;
+    }
+
+    static long psEpochUs(String line) {
+        Matcher x = PS_LINE.matcher(line.strip());
+        if (!x.matches()) return Long.MIN_VALUE;
+        return Long.parseLong(x.group(1)) * 1_000_000 + Long.parseLong((x.group(2) + "000000").substring(0, 6));
+    }
+
+    void startStreams(Consumer<String> psLine) throws RemoteException {
+        AddressMonitorParser mon = new AddressMonitorParser(inv.name, vip, zone);
+        start(Watch.MONITOR.command(inv, vip), l -> mon.parse(l, time()).ifPresent(sink));
+        start(Watch.LOG.command(inv, vip), l -> klog.parse(l, time()).forEach(sink));
+        if (hasTcpdump) {
+            VrrpDumpParser dump = new VrrpDumpParser(hostByAddress, zone);
+            // each host reports the adverts it sent itself; the other host's are its own stream's business
+            start(Watch.ADVERTS.command(inv, vip), l -> dump.parse(l, time()).filter(a -> a.host().equals(inv.name)).ifPresent(sink));
+        }
+        start(Watch.PROCESSES.command(inv, vip), psLine);
+        if (watchHaproxy && hasSocat) {
+            HaproxyStatParser stat = new HaproxyStatParser(inv.name);
+            StringBuilder chunk = new StringBuilder();
+            long[] at = {Long.MIN_VALUE};
+            start(Watch.HAPROXY_STATS.command(inv, vip), l -> {
+                if (l.startsWith("@@ ")) {
+                    if (at[0] != Long.MIN_VALUE && chunk.indexOf("#") >= 0) {
+                        try {
+                            stat.parse(chunk.toString(), time().labUs(at[0])).forEach(sink);
+                        } catch (IllegalArgumentException ignored) {
+                            // a half answer while haproxy restarts
+                        }
+                    }
+                    chunk.setLength(0);
+                    at[0] = Long.parseLong(l.substring(3).strip()) / 1000;
+                } else {
+                    chunk.append(l).append('\n');
+                }
+            });
+        }
+    }
+
+    private void start(String command, Consumer<String> onLine) throws RemoteException {
+        streams.add(ssh.stream(command, line -> {
+            try {
+                onLine.accept(line);
+            } catch (RuntimeException e) {
+                sink.accept(new LabEvent.LogLine(time().nowLabUs(), inv.name, "viplab", "unreadable line from '" + command + "': " + line));
+            }
+        }, () -> {
+            // the session is gone (the watchdog reconnects), or only this observer ended (no permission,
+            // tool missing): then say so once and carry on with the others
+            if (ssh.connected() && reachable) {
+                sink.accept(new LabEvent.LogLine(time().nowLabUs(), inv.name, "viplab", "observer ended: " + command));
+            }
+        }));
+    }
+
+    void stopStreams() {
+        for (SshHost.Stream s : streams) s.close();
+        streams.clear();
+    }
+
+    void close() {
+        stopStreams();
+        ssh.close();
+        reachable = false;
+    }
+}

@@ -1,0 +1,103 @@
+package org.viplab.engine.ssh;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonParseException;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.util.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The real hosts VIP Lab drives over SSH, as an inventory file (JSON). Passwords are never part of it: a host
+ * with {@code "auth": "password"} gets its password asked for and kept in memory only.
+ */
+public final class Inventory {
+    /** The preset (topology) the hosts run: "mode1" or "mode2". */
+    public String preset = "mode1";
+    public String vip = "10.9.8.120";
+    /** Port the client probe connects to on the VIP (3306 in mode 1, 6039 in mode 2). */
+    public int clientPort = 3306;
+    /** known_hosts file to verify host keys against; null: ~/.ssh/known_hosts. */
+    public String knownHosts;
+    public List<Host> hosts = new ArrayList<>();
+
+    public static final class Host {
+        public String name;
+        public String address;
+        public int port = 22;
+        public String user = "root";
+        /** "key", "agent" or "password". */
+        public String auth = "key";
+        public String keyFile;
+        public String iface = "eth0";
+        /** Prefix privileged commands with {@code sudo -n} (for a user who is not root). */
+        public boolean sudo;
+        /** "sysv" ({@code service NAME ACTION}), "systemd" ({@code systemctl ACTION NAME}) or "custom". */
+        public String services = "sysv";
+        /** Service names per process, for the templates. */
+        public Map<String, String> serviceNames = new LinkedHashMap<>(Map.of("mysqld", "mysql", "haproxy", "haproxy", "keepalived", "keepalived"));
+        /** Commands that override a template, keyed "verb process", e.g. "stop mysqld": "systemctl stop mariadb". */
+        public Map<String, String> commands = new LinkedHashMap<>();
+        /** keepalived's log: a file to follow, or "journal" for {@code journalctl -f -u keepalived}. */
+        public String keepalivedLog = "/var/log/keepalived.log";
+        /** haproxy's stats socket, read with socat when present. */
+        public String haproxyStats = "/var/lib/haproxy/stats";
+
+        public String serviceName(ProcessKind k) { return serviceNames.getOrDefault(k.id(), k.id()); }
+    }
+
+    private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+
+    public Host host(String name) {
+        for (Host h : hosts) if (h.name.equals(name)) return h;
+        return null;
+    }
+
+    public List<String> hostNames() { return hosts.stream().map(h -> h.name).toList(); }
+
+    public String toJson() { return GSON.toJson(this) + "\n"; }
+
+    public void write(Path file) throws IOException { AtomicFiles.writeString(file, toJson()); }
+
+    /** Reads and checks an inventory; the message names the file and what is wrong. */
+    public static Inventory read(Path file) throws IOException {
+        Inventory inv;
+        try {
+            inv = GSON.fromJson(Files.readString(file), Inventory.class);
+        } catch (JsonParseException e) {
+            throw new IllegalArgumentException(file + ": not a valid inventory: " + e.getMessage(), e);
+        }
+        if (inv == null) throw new IllegalArgumentException(file + ": empty inventory");
+        List<String> problems = inv.problems();
+        if (!problems.isEmpty()) throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
+        return inv;
+    }
+
+    public List<String> problems() {
+        List<String> p = new ArrayList<>();
+        if (hosts == null || hosts.size() != 2) p.add("needs exactly two hosts");
+        if (vip == null || vip.isBlank()) p.add("vip is missing");
+        if (clientPort < 1 || clientPort > 65535) p.add("clientPort must be 1..65535");
+        if (hosts != null) {
+            for (int i = 0; i < hosts.size(); i++) {
+                Host h = hosts.get(i);
+                String at = "hosts[" + i + "]" + (h.name != null ? " (" + h.name + ")" : "");
+                if (h.name == null || !h.name.matches("[A-Za-z0-9_.]+")) p.add(at + ": name must be letters, digits, '_' or '.' (no '-')");
+                if (h.address == null || h.address.isBlank()) p.add(at + ": address is missing");
+                if (h.port < 1 || h.port > 65535) p.add(at + ": port must be 1..65535");
+                if (!List.of("key", "agent", "password").contains(h.auth)) p.add(at + ": auth must be key, agent or password");
+                if ("key".equals(h.auth) && (h.keyFile == null || h.keyFile.isBlank())) p.add(at + ": auth key needs keyFile");
+                if (!List.of("sysv", "systemd", "custom").contains(h.services)) p.add(at + ": services must be sysv, systemd or custom");
+                if (h.iface == null || !h.iface.matches("[A-Za-z0-9_.@-]+")) p.add(at + ": iface is not an interface name");
+            }
+        }
+        return p;
+    }
+}

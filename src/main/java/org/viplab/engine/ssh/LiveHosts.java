@@ -1,0 +1,150 @@
+package org.viplab.engine.ssh;
+
+import org.viplab.lab.Action;
+import org.viplab.lab.Lab;
+import org.viplab.lab.LiveEngine;
+import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.Timeline;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+/**
+ * Real hosts over SSH as a {@link LiveEngine}, for the app: the same views follow them as follow the
+ * simulator. Connecting, actions and restores run on one worker thread (each remote call has its own
+ * timeout inside {@link SshLab}), so the caller never waits on the network. Connecting starts a run; so does
+ * a drill's t = 0 ({@link #startDrill}), each with a fresh timeline.
+ */
+public final class LiveHosts implements LiveEngine {
+    private final Inventory inventory;
+    private final Topology topology;
+    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(ClientProber.daemon("viplab-ssh"));
+    private final SshLab lab;
+    private Timeline timeline; // guarded by this
+
+    /**
+     * @param passwords  per host name for password authentication; kept in memory only
+     * @param commandLog told every remote command before it runs ("db1$ service mysql stop")
+     */
+    public LiveHosts(Inventory inventory, HostKeyPrompt prompt, Map<String, char[]> passwords, Consumer<String> commandLog) {
+        this.inventory = inventory;
+        this.topology = SshLab.topologyOf(inventory);
+        this.timeline = new Timeline();
+        this.lab = new SshLab(inventory, timeline, prompt, passwords, commandLog);
+    }
+
+    /**
+     * Connects to every host on the worker thread. Completes once both hosts answered; the run then starts at
+     * t = 0 with their state as found (so no view mistakes the seconds of connecting for "no VIP"). Fails with
+     * the host that could not be reached (the caller then closes this engine).
+     */
+    public CompletableFuture<Void> connect() {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                lab.connect();
+            } catch (RemoteException e) {
+                throw new IllegalStateException(e.getMessage(), e);
+            }
+            startRun();
+        }, worker);
+    }
+
+    /** A new run at t = 0 on a fresh timeline, starting from the hosts' current state. */
+    private Timeline startRun() {
+        Timeline fresh = new Timeline();
+        synchronized (this) {
+            timeline = fresh;
+            for (RunListener l : listeners) l.runStarted(fresh, topology);
+            lab.beginDrill(fresh);
+        }
+        return fresh;
+    }
+
+    public Inventory inventory() { return inventory; }
+
+    /** Host name to clock offset (host minus local) in microseconds, measured at connect. */
+    public Map<String, Long> clockOffsetsUs() { return lab.clockOffsetsUs(); }
+
+    /**
+     * For a drill, on the caller's (drill) thread: restores the baseline and waits for it (at most
+     * {@code baselineMaxMs}), then starts t = 0 on a fresh timeline and returns the lab the runner drives.
+     * Once {@code aborted} says so, waiting stops at once (the runner then runs the restore).
+     */
+    public Lab startDrill(long baselineMaxMs, BooleanSupplier aborted) throws InterruptedException {
+        lab.prepare(baselineMaxMs, aborted);
+        Timeline fresh = startRun();
+        return new Lab() {
+            public Topology topology() { return topology; }
+
+            public Timeline timeline() { return fresh; }
+
+            public String engine() { return "ssh"; }
+
+            public long now() { return lab.now(); }
+
+            public void apply(Action action, String by) { lab.apply(action, by); }
+
+            /** Real time passes on its own; an abort ends the wait early. */
+            public void runUntil(long timeUs) throws InterruptedException {
+                long left;
+                while (!aborted.getAsBoolean() && (left = timeUs - lab.now()) > 0) Thread.sleep(Math.max(1, Math.min(50, left / 1000)));
+            }
+
+            public void restore(String by) { lab.restore(by); }
+
+            // the connection outlives the drill: the app stays connected
+            public void close() { }
+        };
+    }
+
+    @Override
+    public String engine() { return "ssh"; }
+
+    @Override
+    public synchronized Timeline timeline() { return timeline; }
+
+    @Override
+    public Topology topology() { return topology; }
+
+    @Override
+    public long now() { return lab.now(); }
+
+    @Override
+    public CompletableFuture<Void> apply(Action action, String by) {
+        return CompletableFuture.runAsync(() -> lab.apply(action, by), worker);
+    }
+
+    @Override
+    public CompletableFuture<Void> restore(String by) {
+        return CompletableFuture.runAsync(() -> lab.restore(by), worker);
+    }
+
+    @Override
+    public List<String> commandsFor(Action action) { return lab.commandsFor(action); }
+
+    @Override
+    public synchronized CompletableFuture<Void> addRunListener(RunListener l) {
+        listeners.add(l);
+        l.runStarted(timeline, topology);
+        return CompletableFuture.completedFuture(null);
+    }
+
+    @Override
+    public void removeRunListener(RunListener l) { listeners.remove(l); }
+
+    public boolean reachable(String host) { return lab.reachable(host); }
+
+    /** Stops every stream and closes the sessions (may take a moment: call it off the FX thread). */
+    @Override
+    public void close() {
+        worker.shutdownNow();
+        lab.close();
+    }
+}

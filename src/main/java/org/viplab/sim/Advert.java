@@ -1,4 +1,0 @@
-package org.viplab.sim;
-
-/** A VRRP advertisement on the wire. */
-record Advert(String fromHost, String fromIp, int vrid, int priority, int version, long intervalUs, String authPass) { }

@@ -1,7 +1,0 @@
-package org.viplab.timeline;
-
-/** Where an engine puts what it sees. The timeline is one; the benchmark's summarising recorder is another. */
-@FunctionalInterface
-public interface EventSink {
-    void accept(LabEvent event);
-}

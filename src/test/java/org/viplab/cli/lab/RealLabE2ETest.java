@@ -1,0 +1,311 @@
+package org.viplab.cli.lab;
+
+import com.google.gson.Gson;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
+import org.viplab.cli.Launcher;
+import org.viplab.core.util.AtomicFiles;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * End to end on real hosts: builds the one-machine lab (root, namespaces), runs the real-* sample drills
+ * with --engine ssh, checks the time line, runs the same drill on the simulator, writes the figures to
+ * target/e2e/, and always removes the lab. Only with VIPLAB_E2E=1 (.ci/e2e-lab.sh sets it).
+ */
+@EnabledIfEnvironmentVariable(named = "VIPLAB_E2E", matches = "1")
+class RealLabE2ETest {
+    static final Path OUT = Path.of("target/e2e");
+    static final int RUNS = Integer.parseInt(System.getenv().getOrDefault("E2E_RUNS", "1"));
+
+    @org.junit.jupiter.api.BeforeAll
+    static void out() throws java.io.IOException { Files.createDirectories(OUT); }
+
+    @Test
+    void mode1ServiceMysqlStop() throws Exception {
+        mode(1, "samples/drills/real-mode1-mysql-stop.json", "stop db1/mysqld");
+    }
+
+    @Test
+    void mode2HaproxyKilled() throws Exception {
+        mode(2, "samples/drills/real-mode2-haproxy-kill.json", "kill db1/haproxy");
+    }
+
+    record Cli(int rc, String out, String err) { }
+
+    /** Not root, or a machine that routes (ip_forward=1, tried in a throw-away network namespace): refused. */
+    @Test
+    void refusesWhenItCannotBeSafe() throws Exception {
+        Path jar = Path.of("target/viplab.jar").toAbsolutePath();
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar");
+        String[][] cases = {
+                {"setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "java", "-jar", jar.toString(), "lab", "up", "--mode", "1"},
+                {"unshare", "--net", "sh", "-c", "sysctl -q -w net.ipv4.ip_forward=1 && exec java -jar " + jar + " lab up --mode 1"}};
+        String[] expect = {"must run as root", "ip_forward=1"};
+        for (int i = 0; i < cases.length; i++) {
+            Process p = new ProcessBuilder(cases[i]).directory(Path.of("/tmp").toFile()).redirectErrorStream(true).start();
+            String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertEquals(3, p.waitFor(), text);
+            assertTrue(text.contains("refused") && text.contains(expect[i]), text);
+        }
+    }
+
+    /** lab up killed half-way (with everything it started): lab down still removes it all. */
+    @Test
+    void downAfterAnUpKilledHalfWay() throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e") + "-crash");
+        Path jar = Path.of("target/viplab.jar");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(jar), "needs the packaged jar");
+        Process up = new ProcessBuilder("java", "-jar", jar.toString(), "lab", "up", "--mode", "2", "--dir", dir.toString())
+                .redirectErrorStream(true).redirectOutput(OUT.resolve("crashed-up.log").toFile()).start();
+        // wait until the hosts exist (the records name an init), then kill the whole tree at once
+        long end = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < end
+                && !(Files.exists(dir.resolve("records")) && Files.readString(dir.resolve("records")).contains("init-db2"))) {
+            Thread.sleep(20);
+        }
+        List<ProcessHandle> tree = new ArrayList<>(up.toHandle().descendants().toList());
+        tree.add(up.toHandle());
+        for (ProcessHandle h : tree) h.destroyForcibly();
+        up.waitFor();
+        assertTrue(Files.exists(dir.resolve("records")), "the crash left a recorded lab");
+        for (ProcessHandle h : tree) h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        // a child forked just before the kill may hold the lab's lock a moment longer: lab down refuses while
+        // another up or down runs, so try again for a few seconds (a lock held for good still fails)
+        Cli down = cli("lab", "down", "--dir", dir.toString());
+        for (int i = 0; i < 20 && down.rc() != 0 && (down.out() + down.err()).contains("another 'lab up' or 'lab down' is running"); i++) {
+            Thread.sleep(500);
+            down = cli("lab", "down", "--dir", dir.toString());
+        }
+        assertEquals(0, down.rc(), down.out() + down.err());
+        Process p = new ProcessBuilder("sh", "-c", "ip netns list; ip link show viplab0 2>&1").redirectErrorStream(true).start();
+        String left = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        assertFalse(left.contains("viplab-"), left);
+        assertTrue(left.contains("does not exist"), left);
+        assertFalse(Files.exists(dir));
+    }
+
+    static Cli cli(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc = Launcher.run(List.of(args), new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        String out = o.toString(StandardCharsets.UTF_8);
+        String err = e.toString(StandardCharsets.UTF_8);
+        System.out.print(out);
+        System.err.print(err);
+        return new Cli(rc, out, err);
+    }
+
+    /** What a test does while its lab is up; it adds its figures to the map. */
+    interface WithLab {
+        void run(Path dir, Map<String, Object> fig) throws Exception;
+    }
+
+    /** Builds the lab for the mode, runs the body, and always removes the lab (and checks nothing is left). */
+    static Map<String, Object> withLab(int mode, WithLab body) throws Exception {
+        Path dir = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e"));
+        Map<String, Object> fig = new LinkedHashMap<>();
+        fig.put("mode", mode);
+        long t0 = System.nanoTime();
+        Cli up = cli("lab", "up", "--mode", Integer.toString(mode), "--dir", dir.toString());
+        fig.put("labUpS", round((System.nanoTime() - t0) / 1e9));
+        Throwable failed = null;
+        try {
+            assertEquals(0, up.rc(), "lab up failed:\n" + up.out() + up.err());
+            body.run(dir, fig);
+        } catch (Throwable t) {
+            failed = t;
+            throw t;
+        } finally {
+            long t1 = System.nanoTime();
+            Cli down = cli("lab", "down", "--dir", dir.toString());
+            fig.put("labDownS", round((System.nanoTime() - t1) / 1e9));
+            String ns = sh("ip netns list");
+            AssertionError left = down.rc() != 0 ? new AssertionError("lab down failed:\n" + down.out() + down.err())
+                    : ns.contains("viplab-") ? new AssertionError("namespaces left behind: " + ns)
+                    : Files.exists(dir) ? new AssertionError(dir + " left behind") : null;
+            // a failure of the run itself stays the reported one; what the tear-down found is added to it
+            if (left != null && failed != null) failed.addSuppressed(left);
+            else if (left != null) throw left;
+        }
+        return fig;
+    }
+
+    static String sh(String command) throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", command).redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return text;
+    }
+
+    void mode(int mode, String drill, String cause) throws Exception {
+        List<Map<String, Object>> runs = new ArrayList<>();
+        Map<String, Object> fig = withLab(mode, (dir, f) -> {
+            if (mode == 1) {
+                // a second lab would clash: refused, and the first one stays
+                Cli again = cli("lab", "up", "--mode", "1", "--dir", dir + "-second");
+                assertEquals(3, again.rc());
+                assertTrue(again.err().contains("already exists") || again.out().contains("already exists"), again.out() + again.err());
+                assertEquals(0, cli("lab", "status", "--dir", dir.toString()).rc());
+            }
+            for (int i = 1; i <= RUNS; i++) {
+                Path json = OUT.resolve("mode" + mode + "-run" + i + ".json");
+                Path jsonl = OUT.resolve("mode" + mode + "-run" + i + ".jsonl");
+                Path report = OUT.resolve("mode" + mode + "-run" + i + "-report");
+                Cli d = cli("drill", drill, "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
+                        "--json", json.toString(), "--jsonl", jsonl.toString(), "--report", report.toString());
+                assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
+                String html = Files.readString(report.resolve("report.html"));
+                assertTrue(html.contains("ssh") && html.contains("10.9.8.201"), "the report names the engine and the hosts");
+                runs.add(check(json, jsonl, cause));
+            }
+        });
+        fig.put("runs", runs);
+        Path simJson = OUT.resolve("mode" + mode + "-sim.json");
+        assertEquals(0, cli("drill", drill, "--engine", "sim", "--json", simJson.toString(), "--quiet").rc());
+        JsonObject sim = JsonParser.parseString(Files.readString(simJson)).getAsJsonObject();
+        JsonObject simFo = sim.getAsJsonArray("failovers").get(0).getAsJsonObject();
+        fig.put("sim", Map.of("gapMs", simFo.get("gapMs").getAsDouble(), "detectionMs", simFo.get("detectionMs").getAsDouble(),
+                "failoverMs", simFo.get("failoverMs").getAsDouble(), "clientDowntimeMs", sim.getAsJsonObject("metrics").get("clientDowntimeMs").getAsDouble()));
+        writeFigures("figures-mode" + mode + ".json", fig);
+    }
+
+    static void writeFigures(String name, Map<String, Object> fig) throws java.io.IOException {
+        Gson gson = new GsonBuilder().setPrettyPrinting().create();
+        AtomicFiles.writeString(OUT.resolve(name), gson.toJson(fig) + "\n");
+        System.out.println("FIGURES " + name + ": " + gson.toJson(fig));
+    }
+
+    /**
+     * VRRP dropped between the hosts (nft on each host) for 10 s, then allowed again: both hold the VIP while
+     * it is blocked, one holds it after the heal, and the firewall tables are gone afterwards.
+     */
+    @Test
+    void mode1VrrpBlocked() throws Exception {
+        String drill = "samples/drills/real-mode1-vrrp-blocked.json";
+        Map<String, Object> fig = withLab(1, (dir, f) -> {
+            Path json = OUT.resolve("vrrp-blocked.json");
+            Path jsonl = OUT.resolve("vrrp-blocked.jsonl");
+            Cli d = cli("drill", drill, "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
+                    "--json", json.toString(), "--jsonl", jsonl.toString(), "--report", OUT.resolve("vrrp-blocked-report").toString());
+            // the tables the cut made on each host are removed by the heal (and by the restore after it)
+            for (String host : List.of("db1", "db2")) {
+                String tables = sh("ip netns exec viplab-" + host + " nft list tables; echo rc=$?");
+                assertTrue(tables.contains("rc=0"), host + ": " + tables);
+                assertFalse(tables.contains("viplab_"), host + " still has the cut's nft tables after the drill: " + tables);
+            }
+            assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
+            f.putAll(checkSplitBrain(jsonl));
+        });
+        writeFigures("figures-vrrp-blocked.json", fig);
+    }
+
+    /** A split brain of more than 100 ms while VRRP is blocked, one holder after the heal, adverts of both with priority. */
+    static Map<String, Object> checkSplitBrain(Path jsonl) throws Exception {
+        List<JsonObject> ev = new ArrayList<>();
+        for (String l : Files.readAllLines(jsonl)) if (!l.isBlank()) ev.add(JsonParser.parseString(l).getAsJsonObject());
+        long cut = -1, heal = -1, end = 0;
+        for (JsonObject e : ev) {
+            end = Math.max(end, t(e));
+            if (kind(e, "action") && e.get("target").getAsString().equals("db1-db2/vrrp")) {
+                if (e.get("action").getAsString().equals("cut") && cut < 0) cut = t(e);
+                if (e.get("action").getAsString().equals("heal") && heal < 0) heal = t(e);
+            }
+        }
+        assertTrue(cut > 0 && heal > cut, "the cut and the heal are on the time line");
+        // who holds the VIP, event by event; the time both hold it between the cut and the heal
+        java.util.Set<String> holders = new java.util.TreeSet<>();
+        long bothSince = -1, bothUs = 0, lastChange = 0;
+        String afterHeal = null;
+        for (JsonObject e : ev) {
+            if (!kind(e, "vip")) continue;
+            long t = t(e);
+            if (e.get("added").getAsBoolean()) holders.add(e.get("host").getAsString()); else holders.remove(e.get("host").getAsString());
+            if (holders.size() == 2 && bothSince < 0) bothSince = t;
+            if (holders.size() < 2 && bothSince >= 0) {
+                bothUs += Math.max(0, Math.min(t, heal) - Math.max(bothSince, cut));
+                bothSince = -1;
+            }
+            lastChange = t;
+            afterHeal = String.join(",", holders);
+        }
+        if (bothSince >= 0) bothUs += Math.max(0, heal - Math.max(bothSince, cut));
+        assertTrue(bothUs > 100_000, "both hosts held the VIP for " + bothUs / 1000 + " ms while VRRP was blocked (expected > 100 ms)");
+        assertTrue(afterHeal != null && !afterHeal.contains(","), "one holder after the heal, not " + afterHeal);
+        assertTrue(lastChange > heal, "the split brain ended after the heal");
+        // adverts with their priorities from both sides during the block: db1 at 100, db2 (now MASTER too) at 90
+        boolean db1 = false, db2 = false;
+        for (JsonObject e : ev) {
+            if (!kind(e, "advert") || t(e) < cut || t(e) > heal) continue;
+            if (e.get("host").getAsString().equals("db1") && e.get("priority").getAsInt() == 100) db1 = true;
+            if (e.get("host").getAsString().equals("db2") && e.get("priority").getAsInt() == 90) db2 = true;
+        }
+        assertTrue(db1 && db2, "adverts during the block: db1 priority 100 " + db1 + ", db2 priority 90 " + db2);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("splitBrainWhileBlockedMs", round(bothUs / 1000.0));
+        m.put("splitBrainEndedAfterHealMs", round((lastChange - heal) / 1000.0));
+        m.put("holderAtEnd", afterHeal);
+        return m;
+    }
+
+    /** The time line of one real run: what must be there, and the figures. */
+    static Map<String, Object> check(Path json, Path jsonl, String cause) throws Exception {
+        List<JsonObject> ev = new ArrayList<>();
+        for (String l : Files.readAllLines(jsonl)) if (!l.isBlank()) ev.add(JsonParser.parseString(l).getAsJsonObject());
+        long action = -1;
+        for (JsonObject e : ev) {
+            if (kind(e, "action") && (e.get("action").getAsString() + " " + e.get("target").getAsString()).equals(cause)) action = t(e);
+        }
+        assertTrue(action > 0, "the action is on the time line");
+        long zeroAdvert = -1, removed = -1, added = -1, masterLog = -1, firstFail = -1, okAfter = -1;
+        for (JsonObject e : ev) {
+            long t = t(e);
+            if (t < action) continue;
+            String host = e.has("host") ? e.get("host").getAsString() : "";
+            if (kind(e, "advert") && host.equals("db1") && e.get("priority").getAsInt() == 0 && zeroAdvert < 0) zeroAdvert = t;
+            if (kind(e, "vip") && host.equals("db1") && !e.get("added").getAsBoolean() && removed < 0) removed = t;
+            if (kind(e, "vip") && host.equals("db2") && e.get("added").getAsBoolean() && added < 0) added = t;
+            if (kind(e, "log") && host.equals("db2") && e.get("text").getAsString().contains("Entering MASTER STATE") && masterLog < 0) masterLog = t;
+            if (kind(e, "probe") && !e.get("ok").getAsBoolean() && firstFail < 0) firstFail = t;
+            if (kind(e, "probe") && e.get("ok").getAsBoolean() && firstFail > 0 && okAfter < 0) okAfter = t;
+        }
+        assertTrue(zeroAdvert > 0, "db1 sent a priority-0 advert");
+        assertTrue(removed > 0 && added > removed, "the VIP left db1, then came to db2");
+        assertTrue(masterLog > 0, "keepalived's own line on db2");
+        assertTrue(firstFail > 0 && okAfter > firstFail, "client failures, then success");
+        JsonObject r = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertEquals("ssh", r.get("engine").getAsString());
+        JsonObject fo = r.getAsJsonArray("failovers").get(0).getAsJsonObject();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("detectionMs", fo.get("detectionMs").getAsDouble());
+        m.put("gapMs", fo.get("gapMs").getAsDouble());
+        m.put("failoverMs", fo.get("failoverMs").getAsDouble());
+        m.put("clientDowntimeMs", r.getAsJsonObject("metrics").get("clientDowntimeMs").getAsDouble());
+        m.put("zeroAdvertToVipOnDb2Ms", round((added - zeroAdvert) / 1000.0));
+        // the engine's VIP move (ip monitor) against keepalived's own "Entering MASTER STATE" line
+        m.put("vipMoveVsKeepalivedLogMs", round((added - masterLog) / 1000.0));
+        return m;
+    }
+
+    static boolean kind(JsonObject e, String k) { return e.has("kind") && e.get("kind").getAsString().equals(k); }
+
+    static long t(JsonObject e) { return e.get("t").getAsLong(); }
+
+    static double round(double v) { return Math.round(v * 10) / 10.0; }
+}

@@ -1,0 +1,92 @@
+package org.viplab.core.timeline;
+
+import org.junit.jupiter.api.Test;
+import org.viplab.core.model.Presets;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.ProcessState;
+import org.viplab.core.model.VrrpState;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.engine.sim.SimulatedLab;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonLinesReaderTest {
+    /** One of every record type, with awkward values (negative time, quotes, unicode, nulls). */
+    static List<LabEvent> oneOfEach() {
+        return List.of(
+                new LabEvent.VipChanged(-5, "db1", "10.9.8.120", true, "became MASTER"),
+                new LabEvent.AdvertSent(1, "db2", 51, 0, 3, 1_000_000),
+                new LabEvent.VrrpStateChanged(2, "db1", VrrpState.BACKUP, VrrpState.MASTER, "preempt"),
+                new LabEvent.PriorityChanged(3, "db1", 100, 95, "script \"chk\" failed"),
+                new LabEvent.ProcessChanged(4, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPING, "stop by user"),
+                new LabEvent.ScriptResult(5, "db2", "chk_mysql", 1, true, "ps -C mysqld: 没有进程"),
+                new LabEvent.ServerCheck(6, "db1", "db2", "DOWN", "L4CON", false),
+                new LabEvent.LinkChanged(7, "db1-db2/vrrp", true),
+                new LabEvent.GarpSent(8, "db2", "10.9.8.120", 5),
+                new LabEvent.ArpChanged(9, "10.9.8.120", "db2", "STALE"),
+                new LabEvent.ClientProbe(10, false, 1_000_000, null, LabEvent.ProbeFailure.TIMEOUT),
+                new LabEvent.ClientProbe(11, true, 400, "db1", LabEvent.ProbeFailure.NONE),
+                new LabEvent.ActionApplied(12, "cut", "clients-db1", "user"),
+                new LabEvent.LogLine(13, "db1", "keepalived", "Keepalived_vrrp[1234]: (VI_1) Entering MASTER STATE"),
+                new LabEvent.ReplicationChanged(14, "db2", "db1", false, 42),
+                new LabEvent.ClusterStatus(15, "db1", "Synced, Primary", true),
+                new LabEvent.HostReachability(16, "db2", false, "ssh: timeout after 5s"));
+    }
+
+    private static String write(List<LabEvent> events) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonLines.write(events, out);
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyRecordTypeRoundTrips() throws Exception {
+        List<LabEvent> events = oneOfEach();
+        Set<Class<?>> covered = events.stream().map(Object::getClass).collect(Collectors.toSet());
+        Set<Class<?>> all = Arrays.stream(LabEvent.class.getPermittedSubclasses()).collect(Collectors.toSet());
+        assertEquals(all, covered, "the sample covers every LabEvent record");
+        assertEquals(all, Set.copyOf(JsonLinesReader.KINDS.values()), "the reader knows every record");
+        assertEquals(events, JsonLinesReader.read("t.jsonl", new StringReader(write(events))));
+    }
+
+    @Test
+    void aSimulatedFailoverRoundTripsEventForEvent() throws Exception {
+        Timeline tl = new Timeline();
+        SimulatedLab lab = SimulatedLab.steadyState(Presets.mode2(), 4, tl);
+        lab.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.HAPROXY)), "user");
+        lab.runUntil(20_000_000);
+        List<LabEvent> events = tl.snapshot();
+        assertTrue(events.size() > 300);
+        assertEquals(events, JsonLinesReader.read("t.jsonl", new StringReader(write(events))));
+    }
+
+    @Test
+    void badLinesNameTheLineAndWhatIsWrong() {
+        String good = JsonLines.line(new LabEvent.GarpSent(8, "db2", "10.9.8.120", 5));
+        var cut = assertThrows(JsonLinesReader.FormatException.class,
+                () -> JsonLinesReader.read("x.jsonl", new StringReader(good + "\n" + good.substring(0, 20))));
+        assertEquals(2, cut.line());
+        assertTrue(cut.getMessage().startsWith("x.jsonl:2: not valid JSON"), cut.getMessage());
+        var kind = assertThrows(JsonLinesReader.FormatException.class,
+                () -> JsonLinesReader.read("x.jsonl", new StringReader("{\"t\": 1, \"kind\": \"teleport\"}")));
+        assertTrue(kind.getMessage().contains("unknown kind \"teleport\""), kind.getMessage());
+        var noTime = assertThrows(JsonLinesReader.FormatException.class,
+                () -> JsonLinesReader.read("x.jsonl", new StringReader("{\"kind\": \"garp\", \"host\": \"db1\"}")));
+        assertTrue(noTime.getMessage().contains("no time"), noTime.getMessage());
+        var missing = assertThrows(JsonLinesReader.FormatException.class,
+                () -> JsonLinesReader.read("x.jsonl", new StringReader("{\"t\": 1, \"kind\": \"garp\", \"host\": \"db1\", \"vip\": \"v\"}")));
+        assertTrue(missing.getMessage().contains("without \"count\""), missing.getMessage());
+    }
+}

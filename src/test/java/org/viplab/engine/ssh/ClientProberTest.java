@@ -1,0 +1,86 @@
+package org.viplab.engine.ssh;
+
+import org.junit.jupiter.api.Test;
+import org.viplab.core.timeline.LabEvent;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The client probe and the MySQL greeting, against a greeting recorded from the lab's MariaDB 10.11. */
+class ClientProberTest {
+    static byte[] recordedGreeting() throws Exception {
+        try (InputStream in = ClientProberTest.class.getResourceAsStream("greeting-mariadb-10.11.bin")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void parsesTheRecordedGreeting() throws Exception {
+        MysqlGreeting g = MysqlGreeting.read(new java.io.ByteArrayInputStream(recordedGreeting()));
+        assertEquals(10, g.protocol());
+        assertEquals("10.11.19-MariaDB-db1", g.version());
+        assertEquals(12, g.threadId());
+        assertEquals("db1", g.hostSuffix(List.of("db1", "db2")));
+        assertNull(g.hostSuffix(List.of("db2")));
+    }
+
+    @Test
+    void anErrorPacketIsNotAGreeting() {
+        byte[] blocked = {(byte) 0xff, 0x69, 0x04, 'H', 'o', 's', 't', ' ', 'b', 'l', 'o', 'c', 'k', 'e', 'd'};
+        MysqlGreeting.ErrorPacket e = assertThrows(MysqlGreeting.ErrorPacket.class, () -> MysqlGreeting.parse(blocked));
+        assertEquals(1129, e.code);
+        assertTrue(e.getMessage().contains("Host blocked"));
+    }
+
+    @Test
+    void okRefusedAndTimeout() throws Exception {
+        byte[] greeting = recordedGreeting();
+        try (ServerSocket good = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+             ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                try (Socket s = good.accept(); OutputStream o = s.getOutputStream()) {
+                    o.write(greeting);
+                    o.flush();
+                    Thread.sleep(200);
+                } catch (Exception ignored) {
+                    // test over
+                }
+            });
+            server.start();
+            List<LabEvent> sink = new CopyOnWriteArrayList<>();
+            long[] clock = {5_000_000};
+            ClientProber ok = new ClientProber("127.0.0.1", good.getLocalPort(), 100, 1000, List.of("db1", "db2"), () -> clock[0], sink::add);
+            LabEvent.ClientProbe p = ok.probeOnce();
+            assertTrue(p.ok());
+            assertEquals("db1", p.backend());
+            assertEquals(5_000_000, p.timeUs(), "stamped with its start time");
+
+            int closedPort;
+            try (ServerSocket tmp = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                closedPort = tmp.getLocalPort();
+            }
+            LabEvent.ClientProbe refused = new ClientProber("127.0.0.1", closedPort, 100, 1000, List.of(), () -> 0, sink::add).probeOnce();
+            assertFalse(refused.ok());
+            assertEquals(LabEvent.ProbeFailure.REFUSED, refused.failure());
+
+            // accepted by the kernel, never greeted: a hung server
+            long t0 = System.nanoTime();
+            LabEvent.ClientProbe hung = new ClientProber("127.0.0.1", silent.getLocalPort(), 100, 300, List.of(), () -> 0, sink::add).probeOnce();
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(LabEvent.ProbeFailure.TIMEOUT, hung.failure());
+            assertTrue(ms >= 280 && ms < 2000, "gave up after " + ms + " ms");
+            server.join(2000);
+        }
+    }
+}

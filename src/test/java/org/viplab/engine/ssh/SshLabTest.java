@@ -1,0 +1,333 @@
+package org.viplab.engine.ssh;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.viplab.lab.Action;
+import org.viplab.lab.Target;
+import org.viplab.lab.Verb;
+import org.viplab.core.model.ProcessKind;
+import org.viplab.core.model.VrrpState;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
+
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The SSH engine against an in-process SSH server on 127.0.0.1 that runs commands on this machine: only
+ * read-only observers (ip monitor, ps, tail of a temporary file) and harmless custom commands run. The
+ * keepalived log is a temporary file the test writes to. Cuts run only on hosts whose PATH puts fake nft or
+ * iptables first and leaves the real ones out (see fakeHosts).
+ */
+class SshLabTest {
+    @TempDir
+    Path dir;
+    TestSshServer server;
+    ServerSocket mysql;
+    SshLab lab;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (lab != null) lab.close();
+        if (server != null) server.close();
+        if (mysql != null) mysql.close();
+    }
+
+    Inventory inventory(int sshPort, int mysqlPort) throws Exception {
+        Inventory inv = InProcessHosts.inventory(dir, sshPort, mysqlPort);
+        for (Inventory.Host h : inv.hosts) h.commands.put("start mysqld", "echo cannot >&2; exit 4"); // a command that fails
+        assertEquals(List.of(), inv.problems());
+        return inv;
+    }
+
+    /** Serves the recorded MariaDB greeting ("...-db1") to every connection. */
+    void startMysql() throws Exception {
+        byte[] greeting = ClientProberTest.recordedGreeting();
+        mysql = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        Thread t = new Thread(() -> {
+            while (!mysql.isClosed()) {
+                try (Socket s = mysql.accept(); OutputStream o = s.getOutputStream()) {
+                    o.write(greeting);
+                } catch (Exception ignored) {
+                    // closed
+                }
+            }
+        });
+        t.setDaemon(true);
+        t.start();
+    }
+
+    static <T extends LabEvent> T await(Timeline tl, Class<T> type, Predicate<T> p, long ms) throws InterruptedException {
+        long end = System.currentTimeMillis() + ms;
+        while (System.currentTimeMillis() < end) {
+            for (LabEvent e : tl.snapshot()) if (type.isInstance(e) && p.test(type.cast(e))) return type.cast(e);
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no " + type.getSimpleName() + " as expected within " + ms + " ms in " + tl.snapshot());
+    }
+
+    @Test
+    void observesActsAndReconnects() throws Exception {
+        server = new TestSshServer(dir.resolve("hostkey.ser"), 0);
+        int port = server.port();
+        startMysql();
+        Inventory inv = inventory(port, mysql.getLocalPort());
+        Timeline tl = new Timeline();
+        List<String> shown = new CopyOnWriteArrayList<>();
+        List<String> asked = new CopyOnWriteArrayList<>();
+        lab = new SshLab(inv, tl, (h, type, fp) -> asked.add(fp) || true, Map.of(), shown::add);
+        lab.connect();
+        assertEquals(1, asked.size(), "one host key, asked once, then known for the second host");
+        // on connect: reachability with the measured clock offset (same machine: near 0)
+        LabEvent.HostReachability r = await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db1") && e.reachable(), 5000);
+        assertTrue(r.detail().contains("clock offset"), r.detail());
+        assertTrue(Math.abs(lab.clockOffsetsUs().get("db1")) < 20_000, "offset " + lab.clockOffsetsUs());
+
+        lab.beginDrill();
+        assertEquals(0, tl.snapshot().get(0).timeUs());
+        // keepalived logs a state change on db2: it reaches the time line at the time of the line
+        Thread.sleep(300);
+        String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
+        long writtenAt = lab.now();
+        Files.writeString(Path.of(inv.host("db2").keepalivedLog), stamp + " (VI_1) Entering MASTER STATE\n", StandardOpenOption.APPEND);
+        LabEvent.VrrpStateChanged m = await(tl, LabEvent.VrrpStateChanged.class, e -> e.host().equals("db2") && e.to() == VrrpState.MASTER, 8000);
+        assertTrue(Math.abs(m.timeUs() - writtenAt) < 60_000, "placed at " + m.timeUs() + ", written at " + writtenAt);
+        // the client probe reads the greeting and names the host from its version
+        LabEvent.ClientProbe p = await(tl, LabEvent.ClientProbe.class, LabEvent.ClientProbe::ok, 5000);
+        assertEquals("db1", p.backend());
+
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "drill");
+        assertEquals("db1$ echo stopping mysqld", shown.get(shown.size() - 1), "the command is shown before it runs");
+        IllegalStateException failed = assertThrows(IllegalStateException.class,
+                () -> lab.apply(new Action(Verb.START, new Target.Process("db1", ProcessKind.MYSQLD)), "drill"));
+        assertTrue(failed.getMessage().contains("exited 4") && failed.getMessage().contains("cannot"), failed.getMessage());
+        // The in-process "hosts" run their commands on this machine: a cut is refused only where the machine has
+        // no firewall tool, and the test never lets a real cut touch this machine's own rules.
+        boolean firewall = java.util.stream.Stream.of("/usr/sbin/nft", "/usr/sbin/iptables", "/sbin/nft", "/sbin/iptables")
+                .anyMatch(f -> Files.isExecutable(Path.of(f)));
+        if (!firewall) {
+            UnsupportedOperationException vrrp = assertThrows(UnsupportedOperationException.class,
+                    () -> lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "drill"));
+            assertTrue(vrrp.getMessage().contains("iptables or nft") || vrrp.getMessage().contains("not supported"), vrrp.getMessage());
+        }
+        await(tl, LabEvent.ActionApplied.class, a -> a.target().equals("db1/mysqld"), 4000);
+
+        // the host goes away: an unreachable event, then a reconnect when it is back
+        server.close();
+        server = null;
+        await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db1") && !e.reachable(), 10_000);
+        server = new TestSshServer(dir.resolve("hostkey.ser"), port);
+        long back = lab.now();
+        await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db1") && e.reachable() && e.timeUs() >= back, 15_000);
+        assertTrue(lab.reachable("db1"));
+    }
+
+    // ---- cuts on hosts with a fake firewall tool ------------------------------------------------------------
+    // The in-process hosts run their commands on THIS machine, so a cut must never reach its real nft or
+    // iptables. Each host gets its own SSH server whose PATH is a shim directory (the real `ip`, for the
+    // observers, and fake firewall tools that only append their argv to a file) followed by /usr/bin:/bin:
+    // /usr/sbin and /sbin, where the real firewall tools live, are not on it, so they cannot be run by name.
+    // Production code is unchanged: it probes with `command -v` and runs the tool by name, as on a real host.
+
+    /** db1 on 127.0.0.1 and db2 on 127.0.0.2, each with its own server, shim directory and argv log. */
+    record FakeHosts(TestSshServer db1, TestSshServer db2, Path log1, Path log2) implements AutoCloseable {
+        public void close() throws Exception {
+            db1.close();
+            db2.close();
+        }
+
+        List<String> commands(Path log) throws java.io.IOException {
+            return Files.exists(log) ? Files.readAllLines(log) : List.of();
+        }
+    }
+
+    FakeHosts fakeHosts(String... fakeTools) throws Exception {
+        Path[] logs = new Path[2];
+        TestSshServer[] servers = new TestSshServer[2];
+        for (int i = 0; i < 2; i++) {
+            Path shim = Files.createDirectories(dir.resolve("shim-db" + (i + 1)));
+            logs[i] = dir.resolve("firewall-db" + (i + 1) + ".log");
+            Path ip = java.util.stream.Stream.of("/usr/sbin/ip", "/sbin/ip", "/usr/bin/ip", "/bin/ip").map(Path::of)
+                    .filter(Files::isExecutable).findFirst().orElseThrow(() -> new AssertionError("no ip command on this machine"));
+            Files.writeString(shim.resolve("ip"), "#!/bin/sh\nexec '" + ip + "' \"$@\"\n");
+            assertTrue(shim.resolve("ip").toFile().setExecutable(true));
+            for (String tool : fakeTools) {
+                Path f = shim.resolve(tool);
+                // one line per call: the tool, then each argument in brackets (so the quoting is checked too)
+                Files.writeString(f, "#!/bin/sh\n{ printf '%s' " + tool + "; for a in \"$@\"; do printf ' [%s]' \"$a\"; done; echo; } >>'"
+                        + logs[i] + "'\nexit 0\n");
+                assertTrue(f.toFile().setExecutable(true));
+            }
+            servers[i] = new TestSshServer(dir.resolve("hostkey" + (i + 1) + ".ser"), "127.0.0." + (i + 1), 0, shim + ":/usr/bin:/bin");
+        }
+        return new FakeHosts(servers[0], servers[1], logs[0], logs[1]);
+    }
+
+    SshLab fakeLab(FakeHosts f, Timeline tl, List<String> shown) throws Exception {
+        startMysql();
+        Inventory inv = inventory(f.db1().port(), mysql.getLocalPort());
+        inv.host("db2").address = "127.0.0.2";
+        inv.host("db2").port = f.db2().port();
+        for (Inventory.Host h : inv.hosts) {
+            // the restore starts what is not running: harmless commands here
+            h.commands.put("start mysqld", "true");
+            h.commands.put("start keepalived", "true");
+        }
+        SshLab l = new SshLab(inv, tl, (h, type, fp) -> true, Map.of(), shown::add);
+        l.connect();
+        l.beginDrill();
+        return l;
+    }
+
+    /** This machine's own firewall, as root sees it (or the error a non-root user gets): must not change. */
+    static String realFirewall() throws Exception {
+        StringBuilder b = new StringBuilder();
+        for (String[] c : List.of(new String[]{"/usr/sbin/nft", "list", "tables"}, new String[]{"/usr/sbin/iptables", "-S"})) {
+            if (!Files.isExecutable(Path.of(c[0]))) continue;
+            Process p = new ProcessBuilder(c).redirectErrorStream(true).start();
+            b.append(String.join(" ", c)).append(":\n").append(new String(p.getInputStream().readAllBytes())).append("exit ").append(p.waitFor()).append('\n');
+        }
+        return b.toString();
+    }
+
+    void cutHealRestore(String tool, Map<String, List<String>> expected) throws Exception {
+        String before = realFirewall();
+        Timeline tl = new Timeline();
+        List<String> shown = new CopyOnWriteArrayList<>();
+        try (FakeHosts f = fakeHosts(tool)) {
+            lab = fakeLab(f, tl, shown);
+            LabEvent.HostReachability r = await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db1") && e.reachable(), 5000);
+            assertTrue(r.detail().contains("clock offset"), r.detail());
+            Set<String> seen = new java.util.HashSet<>();
+            for (LabEvent e : tl.snapshot()) if (e instanceof LabEvent.HostReachability h) seen.add(h.host());
+            assertEquals(Set.of("db1", "db2"), seen);
+            List<String> hosts = List.of("db1", "db2");
+            lab.apply(new Action(Verb.CUT, Target.parse("db1-db2", hosts)), "drill");
+            assertEquals(expected.get("cut db1-db2 on db1"), f.commands(f.log1()));
+            assertEquals(expected.get("cut db1-db2 on db2"), f.commands(f.log2()));
+            lab.apply(new Action(Verb.HEAL, Target.parse("db1-db2", hosts)), "drill");
+            assertEquals(expected.get("heal db1-db2 on db1"), tail(f.commands(f.log1()), expected.get("cut db1-db2 on db1").size()));
+            assertEquals(expected.get("heal db1-db2 on db2"), tail(f.commands(f.log2()), expected.get("cut db1-db2 on db2").size()));
+            int n1 = f.commands(f.log1()).size();
+            int n2 = f.commands(f.log2()).size();
+            lab.apply(new Action(Verb.CUT, Target.parse("db1-db2/vrrp", hosts)), "drill");
+            lab.apply(new Action(Verb.CUT, Target.parse("clients-db1", hosts)), "drill");
+            assertEquals(expected.get("cut db1-db2/vrrp on db1 + cut clients-db1"), tail(f.commands(f.log1()), n1));
+            assertEquals(expected.get("cut db1-db2/vrrp on db2"), tail(f.commands(f.log2()), n2));
+            n1 = f.commands(f.log1()).size();
+            n2 = f.commands(f.log2()).size();
+            // the restore heals both, in the order they were cut
+            lab.restore("drill");
+            assertEquals(expected.get("restore on db1"), tail(f.commands(f.log1()), n1));
+            assertEquals(expected.get("restore on db2"), tail(f.commands(f.log2()), n2));
+            List<String> links = new ArrayList<>();
+            for (LabEvent e : tl.snapshot()) if (e instanceof LabEvent.LinkChanged c) links.add(c.link() + (c.cut() ? " cut" : " healed"));
+            assertEquals(List.of("db1-db2 cut", "db1-db2 healed", "db1-db2/vrrp cut", "clients-db1 cut", "db1-db2/vrrp healed", "clients-db1 healed"), links);
+            assertTrue(shown.stream().anyMatch(c -> c.startsWith("db2$ " + tool + " ")), "the commands are shown: " + shown);
+        }
+        assertEquals(before, realFirewall(), "this machine's own firewall is untouched");
+    }
+
+    static List<String> tail(List<String> l, int from) { return l.subList(from, l.size()); }
+
+    @Test
+    void cutsAndHealsWithNft() throws Exception {
+        String chain1 = "nft [add chain inet viplab_127_0_0_2 input { type filter hook input priority 0 ; }]";
+        String chain2 = "nft [add chain inet viplab_127_0_0_1 input { type filter hook input priority 0 ; }]";
+        Map<String, List<String>> e = new java.util.HashMap<>();
+        e.put("cut db1-db2 on db1", List.of("nft [add] [table] [inet] [viplab_127_0_0_2]", chain1,
+                "nft [add] [rule] [inet] [viplab_127_0_0_2] [input] [ip] [saddr] [127.0.0.2] [drop]"));
+        e.put("cut db1-db2 on db2", List.of("nft [add] [table] [inet] [viplab_127_0_0_1]", chain2,
+                "nft [add] [rule] [inet] [viplab_127_0_0_1] [input] [ip] [saddr] [127.0.0.1] [drop]"));
+        e.put("heal db1-db2 on db1", List.of("nft [delete] [table] [inet] [viplab_127_0_0_2]"));
+        e.put("heal db1-db2 on db2", List.of("nft [delete] [table] [inet] [viplab_127_0_0_1]"));
+        // the client (this JVM) reaches db1 from 127.0.0.1, as SSH_CLIENT says
+        e.put("cut db1-db2/vrrp on db1 + cut clients-db1", List.of(
+                "nft [add] [table] [inet] [viplab_127_0_0_2_vrrp]",
+                "nft [add chain inet viplab_127_0_0_2_vrrp input { type filter hook input priority 0 ; }]",
+                "nft [add] [rule] [inet] [viplab_127_0_0_2_vrrp] [input] [ip] [saddr] [127.0.0.2] [ip] [protocol] [vrrp] [drop]",
+                "nft [add] [table] [inet] [viplab_127_0_0_1]", chain2,
+                "nft [add] [rule] [inet] [viplab_127_0_0_1] [input] [ip] [saddr] [127.0.0.1] [drop]"));
+        e.put("cut db1-db2/vrrp on db2", List.of(
+                "nft [add] [table] [inet] [viplab_127_0_0_1_vrrp]",
+                "nft [add chain inet viplab_127_0_0_1_vrrp input { type filter hook input priority 0 ; }]",
+                "nft [add] [rule] [inet] [viplab_127_0_0_1_vrrp] [input] [ip] [saddr] [127.0.0.1] [ip] [protocol] [vrrp] [drop]"));
+        e.put("restore on db1", List.of("nft [delete] [table] [inet] [viplab_127_0_0_2_vrrp]", "nft [delete] [table] [inet] [viplab_127_0_0_1]"));
+        e.put("restore on db2", List.of("nft [delete] [table] [inet] [viplab_127_0_0_1_vrrp]"));
+        cutHealRestore("nft", e);
+    }
+
+    @Test
+    void cutsAndHealsWithIptables() throws Exception {
+        String tail = " [-m] [comment] [--comment] [viplab] [-j] [DROP]";
+        Map<String, List<String>> e = new java.util.HashMap<>();
+        e.put("cut db1-db2 on db1", List.of("iptables [-I] [INPUT] [-s] [127.0.0.2]" + tail));
+        e.put("cut db1-db2 on db2", List.of("iptables [-I] [INPUT] [-s] [127.0.0.1]" + tail));
+        e.put("heal db1-db2 on db1", List.of("iptables [-D] [INPUT] [-s] [127.0.0.2]" + tail));
+        e.put("heal db1-db2 on db2", List.of("iptables [-D] [INPUT] [-s] [127.0.0.1]" + tail));
+        e.put("cut db1-db2/vrrp on db1 + cut clients-db1", List.of("iptables [-I] [INPUT] [-s] [127.0.0.2] [-p] [112]" + tail,
+                "iptables [-I] [INPUT] [-s] [127.0.0.1]" + tail));
+        e.put("cut db1-db2/vrrp on db2", List.of("iptables [-I] [INPUT] [-s] [127.0.0.1] [-p] [112]" + tail));
+        e.put("restore on db1", List.of("iptables [-D] [INPUT] [-s] [127.0.0.2] [-p] [112]" + tail, "iptables [-D] [INPUT] [-s] [127.0.0.1]" + tail));
+        e.put("restore on db2", List.of("iptables [-D] [INPUT] [-s] [127.0.0.1] [-p] [112]" + tail));
+        cutHealRestore("iptables", e);
+    }
+
+    /** Hosts with neither tool (whatever this machine has): every cut that needs one is refused, and says why. */
+    @Test
+    void cutsRefusedWhereNoFirewallToolExists() throws Exception {
+        String before = realFirewall();
+        Timeline tl = new Timeline();
+        try (FakeHosts f = fakeHosts()) {
+            lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
+            for (String id : List.of("db1-db2", "db1-db2/vrrp", "clients-db1")) {
+                UnsupportedOperationException x = assertThrows(UnsupportedOperationException.class,
+                        () -> lab.apply(new Action(Verb.CUT, Target.parse(id, List.of("db1", "db2"))), "drill"));
+                assertTrue(x.getMessage().contains(id + " is not supported") && x.getMessage().contains("iptables or nft"), x.getMessage());
+            }
+            for (LabEvent e : tl.snapshot()) assertTrue(!(e instanceof LabEvent.LinkChanged), "nothing was cut: " + e);
+            // a refused action is still on the time line (at the moment it was asked for)
+            await(tl, LabEvent.ActionApplied.class, a -> a.target().equals("clients-db1") && a.action().equals("cut"), 4000);
+        }
+        assertEquals(before, realFirewall());
+    }
+
+    /** A host slow to start a command: the action is placed when the host began it, not when it was sent. */
+    @Test
+    void anActionIsPlacedWhenTheHostBeganIt() throws Exception {
+        server = new TestSshServer(dir.resolve("hostkey.ser"), 0);
+        startMysql();
+        Inventory inv = inventory(server.port(), mysql.getLocalPort());
+        Timeline tl = new Timeline();
+        lab = new SshLab(inv, tl, (h, type, fp) -> true, Map.of(), c -> { });
+        lab.connect();
+        lab.beginDrill();
+        server.startDelayMs = 400;
+        long sent = lab.now();
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "drill");
+        LabEvent.ActionApplied a = await(tl, LabEvent.ActionApplied.class, x -> x.target().equals("db1/mysqld"), 4000);
+        LabEvent.LogLine shown = await(tl, LabEvent.LogLine.class, l -> l.text().equals("$ echo stopping mysqld"), 4000);
+        assertTrue(shown.timeUs() - sent < 100_000, "the command is logged when it is sent");
+        long lag = a.timeUs() - sent;
+        assertTrue(lag >= 390_000 && lag < 1_000_000, "placed " + lag / 1000 + " ms after it was sent (the host began it 400 ms later)");
+        assertTrue(a.timeUs() <= lab.now());
+    }
+}
