@@ -35,6 +35,7 @@ public final class Launcher {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0 || args[0].equals("app")) {
+            org.viplab.core.util.StartupTiming.mark("main");
             launchApp(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length));
             return;
         }
