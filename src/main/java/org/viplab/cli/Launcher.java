@@ -18,6 +18,7 @@ public final class Launcher {
     private Launcher() { }
 
     public static void main(String[] args) throws Exception {
+        org.viplab.core.util.StartupTiming.mark("main");
         if (args.length == 0) {
             AppCommand.launchApp(new String[0]);
             return;
