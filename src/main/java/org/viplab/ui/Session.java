@@ -5,7 +5,10 @@ import javafx.stage.Stage;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.lab.LabSwitch;
+import org.viplab.cli.lab.LabScripts;
 import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.engine.ssh.SshHostsEngines;
+import org.viplab.ui.hosts.HostsContext;
 import org.viplab.ui.controls.HostsConnection;
 import org.viplab.ui.common.FxTimelineBridge;
 import org.viplab.ui.common.I18n;
@@ -16,6 +19,7 @@ import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 import org.viplab.ui.settings.Theme;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -68,12 +72,13 @@ public final class Session implements AutoCloseable {
         lab = new LabSwitch(live);
         bridge.attach(lab);
         controls = new LabControls(lab, live, Platform::runLater, i18n);
-        hosts = new HostsConnection(controls, Platform::runLater, background);
+        HostsContext hostsContext = new HostsContext(new SshHostsEngines(), labInventoryFile());
+        hosts = new HostsConnection(controls, hostsContext.engines(), Platform::runLater, background);
         if (options.startPaused()) controls.pausedProperty().set(true);
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());
         features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
-        hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, i18n);
+        hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, hostsContext, i18n);
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
@@ -89,6 +94,18 @@ public final class Session implements AutoCloseable {
         stage.setOnHidden(e -> rememberGeometry());
         live.start();
     }
+
+    /** Where the one-machine lab keeps its inventory while it is up; null when that cannot be told. */
+    public static Path labInventoryFile() {
+        try {
+            return LabScripts.defaultStateDir().resolve("inventory.json");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** What the hosts dialog needs, as the app wires it (for tests that open the dialog alone). */
+    public static HostsContext hostsContext() { return new HostsContext(new SshHostsEngines(), labInventoryFile()); }
 
     /** Opens the lab in {@code stage} (not shown yet). {@code prefs} were loaded off the FX thread. */
     public static Session open(Stage stage, Options options, PrefsStore store, Prefs prefs) {

@@ -15,8 +15,8 @@ import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.Presets;
 import org.viplab.engine.ssh.InProcessHosts;
-import org.viplab.engine.ssh.Inventory;
-import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.lab.hosts.Inventory;
+import org.viplab.lab.hosts.HostsEngine;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
@@ -87,7 +87,7 @@ class RealHostsInAppTest {
             return null;
         });
 
-        LiveHosts live = await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> fingerprints.add(fp), commandLog::add));
+        HostsEngine live = await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> fingerprints.add(fp), commandLog::add));
         assertEquals(1, fingerprints.size(), "the unknown host key was shown once (the second host has the same key)");
         waitUntil("the views switch to the hosts", () -> fx(() -> session.controls.onHostsProperty().get()
                 && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));

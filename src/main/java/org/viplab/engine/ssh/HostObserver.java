@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
