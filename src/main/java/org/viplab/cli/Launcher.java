@@ -94,7 +94,7 @@ public final class Launcher {
     }
 
     private static void launchApp(String[] args) throws Exception {
-        Class<?> app = Class.forName("org.viplab.ui.AppLauncher");
+        Class<?> app = Class.forName("org.viplab.app.AppLauncher");
         app.getMethod("launch", String[].class).invoke(null, (Object) args);
     }
 }

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -57,7 +58,7 @@ class MainWindowTest {
     }
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private Session session;
+    private AppRoot session;
     private Stage stage;
 
     @Start
@@ -68,7 +69,7 @@ class MainWindowTest {
         prefs.width = 1400;
         prefs.height = 900;
         // Paused at t = 0, no pop-ups: the test decides when virtual time passes.
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
+        session = AppRoot.open(stage, new AppRoot.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
         stage.show();
     }
 

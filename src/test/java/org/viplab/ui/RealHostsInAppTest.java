@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -49,7 +50,7 @@ class RealHostsInAppTest {
 
     @TempDir
     Path dir;
-    private Session session;
+    private AppRoot session;
     private InProcessHosts hosts;
 
     @Start

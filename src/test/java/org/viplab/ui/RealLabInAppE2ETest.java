@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -49,7 +50,7 @@ class RealLabInAppE2ETest {
     }
 
     static final Path DIR = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e") + "-app");
-    private Session session;
+    private AppRoot session;
     private Stage stage;
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.stage.Stage;
 import org.viplab.core.model.Topology;
 import org.viplab.ui.settings.Prefs;
@@ -14,9 +15,9 @@ public final class TestSessions {
     private TestSessions() { }
 
     /** Opens and shows the lab on {@code topology} in {@code stage}; prefs go to target/test-config/NAME-N. */
-    public static Session openPaused(Stage stage, Topology topology, String name) throws IOException {
+    public static AppRoot openPaused(Stage stage, Topology topology, String name) throws IOException {
         Path config = Files.createDirectories(Path.of("target", "test-config", name + "-" + System.nanoTime()));
-        Session s = Session.open(stage, new Session.Options(topology, 1, true, false), new PrefsStore(config), new Prefs());
+        AppRoot s = AppRoot.open(stage, new AppRoot.Options(topology, 1, true, false), new PrefsStore(config), new Prefs());
         stage.show();
         return s;
     }

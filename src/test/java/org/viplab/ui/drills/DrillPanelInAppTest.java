@@ -12,7 +12,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.core.model.Presets;
 import org.viplab.core.timeline.LabEvent;
-import org.viplab.ui.Session;
+import org.viplab.app.AppRoot;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 
@@ -38,7 +38,7 @@ class DrillPanelInAppTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session app;
+    private AppRoot app;
     private DrillPanelModel model;
     private final ExecutorService io = Executors.newSingleThreadExecutor();
 
@@ -48,7 +48,7 @@ class DrillPanelInAppTest {
         Prefs prefs = new Prefs();
         prefs.width = 1200;
         prefs.height = 800;
-        app = Session.open(stage, new Session.Options(Presets.mode2(), 1, true, false), new PrefsStore(dir), prefs);
+        app = AppRoot.open(stage, new AppRoot.Options(Presets.mode2(), 1, true, false), new PrefsStore(dir), prefs);
         stage.show();
         model = new DrillPanelModel(app.controls, app.i18n, Platform::runLater, io, Path.of("samples", "drills"));
         Stage drills = new Stage();

@@ -15,7 +15,7 @@ import org.viplab.lab.Verb;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.timeline.LabEvent;
-import org.viplab.ui.Session;
+import org.viplab.app.AppRoot;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 
@@ -35,7 +35,7 @@ class ChartExpectationTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session app;
+    private AppRoot app;
 
     @Start
     void start(Stage stage) throws IOException {
@@ -43,7 +43,7 @@ class ChartExpectationTest {
         Prefs prefs = new Prefs();
         prefs.width = 1400;
         prefs.height = 900;
-        app = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
+        app = AppRoot.open(stage, new AppRoot.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
         stage.show();
     }
 

@@ -1,4 +1,4 @@
-package org.viplab.ui;
+package org.viplab.app;
 
 import javafx.application.Platform;
 import javafx.stage.Stage;
@@ -26,9 +26,11 @@ import java.util.concurrent.Executors;
 
 /**
  * The composition root: builds the simulation, the FX bridge, the view model, the controls and the main
- * window, and takes them down again. The app and the UI tests both open the window through here.
+ * window, and takes them down again. The app and the UI tests both open the window through here. It is the
+ * one place of the app that names the engines (the simulator, the SSH engine) and the one-machine lab's
+ * files; everything under ui gets them as {@code lab} interfaces.
  */
-public final class Session implements AutoCloseable {
+public final class AppRoot implements AutoCloseable {
     /** What to start with. */
     public record Options(Topology topology, long seed, boolean startPaused, boolean notifications) {
         public static Options defaults() { return new Options(Presets.mode1(), 1, false, true); }
@@ -53,7 +55,7 @@ public final class Session implements AutoCloseable {
     private final ExecutorService background;
     private final Stage stage;
 
-    private Session(Stage stage, Options options, PrefsStore store, Prefs prefs) {
+    private AppRoot(Stage stage, Options options, PrefsStore store, Prefs prefs) {
         this.stage = stage;
         this.store = store;
         this.prefs = prefs;
@@ -108,8 +110,8 @@ public final class Session implements AutoCloseable {
     public static HostsContext hostsContext() { return new HostsContext(new SshHostsEngines(), labInventoryFile()); }
 
     /** Opens the lab in {@code stage} (not shown yet). {@code prefs} were loaded off the FX thread. */
-    public static Session open(Stage stage, Options options, PrefsStore store, Prefs prefs) {
-        return new Session(stage, options, store, prefs);
+    public static AppRoot open(Stage stage, Options options, PrefsStore store, Prefs prefs) {
+        return new AppRoot(stage, options, store, prefs);
     }
 
     private void rememberGeometry() {

@@ -1,4 +1,4 @@
-package org.viplab.ui;
+package org.viplab.app;
 
 import javafx.application.Application;
 import javafx.stage.Stage;
@@ -9,7 +9,7 @@ import org.viplab.ui.settings.PrefsStore;
 public final class VipLabApp extends Application {
     private PrefsStore store;
     private Prefs prefs;
-    private Session session;
+    private AppRoot session;
 
     /** Runs on the launcher thread, so reading the preferences file never holds up the FX thread. */
     @Override
@@ -21,7 +21,7 @@ public final class VipLabApp extends Application {
     @Override
     public void start(Stage stage) {
         timing("FX started");
-        session = Session.open(stage, Session.Options.defaults(), store, prefs);
+        session = AppRoot.open(stage, AppRoot.Options.defaults(), store, prefs);
         session.features.setDocumentOpener(getHostServices()::showDocument);
         timing("window built");
         stage.show();
