@@ -50,7 +50,7 @@ class DrillPanelInAppTest {
         prefs.height = 800;
         app = AppRoot.open(stage, new AppRoot.Options(Presets.mode2(), 1, true, false), new PrefsStore(dir), prefs);
         stage.show();
-        model = new DrillPanelModel(app.controls, app.i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        model = new DrillPanelModel(app.controls, app.i18n, new org.viplab.ui.common.FxTaskExecutor(io), Path.of("samples", "drills"));
         Stage drills = new Stage();
         drills.setScene(new Scene(new DrillPanel(model, app.i18n), 700, 700));
         drills.show();

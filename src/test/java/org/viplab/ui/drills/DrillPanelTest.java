@@ -64,7 +64,7 @@ class DrillPanelTest {
         live = new LiveSimulation(Presets.mode2(), 1).start();
         i18n = new I18n(Locale.ENGLISH);
         controls = new LabControls(live, Platform::runLater, i18n);
-        model = new DrillPanelModel(controls, i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        model = new DrillPanelModel(controls, i18n, new org.viplab.ui.common.FxTaskExecutor(io), Path.of("samples", "drills"));
         panel = new DrillPanel(model, i18n);
         stage.setScene(new Scene(panel, 760, 720));
         stage.show();
