@@ -1,6 +1,6 @@
 package org.viplab.app;
 
-import javafx.application.Platform;
+import org.viplab.ui.common.UiThread;
 import javafx.stage.Stage;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
@@ -68,14 +68,14 @@ public final class AppRoot implements AutoCloseable {
         });
         live = new LiveSimulation(options.topology(), options.seed());
         if (options.startPaused()) live.pause();
-        bridge = new FxTimelineBridge(Platform::runLater);
+        bridge = new FxTimelineBridge(UiThread.executor());
         viewModel = new LabViewModel();
         bridge.addSink(viewModel);
         lab = new LabSwitch(live);
         bridge.attach(lab);
-        controls = new LabControls(lab, live, Platform::runLater, i18n);
+        controls = new LabControls(lab, live, UiThread.executor(), i18n);
         HostsContext hostsContext = new HostsContext(new SshHostsEngines(), labInventoryFile());
-        hosts = new HostsConnection(controls, hostsContext.engines(), Platform::runLater, background);
+        hosts = new HostsConnection(controls, hostsContext.engines(), UiThread.executor(), background);
         if (options.startPaused()) controls.pausedProperty().set(true);
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         window.setNotificationsEnabled(options.notifications());

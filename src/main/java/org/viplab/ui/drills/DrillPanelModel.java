@@ -19,7 +19,6 @@ import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
 import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
-import org.viplab.session.SessionReplay;
 import org.viplab.lab.Capability;
 import org.viplab.lab.DrillLab;
 import org.viplab.lab.DrillStart;
@@ -321,33 +320,11 @@ public final class DrillPanelModel implements AutoCloseable {
             return;
         }
         showVerdicts(r.verdicts());
-        long expectations = r.verdicts().stream().filter(v -> !(v.step() instanceof Step.ActionStep)).count();
-        long failed = r.verdicts().stream().filter(Verdict::failed).count();
-        String problems = r.restoreProblems().isEmpty() ? "" : " " + i18n.get("drills.state.restoreProblems", String.join("; ", r.restoreProblems()));
-        if (abortRequested) {
-            outcome.set(Outcome.ABORTED);
-            List<String> restored = restoreActions(r.events());
-            long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore"))
-                    .mapToLong(LabEvent::timeUs).findFirst().orElse(controls.lab().now());
-            setState(() -> (restored.isEmpty() ? i18n.get("drills.state.abortedNothing", seconds(at))
-                    : i18n.get("drills.state.aborted", seconds(at), String.join(", ", restored))) + problems);
-        } else if (failed == 0) {
-            outcome.set(Outcome.PASSED);
-            setState(() -> i18n.get("drills.state.passed", expectations) + problems);
-        } else {
-            outcome.set(Outcome.FAILED);
-            setState(() -> i18n.get("drills.state.failed", failed, expectations) + problems);
-        }
+        DrillSummary summary = DrillSummary.of(r, abortRequested, controls.lab().now(), i18n);
+        outcome.set(summary.outcome());
+        setState(summary.text());
         lastResult.set(r);
         done.complete(r);
-    }
-
-    private static List<String> restoreActions(List<LabEvent> events) {
-        List<String> out = new ArrayList<>();
-        for (LabEvent e : events) {
-            if (e instanceof LabEvent.ActionApplied a && a.by().equals("restore")) out.add(a.action() + " " + a.target());
-        }
-        return out;
     }
 
     /** Pauses or resumes the drill: the lab's own pause, so the views and the drill stop together. */
@@ -385,10 +362,6 @@ public final class DrillPanelModel implements AutoCloseable {
 
     /** Writes the recording (stopped or still running) as a drill file, atomically, off the FX thread. */
     public CompletableFuture<Path> saveRecording(Path file) { return recording.saveRecording(file); }
-
-    public CompletableFuture<Path> saveSession(Path file) { return sessions.saveSession(file); }
-
-    public CompletableFuture<SessionReplay.Outcome> openSession(Path file) { return sessions.openSession(file); }
 
     // ---- helpers ------------------------------------------------------------------------------------
 
