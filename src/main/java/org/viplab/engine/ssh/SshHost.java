@@ -40,12 +40,19 @@ public final class SshHost implements Closeable {
     private final Path knownHosts;
     private final HostKeyPrompt prompt;
     private final char[] password;
+    private final java.time.Clock clock;
     private volatile Session session;
     /** The host has {@code timeout} (coreutils or busybox): commands run under it and die there on time. */
     private volatile boolean remoteTimeout;
 
     /** @param password for {@code auth: password}; kept in memory only */
     public SshHost(Inventory.Host host, Path knownHosts, HostKeyPrompt prompt, char[] password) {
+        this(host, knownHosts, prompt, password, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the local wall clock the host's clock is measured against */
+    public SshHost(Inventory.Host host, Path knownHosts, HostKeyPrompt prompt, char[] password, java.time.Clock clock) {
+        this.clock = clock;
         this.host = host;
         this.knownHosts = knownHosts;
         this.prompt = prompt;
@@ -276,11 +283,11 @@ public final class SshHost implements Closeable {
             long offset = 0;
             long deadline = System.nanoTime() + timeoutMs * 1_000_000;
             for (int i = 0; i < samples && System.nanoTime() < deadline; i++) {
-                long t0 = SshLab.epochUs();
+                long t0 = epochUs();
                 to.write('\n');
                 to.flush();
                 String line = from.readLine();
-                long t1 = SshLab.epochUs();
+                long t1 = epochUs();
                 if (line == null) break;
                 long remote = Long.parseLong(line.strip()) / 1000;
                 if (t1 - t0 < best) {
@@ -295,6 +302,11 @@ public final class SshHost implements Closeable {
         } finally {
             ch.disconnect();
         }
+    }
+
+    private long epochUs() {
+        java.time.Instant i = clock.instant();
+        return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
     }
 
     private ChannelExec open(String command, boolean pty) throws RemoteException {
