@@ -43,6 +43,20 @@ class OutputPathsTest {
     }
 
     @Test
+    void theUsersOwnFilesInAReportFolderAreKept() throws Exception {
+        Path report = dir.resolve("reports");
+        OutputPaths.writeReport(report, tmp -> {
+            Files.createDirectories(tmp.resolve("01-old-drill"));
+            Files.writeString(tmp.resolve("01-old-drill/report.html"), "old drill");
+            return Files.writeString(tmp.resolve("index.html"), "run 1");
+        });
+        Files.writeString(report.resolve("README.md"), "what these reports are");
+        OutputPaths.writeReport(report, tmp -> Files.writeString(tmp.resolve("index.html"), "run 2"));
+        assertEquals(List.of("README.md", "index.html"), names(report), "the old drill's folder went with run 1");
+        assertEquals("what these reports are", Files.readString(report.resolve("README.md")));
+    }
+
+    @Test
     void aFailedRunLeavesTheEarlierReportAsItWas() throws Exception {
         Path report = dir.resolve("report");
         OutputPaths.writeReport(report, tmp -> Files.writeString(tmp.resolve("report.html"), "run 1"));
