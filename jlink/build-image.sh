@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the jlink runtime (JDK + JavaFX modules), then a jpackage app image (and a .deb with "deb"),
+# Builds the jlink runtime (JDK + JavaFX modules), then a jpackage app image (and a .deb with "deb": build-deb.sh),
 # with the app's own jars on the class path. Run by `mvn -Pdist package` (or -Pdist,deb) after the jar is built.
 # Why not a fully modular image: jfreechart is an automatic module, which plain jlink refuses.
 set -euo pipefail
@@ -28,6 +28,5 @@ args=(--name "$(prop name)" --app-version "$(prop appVersion)" --vendor "$(prop 
 jpackage --type app-image "${args[@]}"
 echo "app image: $out/$(prop name)/bin/$(prop name)"
 if [ "$kind" = deb ]; then
-  jpackage --type deb "${args[@]}" --linux-package-deps "$(prop linuxPackageDeps)" --linux-shortcut
-  ls -la "$out"/*.deb
+  bash jlink/build-deb.sh
 fi
