@@ -32,7 +32,7 @@ dpkg-deb -c "$deb" | awk '{print $6}' | sed 's|^\./|/|; s|/$||' | grep -v '^$' >
 mine() { grep -E '^/opt/viplab|/viplab[^/]*$|/_viplab$' "$work/paths"; }
 
 install_check_purge() {
-  local label=$1
+  local label=$1; shift
   step "$label: install an older release, then upgrade to $version with apt"
   # The older release: this package relabelled 0.1.0-1, with one file the new one no longer has.
   dpkg-deb -R "$deb" "$work/old"
@@ -53,6 +53,20 @@ install_check_purge() {
   (cd "$work" && /opt/viplab/bin/viplab drill /opt/viplab/samples/drills/01-mode1-basic-failover.json \
       --json "$work/result.json" --quiet) || fail "sample drill from /opt/viplab/bin/viplab"
   grep -q '"passed": *true' "$work/result.json" || fail "the drill's result.json does not say passed"
+  if command -v xvfb-run >/dev/null; then
+    # The AppCDS archive made for /opt/viplab is mapped: the launcher's own class comes from it.
+    JAVA_TOOL_OPTIONS=-Xlog:class+load=info /opt/viplab/bin/viplab --version 2>/dev/null \
+      | grep -q 'org.viplab.cli.Launcher source: shared objects file' || fail "the AppCDS archive is not used"
+    # The window opens (to its first laid-out frame) with JavaFX's natives from the runtime, not unpacked
+    # into the user's home.
+    mkdir "$work/home"
+    HOME=$work/home JAVA_TOOL_OPTIONS=-Dviplab.startupTiming=exit xvfb-run -a /opt/viplab/bin/viplab >"$work/gui.log" 2>&1 \
+      || { cat "$work/gui.log"; fail "the app did not open its window"; }
+    grep -q 'startup: first layout' "$work/gui.log" || { cat "$work/gui.log"; fail "no first frame"; }
+    ! grep -q 'WARNING' "$work/gui.log" || { cat "$work/gui.log"; fail "the app warned at start-up"; }
+    [ ! -e "$work/home/.openjfx" ] || fail "JavaFX unpacked its natives into the user's home"
+    rm -rf "$work/home"
+  fi
   zcat /usr/share/man/man1/viplab.1.gz | grep -q '^\.SS drill' || fail "man page without the drill command"
   desktop=/usr/share/applications/viplab.desktop
   [ -f "$desktop" ] || fail "no desktop entry"

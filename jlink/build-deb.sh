@@ -56,6 +56,24 @@ cp jlink/copyright "$doc/copyright"
 } | gzip -9n >"$doc/changelog.Debian.gz"
 install -D -m 0644 jlink/lintian-overrides "$share/lintian/overrides/$name"
 
+# One date for every file (the last commit's), so two builds of a commit give the same files, and so the
+# AppCDS archive, which checks each jar's date and size, matches what dpkg will unpack.
+epoch=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+export SOURCE_DATE_EPOCH=$epoch
+find "$root" -exec touch -h -d "@$epoch" {} +
+# The AppCDS archive made where it will be used: Java 17 only maps an archive's app classes for the class
+# path it was made with, so the training run sees the staged image at /opt/viplab, in a mount namespace of
+# its own (root: unshare -m; anyone else: as root of a user namespace, unshare -rm).
+stage=$(realpath "$root/opt/$name")
+if [ "$(id -u)" = 0 ]; then ns=(unshare -m); else ns=(unshare -rm); fi
+if "${ns[@]}" true 2>/dev/null; then
+  "${ns[@]}" bash -c 'set -e; mount -t tmpfs tmpfs /opt; mkdir "/opt/$1"; mount --bind "$2" "/opt/$1"; bash jlink/appcds.sh "/opt/$1"' \
+    _ "$name" "$stage"
+else
+  echo "build-deb: no mount namespace here (unshare): the package has no AppCDS archive" >&2
+  rm -f "$stage/lib/app/$name.jsa"; sed -i '/SharedArchiveFile/d' "$stage/lib/app/$name.cfg"
+fi
+
 # Depends: what the ELF files of the runtime link against (dpkg-shlibdeps), plus GTK 3, which JavaFX's glass
 # loads with dlopen and so no linker sees.
 mkdir -p "$work/shlibs/debian"
