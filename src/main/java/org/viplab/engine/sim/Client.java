@@ -52,14 +52,8 @@ final class Client {
             ProcessState ps = proxy.state();
             if (ps == ProcessState.HUNG) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
             if (ps != ProcessState.RUNNING) return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
-            Haproxy.Server s = proxy.pick();
-            if (s == null) return failed(now, ProbeFailure.CLOSED, REFUSED_LATENCY_US);
-            SimHost backend = lab.host(s.spec.node);
-            if (backend != null && lab.network().hostCanReach(h.name, backend.name) && backend.mysqld.greets()) {
-                return served(now, backend, PROXIED_LATENCY_US);
-            }
-            // haproxy retries the same server after a one-second turn-around: longer than the client waits.
-            return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+            HaproxyForward.Result r = HaproxyForward.forward(lab, h, proxy, timeoutUs, PROXIED_LATENCY_US);
+            return r.ok() ? served(now, r.backend(), r.latencyUs()) : failed(now, r.failure(), r.latencyUs());
         }
         if (h.mysqld.greets()) return served(now, h, DIRECT_LATENCY_US);
         if (h.mysqld.acceptsTcp()) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
