@@ -20,10 +20,16 @@ public final class RecordedRun implements LiveEngine {
 
     /** @param engine the engine it was recorded on ("ssh"), which reports keep naming */
     public RecordedRun(String engine, Topology topology, List<LabEvent> events, long endUs) {
+        this(engine, topology, events, org.viplab.core.timeline.Causes.none(), endUs);
+    }
+
+    /** @param causes the cause of each event, by index into {@code events} */
+    public RecordedRun(String engine, Topology topology, List<LabEvent> events, org.viplab.core.timeline.Causes causes,
+                       long endUs) {
         this.engine = engine;
         this.topology = topology;
         this.endUs = endUs;
-        for (LabEvent e : events) timeline.accept(e);
+        for (int i = 0; i < events.size(); i++) timeline.accept(events.get(i), causes.causeOf(i));
     }
 
     @Override

@@ -11,6 +11,7 @@ import org.viplab.core.model.TopologyJson;
 import org.viplab.core.timeline.JsonLines;
 import org.viplab.core.timeline.JsonLinesReader;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 import org.viplab.core.util.AtomicFiles;
 
 import java.io.BufferedReader;
@@ -65,8 +66,9 @@ public final class SessionFiles {
                 w.flush();
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(TIMELINE));
-                for (LabEvent e : s.events()) { // streamed: one line at a time
-                    w.write(JsonLines.line(e));
+                List<LabEvent> events = s.events();
+                for (int i = 0; i < events.size(); i++) { // streamed: one line at a time
+                    w.write(JsonLines.line(events.get(i), s.causes().causeOf(i)));
                     w.write('\n');
                 }
                 w.flush();
@@ -118,9 +120,9 @@ public final class SessionFiles {
                 }
             }
             Topology topology = topology(file, text(file, zip, TOPOLOGY, true));
-            List<LabEvent> events = events(file, zip, h);
+            Timeline.Caused events = events(file, zip, h);
             String recording = text(file, zip, RECORDING, false);
-            return new Session(topology, engine, seed, settings, events, recording);
+            return new Session(topology, engine, seed, settings, events.events(), recording, events.causes());
         } catch (ZipException e) {
             throw new SessionException(file, "not a VIP Lab session, or damaged or cut off (" + e.getMessage() + ")", e);
         } catch (NoSuchFileException e) {
@@ -167,13 +169,13 @@ public final class SessionFiles {
         return t;
     }
 
-    private static List<LabEvent> events(Path file, ZipFile zip, JsonObject h) throws IOException, SessionException {
+    private static Timeline.Caused events(Path file, ZipFile zip, JsonObject h) throws IOException, SessionException {
         ZipEntry entry = zip.getEntry(TIMELINE);
         if (entry == null) throw new SessionException(file, "has no " + TIMELINE + " (the timeline)");
-        List<LabEvent> events = new ArrayList<>();
+        Timeline events = new Timeline();
         try (InputStream in = zip.getInputStream(entry);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            JsonLinesReader.read(file + "!" + TIMELINE, r, events::add);
+            JsonLinesReader.readInto(file + "!" + TIMELINE, r, events);
         } catch (JsonLinesReader.FormatException e) {
             throw new SessionException(file, TIMELINE + " line " + e.line() + ": " + e.detail(), e);
         } catch (java.io.EOFException | ZipException e) {
@@ -182,7 +184,7 @@ public final class SessionFiles {
         if (h.has("events") && h.get("events").getAsInt() != events.size()) {
             throw new SessionException(file, TIMELINE + " holds " + events.size() + " events, " + SESSION + " says " + h.get("events").getAsInt() + ": the file is incomplete");
         }
-        return events;
+        return events.caused();
     }
 
     private static String text(Path file, ZipFile zip, String name, boolean required) throws IOException, SessionException {

@@ -29,7 +29,8 @@ public final class SessionReplay {
     public static Session capture(LiveSimulation live, Map<String, String> settings, String recordingJson) {
         Map<String, String> s = new java.util.LinkedHashMap<>(settings);
         s.put(LAB_TIME, String.valueOf(live.now()));
-        return new Session(live.topology(), "sim", live.seed(), s, live.timeline().snapshot(), recordingJson);
+        org.viplab.core.timeline.Timeline.Caused c = live.timeline().caused();
+        return new Session(live.topology(), "sim", live.seed(), s, c.events(), recordingJson, c.causes());
     }
 
     /**
@@ -40,8 +41,12 @@ public final class SessionReplay {
         long now = engine.now();
         Map<String, String> s = new java.util.LinkedHashMap<>(settings);
         s.put(LAB_TIME, String.valueOf(now));
-        List<LabEvent> events = engine.timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
-        return new Session(engine.topology(), engine.engine(), 0, s, events, null);
+        org.viplab.core.timeline.Timeline.Caused c = engine.timeline().caused();
+        List<LabEvent> events = c.events().stream().filter(e -> e.timeUs() <= now).toList();
+        // causes go by index: they hold only while the kept events are the timeline's first ones
+        boolean prefix = events.equals(c.events().subList(0, events.size()));
+        return new Session(engine.topology(), engine.engine(), 0, s, events, null,
+                prefix ? c.causes() : org.viplab.core.timeline.Causes.none());
     }
 
     /** Where a session ends: the lab time it was saved at, or its last event. */

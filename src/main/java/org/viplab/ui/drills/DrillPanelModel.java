@@ -596,7 +596,7 @@ public final class DrillPanelModel implements AutoCloseable {
                 long end = SessionReplay.endOf(s);
                 runFx(() -> {
                     if (recording.get()) stopRecording();
-                    controls.useAway(new RecordedRun(s.engine(), s.topology(), s.events(), end))
+                    controls.useAway(new RecordedRun(s.engine(), s.topology(), s.events(), s.causes(), end))
                             .whenComplete((v, e) -> shown.complete(new SessionReplay.Outcome(end, s.events().size(), null)));
                     recordedShown = true;
                 });
