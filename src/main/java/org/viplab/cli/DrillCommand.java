@@ -11,7 +11,11 @@ import org.viplab.report.ReportIndex;
 import org.viplab.report.ReportOptions;
 import org.viplab.report.ReportWriter;
 import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.CauseChain;
+import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
+import org.viplab.report.EventText;
 import org.viplab.core.util.AtomicFiles;
 import org.viplab.core.util.Durations;
 
@@ -21,7 +25,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.Set;
 
 /**
@@ -38,7 +44,7 @@ public final class DrillCommand implements Command {
 
     @Override
     public String usage() {
-        return "Usage: viplab drill FILE [--engine sim|ssh] [--inventory FILE] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--report DIR [--lang zh-CN]]\n"
+        return "Usage: viplab drill FILE [--engine sim|ssh] [--inventory FILE] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--why] [--lang zh-CN] [--report DIR]\n"
                 + "       viplab drill FILE... --report DIR [--lang zh-CN] [--html-only] [--batch]\n"
                 + "            (batch: one report directory per drill, named after its file, and an index.html;\n"
                 + "             --batch gives that layout also for a single FILE)\n"
@@ -50,14 +56,15 @@ public final class DrillCommand implements Command {
                 + "  --jsonl   write the whole timeline as JSON Lines\n"
                 + "  --seed    override the drill's seed\n"
                 + "  --quiet   print only the summary line\n"
+                + "  --why     print under each failover the chain of causes from the action to the VIP on its new holder\n"
                 + "  --report  write report.html, report.pdf, events.csv, timeline.jsonl, result.json and junit.xml to DIR\n"
-                + "  --lang    the report's language: en (default) or zh-CN\n"
+                + "  --lang    the language of the report and of --why and --json texts: en (default) or zh-CN\n"
                 + "  --html-only  write report.html only, without a timestamp (how samples/reports is made)\n";
     }
 
     @Override
     public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang", "inventory"), Set.of("quiet", "html-only", "batch"));
+        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang", "inventory"), Set.of("quiet", "html-only", "batch", "why"));
         if (a.positionals().isEmpty()) throw new UsageException("name one drill file");
         if (a.positionals().size() > 1 && a.get("report") == null) {
             throw new UsageException("several drill files need --report DIR (a batch writes one report per drill)");
@@ -83,9 +90,18 @@ public final class DrillCommand implements Command {
             } catch (IllegalArgumentException e) {
                 throw new UsageException(e.getMessage());
             }
-        } else if (a.get("lang") != null || a.flag("html-only")) {
-            throw new UsageException("--lang and --html-only go with --report DIR");
+        } else if (a.flag("html-only")) {
+            throw new UsageException("--html-only goes with --report DIR");
+        } else if (a.get("lang") != null && a.get("json") == null && !a.flag("why")) {
+            throw new UsageException("--lang goes with --report DIR, --json or --why");
         }
+        Locale lang;
+        try {
+            lang = ReportOptions.parseLang(a.get("lang"));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Function<LabEvent, String> text = e -> EventText.details(e, lang);
         if (a.flag("batch") && options == null) throw new UsageException("--batch goes with --report DIR");
         if (a.positionals().size() > 1 || a.flag("batch")) {
             if (a.get("json") != null || a.get("jsonl") != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
@@ -116,9 +132,10 @@ public final class DrillCommand implements Command {
             return ExitCodes.ENGINE;
         }
         print(result, a.flag("quiet"), out);
-        if (a.get("json") != null) AtomicFiles.writeString(Path.of(a.get("json")), result.toJson());
+        if (a.flag("why")) printWhy(result, text, out);
+        if (a.get("json") != null) AtomicFiles.writeString(Path.of(a.get("json")), result.toJson(text));
         if (a.get("jsonl") != null) {
-            AtomicFiles.write(Path.of(a.get("jsonl")), o -> org.viplab.core.timeline.JsonLines.write(result.events(), o));
+            AtomicFiles.write(Path.of(a.get("jsonl")), o -> org.viplab.core.timeline.JsonLines.write(result.events(), result.causes(), o));
         }
         if (options != null) {
             Path dir = Path.of(a.get("report"));
@@ -206,6 +223,22 @@ public final class DrillCommand implements Command {
         long ok = entries.stream().filter(e -> e.error() == null && e.passed()).count();
         out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + dir.resolve("index.html"));
         return exit;
+    }
+
+    /** Each failover and under it the chain of causes from the action to the VIP on its new holder. */
+    static void printWhy(DrillResult r, Function<LabEvent, String> text, PrintStream out) {
+        for (Failover f : r.analysis().failovers()) {
+            out.println("  failover " + f.from() + " -> " + f.to() + " at " + EventText.time(f.endUs()) + " s, why:");
+            List<CauseChain.Link> chain = r.why(f);
+            if (chain.isEmpty()) out.println("    (no cause recorded)");
+            long prev = chain.isEmpty() ? 0 : chain.get(0).event().timeUs();
+            for (CauseChain.Link l : chain) {
+                long t = l.event().timeUs();
+                String delta = t == prev ? "" : "+" + EventText.time(t - prev);
+                out.printf("    %9s %8s  %-6s %s%n", EventText.time(t), delta, l.event().host(), text.apply(l.event()));
+                prev = t;
+            }
+        }
     }
 
     static void print(DrillResult r, boolean quiet, PrintStream out) {

@@ -34,6 +34,26 @@ public final class CauseChain {
         return List.copyOf(out);
     }
 
+    /**
+     * The id of the VIP change that ended {@code f} (at its {@code endUs}: the VIP added on its new holder, or, after
+     * an overlap, removed from the other), or {@link Causes#NONE} when {@code events} have none.
+     */
+    public static long failoverEnd(List<LabEvent> events, Failover f) {
+        long found = Causes.NONE;
+        for (int i = 0; i < events.size(); i++) {
+            LabEvent e = events.get(i);
+            if (e.timeUs() > f.endUs()) break;
+            if (e.timeUs() == f.endUs() && e instanceof LabEvent.VipChanged v && v.added() == v.host().equals(f.to())) found = i;
+        }
+        return found;
+    }
+
+    /** The chain from the root to the VIP on {@code f}'s new holder; empty when the ending event is unknown. */
+    public static List<Link> why(List<LabEvent> events, Causes causes, Failover f) {
+        long end = failoverEnd(events, f);
+        return end < 0 ? List.of() : why(events, causes, end);
+    }
+
     /** The root of the chain to {@code id}: the event itself when nothing caused it. */
     public static Link root(List<LabEvent> events, Causes causes, long id) {
         List<Link> chain = why(events, causes, id);
