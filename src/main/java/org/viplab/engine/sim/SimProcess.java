@@ -22,6 +22,7 @@ abstract class SimProcess {
     protected Scheduler.Task transition;
     /** The id of the last change of state: what a check or a client that sees this process sees change. */
     protected long lastChange = Causes.NONE;
+    private Supervision supervision;
 
     SimProcess(SimulatedLab lab, SimHost host, ProcessKind kind) {
         this.lab = lab;
@@ -30,6 +31,11 @@ abstract class SimProcess {
     }
 
     ProcessState state() { return state; }
+
+    /** Puts the process under a supervisor (none until called). */
+    void supervise(org.viplab.core.model.SupervisorSpec spec) { supervision = new Supervision(lab, this, spec); }
+
+    Supervision supervision() { return supervision; }
 
     boolean running() { return state == ProcessState.RUNNING; }
 
@@ -49,6 +55,7 @@ abstract class SimProcess {
     protected void stateChanged() { }
 
     void start(String reason) {
+        if (supervision != null) supervision.cancel();
         if (state == ProcessState.STOPPING) {
             restartPending = true;
             return;
@@ -70,6 +77,7 @@ abstract class SimProcess {
 
     /** SIGTERM: a graceful stop. */
     void stop(String reason) {
+        if (supervision != null) supervision.cancel();
         if (state == ProcessState.HUNG) {
             termPending = true;
             return;
@@ -106,6 +114,7 @@ abstract class SimProcess {
         restartPending = false;
         onKilled();
         setState(ProcessState.STOPPED, reason);
+        if (supervision != null) supervision.exited(org.viplab.core.model.SupervisorSpec.Exit.UNCLEAN_SIGNAL);
     }
 
     /** SIGSTOP: the process exists, its sockets still accept, it does nothing. */
