@@ -150,7 +150,7 @@ class CauseChainTest {
         var snap = chained().caused();
         Timeline copy = new Timeline(snap.events(), snap.causes());
         assertEquals(snap.causes(), copy.caused().causes());
-        long id = copy.accept(PROBE);
+        long id = copy.accept(PROBE, Causes.NONE);
         assertEquals(Causes.NONE, copy.causeOf(id), "an event appended without a cause has none");
     }
 }
