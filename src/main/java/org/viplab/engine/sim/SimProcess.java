@@ -1,5 +1,7 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
@@ -30,7 +32,7 @@ abstract class SimProcess {
 
     boolean running() { return state == ProcessState.RUNNING; }
 
-    protected void setState(ProcessState next, String reason) {
+    protected void setState(ProcessState next, Reason reason) {
         if (next == state) return;
         ProcessState prev = state;
         state = next;
@@ -41,7 +43,7 @@ abstract class SimProcess {
     /** After every change of state, once the event is out. */
     protected void stateChanged() { }
 
-    void start(String reason) {
+    void start(Reason reason) {
         if (state == ProcessState.STOPPING) {
             restartPending = true;
             return;
@@ -55,14 +57,14 @@ abstract class SimProcess {
         } else {
             setState(ProcessState.STARTING, reason);
             transition = lab.scheduler().after(startup, () -> {
-                setState(ProcessState.RUNNING, "ready");
+                setState(ProcessState.RUNNING, Reason.of(Code.READY));
                 onRunning();
             });
         }
     }
 
     /** SIGTERM: a graceful stop. */
-    void stop(String reason) {
+    void stop(Reason reason) {
         if (state == ProcessState.HUNG) {
             termPending = true;
             return;
@@ -75,21 +77,21 @@ abstract class SimProcess {
             finishStop(reason);
         } else {
             setState(ProcessState.STOPPING, reason);
-            transition = lab.scheduler().after(shutdown, () -> finishStop("exited"));
+            transition = lab.scheduler().after(shutdown, () -> finishStop(Reason.of(Code.EXITED)));
         }
     }
 
-    private void finishStop(String reason) {
+    private void finishStop(Reason reason) {
         setState(ProcessState.STOPPED, reason);
         onStopped();
         if (restartPending) {
             restartPending = false;
-            lab.scheduler().after(restartGapUs(), () -> start("restart"));
+            lab.scheduler().after(restartGapUs(), () -> start(Reason.of(Code.RESTART)));
         }
     }
 
     /** SIGKILL: gone at once, nothing said on the way out. */
-    void kill(String reason) {
+    void kill(Reason reason) {
         if (state == ProcessState.STOPPED) return;
         cancelTransition();
         termPending = false;
@@ -99,7 +101,7 @@ abstract class SimProcess {
     }
 
     /** SIGSTOP: the process exists, its sockets still accept, it does nothing. */
-    void hang(String reason) {
+    void hang(Reason reason) {
         if (state == ProcessState.STOPPED || state == ProcessState.HUNG) return;
         beforeHang = state;
         onHang();
@@ -107,17 +109,17 @@ abstract class SimProcess {
     }
 
     /** SIGCONT. */
-    void resume(String reason) {
+    void resume(Reason reason) {
         if (state != ProcessState.HUNG) return;
         setState(beforeHang, reason);
         onResume();
         if (termPending) {
             termPending = false;
-            stop("SIGTERM delivered on resume");
+            stop(Reason.of(Code.SIGTERM_ON_RESUME));
         }
     }
 
-    void restart(String reason) {
+    void restart(Reason reason) {
         if (state == ProcessState.STOPPED) {
             start(reason);
             return;
@@ -141,7 +143,7 @@ abstract class SimProcess {
     protected void onRunning() { }
 
     /** Called when SIGTERM arrives, before the state becomes STOPPING. */
-    protected void onStopping(String reason) { }
+    protected void onStopping(Reason reason) { }
 
     protected void onStopped() { }
 

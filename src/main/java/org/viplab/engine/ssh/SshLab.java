@@ -1,5 +1,8 @@
 package org.viplab.engine.ssh;
 
+import java.util.Locale;
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
 import org.viplab.lab.Lab;
 import org.viplab.lab.Target;
@@ -130,10 +133,9 @@ public final class SshLab implements Lab {
         lastAttemptNs.put(h.name(), System.nanoTime());
         h.connect(CONNECT_TIMEOUT_MS);
         long t = now();
-        ordered.accept(new LabEvent.HostReachability(t, h.name(), true, String.format(
-                "connected; clock offset %+.1f ms (round trip %.1f ms); tcpdump %s, firewall %s",
-                h.clockOffsetUs / 1000.0, h.rttUs / 1000.0, h.hasTcpdump ? "yes" : "no (adverts from the log)",
-                h.firewall == null ? "none" : h.firewall)));
+        ordered.accept(new LabEvent.HostReachability(t, h.name(), true, Reason.of(Reason.Code.CONNECTED,
+                String.format(Locale.ROOT, "%+.1f", h.clockOffsetUs / 1000.0), String.format(Locale.ROOT, "%.1f", h.rttUs / 1000.0),
+                h.hasTcpdump ? "yes" : "no", h.firewall == null ? "" : h.firewall)));
         // streams first, then the snapshot: a change in between is seen by one or the other
         h.startStreams(line -> psLine(h, line));
         for (LabEvent e : h.snapshot(now())) ingest(e);
@@ -158,17 +160,17 @@ public final class SshLab implements Lab {
             if (n == 0) vipDisagree.put(h.name(), 0);
             if (n >= 2) {
                 vipDisagree.put(h.name(), 0);
-                ingest(new LabEvent.VipChanged(t, h.name(), inventory.vip, holds, "seen by ip addr (no ip monitor line)"));
+                ingest(new LabEvent.VipChanged(t, h.name(), inventory.vip, holds, Reason.of(Reason.Code.SEEN_BY_IP_ADDR)));
             }
         }
         for (Map.Entry<ProcessKind, ProcessState> p : HostObserver.parsePs(line).entrySet()) {
             ProcessState before = procs.computeIfAbsent(h.name(), k -> new EnumMap<>(ProcessKind.class)).get(p.getKey());
             if (before == p.getValue()) continue;
-            ingest(new LabEvent.ProcessChanged(t, h.name(), p.getKey(), before == null ? p.getValue() : before, p.getValue(), "ps"));
+            ingest(new LabEvent.ProcessChanged(t, h.name(), p.getKey(), before == null ? p.getValue() : before, p.getValue(), Reason.of(Reason.Code.PS_WATCH)));
             if (p.getKey() == ProcessKind.KEEPALIVED && p.getValue() == ProcessState.STOPPED
                     && vrrp.getOrDefault(h.name(), VrrpState.INIT) != VrrpState.STOPPED) {
                 // SIGKILL leaves no log line: the process is gone, so is its VRRP instance
-                ingest(new LabEvent.VrrpStateChanged(t, h.name(), vrrp.getOrDefault(h.name(), VrrpState.INIT), VrrpState.STOPPED, "keepalived process gone"));
+                ingest(new LabEvent.VrrpStateChanged(t, h.name(), vrrp.getOrDefault(h.name(), VrrpState.INIT), VrrpState.STOPPED, Reason.of(Reason.Code.PROCESS_GONE)));
             }
         }
     }
@@ -182,15 +184,17 @@ public final class SshLab implements Lab {
             lastChangeNs = System.nanoTime();
         } else if (e instanceof LabEvent.VrrpStateChanged s) {
             VrrpState before = vrrp.put(s.host(), s.to());
-            if (before == s.to() && !"at connect".equals(s.reason())) return;
+            if (before == s.to() && !isAtConnect(s.reason())) return;
             lastChangeNs = System.nanoTime();
         } else if (e instanceof LabEvent.ProcessChanged p) {
-            if (!"ps".equals(p.reason()) && !"at connect".equals(p.reason())) return; // the watcher is the one source
+            if (!p.reason().is(Reason.Code.PS_WATCH) && !isAtConnect(p.reason())) return; // the watcher is the one source
             procs.computeIfAbsent(p.host(), k -> new EnumMap<>(ProcessKind.class)).put(p.process(), p.to());
             lastChangeNs = System.nanoTime();
         }
         ordered.accept(e);
     }
+
+    private static boolean isAtConnect(Reason r) { return r != null && r.is(Reason.Code.AT_CONNECT); }
 
     /** Notices lost hosts and reconnects them (every 2 s). */
     private void watch() {
@@ -199,7 +203,7 @@ public final class SshLab implements Lab {
                 if (h.reachable && !h.ssh.connected()) {
                     h.reachable = false;
                     h.stopStreams();
-                    ordered.accept(new LabEvent.HostReachability(now(), h.name(), false, "SSH connection lost; reconnecting every 2 s"));
+                    ordered.accept(new LabEvent.HostReachability(now(), h.name(), false, Reason.of(Reason.Code.CONNECTION_LOST)));
                     lastChangeNs = System.nanoTime();
                 }
                 if (!h.reachable && System.nanoTime() - lastAttemptNs.getOrDefault(h.name(), 0L) > 2_000_000_000L) {
@@ -257,7 +261,7 @@ public final class SshLab implements Lab {
 
     /** Like {@link #prepare(long)}; stops waiting, with an IllegalStateException, once {@code stop} says so. */
     public void prepare(long maxMs, java.util.function.BooleanSupplier stop) throws InterruptedException {
-        restore("baseline");
+        restore(Actor.BASELINE);
         long deadline = System.nanoTime() + maxMs * 1_000_000;
         while (true) {
             String missing = baselineMissing();
@@ -299,13 +303,13 @@ public final class SshLab implements Lab {
             zeroEpochUs = epochUs();
             drillStarted = true;
             for (String h : hosts.keySet()) {
-                tl.accept(new LabEvent.HostReachability(0, h, hosts.get(h).reachable, String.format("at t = 0; clock offset %+.1f ms",
-                        hosts.get(h).clockOffsetUs / 1000.0)));
-                tl.accept(new LabEvent.VipChanged(0, h, inventory.vip, Boolean.TRUE.equals(vip.get(h)), "at t = 0"));
-                tl.accept(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), "at t = 0"));
+                tl.accept(new LabEvent.HostReachability(0, h, hosts.get(h).reachable, Reason.of(Reason.Code.AT_ZERO_CLOCK,
+                        String.format(Locale.ROOT, "%+.1f", hosts.get(h).clockOffsetUs / 1000.0))));
+                tl.accept(new LabEvent.VipChanged(0, h, inventory.vip, Boolean.TRUE.equals(vip.get(h)), Reason.of(Reason.Code.AT_ZERO)));
+                tl.accept(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), Reason.of(Reason.Code.AT_ZERO)));
                 Map<ProcessKind, ProcessState> m = procs.getOrDefault(h, Map.of());
                 for (Map.Entry<ProcessKind, ProcessState> p : m.entrySet()) {
-                    tl.accept(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), "at t = 0"));
+                    tl.accept(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), Reason.of(Reason.Code.AT_ZERO)));
                 }
             }
         }
@@ -358,11 +362,11 @@ public final class SshLab implements Lab {
      */
     private final class ActionStamp {
         final Action action;
-        final String by;
+        final Actor by;
         final long sentUs = now();
         final java.util.concurrent.atomic.AtomicBoolean placed = new java.util.concurrent.atomic.AtomicBoolean();
 
-        ActionStamp(Action action, String by) {
+        ActionStamp(Action action, Actor by) {
             this.action = action;
             this.by = by;
         }
@@ -378,7 +382,7 @@ public final class SshLab implements Lab {
     }
 
     @Override
-    public void apply(Action action, String by) {
+    public void apply(Action action, Actor by) {
         ActionStamp stamp = new ActionStamp(action, by);
         pending.set(stamp);
         try {
@@ -433,7 +437,7 @@ public final class SshLab implements Lab {
      * keepalived last). Collects what could not be done and throws it at the end.
      */
     @Override
-    public void restore(String by) {
+    public void restore(Actor by) {
         ordered.accept(new LabEvent.ActionApplied(now(), "restore", LabEvent.LAB, by));
         List<String> problems = new ArrayList<>();
         for (String id : List.copyOf(cuts)) {

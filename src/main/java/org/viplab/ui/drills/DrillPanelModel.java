@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.core.timeline.Actor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -112,7 +113,7 @@ public final class DrillPanelModel implements AutoCloseable {
     /** The last session opened was recorded on real hosts and is shown read-only (FX thread). */
     private boolean recordedShown;
     private final Timeline.Listener recordListener = e -> {
-        if (e instanceof LabEvent.ActionApplied a && DrillRecorder.USER.equals(a.by())) runFx(this::refreshRecordText);
+        if (e instanceof LabEvent.ActionApplied a && a.by() == Actor.USER) runFx(this::refreshRecordText);
     };
 
     /**
@@ -342,7 +343,7 @@ public final class DrillPanelModel implements AutoCloseable {
         if (abortRequested) {
             outcome.set(Outcome.ABORTED);
             List<String> restored = restoreActions(r.events());
-            long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore"))
+            long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by() == Actor.RESTORE)
                     .mapToLong(LabEvent::timeUs).findFirst().orElse(controls.lab().now());
             setState(() -> (restored.isEmpty() ? i18n.get("drills.state.abortedNothing", seconds(at))
                     : i18n.get("drills.state.aborted", seconds(at), String.join(", ", restored))) + problems);
@@ -360,7 +361,7 @@ public final class DrillPanelModel implements AutoCloseable {
     private static List<String> restoreActions(List<LabEvent> events) {
         List<String> out = new ArrayList<>();
         for (LabEvent e : events) {
-            if (e instanceof LabEvent.ActionApplied a && a.by().equals("restore")) out.add(a.action() + " " + a.target());
+            if (e instanceof LabEvent.ActionApplied a && a.by() == Actor.RESTORE) out.add(a.action() + " " + a.target());
         }
         return out;
     }

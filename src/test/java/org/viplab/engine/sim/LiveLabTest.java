@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.viplab.drill.Drill;
@@ -145,7 +146,7 @@ class LiveLabTest {
         assertTrue(engineBusy.await(5, TimeUnit.SECONDS));
         CompletableFuture<Void> userReset = live.reset(Presets.mode2(), "the user pressed Reset"); // queued, not run yet
         CompletableFuture<Void> action = CompletableFuture.runAsync(() -> lab.apply(
-                new org.viplab.lab.Action(org.viplab.lab.Verb.STOP, org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), "drill"));
+                new org.viplab.lab.Action(org.viplab.lab.Verb.STOP, org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), Actor.DRILL));
         Thread.sleep(100); // the drill thread passed its own check (the old run is still current) and queued the action
         release.countDown();
         userReset.get(5, TimeUnit.SECONDS);
@@ -181,7 +182,7 @@ class LiveLabTest {
         assertTrue(runner.aborted());
         assertTrue(live.now() < 10_000_000, "stopped long before 50 s: " + live.now());
         assertTrue(live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
-                && a.by().equals("restore") && a.target().equals("db1/mysqld") && a.action().equals("start")), "mysqld started again by the restore");
+                && a.by() == Actor.RESTORE && a.target().equals("db1/mysqld") && a.action().equals("start")), "mysqld started again by the restore");
         assertEquals(Verdict.Status.PENDING, r.verdicts().get(1).status(), "never reached");
         assertFalse(r.passed() && r.verdicts().get(1).status() == Verdict.Status.FAILED);
         // time flows again after the drill
