@@ -4,6 +4,7 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
+import org.viplab.core.util.StartupTiming;
 import org.viplab.lab.LabSwitch;
 import org.viplab.engine.sim.LiveSimulation;
 import org.viplab.ui.controls.HostsConnection;
@@ -54,6 +55,7 @@ public final class Session implements AutoCloseable {
         this.store = store;
         this.prefs = prefs;
         Theme.fromId(prefs.theme).apply();
+        StartupTiming.mark("theme set");
         i18n = new I18n(Locale.forLanguageTag(prefs.language));
         background = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "viplab-io");
@@ -70,14 +72,19 @@ public final class Session implements AutoCloseable {
         controls = new LabControls(lab, live, Platform::runLater, i18n);
         hosts = new HostsConnection(controls, Platform::runLater, background);
         if (options.startPaused()) controls.pausedProperty().set(true);
+        StartupTiming.mark("engine and models");
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
+        StartupTiming.mark("main window");
         window.setNotificationsEnabled(options.notifications());
         features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
         hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, i18n);
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
-            @Override public void runStarted(Topology t, org.viplab.core.timeline.Timeline timeline) { window.showRun(t, timeline); }
+            @Override public void runStarted(Topology t, org.viplab.core.timeline.Timeline timeline) {
+                window.showRun(t, timeline);
+                StartupTiming.mark("charts built");
+            }
 
             @Override public void appended(java.util.List<org.viplab.core.timeline.LabEvent> batch) { }
         });

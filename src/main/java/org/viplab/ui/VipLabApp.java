@@ -1,7 +1,9 @@
 package org.viplab.ui;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.viplab.core.util.StartupTiming;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 
@@ -14,27 +16,32 @@ public final class VipLabApp extends Application {
     /** Runs on the launcher thread, so reading the preferences file never holds up the FX thread. */
     @Override
     public void init() {
+        StartupTiming.mark("FX toolkit up");
         store = new PrefsStore(PrefsStore.defaultDir());
         prefs = store.load();
     }
 
     @Override
     public void start(Stage stage) {
-        timing("FX started");
+        StartupTiming.mark("FX start()");
         session = Session.open(stage, Session.Options.defaults(), store, prefs);
         session.features.setDocumentOpener(getHostServices()::showDocument);
-        timing("window built");
+        StartupTiming.mark("window built");
+        if (StartupTiming.enabled()) firstLayoutMark(stage);
         stage.show();
-        timing("window shown");
+        StartupTiming.mark("window shown");
         session.hostsMenu.fromArguments(getParameters().getRaw());
     }
 
-    /** With -Dviplab.startupTiming=true: milliseconds since the JVM started, for the start-up figure. */
-    private static void timing(String what) {
-        if (Boolean.getBoolean("viplab.startupTiming")) {
-            long ms = System.currentTimeMillis() - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
-            System.err.println("startup: " + what + " after " + ms + " ms");
-        }
+    /** Marks the first pulse that laid the scene out, the last step before the first frame is drawn. */
+    private static void firstLayoutMark(Stage stage) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            stage.getScene().removePostLayoutPulseListener(once[0]);
+            StartupTiming.mark("first layout");
+            if (StartupTiming.exitAfterFirstFrame()) Platform.runLater(Platform::exit);
+        };
+        stage.getScene().addPostLayoutPulseListener(once[0]);
     }
 
     @Override

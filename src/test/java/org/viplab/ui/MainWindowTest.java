@@ -26,8 +26,6 @@ import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -63,13 +61,7 @@ class MainWindowTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "main-window"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1400;
-        prefs.height = 900;
-        // Paused at t = 0, no pop-ups: the test decides when virtual time passes.
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "main-window", 1400, 900);
     }
 
     @AfterEach

@@ -130,7 +130,7 @@ class RealHostsInAppTest {
                 && session.viewModel.topologyProperty().get().vip.equals(Presets.mode1().vip)
                 && session.viewModel.vipHolders().equals(List.of("db1"))));
         assertFalse(robot.lookup("#play-pause").queryAs(Button.class).isDisabled());
-        assertEquals("sim", session.lab.engine());
+        assertEquals(org.viplab.lab.Engine.SIM, session.lab.engine());
         assertTrue(live.timeline().snapshot().size() > 0);
     }
 
@@ -188,7 +188,7 @@ class RealHostsInAppTest {
         await(() -> drills.openSession(file));
         waitUntil("the recorded run is shown", () -> fx(() -> session.controls.onHostsProperty().get()
                 && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
-        assertEquals("ssh", session.lab.engine());
+        assertEquals(org.viplab.lab.Engine.RECORDED, session.lab.engine());
         assertEquals(saved, session.lab.timeline().snapshot().size());
         assertTrue(fx(() -> drills.messageProperty().get()).contains("recorded on real hosts"));
         assertThrows(ExecutionException.class, () -> fx(() -> session.controls.apply(Verb.START, Target.parse("db1/mysqld", inv.hostNames())))
@@ -205,7 +205,7 @@ class RealHostsInAppTest {
 
         // a simulator session opened over the recording: back on the simulator, replayed and paused
         await(() -> drills.openSession(simFile));
-        waitUntil("the simulator session is shown", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+        waitUntil("the simulator session is shown", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine() == org.viplab.lab.Engine.SIM));
         assertTrue(session.live.paused(), "left paused where the session ended");
     }
 
@@ -222,7 +222,7 @@ class RealHostsInAppTest {
         assertTrue(e.getCause().getMessage().contains("db1"), "names the host: " + e.getCause().getMessage());
         assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Cannot connect"));
         assertFalse(fx(() -> session.controls.onHostsProperty().get()));
-        assertEquals("sim", session.lab.engine());
+        assertEquals(org.viplab.lab.Engine.SIM, session.lab.engine());
         assertTrue(fx(() -> session.hosts.hostsProperty().get() == null));
     }
 }

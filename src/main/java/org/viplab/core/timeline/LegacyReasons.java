@@ -41,6 +41,7 @@ final class LegacyReasons {
     private static final List<Shape> SHAPES = List.of(
             new Shape(Pattern.compile("(start|stop|kill|hang|resume|restart|cut|heal) by (user|drill|restore|lint|baseline)"), Code.ACTION),
             new Shape(Pattern.compile("VRRP (MASTER|BACKUP|FAULT)"), Code.VRRP_STATE),
+            new Shape(Pattern.compile("restarted by (.+)"), Code.RESTARTED_BY),
             new Shape(Pattern.compile("higher priority advert from (\\S+)"), Code.HIGHER_PRIORITY),
             new Shape(Pattern.compile("Netlink reports (\\S+) down"), Code.LINK_DOWN),
             new Shape(Pattern.compile("track script (\\S+) failed"), Code.TRACK_SCRIPT_FAILED),

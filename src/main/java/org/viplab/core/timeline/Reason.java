@@ -24,6 +24,8 @@ public record Reason(Code code, List<String> args) {
         INIT(0),
         /** A supervisor or a restart action started the process again. */
         RESTART(0),
+        /** A supervisor started the process again after it died: {supervisor} ("mysqld_safe", "systemd Restart=on-abort"). */
+        RESTARTED_BY(1),
         /** A SIGTERM sent while the process was stopped (SIGSTOP) took effect when it resumed. */
         SIGTERM_ON_RESUME(0),
         /** A process finished starting. */

@@ -21,6 +21,7 @@ abstract class SimProcess {
     private boolean termPending;
     private boolean restartPending;
     protected Scheduler.Task transition;
+    private Supervision supervision;
 
     SimProcess(SimulatedLab lab, SimHost host, ProcessKind kind) {
         this.lab = lab;
@@ -29,6 +30,11 @@ abstract class SimProcess {
     }
 
     ProcessState state() { return state; }
+
+    /** Puts the process under a supervisor (none until called). */
+    void supervise(org.viplab.core.model.SupervisorSpec spec) { supervision = new Supervision(lab, this, spec); }
+
+    Supervision supervision() { return supervision; }
 
     boolean running() { return state == ProcessState.RUNNING; }
 
@@ -44,6 +50,7 @@ abstract class SimProcess {
     protected void stateChanged() { }
 
     void start(Reason reason) {
+        if (supervision != null) supervision.cancel();
         if (state == ProcessState.STOPPING) {
             restartPending = true;
             return;
@@ -65,6 +72,7 @@ abstract class SimProcess {
 
     /** SIGTERM: a graceful stop. */
     void stop(Reason reason) {
+        if (supervision != null) supervision.cancel();
         if (state == ProcessState.HUNG) {
             termPending = true;
             return;
@@ -98,6 +106,7 @@ abstract class SimProcess {
         restartPending = false;
         onKilled();
         setState(ProcessState.STOPPED, reason);
+        if (supervision != null) supervision.exited(org.viplab.core.model.SupervisorSpec.Exit.UNCLEAN_SIGNAL);
     }
 
     /** SIGSTOP: the process exists, its sockets still accept, it does nothing. */

@@ -2,15 +2,21 @@ package org.viplab.engine.ssh;
 
 import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
-import org.viplab.lab.Lab;
+import org.viplab.lab.Capability;
+import org.viplab.lab.DrillLab;
+import org.viplab.lab.DrillStart;
+import org.viplab.lab.Engine;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.RunListeners;
+import org.viplab.lab.RunSnapshot;
 import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -23,12 +29,13 @@ import java.util.function.Consumer;
  * a drill's t = 0 ({@link #startDrill}), each with a fresh timeline.
  */
 public final class LiveHosts implements LiveEngine {
+    private static final Set<Capability> CAPABILITIES = Set.of(Capability.CONFIRM_ACTIONS, Capability.CONNECTED, Capability.DRILLS);
+
     private final Inventory inventory;
     private final Topology topology;
-    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(ClientProber.daemon("viplab-ssh"));
     private final SshLab lab;
-    private Timeline timeline; // guarded by this
+    private final RunListeners runs; // guarded by this
 
     /**
      * @param passwords  per host name for password authentication; kept in memory only
@@ -37,8 +44,9 @@ public final class LiveHosts implements LiveEngine {
     public LiveHosts(Inventory inventory, HostKeyPrompt prompt, Map<String, char[]> passwords, Consumer<String> commandLog) {
         this.inventory = inventory;
         this.topology = SshLab.topologyOf(inventory);
-        this.timeline = new Timeline();
-        this.lab = new SshLab(inventory, timeline, prompt, passwords, commandLog);
+        Timeline first = new Timeline();
+        this.runs = new RunListeners(first, topology);
+        this.lab = new SshLab(inventory, first, prompt, passwords, commandLog);
     }
 
     /**
@@ -61,8 +69,7 @@ public final class LiveHosts implements LiveEngine {
     private Timeline startRun() {
         Timeline fresh = new Timeline();
         synchronized (this) {
-            timeline = fresh;
-            for (RunListener l : listeners) l.runStarted(fresh, topology);
+            runs.start(fresh, topology);
             lab.beginDrill(fresh);
         }
         return fresh;
@@ -76,12 +83,20 @@ public final class LiveHosts implements LiveEngine {
     /**
      * For a drill, on the caller's (drill) thread: restores the baseline and waits for it (at most
      * {@code baselineMaxMs}), then starts t = 0 on a fresh timeline and returns the lab the runner drives.
-     * Once {@code aborted} says so, waiting stops at once (the runner then runs the restore).
+     * Once {@code aborted} says so, waiting stops at once (the runner then runs the restore). The drill runs
+     * on these hosts' topology, whatever its own.
      */
-    public Lab startDrill(long baselineMaxMs, BooleanSupplier aborted) throws InterruptedException {
+    @Override
+    public DrillLab startDrill(DrillStart start) throws InterruptedException {
+        start.waitingForBaseline().run();
+        return startDrill(start.baselineMaxMs(), start.aborted());
+    }
+
+    /** {@link #startDrill(DrillStart)} for the command line. */
+    public DrillLab startDrill(long baselineMaxMs, BooleanSupplier aborted) throws InterruptedException {
         lab.prepare(baselineMaxMs, aborted);
         Timeline fresh = startRun();
-        return new Lab() {
+        return new DrillLab() {
             public Topology topology() { return topology; }
 
             public Timeline timeline() { return fresh; }
@@ -100,16 +115,33 @@ public final class LiveHosts implements LiveEngine {
 
             public void restore(Actor by) { lab.restore(by); }
 
+            /** Waiting polls {@code aborted}: nothing to cancel. */
+            public void abort() { }
+
             // the connection outlives the drill: the app stays connected
             public void close() { }
         };
     }
 
     @Override
-    public String engine() { return "ssh"; }
+    public Engine engine() { return Engine.SSH; }
 
     @Override
-    public synchronized Timeline timeline() { return timeline; }
+    public Set<Capability> capabilities() { return CAPABILITIES; }
+
+    /**
+     * The events so far, up to the lab clock now (the timeline only grows), read on the caller's thread: the
+     * worker may be busy for a remote call's whole timeout.
+     */
+    @Override
+    public CompletableFuture<RunSnapshot> snapshot() {
+        long now = lab.now();
+        List<LabEvent> events = timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
+        return CompletableFuture.completedFuture(new RunSnapshot(Engine.SSH, topology, 0, events, now));
+    }
+
+    @Override
+    public synchronized Timeline timeline() { return runs.timeline(); }
 
     @Override
     public Topology topology() { return topology; }
@@ -132,13 +164,12 @@ public final class LiveHosts implements LiveEngine {
 
     @Override
     public synchronized CompletableFuture<Void> addRunListener(RunListener l) {
-        listeners.add(l);
-        l.runStarted(timeline, topology);
+        runs.add(l);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void removeRunListener(RunListener l) { listeners.remove(l); }
+    public void removeRunListener(RunListener l) { runs.remove(l); }
 
     public boolean reachable(String host) { return lab.reachable(host); }
 

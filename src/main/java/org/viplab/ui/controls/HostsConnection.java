@@ -4,7 +4,6 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.viplab.engine.sim.LiveSimulation;
 import org.viplab.engine.ssh.HostKeyPrompt;
 import org.viplab.engine.ssh.Inventory;
 import org.viplab.engine.ssh.LiveHosts;
@@ -26,7 +25,6 @@ import java.util.function.Consumer;
  */
 public final class HostsConnection implements AutoCloseable {
     private final LabControls controls;
-    private final LiveSimulation live;
     private final Executor fx;
     private final Executor io;
     private final ReadOnlyObjectWrapper<LiveHosts> hosts = new ReadOnlyObjectWrapper<>();
@@ -38,7 +36,6 @@ public final class HostsConnection implements AutoCloseable {
      */
     public HostsConnection(LabControls controls, Executor fx, Executor io) {
         this.controls = controls;
-        this.live = controls.simulation();
         this.fx = fx;
         this.io = io;
     }
@@ -95,7 +92,7 @@ public final class HostsConnection implements AutoCloseable {
     public CompletableFuture<Void> disconnect() {
         LiveHosts h = hosts.get();
         if (h == null) {
-            if (controls.lab().current() == live) return CompletableFuture.completedFuture(null);
+            if (!controls.away()) return CompletableFuture.completedFuture(null);
             controls.backToSimulation(); // a recorded run was shown
             controls.status("connect.status.back");
             return CompletableFuture.completedFuture(null);

@@ -23,11 +23,14 @@ import org.viplab.drill.Verdict;
 import org.viplab.session.Session;
 import org.viplab.session.SessionFiles;
 import org.viplab.session.SessionReplay;
+import org.viplab.lab.Capability;
+import org.viplab.lab.DrillLab;
+import org.viplab.lab.DrillStart;
+import org.viplab.lab.Engine;
 import org.viplab.lab.LiveEngine;
 import org.viplab.lab.RecordedRun;
-import org.viplab.engine.sim.LiveLab;
-import org.viplab.engine.sim.LiveSimulation;
-import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.lab.RunReplacedException;
+import org.viplab.core.util.Failures;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 import org.viplab.ui.common.I18n;
@@ -44,7 +47,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -54,8 +56,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * What the drill panel does, without the panel: load a drill, run it on the app's live simulation (so the one
- * timeline feeds every view; see {@link LiveLab}), pause and abort it, record the user's actions into a drill,
+ * What the drill panel does, without the panel: load a drill, run it on the engine in use (so the one
+ * timeline feeds every view; see {@link LiveEngine#startDrill}), pause and abort it, record the user's actions into a drill,
  * and save or reopen whole sessions. Properties are read and written on the FX thread; parsing, file I/O and
  * the drill itself run on background threads, and come back through {@code fx}. Every method that starts
  * background work returns a future, so that tests can wait for it.
@@ -65,7 +67,6 @@ public final class DrillPanelModel implements AutoCloseable {
     public enum Outcome { IDLE, RUNNING, PASSED, FAILED, ABORTED, ERROR }
 
     private final LabControls controls;
-    private final LiveSimulation live;
     private final I18n i18n;
     private final Executor fx;
     private final Executor io;
@@ -99,7 +100,7 @@ public final class DrillPanelModel implements AutoCloseable {
 
     // the drill in progress (FX thread, except the volatile ones read by the drill thread)
     private volatile DrillRunner runner;
-    private volatile LiveLab lab;
+    private volatile DrillLab lab;
     private volatile boolean abortRequested;
     private final AtomicReference<List<Verdict>> latestVerdicts = new AtomicReference<>();
     private final AtomicBoolean verdictUpdateScheduled = new AtomicBoolean();
@@ -124,7 +125,6 @@ public final class DrillPanelModel implements AutoCloseable {
      */
     public DrillPanelModel(LabControls controls, I18n i18n, Executor fx, Executor io, Path samplesDir) {
         this.controls = controls;
-        this.live = controls.simulation();
         this.i18n = i18n;
         this.fx = fx;
         this.io = io;
@@ -171,8 +171,6 @@ public final class DrillPanelModel implements AutoCloseable {
 
     /** The outcome of the last recording, session or file action. */
     public ReadOnlyStringProperty messageProperty() { return message; }
-
-    public LiveSimulation simulation() { return live; }
 
     /** True while the app looks at real hosts: drills run there in real time, recording is off. */
     public ReadOnlyBooleanProperty onHostsProperty() { return controls.onHostsProperty(); }
@@ -251,12 +249,12 @@ public final class DrillPanelModel implements AutoCloseable {
         setState(() -> i18n.get("drills.state.running", seconds(0), seconds(d.endUs())));
         CompletableFuture<DrillResult> done = new CompletableFuture<>();
         LiveEngine engine = controls.lab().current();
-        if (engine == live && controls.pausedProperty().get()) controls.play();
+        if (engine.can(Capability.TIME_CONTROLS) && controls.pausedProperty().get()) controls.play();
         drillThread.execute(() -> {
             DrillResult result = null;
             Throwable failure = null;
             try {
-                result = engine instanceof LiveHosts hosts ? runOnHosts(d, hosts) : runOnSimulation(d, fast);
+                result = runOn(engine, d, fast);
             } catch (Throwable t) {
                 failure = root(t);
             }
@@ -267,35 +265,24 @@ public final class DrillPanelModel implements AutoCloseable {
         return done;
     }
 
-    /** On the drill thread: restarts the live simulation on the drill's topology and seed, and runs it there. */
-    private DrillResult runOnSimulation(Drill d, boolean fast) throws Exception {
-        // Bound to the drill's own run, as the engine started it: a reset pressed meanwhile fails the drill, never hosts it.
-        LiveLab l = new LiveLab(live, fast, live.resetForDrill(d.topology(), d.seed(), "drill: " + d.name()).get());
-        DrillRunner r = new DrillRunner();
-        lab = l;
-        runner = r;
-        if (abortRequested) {
-            r.abort();
-            l.abort();
-        }
-        try {
-            return r.run(d, l, this::progress);
-        } finally {
-            l.close();
-        }
-    }
-
     /**
-     * On the drill thread: on real hosts the drill restores the baseline and waits for it (as on the command
-     * line), then runs in real time on a fresh timeline; the connection stays up afterwards.
+     * On the drill thread: the engine starts the drill's t = 0 (the simulator restarts on the drill's topology
+     * and seed; real hosts restore and wait for their baseline, then run in real time and stay connected), and
+     * the runner drives the lab it returns, on that lab's topology.
      */
-    private DrillResult runOnHosts(Drill d, LiveHosts hosts) throws Exception {
+    private DrillResult runOn(LiveEngine engine, Drill d, boolean fast) throws Exception {
         DrillRunner r = new DrillRunner();
         runner = r;
         if (abortRequested) r.abort();
-        runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)));
-        org.viplab.lab.Lab l = hosts.startDrill(BASELINE_MAX_MS, () -> abortRequested);
-        return r.run(d.on(hosts.topology()), l, this::progress);
+        DrillLab l = engine.startDrill(new DrillStart(d.topology(), d.seed(), d.name(), fast, BASELINE_MAX_MS, () -> abortRequested,
+                () -> runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)))));
+        lab = l;
+        if (abortRequested) l.abort();
+        try {
+            return r.run(d.on(l.topology()), l, this::progress);
+        } finally {
+            l.close();
+        }
     }
 
     /** On the drill thread: keep only the latest verdicts and hand them to the FX thread once at a time. */
@@ -330,8 +317,7 @@ public final class DrillPanelModel implements AutoCloseable {
         lab = null;
         if (r == null) {
             outcome.set(Outcome.ERROR);
-            String text = failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("reset")
-                    ? i18n.get("drills.state.resetDuring") : failure.getMessage();
+            String text = failure instanceof RunReplacedException ? i18n.get("drills.state.resetDuring") : failure.getMessage();
             setState(() -> i18n.get("drills.state.error", text));
             done.completeExceptionally(failure);
             return;
@@ -374,7 +360,7 @@ public final class DrillPanelModel implements AutoCloseable {
         if (!running.get()) return;
         abortRequested = true;
         DrillRunner r = runner;
-        LiveLab l = lab;
+        DrillLab l = lab;
         if (r != null) r.abort();
         if (l != null) l.abort();
         if (controls.pausedProperty().get()) controls.play(); // the restore must be able to run
@@ -389,12 +375,13 @@ public final class DrillPanelModel implements AutoCloseable {
      */
     public CompletableFuture<Void> startRecording() {
         if (recording.get() || running.get()) return CompletableFuture.completedFuture(null);
-        if (controls.lab().current() != live) {
+        LiveEngine engine = controls.lab().current();
+        if (!engine.can(Capability.RECORD_DRILLS)) {
             setMessage(() -> i18n.get("drills.record.simOnly"));
             return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.record.simOnly")));
         }
         recording.set(true);
-        boolean acted = live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied);
+        boolean acted = engine.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied);
         CompletableFuture<Void> reset = acted ? controls.resetRun() : CompletableFuture.completedFuture(null);
         CompletableFuture<Void> done = new CompletableFuture<>();
         reset.whenComplete((v, err) -> runFx(() -> {
@@ -404,8 +391,8 @@ public final class DrillPanelModel implements AutoCloseable {
                 done.completeExceptionally(root(err));
                 return;
             }
-            recorder = new DrillRecorder(live.topology(), live.seed(), 0);
-            recordTimeline = live.timeline();
+            recorder = new DrillRecorder(engine.topology(), engine.timeControls().orElseThrow().seed(), 0);
+            recordTimeline = engine.timeline();
             recordEndUs = -1;
             recoveredRecording = null;
             recordTimeline.addListener(recordListener);
@@ -422,7 +409,7 @@ public final class DrillPanelModel implements AutoCloseable {
         recording.set(false);
         if (recordTimeline != null) {
             recordTimeline.removeListener(recordListener);
-            recordEndUs = recordTimeline == live.timeline() ? live.now() : lastTime(recordTimeline);
+            recordEndUs = recordEnd();
         }
         refreshRecordText();
     }
@@ -509,7 +496,8 @@ public final class DrillPanelModel implements AutoCloseable {
 
     private long recordEnd() {
         if (recordEndUs >= 0) return recordEndUs;
-        return recordTimeline == live.timeline() ? live.now() : lastTime(recordTimeline);
+        LiveEngine engine = controls.lab();
+        return recordTimeline == engine.timeline() ? engine.now() : lastTime(recordTimeline);
     }
 
     private void refreshRecordText() {
@@ -549,10 +537,9 @@ public final class DrillPanelModel implements AutoCloseable {
         String rec = recorder == null ? recoveredRecording : recorder.toJson(recordTimeline.snapshot(), recordEnd(), i18n.get("drills.record.name", stem(file)), null);
         busy.set(true);
         setMessage(() -> i18n.get("drills.session.saving", file.getFileName()));
-        LiveEngine engine = controls.lab().current();
-        CompletableFuture<Path> f = CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<Path> f = controls.lab().snapshot().thenApplyAsync(run -> {
             // real hosts: their timeline as recorded (it cannot be replayed, only shown again)
-            Session s = engine == live ? SessionReplay.capture(live, settings, rec) : SessionReplay.capture(engine, settings);
+            Session s = SessionReplay.capture(run, settings, rec);
             try {
                 SessionFiles.write(file, s, version());
             } catch (org.viplab.session.SessionException e) {
@@ -577,7 +564,7 @@ public final class DrillPanelModel implements AutoCloseable {
      */
     public CompletableFuture<SessionReplay.Outcome> openSession(Path file) {
         if (running.get()) return CompletableFuture.failedFuture(new IllegalStateException("a drill is running"));
-        if (controls.lab().current() instanceof LiveHosts) {
+        if (controls.lab().can(Capability.CONNECTED)) {
             setMessage(() -> i18n.get("drills.session.disconnectFirst"));
             return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.disconnectFirst")));
         }
@@ -591,26 +578,26 @@ public final class DrillPanelModel implements AutoCloseable {
             }
         }, io);
         CompletableFuture<SessionReplay.Outcome> f = read.thenCompose(s -> {
-            if (!"sim".equals(s.engine())) {
+            if (!SessionReplay.replayable(s)) {
                 // recorded on real hosts: shown as it was, read-only, in the same views
                 CompletableFuture<SessionReplay.Outcome> shown = new CompletableFuture<>();
                 long end = SessionReplay.endOf(s);
                 runFx(() -> {
                     if (recording.get()) stopRecording();
-                    controls.useAway(new RecordedRun(s.engine(), s.topology(), s.events(), end))
+                    controls.useAway(new RecordedRun(Engine.fromId(s.engine()), s.topology(), s.events(), end))
                             .whenComplete((v, e) -> shown.complete(new SessionReplay.Outcome(end, s.events().size(), null)));
                     recordedShown = true;
                 });
                 return shown;
             }
-            CompletableFuture<Void> paused = new CompletableFuture<>();
+            CompletableFuture<org.viplab.lab.TimeControls> paused = new CompletableFuture<>();
             runFx(() -> {
                 recordedShown = false;
                 if (recording.get()) stopRecording();
                 controls.backToSimulation();
-                controls.pause().whenComplete((v, e) -> paused.complete(null));
+                controls.pause().whenComplete((v, e) -> paused.complete(controls.lab().timeControls().orElseThrow()));
             });
-            return paused.thenCompose(v -> SessionReplay.replay(live, s, "session " + file.getFileName()))
+            return paused.thenCompose(time -> SessionReplay.replay(time, s, "session " + file.getFileName()))
                     .thenApply(o -> {
                         runFx(() -> recoveredRecording = s.recordingJson());
                         return o;
@@ -674,10 +661,7 @@ public final class DrillPanelModel implements AutoCloseable {
         return v == null ? "dev" : v;
     }
 
-    static Throwable root(Throwable t) {
-        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException)) t = t.getCause();
-        return t;
-    }
+    static Throwable root(Throwable t) { return Failures.root(t); }
 
     @Override
     public void close() {

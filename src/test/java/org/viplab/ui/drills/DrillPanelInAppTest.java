@@ -14,11 +14,9 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.core.model.Presets;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.Session;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
+import org.viplab.ui.TestSessions;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -45,12 +43,7 @@ class DrillPanelInAppTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "drill-panel-in-app"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1200;
-        prefs.height = 800;
-        app = Session.open(stage, new Session.Options(Presets.mode2(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        app = TestSessions.openPaused(stage, Presets.mode2(), "drill-panel-in-app", 1200, 800);
         model = new DrillPanelModel(app.controls, app.i18n, Platform::runLater, io, Path.of("samples", "drills"));
         Stage drills = new Stage();
         drills.setScene(new Scene(new DrillPanel(model, app.i18n), 700, 700));

@@ -51,6 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DrillPanelTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Added to the real wall clock: a test jumps wall time forward with it instead of sleeping. */
+    private final java.util.concurrent.atomic.AtomicLong wallJumpNanos = new java.util.concurrent.atomic.AtomicLong();
     private LiveSimulation live;
     private LabControls controls;
     private DrillPanelModel model;
@@ -62,7 +64,7 @@ class DrillPanelTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        live = new LiveSimulation(Presets.mode2(), 1).start();
+        live = new LiveSimulation(Presets.mode2(), 1, () -> System.nanoTime() + wallJumpNanos.get()).start();
         i18n = new I18n(Locale.ENGLISH);
         controls = new LabControls(live, Platform::runLater, i18n);
         model = new DrillPanelModel(controls, i18n, Platform::runLater, io, Path.of("samples", "drills"));
@@ -199,7 +201,7 @@ class DrillPanelTest {
         waitUntil("paused", 5, () -> stateText(robot).startsWith("Paused at lab time"));
         assertEquals("Resume", robot.lookup("#drill-pause").queryAs(javafx.scene.control.Button.class).getText());
         long pausedAt = live.submit(l -> l.now()).get(5, TimeUnit.SECONDS);
-        Thread.sleep(300);
+        wallJumpNanos.addAndGet(60_000_000_000L); // a minute of wall time: ten at 10x, were the lab not paused
         assertEquals(pausedAt, live.submit(l -> l.now()).get(5, TimeUnit.SECONDS), "no lab time passes while the drill is paused");
         robot.clickOn("#drill-pause");
         waitUntil("running again", 5, () -> live.submit(l -> l.now()).get(5, TimeUnit.SECONDS) > pausedAt);

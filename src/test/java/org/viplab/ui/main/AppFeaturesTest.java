@@ -28,10 +28,9 @@ import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.report.ReportWriter;
 import org.viplab.ui.Session;
+import org.viplab.ui.TestSessions;
 import org.viplab.ui.findings.FindingsModel;
 import org.viplab.ui.imports.ImportDialog;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -66,12 +65,7 @@ class AppFeaturesTest {
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "app-features"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1400;
-        prefs.height = 900;
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "app-features", 1400, 900);
     }
 
     @AfterEach

@@ -17,12 +17,9 @@ import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.Session;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
+import org.viplab.ui.TestSessions;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -40,12 +37,7 @@ class ChartExpectationTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "chart-expectation"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1400;
-        prefs.height = 900;
-        app = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        app = TestSessions.openPaused(stage, Presets.mode1(), "chart-expectation", 1400, 900);
     }
 
     @AfterEach
