@@ -1,6 +1,8 @@
 package org.viplab.engine.ssh;
 
 import org.viplab.core.timeline.Reason;
+import org.viplab.lab.hosts.RemoteValues;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;

@@ -3,6 +3,8 @@ package org.viplab.engine.ssh;
 import java.util.Locale;
 import org.viplab.core.timeline.Reason;
 import org.viplab.core.timeline.Actor;
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
 import org.viplab.lab.Lab;
 import org.viplab.lab.Target;

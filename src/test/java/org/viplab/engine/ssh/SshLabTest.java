@@ -2,6 +2,7 @@ package org.viplab.engine.ssh;
 
 import org.viplab.core.timeline.Reason;
 import org.viplab.core.timeline.Actor;
+import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
