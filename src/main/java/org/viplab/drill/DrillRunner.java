@@ -73,7 +73,9 @@ public final class DrillRunner {
     }
 
     static List<Verdict> judge(Drill drill, List<LabEvent> events, long endUs, long nowUs) {
-        Judge judge = new Judge(events, endUs);
+        List<Step.ActionStep> actions = new ArrayList<>();
+        for (Step s : drill.steps()) if (s instanceof Step.ActionStep a) actions.add(a);
+        Judge judge = new Judge(events, endUs, actions);
         List<Verdict> out = new ArrayList<>();
         for (Step s : drill.steps()) out.add(judge.judge(s, nowUs));
         return out;

@@ -259,6 +259,10 @@ class SshLabTest {
             assertEquals(expected.get("cut db1-db2 on db1"), f.commands(f.log1()));
             assertEquals(expected.get("cut db1-db2 on db2"), f.commands(f.log2()));
             lab.apply(new Action(Verb.HEAL, Target.parse("db1-db2", hosts)), Actor.DRILL);
+            // both hosts' rules go at once, and each host's own start of it is on the time line
+            for (String h : hosts) {
+                await(tl, LabEvent.LogLine.class, l -> l.host().equals(h) && l.text().equals("began heal db1-db2"), 4000);
+            }
             assertEquals(expected.get("heal db1-db2 on db1"), tail(f.commands(f.log1()), expected.get("cut db1-db2 on db1").size()));
             assertEquals(expected.get("heal db1-db2 on db2"), tail(f.commands(f.log2()), expected.get("cut db1-db2 on db2").size()));
             int n1 = f.commands(f.log1()).size();
