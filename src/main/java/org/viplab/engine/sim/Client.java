@@ -38,7 +38,9 @@ final class Client {
 
     private void probe() {
         timer = lab.scheduler().after(intervalUs, this::probe);
-        lab.emit(outcome());
+        LabEvent.ClientProbe p = outcome();
+        if (p.ok()) arp.confirm(); // the answered connection confirms the neighbour entry it went through
+        lab.emit(p);
     }
 
     private LabEvent.ClientProbe outcome() {
