@@ -158,7 +158,8 @@ class BadInputTest {
             Files.writeString(dir.resolve("t.json"), TopologyJson.toJson(Presets.mode1()).replaceFirst("\"downTimerAdverts\": 3", "\"downTimerAdverts\": 0"));
             Files.writeString(dir.resolve("d.json"), "{\"name\": \"x\", \"topology\": \"t.json\", " + STEPS + "}");
             return List.of("drill", dir.resolve("d.json").toString());
-        }, 2, "{dir}/d.json:1:27: topology {dir}/t.json:39:29: db1.keepalived.downTimerAdverts must be 1..100, got 0"));
+        }, 2, "{dir}/d.json:1:27: topology {dir}/t.json:" + lineOf(TopologyJson.toJson(Presets.mode1()), "\"downTimerAdverts\"")
+                + ":29: db1.keepalived.downTimerAdverts must be 1..100, got 0"));
         // configs
         c.add(new Case("include ../../../../proc/self/environ", importWith("global_defs {", "include ../../../../proc/self/environ\nglobal_defs {"), 2,
                 "{dir}/cfg/db1/keepalived.conf:3:9: include \"../../../../proc/self/environ\" resolves to /proc/self/environ, outside the node's folder {dir}/cfg/db1; only files in that folder are read"));
@@ -224,5 +225,10 @@ class BadInputTest {
         String max = Long.toString(Runtime.getRuntime().maxMemory() >> 20);
         assertEquals("viplab: out of memory (Java heap space, max heap " + max + " MiB): shorten the run or give java a larger -Xmx\n", err.toString());
         assertEquals("", out.toString());
+    }
+
+    /** The 1-based line of the first {@code needle} in {@code text}: the written topology grows with the model. */
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
     }
 }
