@@ -11,6 +11,7 @@ import org.viplab.core.model.TopologyJson;
 import org.viplab.core.timeline.JsonLines;
 import org.viplab.core.timeline.JsonLinesReader;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 import org.viplab.core.util.AtomicFiles;
 
 import java.io.BufferedReader;
@@ -74,8 +75,9 @@ public final class SessionFiles {
                 w.flush();
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(TIMELINE));
-                for (LabEvent e : s.events()) { // streamed: one line at a time
-                    w.write(JsonLines.line(e));
+                List<LabEvent> events = s.events();
+                for (int i = 0; i < events.size(); i++) { // streamed: one line at a time
+                    w.write(JsonLines.line(events.get(i), s.causes().causeOf(i)));
                     w.write('\n');
                 }
                 w.flush();
@@ -130,9 +132,9 @@ public final class SessionFiles {
                 }
             }
             Topology topology = topology(file, text(file, zip, TOPOLOGY, true, MAX_TEXT_BYTES, budget));
-            List<LabEvent> events = events(file, zip, h, budget);
+            Timeline.Caused events = events(file, zip, h, budget);
             String recording = text(file, zip, RECORDING, false, MAX_TEXT_BYTES, budget);
-            return new Session(topology, engine, seed, settings, events, recording);
+            return new Session(topology, engine, seed, settings, events.events(), recording, events.causes());
         } catch (BoundedEntry.TooLarge e) {
             throw new SessionException(file, e.getMessage(), e);
         } catch (ZipException e) {
@@ -200,13 +202,13 @@ public final class SessionFiles {
         return t;
     }
 
-    private static List<LabEvent> events(Path file, ZipFile zip, JsonObject h, Budget budget) throws IOException, SessionException {
+    private static Timeline.Caused events(Path file, ZipFile zip, JsonObject h, Budget budget) throws IOException, SessionException {
         ZipEntry entry = zip.getEntry(TIMELINE);
         if (entry == null) throw new SessionException(file, "has no " + TIMELINE + " (the timeline)");
-        List<LabEvent> events = new ArrayList<>();
+        Timeline events = new Timeline();
         try (InputStream in = new BoundedEntry(zip.getInputStream(entry), entry, MAX_TOTAL_BYTES, MAX_RATIO, budget);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            JsonLinesReader.read(file + "!" + TIMELINE, r, events::add);
+            JsonLinesReader.readInto(file + "!" + TIMELINE, r, events);
         } catch (JsonLinesReader.FormatException e) {
             throw new SessionException(file, TIMELINE + " line " + e.line() + ": " + e.detail(), e);
         } catch (java.io.EOFException | ZipException e) {
@@ -218,7 +220,7 @@ public final class SessionFiles {
                 throw new SessionException(file, TIMELINE + " holds " + events.size() + " events, " + SESSION + " says " + said + ": the file is incomplete");
             }
         }
-        return events;
+        return events.caused();
     }
 
     private static String text(Path file, ZipFile zip, String name, boolean required, long max, Budget budget)

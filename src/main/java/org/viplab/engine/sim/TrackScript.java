@@ -1,6 +1,7 @@
 package org.viplab.engine.sim;
 
 import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 
 /**
@@ -21,6 +22,8 @@ final class TrackScript {
     private int failures;
     private Scheduler.Task timer;
     private long nextRunAt;
+    /** What the last run's test found, or null before the first run. */
+    private Boolean lastPassed;
 
     TrackScript(SimulatedLab lab, SimHost host, Keepalived keepalived, CheckScriptSpec spec) {
         this.lab = lab;
@@ -57,9 +60,21 @@ final class TrackScript {
     private void run() {
         long intervalUs = Math.round(spec.intervalSec * 1_000_000);
         nextRunAt = lab.now() + intervalUs;
-        timer = lab.scheduler().at(nextRunAt, this::run);
+        timer = lab.scheduler().at(nextRunAt, Causes.NONE, this::run); // a timer: the run itself has no cause
         Outcome o = evaluate();
-        lab.scheduler().after(o.durationUs, () -> finish(o));
+        // a run that finds a fault, or finds things changed, was set off by the last change of what it tests
+        long cause = !o.testPassed || lastPassed == null || lastPassed != o.testPassed ? observedChange() : Causes.NONE;
+        lastPassed = o.testPassed;
+        lab.scheduler().after(o.durationUs, cause, () -> finish(o));
+    }
+
+    /** The id of the last change of what the script's test looks at. */
+    private long observedChange() {
+        return switch (spec.test) {
+            case PROCESS_EXISTS -> host.processChange(spec.processName);
+            case MYSQL_QUERY -> Math.max(host.mysqld.lastChange(), lab.networkChange()); // quorum follows the network
+            case TCP_CONNECT -> host.portChange(spec.port);
+        };
     }
 
     private record Outcome(boolean testPassed, boolean timedOut, long durationUs, String detail) { }
@@ -114,7 +129,8 @@ final class TrackScript {
                 failures = 0;
             }
         }
-        lab.emit(new LabEvent.ScriptResult(lab.now(), host.name, spec.name, exit, failed, o.detail));
+        // what the result leads to (a new priority, FAULT, the script's own `service keepalived stop`) follows from it
+        lab.scheduler().cause(lab.emit(new LabEvent.ScriptResult(lab.now(), host.name, spec.name, exit, failed, o.detail)));
         if (wasFailed != failed) {
             lab.log(host.name, "keepalived", "VRRP_Script(" + spec.name + ") " + (failed ? (o.timedOut ? "timed_out" : "failed") : "succeeded"));
             keepalived.scriptStatusChanged();
