@@ -269,4 +269,6 @@ public final class SimulatedLab implements Lab {
     void replicationChanged() { cluster.update(); }
 
     Cluster cluster() { return cluster; }
+
+    ClientArp arp() { return arp; }
 }
