@@ -38,7 +38,7 @@ public final class AppCommand extends CliCommand {
     }
 
     static void launchApp(String[] args) throws Exception {
-        Class<?> app = Class.forName("org.viplab.ui.AppLauncher");
+        Class<?> app = Class.forName("org.viplab.app.AppLauncher");
         app.getMethod("launch", String[].class).invoke(null, (Object) args);
     }
 }

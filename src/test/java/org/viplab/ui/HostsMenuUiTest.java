@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
@@ -38,7 +39,7 @@ class HostsMenuUiTest {
 
     @TempDir
     Path dir;
-    private Session session;
+    private AppRoot session;
     private Stage stage;
     private InProcessHosts hosts;
 

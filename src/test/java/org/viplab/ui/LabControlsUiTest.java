@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.Label;
@@ -39,7 +40,7 @@ class LabControlsUiTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session session;
+    private AppRoot session;
     private Stage stage;
     private Path configDir;
 

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -55,7 +56,7 @@ class MainWindowTest {
     }
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private Session session;
+    private AppRoot session;
     private Stage stage;
 
     @Start

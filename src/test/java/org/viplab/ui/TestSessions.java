@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.stage.Stage;
 import org.viplab.core.model.Topology;
 import org.viplab.ui.settings.Prefs;
@@ -17,12 +18,12 @@ public final class TestSessions {
     private TestSessions() { }
 
     /** Opens and shows the lab on {@code topology} in {@code stage}; prefs go to target/test-config/NAME-N. */
-    public static Session openPaused(Stage stage, Topology topology, String name) throws IOException {
+    public static AppRoot openPaused(Stage stage, Topology topology, String name) throws IOException {
         return openPaused(stage, topology, configDir(name), new Prefs());
     }
 
     /** The same in a window of {@code width} x {@code height} (for tests that take screenshots or need room). */
-    public static Session openPaused(Stage stage, Topology topology, String name, int width, int height) throws IOException {
+    public static AppRoot openPaused(Stage stage, Topology topology, String name, int width, int height) throws IOException {
         Prefs prefs = new Prefs();
         prefs.width = width;
         prefs.height = height;
@@ -35,8 +36,8 @@ public final class TestSessions {
     }
 
     /** Opens and shows the lab with its prefs in {@code configDir}, starting from {@code prefs}. */
-    public static Session openPaused(Stage stage, Topology topology, Path configDir, Prefs prefs) {
-        Session s = Session.open(stage, new Session.Options(topology, 1, true, false), new PrefsStore(configDir), prefs);
+    public static AppRoot openPaused(Stage stage, Topology topology, Path configDir, Prefs prefs) {
+        AppRoot s = AppRoot.open(stage, new AppRoot.Options(topology, 1, true, false), new PrefsStore(configDir), prefs);
         stage.show();
         return s;
     }

@@ -5,7 +5,7 @@ import org.viplab.cli.ExitCodes;
 import org.viplab.cli.UsageException;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 
 import java.io.IOException;
 import java.io.PrintStream;

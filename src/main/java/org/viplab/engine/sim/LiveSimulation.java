@@ -8,9 +8,7 @@ import org.viplab.lab.Engine;
 import org.viplab.lab.LiveEngine;
 import org.viplab.lab.RunListeners;
 import org.viplab.lab.RunSnapshot;
-import org.viplab.lab.Target;
 import org.viplab.lab.TimeControls;
-import org.viplab.lab.Verb;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.core.timeline.LabEvent;
@@ -281,21 +279,8 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
      */
     @Override
     public CompletableFuture<RunSnapshot> replay(Topology newTopology, long newSeed, List<LabEvent.ActionApplied> actions, long endUs, String why) {
-        List<String> hosts = newTopology.nodeNames();
         return reset(newTopology, newSeed, why)
-                .thenCompose(v -> submit(lab -> {
-                    for (LabEvent.ActionApplied a : actions) {
-                        if (a.timeUs() < lab.now()) continue;
-                        lab.runUntil(a.timeUs());
-                        try {
-                            lab.apply(new Action(Verb.fromId(a.action()), Target.parse(a.target(), hosts)), a.by());
-                        } catch (RuntimeException ex) {
-                            // it failed the same way when it was first applied
-                        }
-                    }
-                    if (endUs > lab.now()) lab.runUntil(endUs);
-                    return lab.now();
-                }))
+                .thenCompose(v -> submit(lab -> Replay.applyAll(lab, newTopology.nodeNames(), actions, endUs)))
                 .thenCompose(now -> releaseHold().thenCompose(v -> submit(lab ->
                         RunSnapshot.upTo(Engine.SIM, runs.topology(), seed, runs.timeline().caused(), now))));
     }

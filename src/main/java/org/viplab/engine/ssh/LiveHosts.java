@@ -1,11 +1,14 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
 import org.viplab.lab.Capability;
 import org.viplab.lab.DrillLab;
 import org.viplab.lab.DrillStart;
 import org.viplab.lab.Engine;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.hosts.HostsEngine;
 import org.viplab.lab.RunListeners;
 import org.viplab.lab.RunSnapshot;
 import org.viplab.core.model.Topology;
@@ -27,7 +30,7 @@ import java.util.function.Consumer;
  * timeout inside {@link SshLab}), so the caller never waits on the network. Connecting starts a run; so does
  * a drill's t = 0 ({@link #startDrill}), each with a fresh timeline.
  */
-public final class LiveHosts implements LiveEngine {
+public final class LiveHosts implements HostsEngine {
     private static final Set<Capability> CAPABILITIES = Set.of(Capability.CONFIRM_ACTIONS, Capability.CONNECTED, Capability.DRILLS);
 
     private final Inventory inventory;
@@ -53,6 +56,7 @@ public final class LiveHosts implements LiveEngine {
      * t = 0 with their state as found (so no view mistakes the seconds of connecting for "no VIP"). Fails with
      * the host that could not be reached (the caller then closes this engine).
      */
+    @Override
     public CompletableFuture<Void> connect() {
         return CompletableFuture.runAsync(() -> {
             try {
@@ -74,9 +78,11 @@ public final class LiveHosts implements LiveEngine {
         return fresh;
     }
 
+    @Override
     public Inventory inventory() { return inventory; }
 
     /** Host name to clock offset (host minus local) in microseconds, measured at connect. */
+    @Override
     public Map<String, Long> clockOffsetsUs() { return lab.clockOffsetsUs(); }
 
     /**

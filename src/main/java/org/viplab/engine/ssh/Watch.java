@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.Inventory;
+
 /**
  * The read-only commands streamed over a host's session for as long as VIP Lab is connected, built in one
  * place so that what the "Connect to hosts" preview lists is exactly what runs.

@@ -1,6 +1,5 @@
 package org.viplab.ui.reports;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.viplab.drill.DrillResult;
@@ -10,6 +9,7 @@ import org.viplab.report.ReportWriter;
 import org.viplab.lab.LiveEngine;
 import org.viplab.core.util.Failures;
 import org.viplab.ui.common.I18n;
+import org.viplab.ui.common.TaskExecutor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,27 +19,26 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * File > Export report…: the live run (or a finished drill's result) written by {@link ReportWriter} into a
  * directory: report.html, report.pdf, events.csv, timeline.jsonl, result.json, junit.xml. The run is
  * captured by its engine (its timeline and clock at one instant), the report is written on
- * {@code work}; the future completes on the FX thread.
+ * the task executor's background thread; the future completes on the UI thread.
  */
 public final class ReportExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     private final LiveEngine lab;
     private final I18n i18n;
-    private final Executor work;
+    private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
     /** Exports whatever {@code lab} looks at: the simulation, or the real hosts' run since connect. */
-    public ReportExport(LiveEngine lab, I18n i18n, Executor work) {
+    public ReportExport(LiveEngine lab, I18n i18n, TaskExecutor tasks) {
         this.lab = lab;
         this.i18n = i18n;
-        this.work = work;
+        this.tasks = tasks;
     }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -73,7 +72,7 @@ public final class ReportExport {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, work).whenComplete((w, err) -> Platform.runLater(() -> {
+        }, tasks.background()).whenComplete((w, err) -> tasks.ui().execute(() -> {
             busy.set(false);
             if (err != null) done.completeExceptionally(Failures.root(err));
             else done.complete(w);

@@ -12,7 +12,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.core.model.Presets;
 import org.viplab.core.timeline.LabEvent;
-import org.viplab.ui.Session;
+import org.viplab.app.AppRoot;
 import org.viplab.ui.TestSessions;
 
 import java.io.IOException;
@@ -36,14 +36,14 @@ class DrillPanelInAppTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session app;
+    private AppRoot app;
     private DrillPanelModel model;
     private final ExecutorService io = Executors.newSingleThreadExecutor();
 
     @Start
     void start(Stage stage) throws IOException {
         app = TestSessions.openPaused(stage, Presets.mode2(), "drill-panel-in-app", 1200, 800);
-        model = new DrillPanelModel(app.controls, app.i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        model = new DrillPanelModel(app.controls, app.i18n, new org.viplab.ui.common.FxTaskExecutor(io), Path.of("samples", "drills"));
         Stage drills = new Stage();
         drills.setScene(new Scene(new DrillPanel(model, app.i18n), 700, 700));
         drills.show();

@@ -66,7 +66,7 @@ class DrillPanelTest {
         live = new LiveSimulation(Presets.mode2(), 1, () -> System.nanoTime() + wallJumpNanos.get()).start();
         i18n = new I18n(Locale.ENGLISH);
         controls = new LabControls(live, Platform::runLater, i18n);
-        model = new DrillPanelModel(controls, i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        model = new DrillPanelModel(controls, i18n, new org.viplab.ui.common.FxTaskExecutor(io), Path.of("samples", "drills"));
         panel = new DrillPanel(model, i18n);
         stage.setScene(new Scene(panel, 760, 720));
         stage.show();
@@ -285,12 +285,12 @@ class DrillPanelTest {
         fx(() -> controls.apply(Verb.KILL, new Target.Process("db1", ProcessKind.HAPROXY))).get(5, TimeUnit.SECONDS);
         live.runFastUntil(15_000_000).get(5, TimeUnit.SECONDS);
         Path file = dir.resolve("class.viplab");
-        fx(() -> model.saveSession(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> model.sessions().saveSession(file)).get(10, TimeUnit.SECONDS);
         waitUntil("saved", 5, () -> fx(() -> model.messageProperty().get().startsWith("Session saved")));
         int saved = SessionFiles.read(file).events().size();
 
         fx(() -> controls.switchMode(org.viplab.core.model.Mode.DB_TRACKING)).get(5, TimeUnit.SECONDS);
-        fx(() -> model.openSession(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> model.sessions().openSession(file)).get(10, TimeUnit.SECONDS);
         waitUntil("opened", 5, () -> fx(() -> !model.busyProperty().get()));
         String msg = fx(() -> model.messageProperty().get());
         assertTrue(msg.startsWith("Session opened: class.viplab replayed to lab time 15.0 s"), msg);
@@ -302,7 +302,7 @@ class DrillPanelTest {
         Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         int before = live.timeline().size();
         try {
-            fx(() -> model.openSession(bad)).get(10, TimeUnit.SECONDS);
+            fx(() -> model.sessions().openSession(bad)).get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException expected) {
             // refused
         }

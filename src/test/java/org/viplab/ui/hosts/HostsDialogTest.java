@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.ui.FxWait;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.settings.Theme;
@@ -97,7 +97,7 @@ class HostsDialogTest {
 
     private HostsDialog open(Inventory inv) throws Exception {
         d = fx(() -> {
-            HostsDialog dialog = new HostsDialog(stage, i18n, inv, null);
+            HostsDialog dialog = new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), inv, null);
             dialog.dialog().show();
             return dialog;
         });
@@ -258,9 +258,9 @@ class HostsDialogTest {
 
     @Test
     void withoutAnInventoryItStartsFromTheRunningLabOrTheTutorialsHosts() throws Exception {
-        HostsDialog fresh = fx(() -> new HostsDialog(stage, i18n, null, null));
+        HostsDialog fresh = fx(() -> new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), null, null));
         Inventory inv = fx(fresh::inventory);
-        Path lab = HostsModel.labInventory();
+        Path lab = org.viplab.app.AppRoot.hostsContext().labInventory();
         if (lab != null) {
             assertEquals(Inventory.read(lab).toJson(), inv.toJson(), "the running lab's inventory");
             assertEquals(lab, fx(fresh::file));
@@ -281,16 +281,16 @@ class HostsDialogTest {
         saved.hosts.get(1).services = "systemd";
         Path file = tmp.resolve("given.json");
         saved.write(file);
-        HostsDialog given = fx(() -> new HostsDialog(stage, i18n, null, file));
+        HostsDialog given = fx(() -> new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), null, file));
         assertEquals(saved.toJson(), fx(given::inventory).toJson());
         assertEquals(file, fx(given::file));
         assertEquals("", fx(() -> given.errorProperty().get()));
 
         Path broken = Files.writeString(tmp.resolve("broken.json"), "[1, 2");
-        HostsDialog fallback = fx(() -> new HostsDialog(stage, i18n, null, broken));
+        HostsDialog fallback = fx(() -> new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), null, broken));
         assertTrue(fx(() -> fallback.errorProperty().get()).startsWith("Cannot open " + broken + ": "), fx(() -> fallback.errorProperty().get()));
         assertEquals(List.of("db1", "db2"), fx(fallback::inventory).hostNames(), "the form starts from the defaults instead");
-        assertTrue(fx(fallback::file) == null || fx(fallback::file).equals(HostsModel.labInventory()), "the broken file is not the form's file");
+        assertTrue(fx(fallback::file) == null || fx(fallback::file).equals(org.viplab.app.AppRoot.hostsContext().labInventory()), "the broken file is not the form's file");
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.report.ReportWriter;
-import org.viplab.ui.Session;
+import org.viplab.app.AppRoot;
 import org.viplab.ui.TestSessions;
 import org.viplab.ui.findings.FindingsModel;
 import org.viplab.ui.imports.ImportDialog;
@@ -59,7 +59,7 @@ class AppFeaturesTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path MODE1 = Path.of("samples", "configs", "mode1");
     static final Path MODE2 = Path.of("samples", "configs", "mode2");
-    private Session session;
+    private AppRoot session;
     private Stage stage;
 
     @Start

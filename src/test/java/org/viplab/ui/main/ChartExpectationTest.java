@@ -15,7 +15,7 @@ import org.viplab.lab.Verb;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.timeline.LabEvent;
-import org.viplab.ui.Session;
+import org.viplab.app.AppRoot;
 import org.viplab.ui.TestSessions;
 
 import java.io.IOException;
@@ -32,7 +32,7 @@ class ChartExpectationTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session app;
+    private AppRoot app;
 
     @Start
     void start(Stage stage) throws IOException {

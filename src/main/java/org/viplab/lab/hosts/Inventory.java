@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh;
+package org.viplab.lab.hosts;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;

@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh;
+package org.viplab.lab.hosts;
 
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * What each kind of value that can reach a remote command may look like, checked by its type before it is
- * ever quoted ({@link Shell#quote} is the second line of defence, not the only one).
+ * ever quoted ({@code Shell.quote} of the SSH engine is the second line of defence, not the only one).
  */
 public final class RemoteValues {
     private static final Pattern IPV4 = Pattern.compile("(0|[1-9][0-9]{0,2})(\\.(0|[1-9][0-9]{0,2})){3}");
