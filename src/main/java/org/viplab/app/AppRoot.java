@@ -32,9 +32,16 @@ import java.util.concurrent.Executors;
  * files; everything under ui gets them as {@code lab} interfaces.
  */
 public final class AppRoot implements AutoCloseable {
-    /** What to start with. */
-    public record Options(Topology topology, long seed, boolean startPaused, boolean notifications) {
-        public static Options defaults() { return new Options(Presets.mode1(), 1, false, true); }
+    /**
+     * What to start with. {@code startAfterFirstFrame}: the engine starts once the window's first frame is
+     * laid out, so no event reaches the FX thread before the user sees the window (the app does this).
+     */
+    public record Options(Topology topology, long seed, boolean startPaused, boolean notifications, boolean startAfterFirstFrame) {
+        public Options(Topology topology, long seed, boolean startPaused, boolean notifications) {
+            this(topology, seed, startPaused, notifications, false);
+        }
+
+        public static Options defaults() { return new Options(Presets.mode1(), 1, false, true, true); }
     }
 
     public final LiveSimulation live;
@@ -101,7 +108,18 @@ public final class AppRoot implements AutoCloseable {
         }
         stage.setMaximized(prefs.maximized);
         stage.setOnHidden(e -> rememberGeometry());
-        live.start();
+        if (options.startAfterFirstFrame()) afterFirstLayout(window.scene(), live::start);
+        else live.start();
+    }
+
+    /** Runs {@code r} once, after the first pulse that lays {@code scene} out (the listener list is copy-on-write). */
+    private static void afterFirstLayout(javafx.scene.Scene scene, Runnable r) {
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            r.run();
+        };
+        scene.addPostLayoutPulseListener(once[0]);
     }
 
     /** Where the one-machine lab keeps its inventory while it is up; null when that cannot be told. */

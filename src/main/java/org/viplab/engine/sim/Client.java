@@ -78,16 +78,9 @@ final class Client {
             ProcessState ps = proxy.state();
             if (ps == ProcessState.HUNG) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
             if (ps != ProcessState.RUNNING) return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
-            Haproxy.Server s = proxy.pick();
-            if (s == null) return failed(now, ProbeFailure.CLOSED, REFUSED_LATENCY_US);
-            SimHost backend = lab.host(s.spec.node);
-            see(s.lastChange);
-            if (backend != null) see(backend.mysqld.lastChange());
-            if (backend != null && lab.network().hostCanReach(h.name, backend.name) && backend.mysqld.greets()) {
-                return served(now, backend, PROXIED_LATENCY_US);
-            }
-            // haproxy retries the same server after a one-second turn-around: longer than the client waits.
-            return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+            HaproxyForward.Result r = HaproxyForward.forward(lab, h, proxy, timeoutUs, PROXIED_LATENCY_US);
+            if (r.backend() != null) see(r.backend().mysqld.lastChange());
+            return r.ok() ? served(now, r.backend(), r.latencyUs()) : failed(now, r.failure(), r.latencyUs());
         }
         see(h.mysqld.lastChange());
         if (h.mysqld.greets()) return served(now, h, DIRECT_LATENCY_US);

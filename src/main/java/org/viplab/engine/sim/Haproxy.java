@@ -65,6 +65,13 @@ final class Haproxy extends SimProcess {
         return chosen != null ? chosen : pickAmong(true);
     }
 
+    /** haproxy's srv_act: active (non-backup) servers its checks count as usable. */
+    int usableActiveServers() {
+        int n = 0;
+        for (Server s : servers) if (!s.spec.backup && s.up()) n++;
+        return n;
+    }
+
     private Server pickAmong(boolean backups) {
         int n = servers.size();
         for (int i = 0; i < n; i++) {

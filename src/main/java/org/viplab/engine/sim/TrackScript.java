@@ -12,8 +12,6 @@ import org.viplab.core.timeline.LabEvent;
 final class TrackScript {
     /** How long a {@code ps}-style check takes to run. */
     static final long QUICK_RUN_US = 10_000;
-    /** {@code service keepalived stop} from inside the script: the SIGTERM lands this much later. */
-    static final long SERVICE_STOP_US = 5_000;
 
     final CheckScriptSpec spec;
     private final SimulatedLab lab;
@@ -138,7 +136,7 @@ final class TrackScript {
             keepalived.scriptStatusChanged();
         }
         if (!o.testPassed && spec.stopsKeepalivedOnFailure) {
-            lab.scheduler().after(SERVICE_STOP_US, () -> keepalived.stop("check script " + spec.path + ": service keepalived stop"));
+            keepalived.stop("check script " + spec.path + ": service keepalived stop"); // lands Keepalived.SERVICE_COMMAND_US later
         }
     }
 }
