@@ -1,6 +1,7 @@
 package org.viplab.core.timeline;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,14 +40,17 @@ public final class Timeline implements EventSink {
     @Override
     public void accept(LabEvent event) { accept(event, Causes.NONE); }
 
-    /** Appends {@code event}, caused by event {@code causeId} (or {@link Causes#NONE}); returns its id, its index. */
+    /**
+     * Appends {@code event}, caused by event {@code causeId} (or {@link Causes#NONE}); returns its id, which is
+     * its index: stable, since a timeline only grows.
+     */
     @Override
     public long accept(LabEvent event, long causeId) {
         long id;
         synchronized (events) {
             id = events.size();
             if (causeId >= id) throw new IllegalArgumentException("a cause precedes its event: " + causeId + " >= " + id);
-            if (id == causes.length) causes = java.util.Arrays.copyOf(causes, causes.length * 2);
+            if (id == causes.length) causes = Arrays.copyOf(causes, causes.length * 2);
             causes[(int) id] = causeId < 0 ? Causes.NONE : causeId;
             events.add(event);
         }
@@ -64,7 +68,7 @@ public final class Timeline implements EventSink {
     /** A copy of every event so far with their causes, taken in one step. */
     public Caused caused() {
         synchronized (events) {
-            return new Caused(List.copyOf(events), Causes.of(java.util.Arrays.copyOf(causes, events.size())));
+            return new Caused(List.copyOf(events), Causes.of(Arrays.copyOf(causes, events.size())));
         }
     }
 
