@@ -16,33 +16,28 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code bench}: simulates 24 hours of the mode 2 lab (adverts, scripts, haproxy checks, the 10 Hz client)
  * through the drill code path with a summarising recorder, and prints the figures. Never fails on a time.
  */
-public final class BenchCommand implements Command {
-    @Override
-    public String name() { return "bench"; }
+@Command(name = "bench", description = "simulate 24 h of the mode 2 lab and print events/s, real-time factor and peak heap")
+public final class BenchCommand extends CliCommand {
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5", description = "measured runs after one warm-up (default ${DEFAULT-VALUE}; the median is reported)")
+    int runs;
+
+    @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "simulated hours per run (default ${DEFAULT-VALUE})")
+    double hours;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "also write the figures as JSON")
+    Path json;
 
     @Override
-    public String summary() { return "simulate 24 h of the mode 2 lab and print events/s, real-time factor and peak heap"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab bench [--runs N] [--hours H] [--json OUT]\n"
-                + "  --runs   measured runs after one warm-up (default 5; the median is reported)\n"
-                + "  --hours  simulated hours per run (default 24)\n"
-                + "  --json   also write the figures as JSON\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("runs", "hours", "json"), Set.of());
-        int runs = Integer.parseInt(a.get("runs", "5"));
-        double hours = Double.parseDouble(a.get("hours", "24"));
-        if (runs < 1 || hours <= 0) throw new UsageException("--runs and --hours must be positive");
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        if (runs < 1 || !(hours > 0)) throw new UsageException("--runs and --hours must be positive");
+        OutputPaths.checkFile("--json", json);
         long simUs = Math.round(hours * 3600e6);
         out.printf("bench: %.1f h of mode 2 per run, 1 warm-up + %d runs%n", hours, runs);
         runOnce(simUs); // warm-up: JIT
@@ -76,8 +71,8 @@ public final class BenchCommand implements Command {
         fig.put("java", System.getProperty("java.version"));
         out.printf("median: %,d events in %.1f ms = %,d events/s, %,dx real time; peak heap %d MiB (garbage included), live heap after a run %d MiB%n",
                 events, wallMs, fig.get("eventsPerSecond"), fig.get("realTimeFactor"), peakHeap >> 20, liveHeapAfterRun >> 20);
-        if (a.get("json") != null) {
-            AtomicFiles.writeString(Path.of(a.get("json")), new GsonBuilder().setPrettyPrinting().create().toJson(fig) + "\n");
+        if (json != null) {
+            AtomicFiles.writeString(json, new GsonBuilder().setPrettyPrinting().create().toJson(fig) + "\n");
         }
         return ExitCodes.OK;
     }

@@ -14,7 +14,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
  * {@code chartbench}: loads a 24 h mode 2 timeline (about 1 M events) into the charts and times a redraw of the
@@ -24,43 +25,33 @@ import java.util.Set;
  * CPU time of this thread (what an idle machine would take: the machine is shared), and how that CPU time splits
  * between rebuilding the datasets and drawing. Prints figures; never fails on a time.
  */
-public final class ChartBenchCommand implements Command {
+@Command(name = "chartbench", sortOptions = false,
+        description = "time redrawing the three charts over a 24 h mode 2 timeline; print RSS and heap")
+public final class ChartBenchCommand extends CliCommand {
     /** The cases, in the order they run. */
     enum Case { WHOLE, ZOOM, LIVE }
 
-    @Override
-    public String name() { return "chartbench"; }
+    @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "simulated hours in the timeline (default ${DEFAULT-VALUE})")
+    double hours;
+
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "15", description = "timed redraws per case (default ${DEFAULT-VALUE}; the median is reported)")
+    int runs;
+
+    @Option(names = "--warmup", paramLabel = "W", defaultValue = "20", description = "untimed redraws per case before them (default ${DEFAULT-VALUE})")
+    int warmup;
+
+    @Option(names = "--case", paramLabel = "CASE",
+            description = "time one case only (e.g. under a profiler): whole, zoom or live; default all three")
+    Case only;
+
+    @Option(names = "--png", paramLabel = "FILE",
+            description = "also write each case's last redraw (1600x900) there, to look at: FILE, FILE-zoom.png, FILE-live.png")
+    String png;
 
     @Override
-    public String summary() { return "time redrawing the three charts over a 24 h mode 2 timeline; print RSS and heap"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab chartbench [--hours H] [--runs N] [--warmup W] [--case whole|zoom|live] [--png FILE]\n"
-                + "  --hours   simulated hours in the timeline (default 24)\n"
-                + "  --runs    timed redraws per case (default 15; the median is reported)\n"
-                + "  --warmup  untimed redraws per case before them (default 20)\n"
-                + "  --case    time one case only (e.g. under a profiler); default all three\n"
-                + "  --png     also write each case's last redraw (1600x900) there, to look at: FILE, FILE-zoom.png, FILE-live.png\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("hours", "runs", "warmup", "case", "png"), Set.of());
-        double hours = Double.parseDouble(a.get("hours", "24"));
-        int runs = Integer.parseInt(a.get("runs", "15"));
-        int warmup = Integer.parseInt(a.get("warmup", "20"));
-        if (hours <= 0 || runs < 1 || warmup < 0) throw new UsageException("--hours and --runs must be positive, --warmup not negative");
-        List<Case> cases;
-        if (a.get("case") == null) {
-            cases = List.of(Case.values());
-        } else {
-            try {
-                cases = List.of(Case.valueOf(a.get("case").toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--case must be whole, zoom or live, not " + a.get("case"));
-            }
-        }
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        if (!(hours > 0) || runs < 1 || warmup < 0) throw new UsageException("--hours and --runs must be positive, --warmup not negative");
+        List<Case> cases = only == null ? List.of(Case.values()) : List.of(only);
         long endUs = Math.round(hours * 3600e6);
 
         long t0 = System.nanoTime();
@@ -80,7 +71,6 @@ public final class ChartBenchCommand implements Command {
         BufferedImage img = new BufferedImage(1600, 900, BufferedImage.TYPE_INT_RGB);
         out.printf("  %d timed redraws per case after %d untimed; medians; wall time on a shared machine (load average %s),%n"
                 + "  CPU time of this thread (what an idle machine would take), split into dataset rebuild + draw%n", runs, warmup, loadAverage());
-        String png = a.get("png");
         for (Case c : cases) {
             long from = switch (c) {
                 case WHOLE -> 0;

@@ -14,6 +14,9 @@ import org.viplab.engine.sim.SimulatedLab;
 import org.viplab.core.timeline.Timeline;
 import org.viplab.core.util.AtomicFiles;
 import org.viplab.core.util.Durations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -29,84 +33,88 @@ import java.util.Set;
  * {@code --report DIR} also writes the drill's report there; with several files (e.g. samples/drills/*.json)
  * and {@code --report DIR} it runs them all, writes one report directory per drill and an index.html.
  */
-public final class DrillCommand implements Command {
-    @Override
-    public String name() { return "drill"; }
+@Command(name = "drill", sortOptions = false,
+        description = "run a drill file and check its expectations (exit 0 pass, 1 fail, 2 bad file, 3 engine)",
+        footer = {"", "Several FILEs (or --batch) need --report DIR: one report directory per drill, named after its file,",
+            "and an index.html. See samples/drills/README.md for the drill format and the valid ranges."})
+public final class DrillCommand extends CliCommand {
+    /** Where a drill runs. */
+    enum Engine { sim, ssh, both }
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "a drill file (see samples/drills/README.md)")
+    List<Path> files;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sim",
+            description = "sim (the built-in simulator; default), ssh (real hosts; exit 3 when one cannot be reached), "
+                    + "or both (the simulator, then the real hosts; --report DIR gets both reports and comparison.html)")
+    Engine engine;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "the hosts for --engine ssh (default: the running `lab up`'s inventory)")
+    String inventory;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "write the result (verdicts and metrics) as JSON")
+    Path json;
+
+    @Option(names = "--jsonl", paramLabel = "OUT", description = "write the whole timeline as JSON Lines")
+    Path jsonl;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the drill's seed")
+    Long seed;
+
+    @Option(names = "--quiet", description = "print only the summary line")
+    boolean quiet;
+
+    @Option(names = "--report", paramLabel = "DIR",
+            description = "write report.html, report.pdf, events.csv, timeline.jsonl, result.json and junit.xml to DIR")
+    Path report;
+
+    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
+            description = "the report's language: en (default) or zh-CN")
+    Locale lang;
+
+    @Option(names = "--html-only", description = "write report.html only, without a timestamp (how samples/reports is made)")
+    boolean htmlOnly;
+
+    @Option(names = "--batch", description = "the batch layout (a directory per drill and an index) also for a single FILE")
+    boolean batch;
 
     @Override
-    public String summary() { return "run a drill file and check its expectations (exit 0 pass, 1 fail, 2 bad file, 3 engine)"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab drill FILE [--engine sim|ssh] [--inventory FILE] [--json OUT] [--jsonl OUT] [--seed N] [--quiet] [--report DIR [--lang zh-CN]]\n"
-                + "       viplab drill FILE... --report DIR [--lang zh-CN] [--html-only] [--batch]\n"
-                + "            (batch: one report directory per drill, named after its file, and an index.html;\n"
-                + "             --batch gives that layout also for a single FILE)\n"
-                + "  FILE      a drill file (see samples/drills/README.md)\n"
-                + "  --engine  sim (the built-in simulator; default), ssh (real hosts; exit 3 when one cannot be reached),\n"
-                + "            or both (the simulator, then the real hosts; --report DIR gets both reports and comparison.html)\n"
-                + "  --inventory  the hosts for --engine ssh (default: the running `lab up`'s inventory)\n"
-                + "  --json    write the result (verdicts and metrics) as JSON\n"
-                + "  --jsonl   write the whole timeline as JSON Lines\n"
-                + "  --seed    override the drill's seed\n"
-                + "  --quiet   print only the summary line\n"
-                + "  --report  write report.html, report.pdf, events.csv, timeline.jsonl, result.json and junit.xml to DIR\n"
-                + "  --lang    the report's language: en (default) or zh-CN\n"
-                + "  --html-only  write report.html only, without a timestamp (how samples/reports is made)\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("engine", "json", "jsonl", "seed", "report", "lang", "inventory"), Set.of("quiet", "html-only", "batch"));
-        if (a.positionals().isEmpty()) throw new UsageException("name one drill file");
-        if (a.positionals().size() > 1 && a.get("report") == null) {
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        if (files.size() > 1 && report == null) {
             throw new UsageException("several drill files need --report DIR (a batch writes one report per drill)");
         }
-        String engine = a.get("engine", "sim");
-        if (!engine.equals("sim") && !engine.equals("ssh") && !engine.equals("both")) {
-            throw new UsageException("unknown engine '" + engine + "'; engines: sim, ssh, both");
-        }
-        if (engine.equals("both") && a.get("report") == null) throw new UsageException("--engine both writes its comparison with --report DIR");
-        Long seed = null;
-        if (a.get("seed") != null) {
-            try {
-                seed = Long.parseLong(a.get("seed"));
-            } catch (NumberFormatException e) {
-                throw new UsageException("--seed must be a whole number");
-            }
-        }
+        if (engine == Engine.both && report == null) throw new UsageException("--engine both writes its comparison with --report DIR");
         ReportOptions options = null;
-        if (a.get("report") != null) {
-            try {
-                options = new ReportOptions(ReportOptions.parseLang(a.get("lang")), a.flag("html-only"),
-                        a.flag("html-only") ? null : Instant.now());
-            } catch (IllegalArgumentException e) {
-                throw new UsageException(e.getMessage());
-            }
-        } else if (a.get("lang") != null || a.flag("html-only")) {
+        if (report != null) {
+            options = new ReportOptions(lang == null ? Locale.ENGLISH : lang, htmlOnly, htmlOnly ? null : Instant.now());
+        } else if (lang != null || htmlOnly) {
             throw new UsageException("--lang and --html-only go with --report DIR");
         }
-        if (a.flag("batch") && options == null) throw new UsageException("--batch goes with --report DIR");
-        if (a.positionals().size() > 1 || a.flag("batch")) {
-            if (a.get("json") != null || a.get("jsonl") != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
-            if (engine.equals("ssh")) throw new UsageException("a batch runs on the simulator; run real-host drills one at a time");
-            return batch(a.positionals(), seed, Path.of(a.get("report")), options, out, err);
+        if (batch && options == null) throw new UsageException("--batch goes with --report DIR");
+        OutputPaths.checkFile("--json", json);
+        OutputPaths.checkFile("--jsonl", jsonl);
+        OutputPaths.checkReportDir("--report", report);
+        if (files.size() > 1 || batch) {
+            if (json != null || jsonl != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
+            if (engine == Engine.ssh) throw new UsageException("a batch runs on the simulator; run real-host drills one at a time");
+            ReportOptions o = options;
+            return OutputPaths.writeReport(report, tmp -> batch(files, seed, tmp, report, o, out, err));
         }
 
         Drill drill;
         try {
-            drill = DrillParser.parseFile(Path.of(a.positionals().get(0)));
+            drill = DrillParser.parseFile(files.get(0));
         } catch (DrillException e) {
             err.println(e);
             return ExitCodes.BAD_INPUT;
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
         DrillResult result;
-        if (engine.equals("both")) {
-            return both(drill, seed, a.get("inventory"), Path.of(a.get("report")), options, out, err);
+        if (engine == Engine.both) {
+            return both(drill, seed, inventory, report, options, out, err);
         }
-        if (engine.equals("ssh")) {
-            SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), a.get("inventory"), out, err);
+        if (engine == Engine.ssh) {
+            SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
             if (o.exitCode() != null) return o.exitCode();
             result = o.result();
         } else try {
@@ -115,14 +123,15 @@ public final class DrillCommand implements Command {
             err.println("engine failed: " + e);
             return ExitCodes.ENGINE;
         }
-        print(result, a.flag("quiet"), out);
-        if (a.get("json") != null) AtomicFiles.writeString(Path.of(a.get("json")), result.toJson());
-        if (a.get("jsonl") != null) {
-            AtomicFiles.write(Path.of(a.get("jsonl")), o -> org.viplab.core.timeline.JsonLines.write(result.events(), o));
+        print(result, quiet, out);
+        if (json != null) AtomicFiles.writeString(json, result.toJson());
+        if (jsonl != null) {
+            AtomicFiles.write(jsonl, o -> org.viplab.core.timeline.JsonLines.write(result.events(), o));
         }
         if (options != null) {
-            Path dir = Path.of(a.get("report"));
-            ReportWriter.Written w = ReportWriter.write(result, dir, options);
+            Path dir = report;
+            ReportOptions o = options;
+            ReportWriter.Written w = OutputPaths.writeReport(dir, tmp -> ReportWriter.write(result, tmp, o));
             for (String warning : w.warnings()) err.println("warning: " + warning);
             out.println("report: " + dir.resolve(ReportWriter.HTML));
         }
@@ -152,7 +161,10 @@ public final class DrillCommand implements Command {
         if (o.exitCode() != null) return o.exitCode();
         DrillResult real = o.result();
         print(real, true, out);
-        org.viplab.report.Comparison.write(sim, real, dir, options);
+        OutputPaths.writeReport(dir, tmp -> {
+            org.viplab.report.Comparison.write(sim, real, tmp, options);
+            return null;
+        });
         for (org.viplab.report.Comparison.Row r : org.viplab.report.Comparison.rows(sim, real)) {
             out.printf("  %-45s sim %10s  real %10s%n", r.what(), r.simMs() == null ? "-" : r.simMs() + " ms", r.realMs() == null ? "-" : r.realMs() + " ms");
         }
@@ -166,21 +178,24 @@ public final class DrillCommand implements Command {
                 drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
     }
 
-    /** Several drills: a report directory each (named after the file) and an index; the worst exit code wins. */
-    private int batch(List<String> files, Long seed, Path dir, ReportOptions options, PrintStream out, PrintStream err) throws Exception {
+    /**
+     * Several drills: a report directory each (named after the file) and an index; the worst exit code wins.
+     * {@code dir} is the fresh folder written to, {@code shownDir} the one it becomes.
+     */
+    private int batch(List<Path> files, Long seed, Path dir, Path shownDir, ReportOptions options, PrintStream out, PrintStream err) throws Exception {
         List<ReportIndex.Entry> entries = new ArrayList<>();
         Set<String> used = new HashSet<>();
         int exit = ExitCodes.OK;
-        for (String file : files) {
-            String base = Path.of(file).getFileName().toString().replaceFirst("\\.json$", "");
+        for (Path file : files) {
+            String base = file.getFileName().toString().replaceFirst("\\.json$", "");
             String sub = base;
             for (int i = 2; !used.add(sub); i++) sub = base + "-" + i;
             Drill drill;
             try {
-                drill = DrillParser.parseFile(Path.of(file));
+                drill = DrillParser.parseFile(file);
             } catch (DrillException e) {
                 err.println(e);
-                entries.add(new ReportIndex.Entry(base, file, null, false, 0, 0, e.getMessage()));
+                entries.add(new ReportIndex.Entry(base, file.toString(), null, false, 0, 0, e.getMessage()));
                 exit = Math.max(exit, ExitCodes.BAD_INPUT);
                 continue;
             }
@@ -190,7 +205,7 @@ public final class DrillCommand implements Command {
                 result = runDrill(drill, seed);
             } catch (RuntimeException e) {
                 err.println(file + ": engine failed: " + e);
-                entries.add(new ReportIndex.Entry(drill.name(), file, null, false, 0, 0, "engine failed: " + e.getMessage()));
+                entries.add(new ReportIndex.Entry(drill.name(), file.toString(), null, false, 0, 0, "engine failed: " + e.getMessage()));
                 exit = Math.max(exit, ExitCodes.ENGINE);
                 continue;
             }
@@ -199,12 +214,12 @@ public final class DrillCommand implements Command {
             for (String warning : w.warnings()) err.println("warning: " + warning);
             long passed = result.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
             long failed = result.verdicts().stream().filter(Verdict::failed).count();
-            entries.add(new ReportIndex.Entry(drill.name(), Path.of(file).getFileName().toString(), sub, result.passed(), passed, failed, null));
+            entries.add(new ReportIndex.Entry(drill.name(), file.getFileName().toString(), sub, result.passed(), passed, failed, null));
             if (!result.passed()) exit = Math.max(exit, ExitCodes.FAILED);
         }
         ReportIndex.write(dir, entries, options.locale());
         long ok = entries.stream().filter(e -> e.error() == null && e.passed()).count();
-        out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + dir.resolve("index.html"));
+        out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + shownDir.resolve("index.html"));
         return exit;
     }
 

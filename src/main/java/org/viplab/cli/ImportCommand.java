@@ -4,47 +4,39 @@ import org.viplab.config.ConfigImporter;
 import org.viplab.config.ConfigParseException;
 import org.viplab.config.Note;
 import org.viplab.core.model.TopologyJson;
-import org.viplab.report.ReportOptions;
 import org.viplab.core.util.AtomicFiles;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** {@code import --node db1=DIR --node db2=DIR [--out FILE]}: real config files to a topology file. */
-public final class ImportCommand implements Command {
-    @Override
-    public String name() { return "import"; }
+@Command(name = "import", sortOptions = false,
+        description = "read both nodes' keepalived.conf, haproxy.cfg and check scripts into a topology file",
+        footer = {"", "Exit codes: 0 imported, 2 a file cannot be read or parsed (file:line:col on standard error)."})
+public final class ImportCommand extends CliCommand {
+    @Option(names = "--node", paramLabel = "NAME=DIR", required = true,
+            description = "a directory with keepalived.conf, optional haproxy.cfg and the check scripts (a script path such as "
+                    + "/etc/keepalived/check_mysql.sh is looked up in DIR by file name); give two")
+    List<String> nodes;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "write the topology JSON here (default: standard output)")
+    Path outFile;
+
+    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
+            description = "the language of notes and parse errors: en (default) or zh-CN (names, keywords and quoted values stay as they are)")
+    Locale language;
 
     @Override
-    public String summary() { return "read both nodes' keepalived.conf, haproxy.cfg and check scripts into a topology file"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab import --node db1=DIR1 --node db2=DIR2 [--out topology.json] [--lang en|zh-CN]\n"
-                + "  --node  NAME=DIR: a directory with keepalived.conf, optional haproxy.cfg and the check scripts\n"
-                + "          (a script path such as /etc/keepalived/check_mysql.sh is looked up in DIR by file name)\n"
-                + "  --out   write the topology JSON here (default: standard output)\n"
-                + "  --lang  the language of notes and parse errors: en (default) or zh-CN\n"
-                + "          (names, keywords and quoted values stay as they are)\n"
-                + "Exit codes: 0 imported, 2 a file cannot be read or parsed (file:line:col on standard error).\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("node", "out", "lang"), Set.of());
-        if (!a.positionals().isEmpty()) throw new UsageException("unexpected argument " + a.positionals().get(0));
-        Locale lang;
-        try {
-            lang = ReportOptions.parseLang(a.get("lang"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        Locale lang = language == null ? Locale.ENGLISH : language;
+        OutputPaths.checkFile("--out", outFile);
         ConfigImporter.Result r;
         try {
-            r = ConfigImporter.importNodes(NodeDirs.parse(a.all("node")));
+            r = ConfigImporter.importNodes(NodeDirs.parse(nodes));
         } catch (ConfigParseException e) {
             err.println(e.message(lang));
             return ExitCodes.BAD_INPUT;
@@ -56,11 +48,11 @@ public final class ImportCommand implements Command {
             return ExitCodes.BAD_INPUT;
         }
         String json = TopologyJson.toJson(r.topology());
-        if (a.get("out") == null) {
+        if (outFile == null) {
             out.print(json);
         } else {
-            AtomicFiles.writeString(Path.of(a.get("out")), json);
-            out.println("wrote " + a.get("out") + " (" + r.topology().mode.shortName() + ", VIP " + r.topology().vip + ", nodes "
+            AtomicFiles.writeString(outFile, json);
+            out.println("wrote " + outFile + " (" + r.topology().mode.shortName() + ", VIP " + r.topology().vip + ", nodes "
                     + String.join(", ", r.topology().nodes.stream().map(n -> n.name + " " + n.ip).toList()) + ")");
         }
         return ExitCodes.OK;

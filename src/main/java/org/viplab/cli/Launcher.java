@@ -1,101 +1,90 @@
 package org.viplab.cli;
 
+import picocli.CommandLine;
+
 import java.io.PrintStream;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The entry point. With no argument it opens the desktop app; with a command it works headless and never
  * touches JavaFX (the app class is loaded by name only when needed). Not an Application subclass, so
  * {@code java -jar} works with JavaFX on the class path.
+ *
+ * <p>Exit codes, the same for every command ({@link ExitCodes}): 0 passed, 1 an expectation or an error-level
+ * finding failed, 2 bad input or usage (refused before anything runs), 3 the engine or the JVM failed.
  */
 public final class Launcher {
     private Launcher() { }
 
-    /** Every headless command. Add new ones here. */
-    static Map<String, Command> commands() {
-        Map<String, Command> m = new LinkedHashMap<>();
-        for (Command c : List.<Command>of(
-                new DrillCommand(),
-                new PresetCommand(),
-                new BenchCommand(),
-                new ChartBenchCommand(),
-                new ReportBenchCommand(),
-                new org.viplab.cli.lab.LabCommand(),
-                new ImportCommand(),
-                new RenderCommand(),
-                new LintCommand())) {
-            m.put(c.name(), c);
-        }
-        return m;
-    }
-
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].equals("app")) {
-            org.viplab.core.util.StartupTiming.mark("main");
-            launchApp(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length));
+        org.viplab.core.util.StartupTiming.mark("main");
+        if (args.length == 0) {
+            AppCommand.launchApp(new String[0]);
             return;
         }
-        System.exit(run(Arrays.asList(args), System.out, System.err));
+        if (args[0].equals("app")) {
+            // the app keeps the process alive on its own threads; exit only when it refused its arguments
+            int rc = run(List.of(args), System.out, System.err);
+            if (rc != ExitCodes.OK) System.exit(rc);
+            return;
+        }
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    /** The command line of every command: one definition for parsing, help and shell completion. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ViplabCommand());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(false);
+        cl.setUsageHelpWidth(110);
+        return cl;
     }
 
     /** Runs a headless command line; returns the exit code. */
     public static int run(List<String> args, PrintStream out, PrintStream err) {
-        Map<String, Command> commands = commands();
-        String first = args.get(0);
-        if (first.equals("--help") || first.equals("-h") || first.equals("help")) {
-            out.print(help(commands));
-            return ExitCodes.OK;
-        }
-        if (first.equals("--version")) {
-            out.println("VIP Lab " + version());
-            return ExitCodes.OK;
-        }
-        Command c = commands.get(first);
-        if (c == null) {
-            err.println("viplab: unknown command '" + first + "'");
-            err.print(help(commands));
-            return ExitCodes.BAD_INPUT;
-        }
-        List<String> rest = new ArrayList<>(args.subList(1, args.size()));
-        if (rest.contains("--help") || rest.contains("-h")) {
-            out.print(c.usage());
-            return ExitCodes.OK;
-        }
+        CommandLine cl = commandLine();
+        PrintWriter o = new PrintWriter(out, true);
+        PrintWriter e = new PrintWriter(err, true);
+        cl.setOut(o);
+        cl.setErr(e);
+        giveStreams(cl, out, err);
+        cl.setParameterExceptionHandler((ex, a) -> usageError(ex.getCommandLine(), ex.getMessage(), e));
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) return usageError(commandLine, ex.getMessage(), e);
+            if (ex instanceof BadInputException) {
+                e.println(ex.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            e.println(prefix(commandLine) + ex);
+            return ExitCodes.ENGINE;
+        });
         try {
-            return c.run(rest, out, err);
-        } catch (UsageException e) {
-            err.println("viplab " + c.name() + ": " + e.getMessage());
-            err.print(c.usage());
-            return ExitCodes.BAD_INPUT;
-        } catch (Exception e) {
-            err.println("viplab " + c.name() + ": " + e);
+            return cl.execute(args.toArray(String[]::new));
+        } catch (Error error) {
+            // never a verdict, never a stack trace: one line saying what ran out, and the engine-failure code
+            err.println("viplab: " + JvmErrors.describe(error));
             return ExitCodes.ENGINE;
         }
     }
 
-    static String help(Map<String, Command> commands) {
-        StringBuilder b = new StringBuilder();
-        b.append("VIP Lab ").append(version()).append(" - a lab and simulator for MySQL HA with keepalived, haproxy and a floating VIP\n\n");
-        b.append("Usage:\n  java -jar viplab.jar                 open the desktop app (simulator, preset mode1)\n");
-        b.append("  java -jar viplab.jar app --inventory FILE | --connect FILE\n");
-        b.append("                                       open it on real hosts: the Connect dialog on FILE, or connected at once\n");
-        b.append("  java -jar viplab.jar COMMAND [options]\n\nCommands:\n");
-        for (Command c : commands.values()) b.append(String.format("  %-12s %s%n", c.name(), c.summary()));
-        b.append("\n  COMMAND --help shows a command's options. --version prints the version.\n");
-        return b.toString();
+    private static void giveStreams(CommandLine cl, PrintStream out, PrintStream err) {
+        if (cl.getCommand() instanceof CliCommand c) c.streams(out, err);
+        for (CommandLine sub : cl.getSubcommands().values()) giveStreams(sub, out, err);
     }
+
+    private static int usageError(CommandLine cl, String message, PrintWriter err) {
+        err.println(prefix(cl) + message);
+        err.print("Usage: " + cl.getHelp().synopsis(0));
+        err.println("Try '" + cl.getCommandSpec().qualifiedName() + " --help' for more information.");
+        return ExitCodes.BAD_INPUT;
+    }
+
+    /** "viplab drill: ", "viplab lab up: ". */
+    private static String prefix(CommandLine cl) { return cl.getCommandSpec().qualifiedName() + ": "; }
 
     public static String version() {
         String v = Launcher.class.getPackage().getImplementationVersion();
         return v == null ? "dev" : v;
-    }
-
-    private static void launchApp(String[] args) throws Exception {
-        Class<?> app = Class.forName("org.viplab.ui.AppLauncher");
-        app.getMethod("launch", String[].class).invoke(null, (Object) args);
     }
 }

@@ -9,7 +9,8 @@ import org.viplab.config.lint.Finding;
 import org.viplab.config.lint.Lint;
 import org.viplab.config.lint.LintText;
 import org.viplab.config.lint.Severity;
-import org.viplab.report.ReportOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,43 +18,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** {@code lint --node db1=DIR --node db2=DIR [--json] [--no-simulate] [--lang zh-CN]}: what the configuration will and will not do. */
-public final class LintCommand implements Command {
-    @Override
-    public String name() { return "lint"; }
+@Command(name = "lint", sortOptions = false,
+        description = "check both nodes' configs for failover traps; findings are proved in the simulator",
+        footer = {"", "Exit codes: 0 no error-level finding, 1 an error-level finding, 2 a file cannot be read or parsed",
+            "(file:line:col on standard error)."})
+public final class LintCommand extends CliCommand {
+    @Option(names = "--node", paramLabel = "NAME=DIR", required = true,
+            description = "a node's name and the directory with its keepalived.conf, optional haproxy.cfg and check scripts; give two")
+    List<String> nodes;
+
+    @Option(names = "--json", description = "findings as JSON on standard output")
+    boolean json;
+
+    @Option(names = "--no-simulate", description = "skip the simulator runs that prove behavioural findings")
+    boolean noSimulate;
+
+    @Option(names = "--notes", description = "also print what the parsers kept but did not model")
+    boolean notes;
+
+    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
+            description = "the language of findings, notes and parse errors: en (default) or zh-CN "
+                    + "(rule ids, names, keywords and quoted values stay as they are)")
+    Locale language;
 
     @Override
-    public String summary() { return "check both nodes' configs for failover traps; findings are proved in the simulator"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab lint --node db1=DIR1 --node db2=DIR2 [--json] [--no-simulate] [--notes] [--lang en|zh-CN]\n"
-                + "  --json         findings as JSON on standard output\n"
-                + "  --no-simulate  skip the simulator runs that prove behavioural findings\n"
-                + "  --notes        also print what the parsers kept but did not model\n"
-                + "  --lang         the language of findings, notes and parse errors: en (default) or zh-CN\n"
-                + "                 (rule ids, names, keywords and quoted values stay as they are)\n"
-                + "Exit codes: 0 no error-level finding, 1 an error-level finding, 2 a file cannot be read or parsed\n"
-                + "(file:line:col on standard error).\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("node", "lang"), Set.of("json", "no-simulate", "notes"));
-        if (!a.positionals().isEmpty()) throw new UsageException("unexpected argument " + a.positionals().get(0));
-        Locale lang;
-        try {
-            lang = ReportOptions.parseLang(a.get("lang"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
-        }
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        Locale lang = language == null ? Locale.ENGLISH : language;
         ConfigImporter.Result r;
         try {
-            r = ConfigImporter.importNodes(NodeDirs.parse(a.all("node")));
+            r = ConfigImporter.importNodes(NodeDirs.parse(nodes));
         } catch (ConfigParseException e) {
-            if (a.flag("json")) {
+            if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();
                 m.put("parseError", e.reason(lang));
                 m.put("file", e.pos().file());
@@ -64,17 +61,17 @@ public final class LintCommand implements Command {
             err.println(e.message(lang));
             return ExitCodes.BAD_INPUT;
         }
-        List<Finding> fs = Lint.run(r, !a.flag("no-simulate"));
-        if (a.flag("json")) {
+        List<Finding> fs = Lint.run(r, !noSimulate);
+        if (json) {
             out.println(toJson(fs, r.notes(), lang));
         } else {
             for (Finding f : fs) out.print(f.toText(lang));
-            if (a.flag("notes")) for (Note n : r.notes()) out.println(n.pos() + ": " + noteLabel(lang) + " " + n.message(lang));
+            if (notes) for (Note n : r.notes()) out.println(n.pos() + ": " + noteLabel(lang) + " " + n.message(lang));
             long e = fs.stream().filter(f -> f.severity() == Severity.ERROR).count();
             long w = fs.stream().filter(f -> f.severity() == Severity.WARNING).count();
             long i = fs.size() - e - w;
             out.println(LintText.of("lint.summary", e, w, i, r.notes().size(),
-                    a.flag("notes") ? LintText.literal("") : LintText.of("lint.summary.notesHint")).render(lang));
+                    notes ? LintText.literal("") : LintText.of("lint.summary.notesHint")).render(lang));
         }
         return Lint.hasErrors(fs) ? ExitCodes.FAILED : ExitCodes.OK;
     }

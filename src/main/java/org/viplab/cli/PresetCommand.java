@@ -7,37 +7,36 @@ import org.viplab.core.util.AtomicFiles;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code preset NAME --out FILE}: writes a preset as a topology file to start from. */
-public final class PresetCommand implements Command {
-    @Override
-    public String name() { return "preset"; }
+@Command(name = "preset", description = "write a preset (mode1, mode2, ...) as a topology file")
+public final class PresetCommand extends CliCommand {
+    @Parameters(paramLabel = "NAME", completionCandidates = Names.class, description = "one of ${COMPLETION-CANDIDATES}")
+    String name;
 
-    @Override
-    public String summary() { return "write a preset (" + String.join(", ", Presets.names()) + ") as a topology file"; }
+    @Option(names = "--out", paramLabel = "FILE", description = "write the topology JSON here (default: standard output)")
+    Path outFile;
 
-    @Override
-    public String usage() {
-        return "Usage: viplab preset NAME [--out FILE]\n"
-                + "  NAME   one of " + String.join(", ", Presets.names()) + "\n"
-                + "  --out  write the topology JSON here (default: standard output)\n";
+    /** The presets' names, for the help and the shell. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return Presets.names().iterator(); }
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("out"), Set.of());
-        if (a.positionals().size() != 1) throw new UsageException("name one preset");
-        String name = a.positionals().get(0);
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        OutputPaths.checkFile("--out", outFile);
         Topology t = Presets.byName(name);
         if (t == null) throw new UsageException("unknown preset '" + name + "'");
         String json = TopologyJson.toJson(t);
-        if (a.get("out") == null) {
+        if (outFile == null) {
             out.print(json);
         } else {
-            AtomicFiles.writeString(Path.of(a.get("out")), json);
-            out.println("wrote " + a.get("out"));
+            AtomicFiles.writeString(outFile, json);
+            out.println("wrote " + outFile);
         }
         return ExitCodes.OK;
     }

@@ -9,28 +9,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code render topology.json --out DIR}: each node's keepalived.conf, check scripts and haproxy.cfg. */
-public final class RenderCommand implements Command {
-    @Override
-    public String name() { return "render"; }
+@Command(name = "render", description = "write each node's keepalived.conf, check scripts and haproxy.cfg from a topology file",
+        footer = {"", "Writes DIR/NODE/keepalived.conf, the check scripts and, in mode 2, haproxy.cfg for every node."})
+public final class RenderCommand extends CliCommand {
+    @Parameters(paramLabel = "TOPOLOGY.json", description = "a topology file (see `viplab preset`)")
+    Path file;
+
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "the directory to write into")
+    Path outDir;
 
     @Override
-    public String summary() { return "write each node's keepalived.conf, check scripts and haproxy.cfg from a topology file"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab render TOPOLOGY.json --out DIR\n"
-                + "  writes DIR/NODE/keepalived.conf, the check scripts and, in mode 2, haproxy.cfg for every node\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("out"), Set.of());
-        if (a.positionals().size() != 1) throw new UsageException("name one topology file");
-        if (a.get("out") == null) throw new UsageException("--out DIR is required");
-        Path file = Path.of(a.positionals().get(0));
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new BadInputException("--out " + outDir + ": is not a directory; --out takes a directory");
         Topology t;
         try {
             t = TopologyJson.read(file);
@@ -43,7 +39,7 @@ public final class RenderCommand implements Command {
             err.println(file + ": " + String.join("; ", problems));
             return ExitCodes.BAD_INPUT;
         }
-        Map<String, Path> dirs = ConfigRenderer.write(t, Path.of(a.get("out")));
+        Map<String, Path> dirs = ConfigRenderer.write(t, outDir);
         for (Map.Entry<String, Path> e : dirs.entrySet()) {
             try (var s = Files.list(e.getValue())) {
                 out.println(e.getKey() + ": " + String.join(", ", s.map(p -> p.getFileName().toString()).sorted().toList()) + " in " + e.getValue());

@@ -17,7 +17,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import java.util.stream.Stream;
 
 /**
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * 10-minute drill, then exports a 24 h mode 2 run to show it fits in memory (downsampled charts, streamed CSV).
  * Prints figures; never fails on a time.
  */
-public final class ReportBenchCommand implements Command {
+@Command(name = "reportbench", description = "time a 10-minute drill's report export and export a 24 h run; print times and memory")
+public final class ReportBenchCommand extends CliCommand {
     /** Ten minutes of mode 1 with four failovers: keepalived stopped and started, mysqld stopped and started. */
     static final String TEN_MINUTES = """
             {"name": "reportbench: 10 minutes of mode 1", "preset": "mode1", "duration": "10m", "steps": [
@@ -41,34 +43,29 @@ public final class ReportBenchCommand implements Command {
               {"expect": "no-split-brain"}
             ]}""";
 
-    @Override
-    public String name() { return "reportbench"; }
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "5",
+            description = "timed exports of the 10-minute report after one warm-up (default ${DEFAULT-VALUE}; median reported)")
+    int runs;
+
+    @Option(names = "--hours", paramLabel = "H", defaultValue = "24", description = "length of the long run (default ${DEFAULT-VALUE}; 0 skips it)")
+    double hours;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "where to write (default: a temporary directory, deleted afterwards)")
+    Path outDir;
+
+    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
+            description = "report language (default en)")
+    Locale lang;
 
     @Override
-    public String summary() { return "time a 10-minute drill's report export and export a 24 h run; print times and memory"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab reportbench [--runs N] [--hours H] [--out DIR] [--lang zh-CN]\n"
-                + "  --runs   timed exports of the 10-minute report after one warm-up (default 5; median reported)\n"
-                + "  --hours  length of the long run (default 24; 0 skips it)\n"
-                + "  --out    where to write (default: a temporary directory, deleted afterwards)\n"
-                + "  --lang   report language (default en)\n";
-    }
-
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("runs", "hours", "out", "lang"), Set.of());
-        int runs = Integer.parseInt(a.get("runs", "5"));
-        double hours = Double.parseDouble(a.get("hours", "24"));
-        Locale locale;
-        try {
-            locale = ReportOptions.parseLang(a.get("lang"));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        if (runs < 1 || !(hours >= 0)) throw new UsageException("--runs must be positive and --hours not negative");
+        Locale locale = lang == null ? Locale.ENGLISH : lang;
+        if (outDir != null && Files.exists(outDir) && !Files.isDirectory(outDir)) {
+            throw new BadInputException("--out " + outDir + ": is not a directory; --out takes a directory");
         }
-        boolean keep = a.get("out") != null;
-        Path dir = keep ? Path.of(a.get("out")) : Files.createTempDirectory("viplab-reportbench");
+        boolean keep = outDir != null;
+        Path dir = keep ? outDir : Files.createTempDirectory("viplab-reportbench");
         ReportOptions options = new ReportOptions(locale, false, Instant.now());
         try {
             Drill drill = DrillParser.parse("reportbench-10min.json", TEN_MINUTES, Path.of("."));

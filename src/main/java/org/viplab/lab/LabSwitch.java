@@ -52,7 +52,19 @@ public final class LabSwitch implements LiveEngine {
     }
 
     @Override
-    public String engine() { return current.engine(); }
+    public Engine engine() { return current.engine(); }
+
+    @Override
+    public java.util.Set<Capability> capabilities() { return current.capabilities(); }
+
+    @Override
+    public java.util.Optional<TimeControls> timeControls() { return current.timeControls(); }
+
+    @Override
+    public CompletableFuture<RunSnapshot> snapshot() { return current.snapshot(); }
+
+    @Override
+    public DrillLab startDrill(DrillStart start) throws InterruptedException { return current.startDrill(start); }
 
     @Override
     public Timeline timeline() { return current.timeline(); }

@@ -4,13 +4,16 @@ import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * A lab that runs on its own while the app watches it: the simulator in (scaled) wall time, or real hosts
  * over SSH. The app drives it only through here, and sees what happens only through its timeline; a new run
  * (a reset, a reconnect, a drill's t = 0) starts a new timeline and tells the {@link RunListener}s first.
- * Commands return at once with a future; none of them blocks the caller. No JavaFX here.
+ * Commands return at once with a future; none of them blocks the caller. The app asks a run what it can do
+ * ({@link #capabilities()}), never which class it is. No JavaFX here.
  */
 public interface LiveEngine extends AutoCloseable {
     /** Told, on the engine's own thread, when a new run and its timeline start, before its first event. */
@@ -19,8 +22,16 @@ public interface LiveEngine extends AutoCloseable {
         void runStarted(Timeline timeline, Topology topology);
     }
 
-    /** "sim" or "ssh". */
-    String engine();
+    /** Which kind of engine this is, for files and reports; views ask {@link #capabilities()} instead. */
+    Engine engine();
+
+    /** What this run can do; the UI enables its controls by these. */
+    Set<Capability> capabilities();
+
+    default boolean can(Capability c) { return capabilities().contains(c); }
+
+    /** The run's clock controls, present exactly when it has {@link Capability#TIME_CONTROLS}. */
+    default Optional<TimeControls> timeControls() { return Optional.empty(); }
 
     Timeline timeline();
 
@@ -47,8 +58,17 @@ public interface LiveEngine extends AutoCloseable {
      */
     default List<String> commandsFor(Action action) { return List.of(); }
 
-    /** True for a run that can only be looked at (a recording): every action fails. */
-    default boolean readOnly() { return false; }
+    /** The current run at one instant (its events up to the lab clock), read consistently on the engine's side. */
+    CompletableFuture<RunSnapshot> snapshot();
+
+    /**
+     * Starts a drill's t = 0, on the caller's (drill) thread, which it may block (the simulator restarts on the
+     * drill's topology and seed; real hosts restore and wait for their baseline). The returned lab is bound to
+     * the new run. Engines without {@link Capability#DRILLS} throw UnsupportedOperationException.
+     */
+    default DrillLab startDrill(DrillStart start) throws InterruptedException {
+        throw new UnsupportedOperationException("drills do not run on " + engine().id());
+    }
 
     @Override
     void close();

@@ -5,6 +5,7 @@ import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -13,21 +14,36 @@ import java.util.concurrent.CompletableFuture;
  * applied to it.
  */
 public final class RecordedRun implements LiveEngine {
-    private final String engine;
+    private final Engine recordedOn;
     private final Topology topology;
     private final Timeline timeline = new Timeline();
     private final long endUs;
+    private final RunListeners runs;
 
-    /** @param engine the engine it was recorded on ("ssh"), which reports keep naming */
-    public RecordedRun(String engine, Topology topology, List<LabEvent> events, long endUs) {
-        this.engine = engine;
+    /** @param recordedOn the engine it was recorded on (real hosts), which reports keep naming */
+    public RecordedRun(Engine recordedOn, Topology topology, List<LabEvent> events, long endUs) {
+        this.recordedOn = recordedOn;
         this.topology = topology;
         this.endUs = endUs;
         for (LabEvent e : events) timeline.accept(e);
+        this.runs = new RunListeners(timeline, topology);
     }
 
     @Override
-    public String engine() { return engine; }
+    public Engine engine() { return Engine.RECORDED; }
+
+    @Override
+    public Set<Capability> capabilities() { return Set.of(Capability.READ_ONLY); }
+
+    /** The recording as it was, under the name of the engine that made it. */
+    @Override
+    public CompletableFuture<RunSnapshot> snapshot() {
+        return CompletableFuture.completedFuture(new RunSnapshot(recordedOn, topology, 0,
+                timeline.snapshot().stream().filter(e -> e.timeUs() <= endUs).toList(), endUs));
+    }
+
+    @Override
+    public DrillLab startDrill(DrillStart start) { throw readOnlyError(); }
 
     @Override
     public Timeline timeline() { return timeline; }
@@ -48,9 +64,6 @@ public final class RecordedRun implements LiveEngine {
     @Override
     public List<String> commandsFor(Action action) { throw readOnlyError(); }
 
-    @Override
-    public boolean readOnly() { return true; }
-
     /** What every action on a recording says. */
     public static UnsupportedOperationException readOnlyError() {
         return new UnsupportedOperationException("a recorded run is shown read-only: go back to the simulator (Lab menu) to act");
@@ -58,12 +71,12 @@ public final class RecordedRun implements LiveEngine {
 
     @Override
     public synchronized CompletableFuture<Void> addRunListener(RunListener l) {
-        l.runStarted(timeline, topology);
+        runs.add(l);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void removeRunListener(RunListener l) { }
+    public synchronized void removeRunListener(RunListener l) { runs.remove(l); }
 
     @Override
     public void close() { }

@@ -128,7 +128,8 @@ public final class EventText {
             Map.entry(Pattern.compile("no answer: timed out after (\\S+) s"), "event.why.noAnswer"),
             Map.entry(Pattern.compile("ONLINE, no majority \\((\\d+) of (\\d+)\\): writes block"), "event.why.noMajority"),
             Map.entry(Pattern.compile("non-Primary: no quorum \\((\\d+) of (\\d+)\\)"), "event.why.noQuorum"),
-            Map.entry(Pattern.compile("(ONLINE|Synced, Primary) \\((\\d+) of (\\d+)\\)"), "event.why.members"));
+            Map.entry(Pattern.compile("(ONLINE|Synced, Primary) \\((\\d+) of (\\d+)\\)"), "event.why.members"),
+            Map.entry(Pattern.compile("restarted by (.+)"), "event.why.restartedBy"));
 
     /** The event texts of one language. Not thread-safe (MessageFormat); one per report. */
     public static final class Localized {

@@ -1,17 +1,17 @@
 package org.viplab.session;
 
-import org.viplab.lab.Action;
-import org.viplab.lab.Target;
-import org.viplab.lab.Verb;
-import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.lab.Engine;
+import org.viplab.lab.RunSnapshot;
+import org.viplab.lab.TimeControls;
 import org.viplab.core.timeline.LabEvent;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Takes a session from the live simulation, and puts one back: a simulator session is reopened by starting its
+ * Takes a session from a live run, and puts one back: a simulator session is reopened by starting its
  * topology and seed afresh and applying its actions at their times, as fast as possible, which rebuilds the
  * very same timeline (the simulator is deterministic) and leaves a live lab where the user left off. The
  * result says whether the rebuilt VIP timeline matches the saved one. No JavaFX.
@@ -25,24 +25,19 @@ public final class SessionReplay {
     /** The setting that keeps the lab time the session was saved at (it may be later than the last event). */
     public static final String LAB_TIME = "labTimeUs";
 
-    /** The current run as a session. Call from any thread; the timeline is copied. */
-    public static Session capture(LiveSimulation live, Map<String, String> settings, String recordingJson) {
+    /**
+     * A run as a session. A simulator run keeps its seed and the recording, and is rebuilt when opened; a run
+     * on another engine (real hosts) cannot be replayed, so opening it shows the timeline as recorded.
+     */
+    public static Session capture(RunSnapshot run, Map<String, String> settings, String recordingJson) {
         Map<String, String> s = new java.util.LinkedHashMap<>(settings);
-        s.put(LAB_TIME, String.valueOf(live.now()));
-        return new Session(live.topology(), "sim", live.seed(), s, live.timeline().snapshot(), recordingJson);
+        s.put(LAB_TIME, String.valueOf(run.nowUs()));
+        boolean rebuilt = run.engine().deterministic();
+        return new Session(run.topology(), run.engine().id(), rebuilt ? run.seed() : 0, s, run.events(), rebuilt ? recordingJson : null);
     }
 
-    /**
-     * A run on another engine (real hosts) as a session: its topology and timeline up to now. It cannot be
-     * replayed; opening it shows the timeline as recorded.
-     */
-    public static Session capture(org.viplab.lab.LiveEngine engine, Map<String, String> settings) {
-        long now = engine.now();
-        Map<String, String> s = new java.util.LinkedHashMap<>(settings);
-        s.put(LAB_TIME, String.valueOf(now));
-        List<LabEvent> events = engine.timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
-        return new Session(engine.topology(), engine.engine(), 0, s, events, null);
-    }
+    /** True when the session can be rebuilt on the simulator (it was recorded there); otherwise it is only shown. */
+    public static boolean replayable(Session s) { return Engine.fromId(s.engine()).deterministic(); }
 
     /** Where a session ends: the lab time it was saved at, or its last event. */
     public static long endOf(Session s) {
@@ -60,31 +55,15 @@ public final class SessionReplay {
      * Restarts the live simulation on the session's topology and seed and replays its actions up to its last
      * event. The lab is left paused there by the caller's choice: this only releases the drill hold.
      */
-    public static CompletableFuture<Outcome> replay(LiveSimulation live, Session s, String why) {
-        if (!"sim".equals(s.engine())) {
+    public static CompletableFuture<Outcome> replay(TimeControls sim, Session s, String why) {
+        if (!replayable(s)) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("recorded on " + s.engine() + ", not the simulator"));
         }
         long end = endOf(s);
-        List<String> hosts = s.topology().nodeNames();
-        return live.reset(s.topology(), s.seed(), why)
-                .thenCompose(v -> live.submit(lab -> {
-                    for (LabEvent e : s.events()) {
-                        if (!(e instanceof LabEvent.ActionApplied a) || e.timeUs() < lab.now()) continue;
-                        lab.runUntil(a.timeUs());
-                        Verb verb = Verb.fromId(a.action());
-                        try {
-                            lab.apply(new Action(verb, Target.parse(a.target(), hosts)), a.by());
-                        } catch (RuntimeException ex) {
-                            // it failed the same way when it was first applied; the ActionApplied is on the timeline
-                        }
-                    }
-                    if (end > lab.now()) lab.runUntil(end);
-                    return lab.now();
-                }))
-                .thenCompose(now -> live.releaseHold().thenApply(v -> {
-                    List<LabEvent> rebuilt = live.timeline().snapshot();
-                    return new Outcome(now, rebuilt.size(), difference(s.events(), rebuilt, end));
-                }));
+        List<LabEvent.ActionApplied> actions = new ArrayList<>();
+        for (LabEvent e : s.events()) if (e instanceof LabEvent.ActionApplied a) actions.add(a);
+        return sim.replay(s.topology(), s.seed(), actions, end, why)
+                .thenApply(run -> new Outcome(run.nowUs(), run.events().size(), difference(s.events(), run.events(), end)));
     }
 
     /** The first VIP event that differs between the saved and the rebuilt timeline, or null. */

@@ -6,25 +6,62 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
-/** Engines, timeline, drills, config and reports never depend on JavaFX or on the UI (design.md). */
+/**
+ * The layers of design.md: core at the bottom, lab (the seam) on it, the engines under the seam, the UI above
+ * it, and one composition root (app) that alone names the engines. JavaFX stays in ui and app.
+ */
 class ArchitectureTest {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.viplab");
 
+    private static final String[] JAVAFX = {"javafx..", "org.jfree.chart.fx..", "org.controlsfx..", "atlantafx.."};
+
     @Test
-    void noJavaFxOutsideTheUi() {
-        noClasses().that().resideOutsideOfPackages("org.viplab.ui..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jfree.chart.fx..", "org.controlsfx..", "atlantafx..")
+    void noJavaFxOutsideTheUiAndTheCompositionRoot() {
+        noClasses().that().resideOutsideOfPackages("org.viplab.ui..", "org.viplab.app..")
+                .should().dependOnClassesThat().resideInAnyPackage(JAVAFX)
                 .because("engines, the timeline and drills must run headless")
                 .check(CLASSES);
     }
 
     @Test
-    void nothingButTheLauncherAndUiDependsOnTheUi() {
-        noClasses().that().resideOutsideOfPackages("org.viplab.ui..", "org.viplab.cli..")
+    void noCyclesBetweenTopLevelPackages() {
+        slices().matching("org.viplab.(*)..").should().beFreeOfCycles().check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCompositionRootDependsOnTheUi() {
+        noClasses().that().resideOutsideOfPackages("org.viplab.ui..", "org.viplab.app..")
                 .should().dependOnClassesThat().resideInAPackage("org.viplab.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theUiReachesEnginesOnlyThroughTheSeam() {
+        noClasses().that().resideInAPackage("org.viplab.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.viplab.engine..", "org.viplab.cli..", "org.viplab.app..")
+                .because("the UI asks a run what it can do (lab.LiveEngine), never which engine it is; app alone names engines")
+                .check(CLASSES);
+    }
+
+    @Test
+    void coreDependsOnNothingElseOfTheProject() {
+        noClasses().that().resideInAPackage("org.viplab.core..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.viplab.lab..", "org.viplab.engine..", "org.viplab.config..", "org.viplab.drill..",
+                        "org.viplab.session..", "org.viplab.report..", "org.viplab.charts..", "org.viplab.cli..",
+                        "org.viplab.app..", "org.viplab.ui..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theSeamKnowsNoEngine() {
+        noClasses().that().resideInAPackage("org.viplab.lab..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.viplab.engine..", "org.viplab.cli..",
+                        "org.viplab.session..", "org.viplab.drill..", "org.viplab.report..")
                 .check(CLASSES);
     }
 

@@ -106,7 +106,7 @@ class HaproxyParserTest {
     }
 
     @Test
-    void tenMegabytesParseInUnderASecond() throws Exception {
+    void tenMegabytesParseCompletely() throws Exception {
         StringBuilder b = new StringBuilder("defaults\n  mode tcp\n");
         int i = 0;
         while (b.length() < 10 * 1024 * 1024) {
@@ -114,13 +114,7 @@ class HaproxyParserTest {
                     .append(" 10.0.0.1:3306 check inter 2s fall 3 rise 2\n");
             i++;
         }
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = mx.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
         HaproxyConf h = HaproxyParser.parse(b.toString(), "big.cfg");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        long cpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1_000_000;
-        System.out.println("haproxy.cfg of 10 MB: " + i + " backends parsed in " + ms + " ms wall, " + cpuMs + " ms CPU (a figure, not a limit)");
         assertEquals(i, h.proxies().size());
     }
 }

@@ -171,7 +171,7 @@ class KeepalivedParserTest {
     }
 
     @Test
-    void tenMegabytesParseInUnderASecond() throws Exception {
+    void tenMegabytesParseCompletely() throws Exception {
         StringBuilder b = new StringBuilder();
         int i = 0;
         while (b.length() < 10 * 1024 * 1024) {
@@ -179,13 +179,7 @@ class KeepalivedParserTest {
                     .append("\n  priority 100\n  virtual_ipaddress {\n    10.0.").append(i % 250).append(".1 dev eth0\n  }\n}\n");
             i++;
         }
-        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        long c0 = mx.getCurrentThreadCpuTime();
-        long t0 = System.nanoTime();
         KeepalivedConf k = KeepalivedParser.parse(b.toString(), "big.conf");
-        long ms = (System.nanoTime() - t0) / 1_000_000;
-        long cpuMs = (mx.getCurrentThreadCpuTime() - c0) / 1_000_000;
-        System.out.println("keepalived.conf of " + b.length() / 1024 / 1024 + " MB: " + i + " instances parsed in " + ms + " ms wall, " + cpuMs + " ms CPU (a figure, not a limit)");
         assertEquals(i, k.instances.size());
     }
 

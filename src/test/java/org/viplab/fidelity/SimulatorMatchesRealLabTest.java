@@ -1,6 +1,5 @@
 package org.viplab.fidelity;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
@@ -15,7 +14,6 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The six failovers recorded on real keepalived 2.2.7 / haproxy 2.6.12 / MariaDB 10.11 hosts with the
@@ -23,9 +21,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 class SimulatorMatchesRealLabTest {
     private static final long TOLERANCE_US = 50_000;
-
-    @BeforeAll
-    static void fixtures() { assumeTrue(RealLabFixtures.present(), "../shared/fixtures is not beside the checkout"); }
 
     /** Gap between the VIP leaving db1 and arriving on db2, in a run. */
     private static long realGap(String run) throws Exception {

@@ -40,7 +40,7 @@ class SessionReplayTest {
         live.runFastUntil(12_000_000).get(5, TimeUnit.SECONDS);
         live.restore("user").get(5, TimeUnit.SECONDS);
         live.runFastUntil(25_000_000).get(5, TimeUnit.SECONDS);
-        Session s = SessionReplay.capture(live, Map.of("speed", "1"), null);
+        Session s = SessionReplay.capture(live.snapshot().get(10, TimeUnit.SECONDS), Map.of("speed", "1"), null);
         Path f = dir.resolve("s.viplab");
         SessionFiles.write(f, s, "test");
 

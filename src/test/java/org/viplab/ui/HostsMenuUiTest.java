@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.WritableImage;
@@ -38,7 +39,7 @@ class HostsMenuUiTest {
 
     @TempDir
     Path dir;
-    private Session session;
+    private AppRoot session;
     private Stage stage;
     private InProcessHosts hosts;
 
@@ -89,7 +90,7 @@ class HostsMenuUiTest {
         screenshot("app-on-hosts.png");
 
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.D).release(KeyCode.D, KeyCode.SHIFT, KeyCode.CONTROL);
-        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+        waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine() == org.viplab.lab.Engine.SIM));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -26,8 +27,6 @@ import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
 
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
@@ -57,19 +56,13 @@ class MainWindowTest {
     }
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
-    private Session session;
+    private AppRoot session;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "main-window"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1400;
-        prefs.height = 900;
-        // Paused at t = 0, no pop-ups: the test decides when virtual time passes.
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "main-window", 1400, 900);
     }
 
     @AfterEach

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.app.AppRoot;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -15,8 +16,8 @@ import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.Presets;
 import org.viplab.engine.ssh.InProcessHosts;
-import org.viplab.engine.ssh.Inventory;
-import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.lab.hosts.Inventory;
+import org.viplab.lab.hosts.HostsEngine;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
@@ -49,7 +50,7 @@ class RealHostsInAppTest {
 
     @TempDir
     Path dir;
-    private Session session;
+    private AppRoot session;
     private InProcessHosts hosts;
 
     @Start
@@ -87,7 +88,7 @@ class RealHostsInAppTest {
             return null;
         });
 
-        LiveHosts live = await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> fingerprints.add(fp), commandLog::add));
+        HostsEngine live = await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> fingerprints.add(fp), commandLog::add));
         assertEquals(1, fingerprints.size(), "the unknown host key was shown once (the second host has the same key)");
         waitUntil("the views switch to the hosts", () -> fx(() -> session.controls.onHostsProperty().get()
                 && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
@@ -128,7 +129,7 @@ class RealHostsInAppTest {
                 && session.viewModel.topologyProperty().get().vip.equals(Presets.mode1().vip)
                 && session.viewModel.vipHolders().equals(List.of("db1"))));
         assertFalse(robot.lookup("#play-pause").queryAs(Button.class).isDisabled());
-        assertEquals("sim", session.lab.engine());
+        assertEquals(org.viplab.lab.Engine.SIM, session.lab.engine());
         assertTrue(live.timeline().snapshot().size() > 0);
     }
 
@@ -168,25 +169,25 @@ class RealHostsInAppTest {
         });
         org.viplab.ui.drills.DrillPanelModel drills = session.window.drillPanel().model();
         Path simFile = dir.resolve("sim.viplab");
-        await(() -> drills.saveSession(simFile));
+        await(() -> drills.sessions().saveSession(simFile));
         await(() -> session.hosts.connect(inv, Map.of(), (h, type, fp) -> true, c -> { }));
         await(() -> session.controls.apply(Verb.STOP, Target.parse("db1/mysqld", inv.hostNames())));
         waitUntil("the action is on the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e ->
                 e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld")));
         Path file = dir.resolve("real.viplab");
-        await(() -> drills.saveSession(file));
+        await(() -> drills.sessions().saveSession(file));
         int saved = org.viplab.session.SessionFiles.read(file).events().size();
         assertEquals("ssh", org.viplab.session.SessionFiles.read(file).engine());
 
         // while connected, a session is not opened over the live hosts
-        assertThrows(ExecutionException.class, () -> fx(() -> drills.openSession(file)).get(10, TimeUnit.SECONDS));
+        assertThrows(ExecutionException.class, () -> fx(() -> drills.sessions().openSession(file)).get(10, TimeUnit.SECONDS));
         await(() -> session.hosts.disconnect());
         waitUntil("back on the simulator", () -> fx(() -> !session.controls.onHostsProperty().get()));
 
-        await(() -> drills.openSession(file));
+        await(() -> drills.sessions().openSession(file));
         waitUntil("the recorded run is shown", () -> fx(() -> session.controls.onHostsProperty().get()
                 && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
-        assertEquals("ssh", session.lab.engine());
+        assertEquals(org.viplab.lab.Engine.RECORDED, session.lab.engine());
         assertEquals(saved, session.lab.timeline().snapshot().size());
         assertTrue(fx(() -> drills.messageProperty().get()).contains("recorded on real hosts"));
         assertThrows(ExecutionException.class, () -> fx(() -> session.controls.apply(Verb.START, Target.parse("db1/mysqld", inv.hostNames())))
@@ -202,8 +203,8 @@ class RealHostsInAppTest {
         assertEquals("ssh", report.engine());
 
         // a simulator session opened over the recording: back on the simulator, replayed and paused
-        await(() -> drills.openSession(simFile));
-        waitUntil("the simulator session is shown", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine().equals("sim")));
+        await(() -> drills.sessions().openSession(simFile));
+        waitUntil("the simulator session is shown", () -> fx(() -> !session.controls.onHostsProperty().get() && session.lab.engine() == org.viplab.lab.Engine.SIM));
         assertTrue(session.live.paused(), "left paused where the session ended");
     }
 
@@ -220,7 +221,7 @@ class RealHostsInAppTest {
         assertTrue(e.getCause().getMessage().contains("db1"), "names the host: " + e.getCause().getMessage());
         assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Cannot connect"));
         assertFalse(fx(() -> session.controls.onHostsProperty().get()));
-        assertEquals("sim", session.lab.engine());
+        assertEquals(org.viplab.lab.Engine.SIM, session.lab.engine());
         assertTrue(fx(() -> session.hosts.hostsProperty().get() == null));
     }
 }

@@ -1,76 +1,101 @@
 package org.viplab.cli.lab;
 
-import org.viplab.cli.Args;
-import org.viplab.cli.Command;
+import org.viplab.cli.CliCommand;
 import org.viplab.cli.ExitCodes;
 import org.viplab.cli.UsageException;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code lab up --mode 1|2}, {@code lab down}, {@code lab status}: the tutorial's two hosts on this machine in
  * namespaces (see ../shared/reference/netns-lab.md), with an inventory for the SSH engine.
  */
-public final class LabCommand implements Command {
+@Command(name = "lab", description = "build (up), inspect (status) or remove (down) a real two-host lab on this machine (root)",
+        subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class},
+        footer = {"", "Traffic stays inside the lab: 10.9.8.0/22 exists only in its own namespaces and on viplab0."})
+public final class LabCommand extends CliCommand {
     @Override
-    public String name() { return "lab"; }
-
-    @Override
-    public String summary() { return "build (up), inspect (status) or remove (down) a real two-host lab on this machine (root)"; }
-
-    @Override
-    public String usage() {
-        return "Usage: viplab lab up --mode 1|2 | down | status  [--dir DIR]\n"
-                + "  up      as root: db1 10.9.8.201 and db2 10.9.8.223 in namespaces with MariaDB dual-master,\n"
-                + "          keepalived (VIP 10.9.8.120), haproxy :6039 in mode 2 and sshd; writes DIR/inventory.json\n"
-                + "  down    removes every namespace, process and file the lab made (also after a failed up)\n"
-                + "  status  who holds the VIP and which processes run\n"
-                + "  --dir   state directory (default $VIPLAB_LAB_DIR or /run/viplab-lab)\n"
-                + "Traffic stays inside the lab: 10.9.8.0/22 exists only in its own namespaces and on viplab0.\n";
+    protected int run(PrintStream out, PrintStream err) {
+        throw new UsageException("name one of up, down, status");
     }
 
-    @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
-        Args a = Args.parse(args, Set.of("mode", "dir"), Set.of());
-        if (a.positionals().size() != 1) throw new UsageException("name one of up, down, status");
-        Path dir = a.get("dir") != null ? Path.of(a.get("dir")).toAbsolutePath() : LabScripts.defaultStateDir();
-        LabScripts scripts = new LabScripts(dir);
-        String what = a.positionals().get(0);
-        switch (what) {
-            case "up" -> {
-                String mode = a.get("mode", "1");
-                if (!mode.equals("1") && !mode.equals("2")) throw new UsageException("--mode must be 1 or 2");
-                String refusal = refusal();
-                if (refusal != null) {
-                    err.println("lab up: refused: " + refusal);
-                    return ExitCodes.ENGINE;
-                }
-                return up(scripts, Integer.parseInt(mode), out, err);
+    /** {@code --dir DIR}, the same for the three subcommands. */
+    static final class StateDir {
+        @Option(names = "--dir", paramLabel = "DIR", description = "state directory (default $VIPLAB_LAB_DIR or /run/viplab-lab)")
+        Path dir;
+
+        LabScripts scripts() { return new LabScripts(dir != null ? dir.toAbsolutePath() : LabScripts.defaultStateDir()); }
+    }
+
+    @Command(name = "up", description = "as root: db1 10.9.8.201 and db2 10.9.8.223 in namespaces with MariaDB dual-master, "
+            + "keepalived (VIP 10.9.8.120), haproxy :6039 in mode 2 and sshd; writes DIR/inventory.json")
+    static final class Up extends CliCommand {
+        @Mixin
+        StateDir state;
+
+        @Option(names = "--mode", paramLabel = "MODE", defaultValue = "1", completionCandidates = Modes.class,
+                description = "1 (DB tracking) or 2 (HAProxy tracking); default ${DEFAULT-VALUE}")
+        int mode;
+
+        @Override
+        protected int run(PrintStream out, PrintStream err) throws Exception {
+            if (mode != 1 && mode != 2) throw new UsageException("--mode must be 1 or 2");
+            String refusal = refusal();
+            if (refusal != null) {
+                err.println("lab up: refused: " + refusal);
+                return ExitCodes.ENGINE;
             }
-            case "down" -> {
-                long t0 = System.nanoTime();
-                int rc = scripts.run(out, "down");
-                out.printf("lab down: %.1f s%n", (System.nanoTime() - t0) / 1e9);
-                return rc == 0 ? ExitCodes.OK : ExitCodes.ENGINE;
-            }
-            case "status" -> {
-                int rc = scripts.run(out, "status");
-                if (rc == 0 && Files.exists(dir.resolve("inventory.json"))) out.println("inventory: " + dir.resolve("inventory.json"));
-                return rc == 0 ? ExitCodes.OK : ExitCodes.ENGINE;
-            }
-            default -> throw new UsageException("unknown lab command '" + what + "'; expected up, down or status");
+            return up(state.scripts(), mode, out, err);
         }
     }
 
-    private int up(LabScripts scripts, int mode, PrintStream out, PrintStream err) throws IOException, InterruptedException {
+    /** The modes {@code lab up} offers the shell. */
+    static final class Modes implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() { return List.of("1", "2").iterator(); }
+    }
+
+    @Command(name = "down", description = "removes every namespace, process and file the lab made (also after a failed up)")
+    static final class Down extends CliCommand {
+        @Mixin
+        StateDir state;
+
+        @Override
+        protected int run(PrintStream out, PrintStream err) throws Exception {
+            long t0 = System.nanoTime();
+            int rc = state.scripts().run(out, "down");
+            out.printf("lab down: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+            return rc == 0 ? ExitCodes.OK : ExitCodes.ENGINE;
+        }
+    }
+
+    @Command(name = "status", description = "who holds the VIP and which processes run")
+    static final class Status extends CliCommand {
+        @Mixin
+        StateDir state;
+
+        @Override
+        protected int run(PrintStream out, PrintStream err) throws Exception {
+            LabScripts scripts = state.scripts();
+            int rc = scripts.run(out, "status");
+            Path inv = scripts.stateDir().resolve("inventory.json");
+            if (rc == 0 && Files.exists(inv)) out.println("inventory: " + inv);
+            return rc == 0 ? ExitCodes.OK : ExitCodes.ENGINE;
+        }
+    }
+
+    private static int up(LabScripts scripts, int mode, PrintStream out, PrintStream err) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
         int rc = scripts.run(out, "up", Integer.toString(mode));
         if (rc != 0) {

@@ -1,7 +1,9 @@
 package org.viplab.engine.sim;
 
 import org.viplab.lab.Action;
+import org.viplab.lab.DrillLab;
 import org.viplab.lab.Lab;
+import org.viplab.lab.RunReplacedException;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.Timeline;
 
@@ -16,7 +18,7 @@ import java.util.concurrent.ExecutionException;
  * that virtual time, as on the command line, so the drill produces the same timeline. Bound to the run that is
  * current when it is made: after a reset, every call fails instead of acting on a lab the drill did not start.
  */
-public final class LiveLab implements Lab {
+public final class LiveLab implements DrillLab {
     private final LiveSimulation live;
     private final boolean fastest;
     private final Timeline timeline;
@@ -76,9 +78,9 @@ public final class LiveLab implements Lab {
         try {
             f.get();
         } catch (CancellationException e) {
-            if (!aborted) throw new IllegalStateException("the lab was reset during the drill", e);
+            if (!aborted) throw new RunReplacedException(e);
         } catch (ExecutionException e) {
-            if (!aborted) throw new IllegalStateException("the lab was reset during the drill", e.getCause());
+            if (!aborted) throw new RunReplacedException(e.getCause());
         }
     }
 
@@ -93,6 +95,7 @@ public final class LiveLab implements Lab {
     }
 
     /** Stops waiting; the runner sees its own abort flag and runs the restore at the current time. */
+    @Override
     public void abort() {
         aborted = true;
         CompletableFuture<Long> f = waiting;
@@ -104,7 +107,7 @@ public final class LiveLab implements Lab {
     public void close() { live.releaseHold(); }
 
     private void checkSameRun() {
-        if (live.timeline() != timeline) throw new IllegalStateException("the lab was reset during the drill");
+        if (live.timeline() != timeline) throw new RunReplacedException(null);
     }
 
     private static void await(CompletableFuture<?> f) {

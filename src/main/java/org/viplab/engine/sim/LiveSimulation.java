@@ -1,17 +1,26 @@
 package org.viplab.engine.sim;
 
 import org.viplab.lab.Action;
+import org.viplab.lab.Capability;
+import org.viplab.lab.DrillLab;
+import org.viplab.lab.DrillStart;
+import org.viplab.lab.Engine;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.RunListeners;
+import org.viplab.lab.RunSnapshot;
+import org.viplab.lab.TimeControls;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -24,15 +33,15 @@ import java.util.function.LongSupplier;
  * completes once the command ran. What happens reaches readers only through the {@link Timeline}; a reset
  * starts a fresh timeline and tells the {@link RunListener}s first. No JavaFX here.
  */
-public final class LiveSimulation implements LiveEngine {
-    /** The speeds the app offers. */
-    public static final List<Integer> SPEEDS = List.of(1, 2, 5, 10, 100);
+public final class LiveSimulation implements LiveEngine, TimeControls {
+    private static final Set<Capability> CAPABILITIES = Set.of(Capability.TIME_CONTROLS, Capability.DRILLS, Capability.RECORD_DRILLS);
 
     /** The longest the engine thread sleeps while running, so that it re-reads the wall clock often. */
     private static final long MAX_SLEEP_NANOS = 10_000_000;
 
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
-    private final List<RunListener> runListeners = new CopyOnWriteArrayList<>();
+    /** Touched on the engine thread only, so that runs and new listeners are told in order. */
+    private final RunListeners runs;
     private final LongSupplier nanoClock;
     private final Thread thread;
 
@@ -47,8 +56,6 @@ public final class LiveSimulation implements LiveEngine {
     private CompletableFuture<Long> holdReached;
 
     // Published for readers on other threads.
-    private volatile Timeline timeline;
-    private volatile Topology topology;
     private volatile boolean paused;
     private volatile int speed = 1;
     private volatile long nowUs;
@@ -66,7 +73,7 @@ public final class LiveSimulation implements LiveEngine {
         this.thread = new Thread(this::loop, "viplab-sim");
         this.thread.setDaemon(true);
         Topology copy = TopologyJson.copy(topology);
-        this.topology = copy;
+        this.runs = new RunListeners(null, copy);
         queue.add(() -> startRun(copy, null));
     }
 
@@ -76,20 +83,45 @@ public final class LiveSimulation implements LiveEngine {
     }
 
     @Override
-    public String engine() { return "sim"; }
+    public Engine engine() { return Engine.SIM; }
+
+    @Override
+    public Set<Capability> capabilities() { return CAPABILITIES; }
+
+    @Override
+    public Optional<TimeControls> timeControls() { return Optional.of(this); }
 
     /** Adds a listener and, on the engine thread, tells it about the current run at once. */
     @Override
     public CompletableFuture<Void> addRunListener(RunListener l) {
         return submit(lab -> {
-            runListeners.add(l);
-            l.runStarted(timeline, topology);
+            runs.add(l);
             return null;
         });
     }
 
     @Override
-    public void removeRunListener(RunListener l) { runListeners.remove(l); }
+    public void removeRunListener(RunListener l) { runs.remove(l); }
+
+    /** The whole timeline and the virtual clock, read together on the engine thread. */
+    @Override
+    public CompletableFuture<RunSnapshot> snapshot() {
+        return submit(lab -> new RunSnapshot(Engine.SIM, runs.topology(), seed, runs.timeline().snapshot(), lab.now()));
+    }
+
+    /**
+     * Restarts on the drill's topology and seed, holding t = 0 until the drill's first step, and binds the
+     * drill's lab to that very run (a reset pressed meanwhile fails the drill, never hosts it).
+     */
+    @Override
+    public DrillLab startDrill(DrillStart start) throws InterruptedException {
+        try {
+            return new LiveLab(this, start.fastest(), resetForDrill(start.topology(), start.seed(), "drill: " + start.name()).get());
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        }
+    }
 
     // ---- commands ---------------------------------------------------------------------------------
 
@@ -111,6 +143,7 @@ public final class LiveSimulation implements LiveEngine {
         });
     }
 
+    @Override
     public CompletableFuture<Void> pause() {
         return submit(lab -> {
             paused = true;
@@ -118,6 +151,7 @@ public final class LiveSimulation implements LiveEngine {
         });
     }
 
+    @Override
     public CompletableFuture<Void> play() {
         return submit(lab -> {
             if (paused) {
@@ -132,6 +166,7 @@ public final class LiveSimulation implements LiveEngine {
      * Runs every event at the next event time and stops there; pauses first if running. Completes with the
      * new virtual time.
      */
+    @Override
     public CompletableFuture<Long> stepToNextEvent() {
         return submit(lab -> {
             paused = true;
@@ -144,6 +179,7 @@ public final class LiveSimulation implements LiveEngine {
     }
 
     /** One of {@link #SPEEDS}; virtual time keeps flowing from where it is. */
+    @Override
     public CompletableFuture<Void> setSpeed(int newSpeed) {
         if (!SPEEDS.contains(newSpeed)) throw new IllegalArgumentException("speed must be one of " + SPEEDS + ", got " + newSpeed);
         return submit(lab -> {
@@ -157,6 +193,7 @@ public final class LiveSimulation implements LiveEngine {
      * Throws the current run away and starts {@code newTopology} at t = 0 on a fresh timeline (same seed,
      * same pause state and speed). {@code why}, when given, is logged on the new timeline.
      */
+    @Override
     public CompletableFuture<Void> reset(Topology newTopology, String why) {
         List<String> problems = TopologyJson.problems(newTopology);
         if (!problems.isEmpty()) {
@@ -198,7 +235,7 @@ public final class LiveSimulation implements LiveEngine {
             seed = newSeed;
             startRun(copy, why);
             holdUs = this.lab.now(); // the new run's lab, not the old one passed in
-            return new Run(timeline, topology);
+            return new Run(runs.timeline(), runs.topology());
         });
     }
 
@@ -220,7 +257,7 @@ public final class LiveSimulation implements LiveEngine {
      */
     public CompletableFuture<Long> runTo(long timeUs, boolean fastest, Timeline run) {
         return submit(lab -> {
-            if (run != null && run != timeline) {
+            if (run != null && run != runs.timeline()) {
                 return CompletableFuture.<Long>failedFuture(new CancellationException("the lab was reset"));
             }
             if (holdReached != null) holdReached.cancel(false);
@@ -233,6 +270,19 @@ public final class LiveSimulation implements LiveEngine {
             checkHold();
             return f;
         }).thenCompose(f -> f);
+    }
+
+    /**
+     * Rebuilds a saved run: the simulator is deterministic, so its topology, seed and actions at their times
+     * give the very same timeline. An action that fails fails as it did the first time (its ActionApplied is
+     * on the timeline). The hold is released afterwards; the pause state is the caller's.
+     */
+    @Override
+    public CompletableFuture<RunSnapshot> replay(Topology newTopology, long newSeed, List<LabEvent.ActionApplied> actions, long endUs, String why) {
+        return reset(newTopology, newSeed, why)
+                .thenCompose(v -> submit(lab -> Replay.applyAll(lab, newTopology.nodeNames(), actions, endUs)))
+                .thenCompose(now -> releaseHold().thenCompose(v -> submit(lab ->
+                        new RunSnapshot(Engine.SIM, runs.topology(), seed, runs.timeline().snapshot(), now))));
     }
 
     /** Lets virtual time flow freely again after a drill. */
@@ -273,13 +323,15 @@ public final class LiveSimulation implements LiveEngine {
     // ---- readers ----------------------------------------------------------------------------------
 
     @Override
-    public Timeline timeline() { return timeline; }
+    public Timeline timeline() { return runs.timeline(); }
 
     @Override
-    public Topology topology() { return topology; }
+    public Topology topology() { return runs.topology(); }
 
+    @Override
     public boolean paused() { return paused; }
 
+    @Override
     public int speed() { return speed; }
 
     /** Virtual time at the engine's last tick (microseconds). */
@@ -287,6 +339,7 @@ public final class LiveSimulation implements LiveEngine {
     public long now() { return nowUs; }
 
     /** The seed of the current run. */
+    @Override
     public long seed() { return seed; }
 
     @Override
@@ -304,9 +357,7 @@ public final class LiveSimulation implements LiveEngine {
     private void startRun(Topology t, String why) {
         clearHold(new CancellationException("the lab was reset"));
         Timeline fresh = new Timeline();
-        topology = t;
-        timeline = fresh;
-        for (RunListener l : runListeners) l.runStarted(fresh, t);
+        runs.start(fresh, t);
         lab = SimulatedLab.steadyState(t, seed, fresh);
         if (why != null) fresh.accept(new LabEvent.LogLine(lab.now(), LabEvent.LAB, "settings", why));
         anchor();

@@ -24,6 +24,9 @@ final class SimHost {
         this.mysqld = new Mysqld(lab, this, node);
         this.haproxy = node.haproxy == null ? null : new Haproxy(lab, this, node.haproxy);
         this.keepalived = new Keepalived(lab, this, node.keepalived);
+        mysqld.supervise(node.mysqldSupervisor);
+        if (haproxy != null) haproxy.supervise(node.haproxySupervisor);
+        keepalived.supervise(node.keepalivedSupervisor);
     }
 
     boolean hasVip() { return vip; }

@@ -19,6 +19,7 @@ abstract class SimProcess {
     private boolean termPending;
     private boolean restartPending;
     protected Scheduler.Task transition;
+    private Supervision supervision;
 
     SimProcess(SimulatedLab lab, SimHost host, ProcessKind kind) {
         this.lab = lab;
@@ -27,6 +28,11 @@ abstract class SimProcess {
     }
 
     ProcessState state() { return state; }
+
+    /** Puts the process under a supervisor (none until called). */
+    void supervise(org.viplab.core.model.SupervisorSpec spec) { supervision = new Supervision(lab, this, spec); }
+
+    Supervision supervision() { return supervision; }
 
     boolean running() { return state == ProcessState.RUNNING; }
 
@@ -42,6 +48,7 @@ abstract class SimProcess {
     protected void stateChanged() { }
 
     void start(String reason) {
+        if (supervision != null) supervision.cancel();
         if (state == ProcessState.STOPPING) {
             restartPending = true;
             return;
@@ -63,6 +70,7 @@ abstract class SimProcess {
 
     /** SIGTERM: a graceful stop. */
     void stop(String reason) {
+        if (supervision != null) supervision.cancel();
         if (state == ProcessState.HUNG) {
             termPending = true;
             return;
@@ -96,6 +104,7 @@ abstract class SimProcess {
         restartPending = false;
         onKilled();
         setState(ProcessState.STOPPED, reason);
+        if (supervision != null) supervision.exited(org.viplab.core.model.SupervisorSpec.Exit.UNCLEAN_SIGNAL);
     }
 
     /** SIGSTOP: the process exists, its sockets still accept, it does nothing. */

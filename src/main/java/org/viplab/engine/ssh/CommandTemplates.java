@@ -1,15 +1,24 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.RemoteValues;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.ProcessKind;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * The shell command for an action on one host, from the inventory's service style (sysv, systemd, custom),
- * its per-action overrides, and {@code sudo -n} for a user who is not root. Every argument is quoted.
+ * its per-action overrides, and {@code sudo -n} for a user who is not root. Each command is built from an
+ * argument list through {@link Shell}; only the overrides are the user's own shell text.
  */
 public final class CommandTemplates {
+    /** Cuts a host's own link and heals it later: "$1" the interface, "$2" the seconds. */
+    static final String LINK_CUT_SCRIPT = "ip link set \"$1\" down; sleep \"$2\"; ip link set \"$1\" up";
+
     private final Inventory.Host host;
 
     public CommandTemplates(Inventory.Host host) { this.host = host; }
@@ -18,6 +27,9 @@ public final class CommandTemplates {
     static String[] processNames(ProcessKind k) {
         return k == ProcessKind.MYSQLD ? new String[]{"mysqld", "mariadbd"} : new String[]{k.id()};
     }
+
+    /** The names as one pattern for {@code pgrep -x}/{@code pkill -x}, which match it whole ("^(a|b)$"). */
+    static String processPattern(ProcessKind k) { return String.join("|", processNames(k)); }
 
     /** The command for a process action; throws UnsupportedOperationException when the inventory has none. */
     public String process(Verb verb, ProcessKind k) {
@@ -36,8 +48,8 @@ public final class CommandTemplates {
     public String service(String action, ProcessKind k) {
         String name = host.serviceName(k);
         return switch (host.services) {
-            case "systemd" -> priv(Shell.command("systemctl", action, name));
-            case "sysv" -> priv(Shell.command("service", name, action));
+            case "systemd" -> priv("systemctl", action, name);
+            case "sysv" -> priv("service", name, action);
             default -> {
                 String c = host.commands.get(action + " " + k.id());
                 if (c == null) throw new UnsupportedOperationException(host.name + ": no command for '" + action + " " + k.id() + "' in the inventory (services: custom)");
@@ -47,52 +59,65 @@ public final class CommandTemplates {
     }
 
     /** Signals every process of that name, like {@code pkill -9 -x keepalived}; ok when one matched. */
-    String signal(String sig, ProcessKind k) {
-        StringBuilder b = new StringBuilder("{ r=1; ");
-        for (String n : processNames(k)) b.append(priv(Shell.command("pkill", sig, "-x", n))).append(" && r=0; ");
-        return b.append("exit $r; }").toString();
-    }
+    String signal(String sig, ProcessKind k) { return priv("pkill", sig, "-x", processPattern(k)); }
 
     /** Starts the process unless it runs (used by the restore). */
     public String ensureRunning(ProcessKind k) {
-        StringBuilder test = new StringBuilder();
-        for (String n : processNames(k)) test.append(test.length() == 0 ? "" : " || ").append(Shell.command("pgrep", "-x", n));
-        return "{ " + test + "; } >/dev/null || " + process(Verb.START, k);
+        return Shell.command("pgrep", "-x", processPattern(k)) + " >/dev/null || " + group(process(Verb.START, k));
     }
+
+    /** A command (maybe the user's own text, with its own ';' or '&') as one unit for || and &&. */
+    static String group(String command) { return "{ " + command + "\n}"; }
 
     /**
      * Cutting a host's own link over SSH would leave no way back in, so the cut heals itself after
      * {@code maxSeconds} (the drill's restore also heals it once the host answers again).
      */
     public String link(boolean cut, int maxSeconds) {
-        String dev = Shell.quote(host.iface);
-        if (!cut) return priv("ip link set " + dev + " up");
-        String inner = "ip link set " + dev + " down; sleep " + maxSeconds + "; ip link set " + dev + " up";
-        return "nohup " + priv("sh -c " + Shell.quote(inner)) + " >/dev/null 2>&1 &";
+        if (!cut) return priv("ip", "link", "set", host.iface, "up");
+        List<String> w = new ArrayList<>(List.of("nohup"));
+        w.addAll(privWords(Shell.script("sh", LINK_CUT_SCRIPT, host.iface, Integer.toString(maxSeconds))));
+        return Shell.command(w) + " >/dev/null 2>&1 &";
     }
 
     /**
      * Drops traffic from {@code source} (everything, or VRRP only: IP protocol 112) with the firewall tool the
-     * host has: {@code firewall} is "iptables" or "nft".
+     * host has: {@code firewall} is "iptables" or "nft". {@code source} must be an IP literal.
      */
     public String drop(boolean cut, String firewall, String source, boolean vrrpOnly) {
-        String src = Shell.quote(source);
+        if (!RemoteValues.isIpLiteral(source)) throw new IllegalArgumentException(host.name + ": not an IP address: " + source);
         if (firewall.equals("iptables")) {
-            String rule = "INPUT -s " + src + (vrrpOnly ? " -p 112" : "") + " -m comment --comment viplab -j DROP";
-            return cut ? priv("iptables -I " + rule) : priv("iptables -D " + rule);
+            List<String> w = new ArrayList<>(List.of("iptables", cut ? "-I" : "-D", "INPUT", "-s", source));
+            if (vrrpOnly) w.addAll(List.of("-p", "112"));
+            w.addAll(List.of("-m", "comment", "--comment", "viplab", "-j", "DROP"));
+            return priv(w);
         }
         if (firewall.equals("nft")) {
+            // the table's name is made of the address's digits only: nothing of it is shell or nft syntax
             String table = "viplab_" + source.replaceAll("[^0-9A-Za-z]", "_") + (vrrpOnly ? "_vrrp" : "");
-            if (!cut) return priv("nft delete table inet " + table);
-            return priv("nft add table inet " + table) + " && " + priv("nft " + Shell.quote("add chain inet " + table
-                    + " input { type filter hook input priority 0 ; }")) + " && "
-                    + priv("nft add rule inet " + table + " input ip saddr " + src + (vrrpOnly ? " ip protocol vrrp" : "") + " drop");
+            if (!cut) return priv("nft", "delete", "table", "inet", table);
+            List<String> rule = new ArrayList<>(List.of("nft", "add", "rule", "inet", table, "input", "ip", "saddr", source));
+            if (vrrpOnly) rule.addAll(List.of("ip", "protocol", "vrrp"));
+            rule.add("drop");
+            return Shell.and(priv("nft", "add", "table", "inet", table),
+                    priv("nft", "add chain inet " + table + " input { type filter hook input priority 0 ; }"),
+                    priv(rule));
         }
         throw new UnsupportedOperationException(host.name + ": cutting traffic needs iptables or nft on the host; it has neither");
     }
 
-    /** Prefixes {@code sudo -n} for a user who is not root (never prompts: fails instead). */
-    public String priv(String command) { return host.sudo ? "sudo -n " + command : command; }
+    /** The command with {@code sudo -n} first for a user who is not root (never prompts: fails instead). */
+    public String priv(String... words) { return priv(List.of(words)); }
+
+    public String priv(List<String> words) { return Shell.command(privWords(words)); }
+
+    /** The argument list with {@code sudo -n} first for a user who is not root. */
+    List<String> privWords(List<String> words) {
+        if (!host.sudo) return words;
+        List<String> w = new ArrayList<>(List.of("sudo", "-n"));
+        w.addAll(words);
+        return w;
+    }
 
     /** The text shown for an action before it runs. */
     public static String describe(Action a) { return a.verb().id() + " " + a.target().id(); }

@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.RemoteValues;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
@@ -82,7 +84,8 @@ final class HostObserver {
         hasSocat = lines.contains("socat");
         firewall = lines.contains("iptables") ? "iptables" : lines.contains("nft") ? "nft" : null;
         for (String l : lines) {
-            if (l.startsWith("client=")) clientAddress = l.substring(7);
+            // the host says where we connect from; it becomes a firewall rule's source, so only an IP literal will do
+            if (l.startsWith("client=")) clientAddress = RemoteValues.isIpLiteral(l.substring(7)) ? l.substring(7) : null;
             if (l.matches("[+-]\\d{4}")) zone = ZoneOffset.of(l);
         }
         klog = new KeepalivedLogParser(inv.name, zone, !hasTcpdump, 51, 1_000_000);
@@ -98,11 +101,12 @@ final class HostObserver {
 
     /** What the host is doing now: VIP, VRRP state (keepalived's last word in its log), processes. */
     List<LabEvent> snapshot(long atUs) throws RemoteException {
-        String log = inv.keepalivedLog.equals("journal")
-                ? cmd.priv("journalctl -u keepalived -n 500 --no-pager -o cat")
-                : cmd.priv("tail -n 500 " + Shell.quote(inv.keepalivedLog));
-        String c = "ip -o addr show dev " + Shell.quote(inv.iface) + " | grep -c " + Shell.quote("inet " + vip + "/") + "; "
-                + Watch.psCommand(inv, vip) + "; " + log + " 2>/dev/null | grep -E 'Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived' | tail -n 1";
+        String vipCount = Shell.pipe(Shell.command("ip", "-o", "addr", "show", "dev", inv.iface),
+                Shell.command("grep", "-c", "-F", "--", Watch.vipNeedle(vip)));
+        String lastState = Shell.pipe(Shell.quiet(Watch.logTail(inv)),
+                Shell.command("grep", "-E", "Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived"),
+                Shell.command("tail", "-n", "1"));
+        String c = Shell.sequence(vipCount, Watch.psCommand(inv, vip), lastState);
         SshHost.Result r = ssh.exec(c, 10_000);
         List<String> out = r.out().lines().toList();
         List<LabEvent> ev = new ArrayList<>();

@@ -1,15 +1,24 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
-import org.viplab.lab.Lab;
+import org.viplab.lab.Capability;
+import org.viplab.lab.DrillLab;
+import org.viplab.lab.DrillStart;
+import org.viplab.lab.Engine;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.hosts.HostsEngine;
+import org.viplab.lab.RunListeners;
+import org.viplab.lab.RunSnapshot;
 import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
@@ -21,13 +30,14 @@ import java.util.function.Consumer;
  * timeout inside {@link SshLab}), so the caller never waits on the network. Connecting starts a run; so does
  * a drill's t = 0 ({@link #startDrill}), each with a fresh timeline.
  */
-public final class LiveHosts implements LiveEngine {
+public final class LiveHosts implements HostsEngine {
+    private static final Set<Capability> CAPABILITIES = Set.of(Capability.CONFIRM_ACTIONS, Capability.CONNECTED, Capability.DRILLS);
+
     private final Inventory inventory;
     private final Topology topology;
-    private final List<RunListener> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(ClientProber.daemon("viplab-ssh"));
     private final SshLab lab;
-    private Timeline timeline; // guarded by this
+    private final RunListeners runs; // guarded by this
 
     /**
      * @param passwords  per host name for password authentication; kept in memory only
@@ -36,8 +46,9 @@ public final class LiveHosts implements LiveEngine {
     public LiveHosts(Inventory inventory, HostKeyPrompt prompt, Map<String, char[]> passwords, Consumer<String> commandLog) {
         this.inventory = inventory;
         this.topology = SshLab.topologyOf(inventory);
-        this.timeline = new Timeline();
-        this.lab = new SshLab(inventory, timeline, prompt, passwords, commandLog);
+        Timeline first = new Timeline();
+        this.runs = new RunListeners(first, topology);
+        this.lab = new SshLab(inventory, first, prompt, passwords, commandLog);
     }
 
     /**
@@ -45,6 +56,7 @@ public final class LiveHosts implements LiveEngine {
      * t = 0 with their state as found (so no view mistakes the seconds of connecting for "no VIP"). Fails with
      * the host that could not be reached (the caller then closes this engine).
      */
+    @Override
     public CompletableFuture<Void> connect() {
         return CompletableFuture.runAsync(() -> {
             try {
@@ -60,27 +72,36 @@ public final class LiveHosts implements LiveEngine {
     private Timeline startRun() {
         Timeline fresh = new Timeline();
         synchronized (this) {
-            timeline = fresh;
-            for (RunListener l : listeners) l.runStarted(fresh, topology);
+            runs.start(fresh, topology);
             lab.beginDrill(fresh);
         }
         return fresh;
     }
 
+    @Override
     public Inventory inventory() { return inventory; }
 
     /** Host name to clock offset (host minus local) in microseconds, measured at connect. */
+    @Override
     public Map<String, Long> clockOffsetsUs() { return lab.clockOffsetsUs(); }
 
     /**
      * For a drill, on the caller's (drill) thread: restores the baseline and waits for it (at most
      * {@code baselineMaxMs}), then starts t = 0 on a fresh timeline and returns the lab the runner drives.
-     * Once {@code aborted} says so, waiting stops at once (the runner then runs the restore).
+     * Once {@code aborted} says so, waiting stops at once (the runner then runs the restore). The drill runs
+     * on these hosts' topology, whatever its own.
      */
-    public Lab startDrill(long baselineMaxMs, BooleanSupplier aborted) throws InterruptedException {
+    @Override
+    public DrillLab startDrill(DrillStart start) throws InterruptedException {
+        start.waitingForBaseline().run();
+        return startDrill(start.baselineMaxMs(), start.aborted());
+    }
+
+    /** {@link #startDrill(DrillStart)} for the command line. */
+    public DrillLab startDrill(long baselineMaxMs, BooleanSupplier aborted) throws InterruptedException {
         lab.prepare(baselineMaxMs, aborted);
         Timeline fresh = startRun();
-        return new Lab() {
+        return new DrillLab() {
             public Topology topology() { return topology; }
 
             public Timeline timeline() { return fresh; }
@@ -99,16 +120,33 @@ public final class LiveHosts implements LiveEngine {
 
             public void restore(String by) { lab.restore(by); }
 
+            /** Waiting polls {@code aborted}: nothing to cancel. */
+            public void abort() { }
+
             // the connection outlives the drill: the app stays connected
             public void close() { }
         };
     }
 
     @Override
-    public String engine() { return "ssh"; }
+    public Engine engine() { return Engine.SSH; }
 
     @Override
-    public synchronized Timeline timeline() { return timeline; }
+    public Set<Capability> capabilities() { return CAPABILITIES; }
+
+    /**
+     * The events so far, up to the lab clock now (the timeline only grows), read on the caller's thread: the
+     * worker may be busy for a remote call's whole timeout.
+     */
+    @Override
+    public CompletableFuture<RunSnapshot> snapshot() {
+        long now = lab.now();
+        List<LabEvent> events = timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
+        return CompletableFuture.completedFuture(new RunSnapshot(Engine.SSH, topology, 0, events, now));
+    }
+
+    @Override
+    public synchronized Timeline timeline() { return runs.timeline(); }
 
     @Override
     public Topology topology() { return topology; }
@@ -131,13 +169,12 @@ public final class LiveHosts implements LiveEngine {
 
     @Override
     public synchronized CompletableFuture<Void> addRunListener(RunListener l) {
-        listeners.add(l);
-        l.runStarted(timeline, topology);
+        runs.add(l);
         return CompletableFuture.completedFuture(null);
     }
 
     @Override
-    public void removeRunListener(RunListener l) { listeners.remove(l); }
+    public void removeRunListener(RunListener l) { runs.remove(l); }
 
     public boolean reachable(String host) { return lab.reachable(host); }
 

@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.Inventory;
 import com.jcraft.jsch.AgentIdentityRepository;
 import com.jcraft.jsch.ChannelExec;
 import com.jcraft.jsch.JSch;

@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
 import org.viplab.lab.Lab;
 import org.viplab.lab.Target;

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.HostKeyPrompt;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
 import com.jcraft.jsch.JSch;

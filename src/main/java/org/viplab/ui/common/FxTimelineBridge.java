@@ -48,12 +48,17 @@ public final class FxTimelineBridge implements AutoCloseable {
 
     /** @param fx runs a hand-over on the FX thread: {@code Platform::runLater} in the app. */
     public FxTimelineBridge(Executor fx) {
-        this.fx = fx;
-        this.ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        this(fx, Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "viplab-fx-bridge");
             t.setDaemon(true);
             return t;
-        });
+        }));
+    }
+
+    /** With the ticker given, so that a test can tick by hand instead of waiting for the clock. Closing shuts it down. */
+    public FxTimelineBridge(Executor fx, ScheduledExecutorService ticker) {
+        this.fx = fx;
+        this.ticker = ticker;
         ticker.scheduleAtFixedRate(this::tick, PERIOD_MS, PERIOD_MS, TimeUnit.MILLISECONDS);
     }
 

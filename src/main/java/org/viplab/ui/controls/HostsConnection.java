@@ -4,10 +4,11 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import org.viplab.engine.sim.LiveSimulation;
-import org.viplab.engine.ssh.HostKeyPrompt;
-import org.viplab.engine.ssh.Inventory;
-import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.core.util.Failures;
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.HostsEngine;
+import org.viplab.lab.hosts.HostsEngineFactory;
+import org.viplab.lab.hosts.Inventory;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,25 +27,26 @@ import java.util.function.Consumer;
  */
 public final class HostsConnection implements AutoCloseable {
     private final LabControls controls;
-    private final LiveSimulation live;
+    private final HostsEngineFactory engines;
     private final Executor fx;
     private final Executor io;
-    private final ReadOnlyObjectWrapper<LiveHosts> hosts = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<HostsEngine> hosts = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper connecting = new ReadOnlyBooleanWrapper();
     private Map<String, char[]> passwords = Map.of();
 
     /**
-     * @param fx runs on the FX thread; {@code io} runs blocking work (closing sessions) off it
+     * @param engines makes the engine for real hosts
+     * @param fx      runs on the FX thread; {@code io} runs blocking work (closing sessions) off it
      */
-    public HostsConnection(LabControls controls, Executor fx, Executor io) {
+    public HostsConnection(LabControls controls, HostsEngineFactory engines, Executor fx, Executor io) {
         this.controls = controls;
-        this.live = controls.simulation();
+        this.engines = engines;
         this.fx = fx;
         this.io = io;
     }
 
     /** The real hosts in use, or null while the app shows the simulation. */
-    public ReadOnlyObjectProperty<LiveHosts> hostsProperty() { return hosts.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<HostsEngine> hostsProperty() { return hosts.getReadOnlyProperty(); }
 
     public ReadOnlyBooleanProperty connectingProperty() { return connecting.getReadOnlyProperty(); }
 
@@ -54,15 +56,15 @@ public final class HostsConnection implements AutoCloseable {
      *
      * @param commandLog told every remote command before it runs
      */
-    public CompletableFuture<LiveHosts> connect(Inventory inventory, Map<String, char[]> passwords, HostKeyPrompt prompt, Consumer<String> commandLog) {
+    public CompletableFuture<HostsEngine> connect(Inventory inventory, Map<String, char[]> passwords, HostKeyPrompt prompt, Consumer<String> commandLog) {
         if (connecting.get()) return CompletableFuture.failedFuture(new IllegalStateException("already connecting"));
         connecting.set(true);
         controls.status("connect.status.connecting", String.join(", ", inventory.hostNames()));
         CompletableFuture<Void> before = hosts.get() != null ? disconnect() : CompletableFuture.completedFuture(null);
         Map<String, char[]> pw = new LinkedHashMap<>(passwords);
-        CompletableFuture<LiveHosts> done = new CompletableFuture<>();
+        CompletableFuture<HostsEngine> done = new CompletableFuture<>();
         before.thenCompose(v -> {
-            LiveHosts h = new LiveHosts(inventory, prompt, pw, commandLog);
+            HostsEngine h = engines.create(inventory, prompt, pw, commandLog);
             return h.connect().handle((ok, err) -> {
                 if (err != null) {
                     io.execute(h::close);
@@ -74,7 +76,7 @@ public final class HostsConnection implements AutoCloseable {
             connecting.set(false);
             if (err != null) {
                 wipe(pw);
-                Throwable cause = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                Throwable cause = Failures.root(err);
                 controls.status("connect.status.failed", cause.getMessage());
                 done.completeExceptionally(cause);
                 return;
@@ -93,9 +95,9 @@ public final class HostsConnection implements AutoCloseable {
      * sessions close in the background.
      */
     public CompletableFuture<Void> disconnect() {
-        LiveHosts h = hosts.get();
+        HostsEngine h = hosts.get();
         if (h == null) {
-            if (controls.lab().current() == live) return CompletableFuture.completedFuture(null);
+            if (!controls.away()) return CompletableFuture.completedFuture(null);
             controls.backToSimulation(); // a recorded run was shown
             controls.status("connect.status.back");
             return CompletableFuture.completedFuture(null);
@@ -116,7 +118,7 @@ public final class HostsConnection implements AutoCloseable {
     }
 
     /** "db1 +0.2 ms, db2 -1.4 ms": each host's clock against this machine's, as measured at connect. */
-    static String offsets(LiveHosts h) {
+    static String offsets(HostsEngine h) {
         StringBuilder b = new StringBuilder();
         h.clockOffsetsUs().forEach((name, us) -> b.append(b.length() == 0 ? "" : ", ").append(String.format(java.util.Locale.ROOT, "%s %+.1f ms", name, us / 1000.0)));
         return b.toString();
@@ -125,7 +127,7 @@ public final class HostsConnection implements AutoCloseable {
     /** Disconnects and waits a moment for the sessions to close (the app is quitting). */
     @Override
     public void close() {
-        LiveHosts h = hosts.get();
+        HostsEngine h = hosts.get();
         if (h != null) {
             hosts.set(null);
             h.close();

@@ -11,19 +11,23 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.viplab.lab.Action;
+import org.viplab.lab.Capability;
 import org.viplab.lab.LabSwitch;
 import org.viplab.lab.LiveEngine;
+import org.viplab.lab.RecordedRun;
 import org.viplab.lab.Target;
+import org.viplab.lab.TimeControls;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.Flavour;
 import org.viplab.core.model.Mode;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
-import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.core.util.Failures;
 import org.viplab.ui.common.I18n;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -32,8 +36,10 @@ import java.util.concurrent.Executor;
  * What the toolbar, menus, shortcuts and context menus do, in one place. Every command goes to the engine
  * in use (the simulation, or real hosts after "Connect to hosts…") and returns at once; only the outcome
  * (an error, a new pause state) comes back to the FX thread, once per command. What the command did shows up
- * through the timeline. Time controls, mode, flavour and settings act on the simulation only; on real hosts
- * an action first shows the commands it will run and asks (see {@link #setRealActionConfirm}).
+ * through the timeline. Time controls, mode, flavour and settings act only on a run that has
+ * {@link Capability#TIME_CONTROLS} (the simulation); where actions need confirmation (real hosts) an action
+ * first shows the commands it will run and asks (see {@link #setRealActionConfirm}). Which engine is in use
+ * is never asked: only what it can do.
  */
 public final class LabControls {
     public static final String BY_USER = "user";
@@ -44,7 +50,9 @@ public final class LabControls {
         boolean confirm(String action, List<String> commands);
     }
 
-    private final LiveSimulation live;
+    /** The engine the app starts on and comes back to (the simulation). */
+    private final LiveEngine home;
+    private final TimeControls homeTime;
     private final LabSwitch lab;
     private final BooleanProperty onHosts = new SimpleBooleanProperty();
     private RealActionConfirm confirm = (a, c) -> false;
@@ -58,24 +66,28 @@ public final class LabControls {
     /** How to say the last status again, so that a language switch retranslates it. */
     private java.util.function.Supplier<String> lastStatus;
 
-    /** On the simulation alone (tests, and the app before any connect). */
-    public LabControls(LiveSimulation live, Executor fx, I18n i18n) {
-        this(new LabSwitch(live), live, fx, i18n);
+    /** On the home engine alone (tests, and the app before any connect). */
+    public LabControls(LiveEngine home, Executor fx, I18n i18n) {
+        this(new LabSwitch(home), home, fx, i18n);
     }
 
-    /** @param lab the engine in use, which starts out as {@code live} */
-    public LabControls(LabSwitch lab, LiveSimulation live, Executor fx, I18n i18n) {
+    /**
+     * @param lab  the engine in use, which starts out as {@code home}
+     * @param home the engine the app comes back to; it has time controls
+     */
+    public LabControls(LabSwitch lab, LiveEngine home, Executor fx, I18n i18n) {
         this.lab = lab;
-        this.live = live;
+        this.home = home;
+        this.homeTime = home.timeControls().orElseThrow(() -> new IllegalArgumentException("the home engine has no time controls"));
         this.fx = fx;
         this.i18n = i18n;
-        topology.set(TopologyJson.copy(live.topology()));
+        topology.set(TopologyJson.copy(home.topology()));
         i18n.localeProperty().addListener((o, a, b) -> { if (lastStatus != null) status.set(lastStatus.get()); });
-        paused.set(live.paused());
-        speed.set(live.speed());
+        paused.set(homeTime.paused());
+        speed.set(homeTime.speed());
         // a drill, a session or the settings can start a run: the toolbar and title follow whoever did
         lab.addRunListener((timeline, t) -> {
-            boolean hosts = lab.current() != live;
+            boolean hosts = !lab.current().can(Capability.TIME_CONTROLS);
             fx.execute(() -> {
                 onHosts.set(hosts);
                 topology.set(TopologyJson.copy(t));
@@ -95,12 +107,13 @@ public final class LabControls {
     /** The last outcome worth telling the user, in the current language. */
     public StringProperty statusProperty() { return status; }
 
-    public LiveSimulation simulation() { return live; }
-
     /** The engine in use; views and exports read from here. */
     public LabSwitch lab() { return lab; }
 
-    /** True while the app looks at real hosts: time controls, mode, flavour and settings do not apply. */
+    /**
+     * True while the app looks at a run without time controls (real hosts, a recording): time controls, mode,
+     * flavour and settings do not apply.
+     */
     public ReadOnlyBooleanProperty onHostsProperty() { return onHosts; }
 
     /**
@@ -108,16 +121,19 @@ public final class LabControls {
      * on the FX thread.
      */
     public CompletableFuture<Void> useAway(LiveEngine engine) {
-        if (lab.current() == live) simulationWasRunning = !live.paused();
-        live.pause();
+        if (!away()) simulationWasRunning = !homeTime.paused();
+        homeTime.pause();
         return lab.use(engine);
     }
 
+    /** True while another engine than the home one (the simulation) is shown. */
+    public boolean away() { return lab.current() != home; }
+
     /** Back to the simulation, which runs on if it ran before; on the FX thread. */
     public CompletableFuture<Void> backToSimulation() {
-        if (lab.current() == live) return CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> f = lab.use(live);
-        if (simulationWasRunning && !paused.get()) live.play();
+        if (!away()) return CompletableFuture.completedFuture(null);
+        CompletableFuture<Void> f = lab.use(home);
+        if (simulationWasRunning && !paused.get()) homeTime.play();
         return f;
     }
 
@@ -145,7 +161,8 @@ public final class LabControls {
             return CompletableFuture.failedFuture(e);
         }
         LiveEngine engine = lab.current();
-        if (engine != live) {
+        if (engine.can(Capability.READ_ONLY)) return readOnly();
+        if (engine.can(Capability.CONFIRM_ACTIONS)) {
             List<String> commands;
             try {
                 commands = engine.commandsFor(a);
@@ -164,12 +181,8 @@ public final class LabControls {
 
     public CompletableFuture<Void> restore() {
         LiveEngine engine = lab.current();
-        if (engine.readOnly()) {
-            RuntimeException e = org.viplab.lab.RecordedRun.readOnlyError();
-            status("status.error", e.getMessage());
-            return CompletableFuture.failedFuture(e);
-        }
-        if (engine != live && !confirm.confirm(i18n.get("status.restoreAction"), List.of())) {
+        if (engine.can(Capability.READ_ONLY)) return readOnly();
+        if (engine.can(Capability.CONFIRM_ACTIONS) && !confirm.confirm(i18n.get("status.restoreAction"), List.of())) {
             status("status.cancelled", i18n.get("status.restoreAction"));
             return CompletableFuture.failedFuture(new CancellationException("not confirmed"));
         }
@@ -183,27 +196,31 @@ public final class LabControls {
     }
 
     public CompletableFuture<Void> pause() {
-        if (lab.current() != live) return notOnHosts();
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty()) return notOnHosts();
         paused.set(true);
-        return report(live.pause());
+        return report(time.get().pause());
     }
 
     public CompletableFuture<Void> play() {
-        if (lab.current() != live) return notOnHosts();
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty()) return notOnHosts();
         paused.set(false);
-        return report(live.play());
+        return report(time.get().play());
     }
 
     public CompletableFuture<Long> step() {
-        if (lab.current() != live) return notOnHosts();
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty()) return notOnHosts();
         paused.set(true);
-        return report(live.stepToNextEvent());
+        return report(time.get().stepToNextEvent());
     }
 
     public CompletableFuture<Void> setSpeed(int s) {
-        if (lab.current() != live) return notOnHosts();
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty()) return notOnHosts();
         speed.set(s);
-        return report(live.setSpeed(s));
+        return report(time.get().setSpeed(s));
     }
 
     /** Starts the mode's preset afresh, keeping the chosen flavour. */
@@ -232,7 +249,8 @@ public final class LabControls {
     }
 
     private CompletableFuture<Void> reset(Topology t, String why) {
-        if (lab.current() != live) return notOnHosts();
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty()) return notOnHosts();
         Topology before = topology.get();
         List<String> problems = TopologyJson.problems(t);
         if (!problems.isEmpty()) {
@@ -243,7 +261,7 @@ public final class LabControls {
         }
         topology.set(t);
         statusText(why);
-        CompletableFuture<Void> f = live.reset(t, why);
+        CompletableFuture<Void> f = time.get().reset(t, why);
         f.whenComplete((v, err) -> {
             if (err != null) fx.execute(() -> {
                 topology.set(before);
@@ -251,6 +269,13 @@ public final class LabControls {
             });
         });
         return f;
+    }
+
+    /** A recording can only be looked at. */
+    private <T> CompletableFuture<T> readOnly() {
+        RuntimeException e = RecordedRun.readOnlyError();
+        status("status.error", e.getMessage());
+        return CompletableFuture.failedFuture(e);
     }
 
     /** Real hosts run in real time, on their own configuration: the simulator's controls do not apply. */
@@ -266,10 +291,5 @@ public final class LabControls {
         return f;
     }
 
-    private static String rootMessage(Throwable t) {
-        while (t.getCause() != null && (t instanceof java.util.concurrent.CompletionException || t instanceof java.util.concurrent.ExecutionException)) {
-            t = t.getCause();
-        }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
-    }
+    private static String rootMessage(Throwable t) { return Failures.message(t); }
 }

@@ -211,14 +211,14 @@ public final class DrillPanel extends VBox {
         FileChooser c = chooser("drills.session.save.title", "drills.session.filter", "*.viplab");
         c.setInitialFileName("session.viplab");
         File f = c.showSaveDialog(owner);
-        return f == null ? CompletableFuture.completedFuture(null) : model.saveSession(f.toPath());
+        return f == null ? CompletableFuture.completedFuture(null) : model.sessions().saveSession(f.toPath());
     }
 
     /** File > Open session…: asks which, then reads and replays it in the background. */
     public CompletableFuture<?> chooseAndOpenSession(Window owner) {
         FileChooser c = chooser("drills.session.open.title", "drills.session.filter", "*.viplab");
         File f = c.showOpenDialog(owner);
-        return f == null ? CompletableFuture.completedFuture(null) : model.openSession(f.toPath());
+        return f == null ? CompletableFuture.completedFuture(null) : model.sessions().openSession(f.toPath());
     }
 
     private FileChooser chooser(String title, String filter, String pattern) {

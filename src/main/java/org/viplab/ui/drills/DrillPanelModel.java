@@ -19,31 +19,27 @@ import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
 import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
-import org.viplab.session.Session;
-import org.viplab.session.SessionFiles;
-import org.viplab.session.SessionReplay;
+import org.viplab.lab.Capability;
+import org.viplab.lab.DrillLab;
+import org.viplab.lab.DrillStart;
 import org.viplab.lab.LiveEngine;
-import org.viplab.lab.RecordedRun;
-import org.viplab.engine.sim.LiveLab;
-import org.viplab.engine.sim.LiveSimulation;
-import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.lab.RunReplacedException;
+import org.viplab.core.util.Failures;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 import org.viplab.ui.common.I18n;
+import org.viplab.ui.common.TaskExecutor;
 import org.viplab.ui.controls.LabControls;
-import org.viplab.core.util.Durations;
+import org.viplab.ui.sessions.SessionsModel;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -53,8 +49,8 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
- * What the drill panel does, without the panel: load a drill, run it on the app's live simulation (so the one
- * timeline feeds every view; see {@link LiveLab}), pause and abort it, record the user's actions into a drill,
+ * What the drill panel does, without the panel: load a drill, run it on the engine in use (so the one
+ * timeline feeds every view; see {@link LiveEngine#startDrill}), pause and abort it, record the user's actions into a drill,
  * and save or reopen whole sessions. Properties are read and written on the FX thread; parsing, file I/O and
  * the drill itself run on background threads, and come back through {@code fx}. Every method that starts
  * background work returns a future, so that tests can wait for it.
@@ -64,7 +60,6 @@ public final class DrillPanelModel implements AutoCloseable {
     public enum Outcome { IDLE, RUNNING, PASSED, FAILED, ABORTED, ERROR }
 
     private final LabControls controls;
-    private final LiveSimulation live;
     private final I18n i18n;
     private final Executor fx;
     private final Executor io;
@@ -83,53 +78,50 @@ public final class DrillPanelModel implements AutoCloseable {
     private final BooleanProperty running = new SimpleBooleanProperty();
     private final BooleanProperty fastest = new SimpleBooleanProperty();
     private final StringProperty state = new SimpleStringProperty("");
-    private final BooleanProperty recording = new SimpleBooleanProperty();
-    private final BooleanProperty hasRecording = new SimpleBooleanProperty();
-    private final StringProperty recordText = new SimpleStringProperty("");
-    private final ObservableList<String> recordedSteps = FXCollections.observableArrayList();
-    private final BooleanProperty busy = new SimpleBooleanProperty();
     private final StringProperty message = new SimpleStringProperty("");
     private Supplier<String> stateText = () -> "";
-    private Supplier<String> recordTextSupplier = () -> "";
     private Supplier<String> messageText = () -> "";
+    private final DrillRecording recording;
+    private final SessionsModel sessions;
 
     /** How long a drill on real hosts waits for the baseline before its t = 0 (as on the command line). */
     static final long BASELINE_MAX_MS = 60_000;
 
     // the drill in progress (FX thread, except the volatile ones read by the drill thread)
     private volatile DrillRunner runner;
-    private volatile LiveLab lab;
+    private volatile DrillLab lab;
     private volatile boolean abortRequested;
     private final AtomicReference<List<Verdict>> latestVerdicts = new AtomicReference<>();
     private final AtomicBoolean verdictUpdateScheduled = new AtomicBoolean();
     private volatile long latestNowUs;
 
-    // recording (FX thread)
-    private DrillRecorder recorder;
-    private Timeline recordTimeline;
-    private long recordEndUs = -1;
-    private String recoveredRecording;
-    /** The last session opened was recorded on real hosts and is shown read-only (FX thread). */
-    private boolean recordedShown;
-    private final Timeline.Listener recordListener = e -> {
-        if (e instanceof LabEvent.ActionApplied a && DrillRecorder.USER.equals(a.by())) runFx(this::refreshRecordText);
-    };
-
     /**
      * @param controls   the app's lab controls (the drill pauses, plays and resets the same simulation)
-     * @param fx         runs on the FX thread ({@code Platform::runLater})
-     * @param io         runs file work off the FX thread (the app's background executor)
+     * @param tasks      file work off the FX thread, outcomes back on it
      * @param samplesDir where sample drills are listed from; may not exist
      */
-    public DrillPanelModel(LabControls controls, I18n i18n, Executor fx, Executor io, Path samplesDir) {
+    public DrillPanelModel(LabControls controls, I18n i18n, TaskExecutor tasks, Path samplesDir) {
         this.controls = controls;
-        this.live = controls.simulation();
         this.i18n = i18n;
-        this.fx = fx;
-        this.io = io;
+        this.fx = tasks.ui();
+        this.io = tasks.background();
+        this.recording = new DrillRecording(controls, i18n, tasks, running::get, this::setMessage);
+        this.sessions = new SessionsModel(controls, i18n, tasks, new SessionsModel.DrillSide() {
+            public boolean drillRunning() { return running.get(); }
+
+            public String drillSource() { return drill.get() == null ? null : drill.get().source(); }
+
+            public String recordingJson(String name) { return recording.toJson(name); }
+
+            public void stopRecording() { recording.stopRecording(); }
+
+            public void recovered(String json) { recording.recovered(json); }
+
+            public void showRecovered() { recording.showRecovered(); }
+        }, this::setMessage);
         i18n.localeProperty().addListener((o, a, b) -> retranslate());
         setState(() -> i18n.get("drills.none"));
-        controls.lab().addRunListener((timeline, topology) -> runFx(() -> runStarted(timeline)));
+        controls.lab().addRunListener((timeline, topology) -> runFx(() -> recording.runStarted(timeline)));
         controls.pausedProperty().addListener((o, a, b) -> { if (running.get()) showRunningState(); });
         listSamples(samplesDir);
     }
@@ -155,23 +147,27 @@ public final class DrillPanelModel implements AutoCloseable {
     /** One sentence on the drill run: ready, running at t, passed, failed, aborted and what the restore did. */
     public ReadOnlyStringProperty stateProperty() { return state; }
 
-    public ReadOnlyBooleanProperty recordingProperty() { return recording; }
+    public ReadOnlyBooleanProperty recordingProperty() { return recording.recordingProperty(); }
 
     /** True when there is a recording (running or stopped) to save. */
-    public ReadOnlyBooleanProperty hasRecordingProperty() { return hasRecording; }
+    public ReadOnlyBooleanProperty hasRecordingProperty() { return recording.hasRecordingProperty(); }
 
-    public ReadOnlyStringProperty recordTextProperty() { return recordText; }
+    public ReadOnlyStringProperty recordTextProperty() { return recording.recordTextProperty(); }
 
     /** The recording's steps as they will be written: "t = 2s   stop db1/haproxy", expectations after. */
-    public ObservableList<String> recordedSteps() { return recordedSteps; }
+    public ObservableList<String> recordedSteps() { return recording.recordedSteps(); }
 
     /** True while a session is being saved or opened. */
-    public ReadOnlyBooleanProperty busyProperty() { return busy; }
+    public ReadOnlyBooleanProperty busyProperty() { return sessions.busyProperty(); }
+
+    /** The recorder of the user's actions. */
+    public DrillRecording recording() { return recording; }
+
+    /** File > Save session… and Open session…, whose outcome this panel's message tells. */
+    public SessionsModel sessions() { return sessions; }
 
     /** The outcome of the last recording, session or file action. */
     public ReadOnlyStringProperty messageProperty() { return message; }
-
-    public LiveSimulation simulation() { return live; }
 
     /** True while the app looks at real hosts: drills run there in real time, recording is off. */
     public ReadOnlyBooleanProperty onHostsProperty() { return controls.onHostsProperty(); }
@@ -239,7 +235,7 @@ public final class DrillPanelModel implements AutoCloseable {
     public CompletableFuture<DrillResult> run() {
         Drill d = drill.get();
         if (d == null || running.get()) return CompletableFuture.failedFuture(new IllegalStateException(d == null ? "no drill loaded" : "a drill is running"));
-        if (recording.get()) stopRecording();
+        recording.stopRecording();
         for (StepRow r : steps) r.clear();
         running.set(true);
         outcome.set(Outcome.RUNNING);
@@ -250,12 +246,12 @@ public final class DrillPanelModel implements AutoCloseable {
         setState(() -> i18n.get("drills.state.running", seconds(0), seconds(d.endUs())));
         CompletableFuture<DrillResult> done = new CompletableFuture<>();
         LiveEngine engine = controls.lab().current();
-        if (engine == live && controls.pausedProperty().get()) controls.play();
+        if (engine.can(Capability.TIME_CONTROLS) && controls.pausedProperty().get()) controls.play();
         drillThread.execute(() -> {
             DrillResult result = null;
             Throwable failure = null;
             try {
-                result = engine instanceof LiveHosts hosts ? runOnHosts(d, hosts) : runOnSimulation(d, fast);
+                result = runOn(engine, d, fast);
             } catch (Throwable t) {
                 failure = root(t);
             }
@@ -266,35 +262,24 @@ public final class DrillPanelModel implements AutoCloseable {
         return done;
     }
 
-    /** On the drill thread: restarts the live simulation on the drill's topology and seed, and runs it there. */
-    private DrillResult runOnSimulation(Drill d, boolean fast) throws Exception {
-        // Bound to the drill's own run, as the engine started it: a reset pressed meanwhile fails the drill, never hosts it.
-        LiveLab l = new LiveLab(live, fast, live.resetForDrill(d.topology(), d.seed(), "drill: " + d.name()).get());
-        DrillRunner r = new DrillRunner();
-        lab = l;
-        runner = r;
-        if (abortRequested) {
-            r.abort();
-            l.abort();
-        }
-        try {
-            return r.run(d, l, this::progress);
-        } finally {
-            l.close();
-        }
-    }
-
     /**
-     * On the drill thread: on real hosts the drill restores the baseline and waits for it (as on the command
-     * line), then runs in real time on a fresh timeline; the connection stays up afterwards.
+     * On the drill thread: the engine starts the drill's t = 0 (the simulator restarts on the drill's topology
+     * and seed; real hosts restore and wait for their baseline, then run in real time and stay connected), and
+     * the runner drives the lab it returns, on that lab's topology.
      */
-    private DrillResult runOnHosts(Drill d, LiveHosts hosts) throws Exception {
+    private DrillResult runOn(LiveEngine engine, Drill d, boolean fast) throws Exception {
         DrillRunner r = new DrillRunner();
         runner = r;
         if (abortRequested) r.abort();
-        runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)));
-        org.viplab.lab.Lab l = hosts.startDrill(BASELINE_MAX_MS, () -> abortRequested);
-        return r.run(d.on(hosts.topology()), l, this::progress);
+        DrillLab l = engine.startDrill(new DrillStart(d.topology(), d.seed(), d.name(), fast, BASELINE_MAX_MS, () -> abortRequested,
+                () -> runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)))));
+        lab = l;
+        if (abortRequested) l.abort();
+        try {
+            return r.run(d.on(l.topology()), l, this::progress);
+        } finally {
+            l.close();
+        }
     }
 
     /** On the drill thread: keep only the latest verdicts and hand them to the FX thread once at a time. */
@@ -329,40 +314,17 @@ public final class DrillPanelModel implements AutoCloseable {
         lab = null;
         if (r == null) {
             outcome.set(Outcome.ERROR);
-            String text = failure instanceof IllegalStateException && String.valueOf(failure.getMessage()).contains("reset")
-                    ? i18n.get("drills.state.resetDuring") : failure.getMessage();
+            String text = failure instanceof RunReplacedException ? i18n.get("drills.state.resetDuring") : failure.getMessage();
             setState(() -> i18n.get("drills.state.error", text));
             done.completeExceptionally(failure);
             return;
         }
         showVerdicts(r.verdicts());
-        long expectations = r.verdicts().stream().filter(v -> !(v.step() instanceof Step.ActionStep)).count();
-        long failed = r.verdicts().stream().filter(Verdict::failed).count();
-        String problems = r.restoreProblems().isEmpty() ? "" : " " + i18n.get("drills.state.restoreProblems", String.join("; ", r.restoreProblems()));
-        if (abortRequested) {
-            outcome.set(Outcome.ABORTED);
-            List<String> restored = restoreActions(r.events());
-            long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore"))
-                    .mapToLong(LabEvent::timeUs).findFirst().orElse(controls.lab().now());
-            setState(() -> (restored.isEmpty() ? i18n.get("drills.state.abortedNothing", seconds(at))
-                    : i18n.get("drills.state.aborted", seconds(at), String.join(", ", restored))) + problems);
-        } else if (failed == 0) {
-            outcome.set(Outcome.PASSED);
-            setState(() -> i18n.get("drills.state.passed", expectations) + problems);
-        } else {
-            outcome.set(Outcome.FAILED);
-            setState(() -> i18n.get("drills.state.failed", failed, expectations) + problems);
-        }
+        DrillSummary summary = DrillSummary.of(r, abortRequested, controls.lab().now(), i18n);
+        outcome.set(summary.outcome());
+        setState(summary.text());
         lastResult.set(r);
         done.complete(r);
-    }
-
-    private static List<String> restoreActions(List<LabEvent> events) {
-        List<String> out = new ArrayList<>();
-        for (LabEvent e : events) {
-            if (e instanceof LabEvent.ActionApplied a && a.by().equals("restore")) out.add(a.action() + " " + a.target());
-        }
-        return out;
     }
 
     /** Pauses or resumes the drill: the lab's own pause, so the views and the drill stop together. */
@@ -373,262 +335,33 @@ public final class DrillPanelModel implements AutoCloseable {
         if (!running.get()) return;
         abortRequested = true;
         DrillRunner r = runner;
-        LiveLab l = lab;
+        DrillLab l = lab;
         if (r != null) r.abort();
         if (l != null) l.abort();
         if (controls.pausedProperty().get()) controls.play(); // the restore must be able to run
     }
 
-    // ---- recording ----------------------------------------------------------------------------------
+    // ---- recording and sessions (their own models; kept here for the panel) ------------------------------
 
-    /**
-     * Starts recording the user's actions. A drill starts from the steady state at t = 0, so when the current
-     * run already has actions the lab is restarted (same topology and seed) and the recording starts at t = 0;
-     * otherwise it records the current run from its t = 0. Either way the drill replays exactly.
-     */
-    public CompletableFuture<Void> startRecording() {
-        if (recording.get() || running.get()) return CompletableFuture.completedFuture(null);
-        if (controls.lab().current() != live) {
-            setMessage(() -> i18n.get("drills.record.simOnly"));
-            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.record.simOnly")));
-        }
-        recording.set(true);
-        boolean acted = live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied);
-        CompletableFuture<Void> reset = acted ? controls.resetRun() : CompletableFuture.completedFuture(null);
-        CompletableFuture<Void> done = new CompletableFuture<>();
-        reset.whenComplete((v, err) -> runFx(() -> {
-            if (err != null) {
-                recording.set(false);
-                setMessage(() -> i18n.get("drills.state.error", root(err).getMessage()));
-                done.completeExceptionally(root(err));
-                return;
-            }
-            recorder = new DrillRecorder(live.topology(), live.seed(), 0);
-            recordTimeline = live.timeline();
-            recordEndUs = -1;
-            recoveredRecording = null;
-            recordTimeline.addListener(recordListener);
-            hasRecording.set(true);
-            refreshRecordText();
-            setMessage(acted ? () -> i18n.get("drills.record.fresh") : () -> "");
-            done.complete(null);
-        }));
-        return done;
-    }
+    public CompletableFuture<Void> startRecording() { return recording.startRecording(); }
 
-    public void stopRecording() {
-        if (!recording.get()) return;
-        recording.set(false);
-        if (recordTimeline != null) {
-            recordTimeline.removeListener(recordListener);
-            recordEndUs = recordTimeline == live.timeline() ? live.now() : lastTime(recordTimeline);
-        }
-        refreshRecordText();
-    }
+    public void stopRecording() { recording.stopRecording(); }
 
-    public void setRecording(boolean on) {
-        if (on) startRecording();
-        else stopRecording();
-    }
+    public void setRecording(boolean on) { recording.setRecording(on); }
 
     /** The kinds of expectation the trainer can add from what just happened. */
     public enum Suggestion { LAST_VIP_MOVE, NO_SPLIT_BRAIN, CLIENT_DOWNTIME }
 
     /** Adds an expectation to the recording; false (with a message) when there is nothing to base it on. */
-    public boolean addExpectation(Suggestion s) {
-        if (recorder == null) return false;
-        List<LabEvent> events = recordTimeline.snapshot();
-        DrillRecorder.RecordedExpect e;
-        switch (s) {
-            case LAST_VIP_MOVE -> {
-                LabEvent.VipChanged last = null;
-                for (LabEvent ev : events) {
-                    if (ev instanceof LabEvent.VipChanged v && v.added() && v.timeUs() > recorder.startUs()) last = v;
-                }
-                if (last == null) {
-                    setMessage(() -> i18n.get("drills.record.noVipMove"));
-                    return false;
-                }
-                e = recorder.expectVipOn(events, last);
-            }
-            case NO_SPLIT_BRAIN -> e = recorder.expectNoSplitBrain();
-            default -> e = recorder.expectClientDowntimeUnder(events, recordEnd());
-        }
-        String text = e.text();
-        setMessage(() -> i18n.get("drills.record.added", text));
-        refreshRecordText();
-        return true;
-    }
+    public boolean addExpectation(Suggestion s) { return recording.addExpectation(s); }
 
     /** Adds "expect the VIP on this host within the time it took" for a VIP switch picked elsewhere (the chart). */
-    public boolean addVipExpectation(LabEvent.VipChanged vipAdded) {
-        if (recorder == null || !vipAdded.added()) return false;
-        DrillRecorder.RecordedExpect e = recorder.expectVipOn(recordTimeline.snapshot(), vipAdded);
-        setMessage(() -> i18n.get("drills.record.added", e.text()));
-        refreshRecordText();
-        return true;
-    }
+    public boolean addVipExpectation(LabEvent.VipChanged vipAdded) { return recording.addVipExpectation(vipAdded); }
 
-    public DrillRecorder recorder() { return recorder; }
+    public DrillRecorder recorder() { return recording.recorder(); }
 
     /** Writes the recording (stopped or still running) as a drill file, atomically, off the FX thread. */
-    public CompletableFuture<Path> saveRecording(Path file) {
-        String name = stem(file);
-        CompletableFuture<Path> f;
-        if (recorder != null) {
-            DrillRecorder rec = recorder;
-            Timeline tl = recordTimeline;
-            long end = recordEnd();
-            String title = i18n.get("drills.record.name", name);
-            f = CompletableFuture.supplyAsync(() -> {
-                try {
-                    rec.save(file, tl.snapshot(), end, title, null);
-                    return file;
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            }, io);
-        } else if (recoveredRecording != null) {
-            String text = recoveredRecording;
-            f = CompletableFuture.supplyAsync(() -> {
-                try {
-                    org.viplab.core.util.AtomicFiles.writeString(file, text);
-                    return file;
-                } catch (IOException e) {
-                    throw new CompletionException(e);
-                }
-            }, io);
-        } else {
-            return CompletableFuture.failedFuture(new IllegalStateException("nothing recorded"));
-        }
-        f.whenComplete((p, err) -> runFx(() -> setMessage(err == null ? () -> i18n.get("drills.record.saved", file)
-                : () -> i18n.get("drills.state.error", file + ": " + root(err).getMessage()))));
-        return f;
-    }
-
-    private long recordEnd() {
-        if (recordEndUs >= 0) return recordEndUs;
-        return recordTimeline == live.timeline() ? live.now() : lastTime(recordTimeline);
-    }
-
-    private void refreshRecordText() {
-        if (recorder == null) {
-            setRecordText(() -> "");
-            recordedSteps.clear();
-            return;
-        }
-        List<DrillRecorder.RecordedAction> recorded = recorder.actions(recordTimeline.snapshot());
-        List<String> lines = new ArrayList<>();
-        for (DrillRecorder.RecordedAction a : recorded) lines.add("t = " + Durations.format(a.atUs()) + "   " + a.action());
-        for (DrillRecorder.RecordedExpect e : recorder.expectations()) lines.add(e.text());
-        recordedSteps.setAll(lines);
-        int actions = recorded.size();
-        int expects = recorder.expectations().size();
-        if (recording.get()) setRecordText(() -> i18n.get("drills.record.on", seconds(recorder.startUs()), actions, expects));
-        else setRecordText(() -> i18n.get("drills.record.off", actions, expects));
-    }
-
-    private void runStarted(Timeline timeline) {
-        // a reset made by someone else ends a recording on the old run; what was recorded is kept
-        if (recording.get() && recordTimeline != null && timeline != recordTimeline) stopRecording();
-    }
-
-    // ---- sessions -----------------------------------------------------------------------------------
-
-    /**
-     * Saves the whole session (topology, seed, settings, timeline, the recording if any) to one file,
-     * atomically, off the FX thread. For File > Save session….
-     */
-    public CompletableFuture<Path> saveSession(Path file) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        settings.put("speed", String.valueOf(controls.speedProperty().get()));
-        settings.put("paused", String.valueOf(controls.pausedProperty().get()));
-        settings.put("language", i18n.locale().toLanguageTag());
-        if (drill.get() != null) settings.put("drill", drill.get().source());
-        String rec = recorder == null ? recoveredRecording : recorder.toJson(recordTimeline.snapshot(), recordEnd(), i18n.get("drills.record.name", stem(file)), null);
-        busy.set(true);
-        setMessage(() -> i18n.get("drills.session.saving", file.getFileName()));
-        LiveEngine engine = controls.lab().current();
-        CompletableFuture<Path> f = CompletableFuture.supplyAsync(() -> {
-            // real hosts: their timeline as recorded (it cannot be replayed, only shown again)
-            Session s = engine == live ? SessionReplay.capture(live, settings, rec) : SessionReplay.capture(engine, settings);
-            try {
-                SessionFiles.write(file, s, version());
-            } catch (org.viplab.session.SessionException e) {
-                throw new CompletionException(e);
-            }
-            int n = s.events().size();
-            runFx(() -> setMessage(() -> i18n.get("drills.session.saved", file, n)));
-            return file;
-        }, io);
-        f.whenComplete((p, err) -> runFx(() -> {
-            busy.set(false);
-            if (err != null) setMessage(() -> i18n.get("drills.state.error", root(err).getMessage()));
-        }));
-        return f;
-    }
-
-    /**
-     * Opens a session file off the FX thread and rebuilds it on the live simulation: its topology and seed
-     * from t = 0, its actions at their times, as fast as possible, leaving the lab paused where the session
-     * ended. A bad or cut-off file is refused with the file and what is wrong; the lab is then left alone.
-     * For File > Open session….
-     */
-    public CompletableFuture<SessionReplay.Outcome> openSession(Path file) {
-        if (running.get()) return CompletableFuture.failedFuture(new IllegalStateException("a drill is running"));
-        if (controls.lab().current() instanceof LiveHosts) {
-            setMessage(() -> i18n.get("drills.session.disconnectFirst"));
-            return CompletableFuture.failedFuture(new IllegalStateException(i18n.get("drills.session.disconnectFirst")));
-        }
-        busy.set(true);
-        setMessage(() -> i18n.get("drills.session.opening", file.getFileName()));
-        CompletableFuture<Session> read = CompletableFuture.supplyAsync(() -> {
-            try {
-                return SessionFiles.read(file);
-            } catch (org.viplab.session.SessionException e) {
-                throw new CompletionException(e);
-            }
-        }, io);
-        CompletableFuture<SessionReplay.Outcome> f = read.thenCompose(s -> {
-            if (!"sim".equals(s.engine())) {
-                // recorded on real hosts: shown as it was, read-only, in the same views
-                CompletableFuture<SessionReplay.Outcome> shown = new CompletableFuture<>();
-                long end = SessionReplay.endOf(s);
-                runFx(() -> {
-                    if (recording.get()) stopRecording();
-                    controls.useAway(new RecordedRun(s.engine(), s.topology(), s.events(), end))
-                            .whenComplete((v, e) -> shown.complete(new SessionReplay.Outcome(end, s.events().size(), null)));
-                    recordedShown = true;
-                });
-                return shown;
-            }
-            CompletableFuture<Void> paused = new CompletableFuture<>();
-            runFx(() -> {
-                recordedShown = false;
-                if (recording.get()) stopRecording();
-                controls.backToSimulation();
-                controls.pause().whenComplete((v, e) -> paused.complete(null));
-            });
-            return paused.thenCompose(v -> SessionReplay.replay(live, s, "session " + file.getFileName()))
-                    .thenApply(o -> {
-                        runFx(() -> recoveredRecording = s.recordingJson());
-                        return o;
-                    });
-        });
-        f.whenComplete((o, err) -> runFx(() -> {
-            busy.set(false);
-            if (err != null) {
-                setMessage(() -> i18n.get("drills.state.error", root(err).getMessage()));
-            } else if (o.difference() != null) {
-                setMessage(() -> i18n.get("drills.session.differs", o.difference()));
-            } else {
-                if (recoveredRecording != null) hasRecording.set(true);
-                if (recordedShown) setMessage(() -> i18n.get("drills.session.openedRecorded", file.getFileName(), seconds(o.endUs()), o.events()));
-                else setMessage(() -> i18n.get("drills.session.opened", file.getFileName(), seconds(o.endUs()), o.events()));
-            }
-        }));
-        return f;
-    }
+    public CompletableFuture<Path> saveRecording(Path file) { return recording.saveRecording(file); }
 
     // ---- helpers ------------------------------------------------------------------------------------
 
@@ -639,11 +372,6 @@ public final class DrillPanelModel implements AutoCloseable {
         state.set(s.get());
     }
 
-    private void setRecordText(Supplier<String> s) {
-        recordTextSupplier = s;
-        recordText.set(s.get());
-    }
-
     private void setMessage(Supplier<String> s) {
         messageText = s;
         message.set(s.get());
@@ -651,32 +379,23 @@ public final class DrillPanelModel implements AutoCloseable {
 
     private void retranslate() {
         state.set(stateText.get());
-        recordText.set(recordTextSupplier.get());
         message.set(messageText.get());
     }
 
-    private static String seconds(long us) { return String.format(Locale.ROOT, "%.1f", us / 1e6); }
+    static String seconds(long us) { return String.format(Locale.ROOT, "%.1f", us / 1e6); }
 
-    private static long lastTime(Timeline t) {
+    static long lastTime(Timeline t) {
         List<LabEvent> s = t.snapshot();
         return s.isEmpty() ? 0 : s.get(s.size() - 1).timeUs();
     }
 
-    private static String stem(Path file) {
+    static String stem(Path file) {
         String n = file.getFileName().toString();
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }
 
-    private static String version() {
-        String v = DrillPanelModel.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
-    static Throwable root(Throwable t) {
-        while (t.getCause() != null && (t instanceof CompletionException || t instanceof ExecutionException)) t = t.getCause();
-        return t;
-    }
+    static Throwable root(Throwable t) { return Failures.root(t); }
 
     @Override
     public void close() {

@@ -2,15 +2,14 @@ package org.viplab.ui.hosts;
 
 import org.viplab.lab.Verb;
 import org.viplab.core.model.ProcessKind;
-import org.viplab.engine.ssh.CommandTemplates;
-import org.viplab.engine.ssh.Inventory;
-import org.viplab.engine.ssh.Watch;
+import org.viplab.lab.hosts.HostsEngineFactory;
+import org.viplab.lab.hosts.Inventory;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The exact command each process action would run on each host, as {@link CommandTemplates} builds it from
+ * The exact command each process action would run on each host, as the hosts engine builds it from
  * the inventory, so the user sees every command before connecting. An action the inventory has no command
  * for (custom services) is listed with the reason instead.
  */
@@ -23,35 +22,27 @@ record CommandPreview(List<HostCommands> hosts) {
         boolean ok() { return command != null; }
     }
 
-    /** {@code watches}: the read-only commands streamed while connected, as {@link Watch} builds them. */
+    /** {@code watches}: the read-only commands streamed while connected, as the engine builds them. */
     record HostCommands(String host, String login, List<Line> lines, List<String> watches) {
         long missing() { return lines.stream().filter(l -> !l.ok()).count(); }
     }
 
-    static CommandPreview of(Inventory inv, boolean haproxy) {
+    static CommandPreview of(HostsEngineFactory engines, Inventory inv, boolean haproxy) {
         List<HostCommands> out = new ArrayList<>();
         for (Inventory.Host h : inv.hosts) {
-            CommandTemplates t = new CommandTemplates(h);
             List<Line> lines = new ArrayList<>();
             for (ProcessKind k : HostsModel.processes(haproxy)) {
                 for (Verb v : VERBS) {
                     String action = v.id() + " " + k.id();
                     try {
-                        lines.add(new Line(action, t.process(v, k), null));
+                        lines.add(new Line(action, engines.processCommand(h, v, k), null));
                     } catch (RuntimeException e) {
                         lines.add(new Line(action, null, e.getMessage()));
                     }
                 }
             }
             String login = h.user + "@" + h.address + (h.port == 22 ? "" : ":" + h.port);
-            List<String> watches = new ArrayList<>();
-            for (Watch w : Watch.forMode(haproxy)) {
-                try {
-                    watches.add(w.command(h, inv.vip));
-                } catch (RuntimeException e) {
-                    // an unfinished form (no interface yet): the problems list says what is missing
-                }
-            }
+            List<String> watches = engines.watchCommands(h, inv.vip, haproxy);
             out.add(new HostCommands(h.name, login, List.copyOf(lines), List.copyOf(watches)));
         }
         return new CommandPreview(List.copyOf(out));

@@ -13,7 +13,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import org.viplab.engine.ssh.HostKeyPrompt;
+import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.ui.common.I18n;
 
 import java.util.Optional;

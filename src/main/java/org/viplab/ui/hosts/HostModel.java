@@ -8,7 +8,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.viplab.core.model.ProcessKind;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 
 
 /**

@@ -34,7 +34,7 @@ import org.controlsfx.validation.decoration.StyleClassValidationDecoration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.viplab.core.model.Presets;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.ui.common.I18n;
 
 import java.io.File;
@@ -70,17 +70,17 @@ public final class HostsDialog {
     private final Map<String, Control> controls = new java.util.HashMap<>();
 
     /** Shows the dialog and waits; empty when cancelled. */
-    public static Optional<Result> show(Window owner, I18n i18n, Inventory initial, Path initialFile) {
-        return new HostsDialog(owner, i18n, initial, initialFile).dialog().showAndWait();
+    public static Optional<Result> show(Window owner, I18n i18n, HostsContext context, Inventory initial, Path initialFile) {
+        return new HostsDialog(owner, i18n, context, initial, initialFile).dialog().showAndWait();
     }
 
     /**
      * Builds the dialog without showing it. With no {@code initial} inventory it starts from
      * {@code initialFile} when readable, else the running one-machine lab's inventory, else the tutorial's hosts.
      */
-    public HostsDialog(Window owner, I18n i18n, Inventory initial, Path initialFile) {
+    public HostsDialog(Window owner, I18n i18n, HostsContext context, Inventory initial, Path initialFile) {
         this.i18n = i18n;
-        this.model = new HostsModel(i18n);
+        this.model = new HostsModel(i18n, context);
         Path file = initialFile;
         Inventory start = initial;
         if (start == null && initialFile != null) {
@@ -92,8 +92,8 @@ public final class HostsDialog {
             }
         }
         if (start == null) {
-            Path lab = HostsModel.labInventory();
-            start = HostsModel.defaultInventory();
+            Path lab = context.labInventory();
+            start = HostsModel.defaultInventory(context);
             if (lab != null && file == null) file = lab;
         }
         model.load(start);

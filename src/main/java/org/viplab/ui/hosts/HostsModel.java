@@ -11,8 +11,7 @@ import org.viplab.core.model.Mode;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.Topology;
-import org.viplab.cli.lab.LabScripts;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.ui.common.I18n;
 
 import java.nio.file.Files;
@@ -43,9 +42,11 @@ final class HostsModel {
     final ObjectProperty<Path> file = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<List<Problem>> problems = new ReadOnlyObjectWrapper<>(List.of());
     private final ReadOnlyObjectWrapper<CommandPreview> preview = new ReadOnlyObjectWrapper<>();
+    private final HostsContext context;
 
-    HostsModel(I18n i18n) {
+    HostsModel(I18n i18n, HostsContext context) {
         this.i18n = i18n;
+        this.context = context;
         // The client port follows the preset's (3306 / 6039) unless the user typed another one.
         preset.addListener((o, old, now) -> {
             if (old != null && clientPort.get().trim().equals(Integer.toString(defaultClientPort(old)))) {
@@ -73,7 +74,7 @@ final class HostsModel {
     private void recompute() {
         Inventory inv = toInventory();
         problems.set(List.copyOf(check(inv)));
-        preview.set(CommandPreview.of(inv, usesHaproxy(inv.preset)));
+        preview.set(CommandPreview.of(context.engines(), inv, usesHaproxy(inv.preset)));
     }
 
     // ---- to and from the inventory ------------------------------------------------------------------
@@ -113,8 +114,8 @@ final class HostsModel {
      * The running one-machine lab's inventory when there is one, else the tutorial's addresses (mode 1,
      * VIP 10.9.8.120) with the user's usual key when it exists, the ssh-agent otherwise.
      */
-    static Inventory defaultInventory() {
-        Path lab = labInventory();
+    static Inventory defaultInventory(HostsContext context) {
+        Path lab = context.labInventory();
         if (lab != null) {
             try {
                 return Inventory.read(lab);
@@ -141,16 +142,6 @@ final class HostsModel {
             inv.hosts.add(h);
         }
         return inv;
-    }
-
-    /** The one-machine lab's inventory file when the lab is up, else null. */
-    static Path labInventory() {
-        try {
-            Path p = LabScripts.defaultStateDir().resolve("inventory.json");
-            return Files.isRegularFile(p) ? p : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
     }
 
     static int defaultClientPort(String preset) {

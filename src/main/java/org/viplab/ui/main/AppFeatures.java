@@ -56,7 +56,7 @@ public final class AppFeatures implements AutoCloseable {
         this.i18n = i18n;
         findings = new FindingsModel(controls::topologyCopy, imported, i18n, work);
         findingsPanel = new FindingsPanel(findings, i18n, () -> window.stage());
-        reports = new ReportExport(controls.lab(), controls.simulation(), i18n, work);
+        reports = new ReportExport(controls.lab(), i18n, new org.viplab.ui.common.FxTaskExecutor(work));
 
         findingsTab.setId("tab-findings");
         // "Findings (5)": errors and warnings of the last lint, so they are noticed without opening the tab.

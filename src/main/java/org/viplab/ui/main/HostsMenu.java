@@ -5,12 +5,13 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
-import org.viplab.engine.ssh.Inventory;
-import org.viplab.engine.ssh.LiveHosts;
+import org.viplab.lab.hosts.HostsEngine;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.controls.HostsConnection;
 import org.viplab.ui.controls.LabControls;
 import org.viplab.ui.hosts.FxHostKeyPrompt;
+import org.viplab.ui.hosts.HostsContext;
 import org.viplab.ui.hosts.HostsDialog;
 import org.viplab.ui.hosts.RealActionConfirm;
 
@@ -32,12 +33,14 @@ public final class HostsMenu {
     private final HostsConnection connection;
     private final I18n i18n;
     private final RealActionConfirm confirm;
+    private final HostsContext context;
     /** The last inventory connected to (or typed), offered again next time; passwords are never kept here. */
     private Inventory lastInventory;
     private Path lastFile;
 
-    public HostsMenu(MainWindow window, LabControls controls, HostsConnection connection, I18n i18n) {
+    public HostsMenu(MainWindow window, LabControls controls, HostsConnection connection, HostsContext context, I18n i18n) {
         this.window = window;
+        this.context = context;
         this.controls = controls;
         this.connection = connection;
         this.i18n = i18n;
@@ -82,9 +85,9 @@ public final class HostsMenu {
                 return;
             }
             java.nio.file.Path file = java.nio.file.Path.of(value);
-            org.viplab.engine.ssh.Inventory inv;
+            org.viplab.lab.hosts.Inventory inv;
             try {
-                inv = org.viplab.engine.ssh.Inventory.read(file);
+                inv = org.viplab.lab.hosts.Inventory.read(file);
             } catch (java.io.IOException | RuntimeException e) {
                 controls.status("status.error", file + ": " + e.getMessage());
                 return;
@@ -102,7 +105,7 @@ public final class HostsMenu {
     /** The dialog, then the connection. */
     public void chooseAndConnect() {
         if (connection.connectingProperty().get()) return;
-        Optional<HostsDialog.Result> r = HostsDialog.show(window.stage(), i18n, lastInventory, lastFile);
+        Optional<HostsDialog.Result> r = HostsDialog.show(window.stage(), i18n, context, lastInventory, lastFile);
         r.ifPresent(res -> {
             lastInventory = res.inventory();
             lastFile = res.file();
@@ -111,9 +114,9 @@ public final class HostsMenu {
     }
 
     /** Connects (the dialog's answer, or a test's); a failure is shown in a dialog and the simulation stays. */
-    public CompletableFuture<LiveHosts> connect(Inventory inventory, java.util.Map<String, char[]> passwords) {
+    public CompletableFuture<HostsEngine> connect(Inventory inventory, java.util.Map<String, char[]> passwords) {
         confirm.reset();
-        CompletableFuture<LiveHosts> f = connection.connect(inventory, passwords, new FxHostKeyPrompt(window::stage, i18n), c -> { });
+        CompletableFuture<HostsEngine> f = connection.connect(inventory, passwords, new FxHostKeyPrompt(window::stage, i18n), c -> { });
         f.whenComplete((h, err) -> {
             if (err != null) javafx.application.Platform.runLater(() -> showFailure(err));
         });

@@ -44,7 +44,7 @@ import org.viplab.lab.Verb;
 import org.viplab.core.model.Flavour;
 import org.viplab.core.model.Mode;
 import org.viplab.core.model.ProcessKind;
-import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.lab.TimeControls;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.config.ConfigView;
 import org.viplab.ui.drills.DrillPanel;
@@ -121,7 +121,7 @@ public final class MainWindow {
         events = new EventListView(vm, i18n, this::chooseAndExportCsv);
         config = new ConfigView(controls.topologyProperty());
         settings = new SettingsPanel(controls.topologyProperty(), i18n, controls::applySettings);
-        drills = new DrillPanel(new DrillPanelModel(controls, i18n, Platform::runLater, background, Path.of("samples", "drills")), i18n);
+        drills = new DrillPanel(new DrillPanelModel(controls, i18n, new org.viplab.ui.common.FxTaskExecutor(background), Path.of("samples", "drills")), i18n);
 
         root.getStyleClass().add("viplab-root");
         root.setId("main-root");
@@ -309,12 +309,12 @@ public final class MainWindow {
         ToggleGroup speeds = new ToggleGroup();
         HBox speedBox = new HBox();
         speedBox.setId("speeds");
-        for (int i = 0; i < LiveSimulation.SPEEDS.size(); i++) {
-            int s = LiveSimulation.SPEEDS.get(i);
+        for (int i = 0; i < TimeControls.SPEEDS.size(); i++) {
+            int s = TimeControls.SPEEDS.get(i);
             ToggleButton b = new ToggleButton(s + "\u00d7");
             b.setId("speed-" + s);
             b.setToggleGroup(speeds);
-            b.getStyleClass().add(i == 0 ? "left-pill" : i == LiveSimulation.SPEEDS.size() - 1 ? "right-pill" : "center-pill");
+            b.getStyleClass().add(i == 0 ? "left-pill" : i == TimeControls.SPEEDS.size() - 1 ? "right-pill" : "center-pill");
             b.setSelected(controls.speedProperty().get() == s);
             b.setOnAction(e -> { controls.setSpeed(s); b.setSelected(true); });
             controls.speedProperty().addListener((o, a, v) -> b.setSelected(v.intValue() == s));
@@ -422,8 +422,8 @@ public final class MainWindow {
     private void defineShortcuts() {
         shortcuts.add("Shortcut+P", "shortcut.pause", controls::togglePause);
         shortcuts.add("Shortcut+N", "shortcut.step", () -> controls.step());
-        for (int i = 0; i < LiveSimulation.SPEEDS.size(); i++) {
-            int s = LiveSimulation.SPEEDS.get(i);
+        for (int i = 0; i < TimeControls.SPEEDS.size(); i++) {
+            int s = TimeControls.SPEEDS.get(i);
             shortcuts.add("Shortcut+" + (i + 1), "shortcut.speed" + s, () -> controls.setSpeed(s));
         }
         shortcuts.add("Shortcut+M", "shortcut.stopMysqld", () -> onHolder(Verb.STOP, ProcessKind.MYSQLD));

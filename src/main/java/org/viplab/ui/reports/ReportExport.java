@@ -1,18 +1,15 @@
 package org.viplab.ui.reports;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.FreeRun;
-import org.viplab.core.model.Topology;
 import org.viplab.report.ReportOptions;
 import org.viplab.report.ReportWriter;
-import org.viplab.lab.LabSwitch;
 import org.viplab.lab.LiveEngine;
-import org.viplab.engine.sim.LiveSimulation;
-import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.util.Failures;
 import org.viplab.ui.common.I18n;
+import org.viplab.ui.common.TaskExecutor;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,37 +17,28 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 
 /**
  * File > Export report…: the live run (or a finished drill's result) written by {@link ReportWriter} into a
  * directory: report.html, report.pdf, events.csv, timeline.jsonl, result.json, junit.xml. The run is
- * captured on the simulation's own thread (its timeline and clock at one instant), the report is written on
- * {@code work}; the future completes on the FX thread.
+ * captured by its engine (its timeline and clock at one instant), the report is written on
+ * the task executor's background thread; the future completes on the UI thread.
  */
 public final class ReportExport {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
-    private final LiveSimulation live;
-    private final LabSwitch lab;
+    private final LiveEngine lab;
     private final I18n i18n;
-    private final Executor work;
+    private final TaskExecutor tasks;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
 
-    public ReportExport(LiveSimulation live, I18n i18n, Executor work) {
-        this(new LabSwitch(live), live, i18n, work);
-    }
-
     /** Exports whatever {@code lab} looks at: the simulation, or the real hosts' run since connect. */
-    public ReportExport(LabSwitch lab, LiveSimulation live, I18n i18n, Executor work) {
+    public ReportExport(LiveEngine lab, I18n i18n, TaskExecutor tasks) {
         this.lab = lab;
-        this.live = live;
         this.i18n = i18n;
-        this.work = work;
+        this.tasks = tasks;
     }
 
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
@@ -59,21 +47,8 @@ public final class ReportExport {
     public CompletableFuture<DrillResult> captureLive() {
         String name = i18n.get("report.live.name", STAMP.format(Instant.now().atZone(ZoneId.systemDefault())));
         String description = i18n.get("report.live.description");
-        LiveEngine engine = lab.current();
-        if (engine != live) {
-            // real hosts: the events so far, up to the lab clock now (the timeline only grows)
-            return CompletableFuture.supplyAsync(() -> {
-                long now = engine.now();
-                List<LabEvent> events = engine.timeline().snapshot().stream().filter(e -> e.timeUs() <= now).toList();
-                return FreeRun.result(engine.engine(), engine.topology(), 0, events, now, name, description);
-            }, work);
-        }
-        return live.submit(sim -> {
-            long now = sim.now();
-            List<LabEvent> events = live.timeline().snapshot();
-            Topology t = live.topology();
-            return FreeRun.result(t, live.seed(), events, now, name, description);
-        });
+        // the engine reads its timeline and clock at one instant (the simulator on its own thread)
+        return lab.snapshot().thenApply(run -> FreeRun.result(run.engine().id(), run.topology(), run.seed(), run.events(), run.nowUs(), name, description));
     }
 
     /** Writes the live run's report into {@code dir}; FX thread. */
@@ -97,9 +72,9 @@ public final class ReportExport {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, work).whenComplete((w, err) -> Platform.runLater(() -> {
+        }, tasks.background()).whenComplete((w, err) -> tasks.ui().execute(() -> {
             busy.set(false);
-            if (err != null) done.completeExceptionally(err instanceof CompletionException && err.getCause() != null ? err.getCause() : err);
+            if (err != null) done.completeExceptionally(Failures.root(err));
             else done.complete(w);
         }));
         return done;

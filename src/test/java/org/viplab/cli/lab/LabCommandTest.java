@@ -2,7 +2,7 @@ package org.viplab.cli.lab;
 
 import org.junit.jupiter.api.Test;
 import org.viplab.cli.ExitCodes;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 
 import java.nio.file.Path;
 import java.util.List;

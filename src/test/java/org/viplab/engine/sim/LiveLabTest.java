@@ -2,6 +2,7 @@ package org.viplab.engine.sim;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillParser;
 import org.viplab.drill.DrillResult;
@@ -14,15 +15,60 @@ import org.viplab.core.timeline.Timeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A drill driven through the live simulation gives the command line's timeline, at any speed. */
+/**
+ * A drill driven through the live simulation gives the command line's timeline, at any speed. The wall clock is
+ * the test's: it moves only when a test moves it, so no test depends on how fast this machine is. (The timeouts
+ * only stop a hung test.)
+ */
+@Timeout(60)
 class LiveLabTest {
+    /** The live simulation's wall clock, in nanoseconds. */
+    private final AtomicLong wall = new AtomicLong(1_000_000_000L);
     private LiveSimulation live;
+
+    private LiveSimulation started(org.viplab.core.model.Topology t, long seed) {
+        live = new LiveSimulation(t, seed, wall::get).start();
+        return live;
+    }
+
+    /** Virtual time as the engine sees it, after catching up with the wall clock. */
+    private long engineNow() throws Exception { return live.submit(SimulatedLab::now).get(5, TimeUnit.SECONDS); }
+
+    /** Moves the wall clock in steps of {@code stepNanos}, letting the engine catch up after each, until {@code done}. */
+    private void driveUntil(BooleanSupplier done, long stepNanos) throws Exception {
+        while (!done.getAsBoolean()) {
+            wall.addAndGet(stepNanos);
+            engineNow();
+        }
+    }
+
+    /** Counts down when an action is applied on {@code t}. */
+    private static CountDownLatch actionOn(Timeline t) {
+        CountDownLatch applied = new CountDownLatch(1);
+        t.addListener(e -> {
+            if (e instanceof LabEvent.ActionApplied) applied.countDown();
+        });
+        return applied;
+    }
+
+    private static CompletableFuture<DrillResult> runAsync(DrillRunner runner, Drill d, LiveLab lab) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return runner.run(d, lab, null);
+            } catch (InterruptedException e) {
+                throw new RuntimeException(e);
+            }
+        });
+    }
 
     @AfterEach
     void close() {
@@ -34,14 +80,17 @@ class LiveLabTest {
                 || e instanceof LabEvent.VrrpStateChanged) && e.timeUs() >= 0 && e.timeUs() <= end).toList();
     }
 
+    /** Runs {@code d} on a fresh live simulation, moving the wall clock 10 ms at a time until it is done. */
     private DrillResult runLive(Drill d, int speed, boolean fastest) throws Exception {
-        live = new LiveSimulation(Presets.mode2(), 99).start();
+        started(Presets.mode2(), 99);
         live.setSpeed(speed).get(5, TimeUnit.SECONDS);
         live.reset(d.topology(), d.seed(), "drill: " + d.name()).get(5, TimeUnit.SECONDS);
         try (LiveLab lab = new LiveLab(live, fastest)) {
-            Thread.sleep(50); // held at t = 0 meanwhile
-            assertEquals(0, live.submit(SimulatedLab::now).get(5, TimeUnit.SECONDS));
-            return new DrillRunner().run(d, lab, null);
+            wall.addAndGet(1_000_000_000L);
+            assertEquals(0, engineNow(), "held at t = 0 until the drill's first step, whatever the wall clock says");
+            CompletableFuture<DrillResult> result = runAsync(new DrillRunner(), d, lab);
+            driveUntil(result::isDone, 10_000_000L);
+            return result.get(5, TimeUnit.SECONDS);
         }
     }
 
@@ -49,22 +98,19 @@ class LiveLabTest {
     void aSampleDrillGivesTheSameTimelineLiveAsOnTheCommandLine() throws Exception {
         Drill d = DrillParser.parseFile(Path.of("samples/drills/01-mode1-basic-failover.json"));
         DrillResult cli = new DrillRunner().run(d, SimulatedLab.steadyState(d.topology(), d.seed(), new Timeline()), null);
-        long t0 = System.nanoTime();
         DrillResult fast = runLive(d, 1, true);
-        long fastMs = (System.nanoTime() - t0) / 1_000_000;
         assertEquals(vipAndActions(cli.events(), d.endUs()), vipAndActions(fast.events(), d.endUs()));
         assertEquals(cli.verdicts().stream().map(Verdict::status).toList(), fast.verdicts().stream().map(Verdict::status).toList());
         assertTrue(fast.passed());
-        assertTrue(fastMs < 5000, "fastest took " + fastMs + " ms");
         close();
 
-        t0 = System.nanoTime();
+        long wallBefore = wall.get();
         DrillResult at100 = runLive(d, 100, false);
-        long ms = (System.nanoTime() - t0) / 1_000_000;
+        long wallUs = (wall.get() - wallBefore) / 1000;
         assertEquals(vipAndActions(cli.events(), d.endUs()), vipAndActions(at100.events(), d.endUs()),
                 "the holds keep every action at its exact virtual time in wall-clock mode too");
-        System.out.printf("live drill %s: fastest %d ms, at 100x %d ms wall for %d ms of lab time%n", d.name(), fastMs, ms, d.endUs() / 1000);
-        assertTrue(ms >= d.endUs() / 100 / 1000 - 20, "at 100x a " + d.endUs() / 1000 + " ms drill takes about a hundredth: " + ms + " ms");
+        assertTrue(wallUs * 100 >= d.endUs(), "at 100x virtual time never runs ahead of the wall clock: " + d.endUs()
+                + " µs of lab time in " + wallUs + " µs of wall time");
     }
 
     @Test
@@ -74,18 +120,12 @@ class LiveLabTest {
                   {"at": "1s", "action": "stop", "target": "db1/mysqld"},
                   {"at": "50s", "expect": "vip-on", "host": "db1"}
                 ]}""", null);
-        live = new LiveSimulation(Presets.mode1(), 1).start();
+        started(Presets.mode1(), 1);
         live.reset(d.topology(), d.seed(), null).get(5, TimeUnit.SECONDS);
         LiveLab lab = new LiveLab(live, false);
-        CompletableFuture<DrillResult> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new DrillRunner().run(d, lab, null);
-            } catch (InterruptedException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        long deadline = System.currentTimeMillis() + 5000;
-        while (live.now() < 1_500_000 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        CountDownLatch stopped = actionOn(lab.timeline());
+        CompletableFuture<DrillResult> result = runAsync(new DrillRunner(), d, lab);
+        driveUntil(() -> stopped.getCount() == 0, 100_000_000L); // the drill's stop at 1 s is done
         live.reset(Presets.mode2(), "other").get(5, TimeUnit.SECONDS);
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> result.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("reset during the drill"), e.getCause().toString());
@@ -104,7 +144,7 @@ class LiveLabTest {
                   {"at": "1s", "action": "stop", "target": "db1/mysqld"},
                   {"at": "50s", "expect": "vip-on", "host": "db1"}
                 ]}""", null);
-        live = new LiveSimulation(Presets.mode2(), 1); // not started yet: both resets wait in the queue, in this order
+        live = new LiveSimulation(Presets.mode2(), 1, wall::get); // not started yet: both resets wait in the queue, in this order
         CompletableFuture<LiveSimulation.Run> drillRun = live.resetForDrill(d.topology(), d.seed(), "drill: slow");
         CompletableFuture<Void> userReset = live.reset(Presets.mode2(), "the user pressed Reset");
         live.start();
@@ -121,15 +161,15 @@ class LiveLabTest {
         var held = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class,
                 () -> live.runTo(5_000_000, true, run.timeline()).get(5, TimeUnit.SECONDS));
         assertTrue(held.getCause() instanceof java.util.concurrent.CancellationException, "nothing held on the user's run: " + held);
-        Thread.sleep(50);
-        assertTrue(live.now() < 5_000_000, "the user's run flows at 1x, not held or raced to 5 s: " + live.now());
+        wall.addAndGet(1_000_000_000L);
+        assertEquals(1_000_000, engineNow(), "the user's run flows at 1x, neither held nor raced to 5 s");
         assertTrue(live.timeline().snapshot().stream().noneMatch(ev -> ev instanceof LabEvent.ActionApplied), "the user's run was left alone");
     }
 
     /** The check that counts is on the engine thread: a reset queued between the drill's own check and its action wins. */
     @Test
     void anActionQueuedBehindAResetIsRefusedOnTheEngineThread() throws Exception {
-        live = new LiveSimulation(Presets.mode1(), 1).start();
+        started(Presets.mode1(), 1);
         LiveLab lab = new LiveLab(live, false, live.submit(x -> new LiveSimulation.Run(live.timeline(), live.topology())).get(5, TimeUnit.SECONDS));
         java.util.concurrent.CountDownLatch engineBusy = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
@@ -144,14 +184,33 @@ class LiveLabTest {
         });
         assertTrue(engineBusy.await(5, TimeUnit.SECONDS));
         CompletableFuture<Void> userReset = live.reset(Presets.mode2(), "the user pressed Reset"); // queued, not run yet
-        CompletableFuture<Void> action = CompletableFuture.runAsync(() -> lab.apply(
-                new org.viplab.lab.Action(org.viplab.lab.Verb.STOP, org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), "drill"));
-        Thread.sleep(100); // the drill thread passed its own check (the old run is still current) and queued the action
+        CompletableFuture<Void> action = new CompletableFuture<>();
+        Thread drill = new Thread(() -> {
+            try {
+                lab.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
+                        org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), "drill");
+                action.complete(null);
+            } catch (RuntimeException ex) {
+                action.completeExceptionally(ex);
+            }
+        }, "drill");
+        drill.start();
+        // the drill thread passed its own check (the old run is still current), queued the action and waits for it
+        while (!waitingInApply(drill)) Thread.onSpinWait();
         release.countDown();
         userReset.get(5, TimeUnit.SECONDS);
         var e = org.junit.jupiter.api.Assertions.assertThrows(java.util.concurrent.ExecutionException.class, () -> action.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("reset during the drill"), e.getCause().toString());
         assertTrue(live.timeline().snapshot().stream().noneMatch(ev -> ev instanceof LabEvent.ActionApplied), "the user's run was left alone");
+    }
+
+    /** True once {@code t} is parked inside LiveLab.apply, waiting for the engine to run what it queued. */
+    private static boolean waitingInApply(Thread t) {
+        if (t.getState() != Thread.State.WAITING) return false;
+        for (StackTraceElement f : t.getStackTrace()) {
+            if (f.getClassName().equals(LiveLab.class.getName()) && f.getMethodName().equals("apply")) return true;
+        }
+        return false;
     }
 
     @Test
@@ -161,19 +220,15 @@ class LiveLabTest {
                   {"at": "1s", "action": "stop", "target": "db1/mysqld"},
                   {"at": "50s", "expect": "vip-on", "host": "db1"}
                 ]}""", null);
-        live = new LiveSimulation(Presets.mode1(), 1).start();
+        started(Presets.mode1(), 1);
         live.reset(d.topology(), d.seed(), null).get(5, TimeUnit.SECONDS);
         DrillRunner runner = new DrillRunner();
         LiveLab lab = new LiveLab(live, false);
-        CompletableFuture<DrillResult> result = CompletableFuture.supplyAsync(() -> {
-            try {
-                return runner.run(d, lab, null);
-            } catch (InterruptedException e) {
-                throw new RuntimeException(e);
-            }
-        });
-        long deadline = System.currentTimeMillis() + 5000;
-        while (live.now() < 1_500_000 && System.currentTimeMillis() < deadline) Thread.sleep(20);
+        CountDownLatch stopped = actionOn(lab.timeline());
+        CompletableFuture<DrillResult> result = runAsync(runner, d, lab);
+        driveUntil(() -> stopped.getCount() == 0, 100_000_000L); // the drill's stop at 1 s is done
+        wall.addAndGet(500_000_000L);
+        engineNow();
         runner.abort();
         lab.abort();
         DrillResult r = result.get(5, TimeUnit.SECONDS);
@@ -184,9 +239,9 @@ class LiveLabTest {
                 && a.by().equals("restore") && a.target().equals("db1/mysqld") && a.action().equals("start")), "mysqld started again by the restore");
         assertEquals(Verdict.Status.PENDING, r.verdicts().get(1).status(), "never reached");
         assertFalse(r.passed() && r.verdicts().get(1).status() == Verdict.Status.FAILED);
-        // time flows again after the drill
-        long before = live.now();
-        Thread.sleep(300);
-        assertTrue(live.submit(SimulatedLab::now).get(5, TimeUnit.SECONDS) > before);
+        // time flows again after the drill (close released the hold; this query is queued behind it)
+        long before = engineNow();
+        wall.addAndGet(300_000_000L);
+        assertEquals(before + 300_000, engineNow(), "300 ms of wall time at 1x");
     }
 }

@@ -163,17 +163,4 @@ class LiveSimulationTest {
         var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("priority must be 1..255"), e.getCause().getMessage());
     }
-
-    @Test
-    void realWallClockAt100xAdvancesAboutAHundredTimesFaster() throws Exception {
-        live = new LiveSimulation(Presets.mode1(), 7).start();
-        live.setSpeed(100).get(5, TimeUnit.SECONDS);
-        // both clocks read together on the engine thread: reading the wall clock on this thread after the
-        // answer came back measured a shorter wall interval under load (a ratio of 101.3 once in CI)
-        long[] a = live.submit(lab -> new long[]{lab.now(), System.nanoTime()}).get(5, TimeUnit.SECONDS);
-        Thread.sleep(300);
-        long[] b = live.submit(lab -> new long[]{lab.now(), System.nanoTime()}).get(5, TimeUnit.SECONDS);
-        double ratio = (double) (b[0] - a[0]) / ((b[1] - a[1]) / 1000);
-        assertTrue(ratio > 90 && ratio < 100.5, "virtual/wall ratio " + ratio);
-    }
 }

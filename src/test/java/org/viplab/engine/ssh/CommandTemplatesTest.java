@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.Test;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.ProcessKind;
@@ -31,9 +32,12 @@ class CommandTemplatesTest {
     @Test
     void killHitsEveryProcessOfTheName() {
         String kill = new CommandTemplates(host("sysv", false)).process(Verb.KILL, ProcessKind.KEEPALIVED);
-        assertEquals("{ r=1; pkill -9 -x keepalived && r=0; exit $r; }", kill);
+        assertEquals("pkill -9 -x keepalived", kill);
+        // pkill -x matches its pattern whole, as ^(mysqld|mariadbd)$: one command for both names
         String hang = new CommandTemplates(host("sysv", true)).process(Verb.HANG, ProcessKind.MYSQLD);
-        assertTrue(hang.contains("sudo -n pkill -STOP -x mysqld") && hang.contains("sudo -n pkill -STOP -x mariadbd"), hang);
+        assertEquals("sudo -n pkill -STOP -x 'mysqld|mariadbd'", hang);
+        assertEquals("pgrep -x 'mysqld|mariadbd' >/dev/null || { service mysql start\n}",
+                new CommandTemplates(host("sysv", false)).ensureRunning(ProcessKind.MYSQLD));
     }
 
     @Test
@@ -51,7 +55,8 @@ class CommandTemplatesTest {
         Inventory.Host h = host("sysv", false);
         h.serviceNames.put("haproxy", "ha proxy;rm -rf /");
         assertEquals("service 'ha proxy;rm -rf /' stop", new CommandTemplates(h).process(Verb.STOP, ProcessKind.HAPROXY));
-        assertEquals("'it'\\''s'", Shell.quote("it's"));
+        assertEquals("'it'\"'\"'s'", Shell.quote("it's"), "shlex.quote's form");
+        assertEquals("''", Shell.quote(""), "an empty word stays a word");
     }
 
     @Test
@@ -61,7 +66,8 @@ class CommandTemplatesTest {
         assertEquals("iptables -D INPUT -s 10.9.8.223 -p 112 -m comment --comment viplab -j DROP", c.drop(false, "iptables", "10.9.8.223", true));
         assertTrue(c.drop(true, "nft", "10.9.8.223", true).contains("ip saddr 10.9.8.223 ip protocol vrrp drop"));
         assertThrows(UnsupportedOperationException.class, () -> c.drop(true, "none", "10.9.8.223", true));
-        assertTrue(c.link(true, 30).startsWith("nohup sh -c 'ip link set eth0 down; sleep 30; ip link set eth0 up'"));
+        assertEquals("nohup sh -c 'ip link set \"$1\" down; sleep \"$2\"; ip link set \"$1\" up' sh eth0 30 >/dev/null 2>&1 &", c.link(true, 30));
+        assertThrows(IllegalArgumentException.class, () -> c.drop(true, "iptables", "10.9.8.223;reboot", true), "only an IP literal is a source");
     }
 
     @Test

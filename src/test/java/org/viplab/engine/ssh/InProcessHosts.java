@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.Inventory;
 import com.jcraft.jsch.JSch;
 import com.jcraft.jsch.KeyPair;
 

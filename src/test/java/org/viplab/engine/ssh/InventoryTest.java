@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,13 +76,42 @@ class SshLabTest {
         t.start();
     }
 
+    /**
+     * The first event of {@code type} matching {@code p}, already on the timeline or appended within {@code ms}:
+     * told by the timeline's listener, so the test wakes when it arrives (the limit only stops a hung test).
+     */
     static <T extends LabEvent> T await(Timeline tl, Class<T> type, Predicate<T> p, long ms) throws InterruptedException {
-        long end = System.currentTimeMillis() + ms;
-        while (System.currentTimeMillis() < end) {
+        java.util.concurrent.CompletableFuture<T> found = new java.util.concurrent.CompletableFuture<>();
+        Timeline.Listener l = e -> {
+            if (type.isInstance(e) && p.test(type.cast(e))) found.complete(type.cast(e));
+        };
+        tl.addListener(l);
+        try {
             for (LabEvent e : tl.snapshot()) if (type.isInstance(e) && p.test(type.cast(e))) return type.cast(e);
-            Thread.sleep(50);
+            return found.get(ms, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("no " + type.getSimpleName() + " as expected within " + ms + " ms in " + tl.snapshot(), e);
+        } finally {
+            tl.removeListener(l);
         }
-        throw new AssertionError("no " + type.getSimpleName() + " as expected within " + ms + " ms in " + tl.snapshot());
+    }
+
+    /**
+     * Appends numbered marker lines to a keepalived log until one reaches the timeline: the remote
+     * {@code tail -n 0 -F} then follows the file, and a line written next cannot be missed.
+     */
+    static void awaitLogFollowed(Timeline tl, Path log) throws Exception {
+        for (int i = 0; ; i++) {
+            String marker = "test marker " + i;
+            Files.writeString(log, marker + "\n", StandardOpenOption.APPEND);
+            try {
+                // events reach the timeline after SshLab's ordering window (1.5 s)
+                await(tl, LabEvent.LogLine.class, l -> l.text().contains(marker), 4000);
+                return;
+            } catch (AssertionError notYet) {
+                if (i == 5) throw notYet;
+            }
+        }
     }
 
     @Test
@@ -104,7 +134,7 @@ class SshLabTest {
         lab.beginDrill();
         assertEquals(0, tl.snapshot().get(0).timeUs());
         // keepalived logs a state change on db2: it reaches the time line at the time of the line
-        Thread.sleep(300);
+        awaitLogFollowed(tl, Path.of(inv.host("db2").keepalivedLog));
         String stamp = ZonedDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS"));
         long writtenAt = lab.now();
         Files.writeString(Path.of(inv.host("db2").keepalivedLog), stamp + " (VI_1) Entering MASTER STATE\n", StandardOpenOption.APPEND);

@@ -12,12 +12,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.viplab.core.model.Presets;
 import org.viplab.core.timeline.LabEvent;
-import org.viplab.ui.Session;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
+import org.viplab.app.AppRoot;
+import org.viplab.ui.TestSessions;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -38,19 +36,14 @@ class DrillPanelInAppTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session app;
+    private AppRoot app;
     private DrillPanelModel model;
     private final ExecutorService io = Executors.newSingleThreadExecutor();
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "drill-panel-in-app"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1200;
-        prefs.height = 800;
-        app = Session.open(stage, new Session.Options(Presets.mode2(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
-        model = new DrillPanelModel(app.controls, app.i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        app = TestSessions.openPaused(stage, Presets.mode2(), "drill-panel-in-app", 1200, 800);
+        model = new DrillPanelModel(app.controls, app.i18n, new org.viplab.ui.common.FxTaskExecutor(io), Path.of("samples", "drills"));
         Stage drills = new Stage();
         drills.setScene(new Scene(new DrillPanel(model, app.i18n), 700, 700));
         drills.show();

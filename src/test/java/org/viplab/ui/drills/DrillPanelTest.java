@@ -50,6 +50,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DrillPanelTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
+    /** Added to the real wall clock: a test jumps wall time forward with it instead of sleeping. */
+    private final java.util.concurrent.atomic.AtomicLong wallJumpNanos = new java.util.concurrent.atomic.AtomicLong();
     private LiveSimulation live;
     private LabControls controls;
     private DrillPanelModel model;
@@ -61,10 +63,10 @@ class DrillPanelTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        live = new LiveSimulation(Presets.mode2(), 1).start();
+        live = new LiveSimulation(Presets.mode2(), 1, () -> System.nanoTime() + wallJumpNanos.get()).start();
         i18n = new I18n(Locale.ENGLISH);
         controls = new LabControls(live, Platform::runLater, i18n);
-        model = new DrillPanelModel(controls, i18n, Platform::runLater, io, Path.of("samples", "drills"));
+        model = new DrillPanelModel(controls, i18n, new org.viplab.ui.common.FxTaskExecutor(io), Path.of("samples", "drills"));
         panel = new DrillPanel(model, i18n);
         stage.setScene(new Scene(panel, 760, 720));
         stage.show();
@@ -198,7 +200,7 @@ class DrillPanelTest {
         waitUntil("paused", 5, () -> stateText(robot).startsWith("Paused at lab time"));
         assertEquals("Resume", robot.lookup("#drill-pause").queryAs(javafx.scene.control.Button.class).getText());
         long pausedAt = live.submit(l -> l.now()).get(5, TimeUnit.SECONDS);
-        Thread.sleep(300);
+        wallJumpNanos.addAndGet(60_000_000_000L); // a minute of wall time: ten at 10x, were the lab not paused
         assertEquals(pausedAt, live.submit(l -> l.now()).get(5, TimeUnit.SECONDS), "no lab time passes while the drill is paused");
         robot.clickOn("#drill-pause");
         waitUntil("running again", 5, () -> live.submit(l -> l.now()).get(5, TimeUnit.SECONDS) > pausedAt);
@@ -283,12 +285,12 @@ class DrillPanelTest {
         fx(() -> controls.apply(Verb.KILL, new Target.Process("db1", ProcessKind.HAPROXY))).get(5, TimeUnit.SECONDS);
         live.runFastUntil(15_000_000).get(5, TimeUnit.SECONDS);
         Path file = dir.resolve("class.viplab");
-        fx(() -> model.saveSession(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> model.sessions().saveSession(file)).get(10, TimeUnit.SECONDS);
         waitUntil("saved", 5, () -> fx(() -> model.messageProperty().get().startsWith("Session saved")));
         int saved = SessionFiles.read(file).events().size();
 
         fx(() -> controls.switchMode(org.viplab.core.model.Mode.DB_TRACKING)).get(5, TimeUnit.SECONDS);
-        fx(() -> model.openSession(file)).get(10, TimeUnit.SECONDS);
+        fx(() -> model.sessions().openSession(file)).get(10, TimeUnit.SECONDS);
         waitUntil("opened", 5, () -> fx(() -> !model.busyProperty().get()));
         String msg = fx(() -> model.messageProperty().get());
         assertTrue(msg.startsWith("Session opened: class.viplab replayed to lab time 15.0 s"), msg);
@@ -300,7 +302,7 @@ class DrillPanelTest {
         Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 3));
         int before = live.timeline().size();
         try {
-            fx(() -> model.openSession(bad)).get(10, TimeUnit.SECONDS);
+            fx(() -> model.sessions().openSession(bad)).get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException expected) {
             // refused
         }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.viplab.engine.ssh.Inventory;
+import org.viplab.lab.hosts.Inventory;
 import org.viplab.ui.FxWait;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.settings.Theme;
@@ -97,7 +97,7 @@ class HostsDialogTest {
 
     private HostsDialog open(Inventory inv) throws Exception {
         d = fx(() -> {
-            HostsDialog dialog = new HostsDialog(stage, i18n, inv, null);
+            HostsDialog dialog = new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), inv, null);
             dialog.dialog().show();
             return dialog;
         });
@@ -258,9 +258,9 @@ class HostsDialogTest {
 
     @Test
     void withoutAnInventoryItStartsFromTheRunningLabOrTheTutorialsHosts() throws Exception {
-        HostsDialog fresh = fx(() -> new HostsDialog(stage, i18n, null, null));
+        HostsDialog fresh = fx(() -> new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), null, null));
         Inventory inv = fx(fresh::inventory);
-        Path lab = HostsModel.labInventory();
+        Path lab = org.viplab.app.AppRoot.hostsContext().labInventory();
         if (lab != null) {
             assertEquals(Inventory.read(lab).toJson(), inv.toJson(), "the running lab's inventory");
             assertEquals(lab, fx(fresh::file));
@@ -281,16 +281,16 @@ class HostsDialogTest {
         saved.hosts.get(1).services = "systemd";
         Path file = tmp.resolve("given.json");
         saved.write(file);
-        HostsDialog given = fx(() -> new HostsDialog(stage, i18n, null, file));
+        HostsDialog given = fx(() -> new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), null, file));
         assertEquals(saved.toJson(), fx(given::inventory).toJson());
         assertEquals(file, fx(given::file));
         assertEquals("", fx(() -> given.errorProperty().get()));
 
         Path broken = Files.writeString(tmp.resolve("broken.json"), "[1, 2");
-        HostsDialog fallback = fx(() -> new HostsDialog(stage, i18n, null, broken));
+        HostsDialog fallback = fx(() -> new HostsDialog(stage, i18n, org.viplab.app.AppRoot.hostsContext(), null, broken));
         assertTrue(fx(() -> fallback.errorProperty().get()).startsWith("Cannot open " + broken + ": "), fx(() -> fallback.errorProperty().get()));
         assertEquals(List.of("db1", "db2"), fx(fallback::inventory).hostNames(), "the form starts from the defaults instead");
-        assertTrue(fx(fallback::file) == null || fx(fallback::file).equals(HostsModel.labInventory()), "the broken file is not the form's file");
+        assertTrue(fx(fallback::file) == null || fx(fallback::file).equals(org.viplab.app.AppRoot.hostsContext().labInventory()), "the broken file is not the form's file");
     }
 
     @Test
@@ -356,7 +356,7 @@ class HostsDialogTest {
         assertEquals("10.0.0.99", fx(() -> ((TextField) in("#hosts-vip")).getText()));
         assertEquals("192.168.7.7", fx(() -> ((TextField) in("#hosts-h1-address")).getText()));
 
-        Path oneHost = Files.writeString(tmp.resolve("one.json"), "{\"vip\": \"10.1.1.1\", \"hosts\": [{\"name\": \"x\", \"address\": \"h\", \"auth\": \"agent\"}]}");
+        Path oneHost = Files.writeString(tmp.resolve("one.json"), "{\"vip\": \"10.1.1.1\", \"hosts\": [{\"name\": \"x\", \"address\": \"10.1.1.2\", \"auth\": \"agent\"}]}");
         assertFalse(fx(() -> d.open(oneHost)));
         assertEquals("Cannot open " + oneHost + ": needs exactly two hosts. Nothing in the form was changed.", fx(error::getText));
         assertFalse(fx(() -> d.open(tmp.resolve("missing.json"))));
@@ -393,7 +393,7 @@ class HostsDialogTest {
         String p = fx(d::previewText);
         assertTrue(p.contains("db1$ service mysql stop"), p);
         assertTrue(p.contains("db2$ service keepalived restart"), p);
-        assertTrue(p.contains("db1$ { r=1; pkill -9 -x mysqld && r=0; pkill -9 -x mariadbd && r=0; exit $r; }"), p);
+        assertTrue(p.contains("db1$ pkill -9 -x 'mysqld|mariadbd'"), p);
         assertFalse(p.contains("start haproxy") || p.contains("haproxy start"), "mode 1 runs no haproxy: " + p);
         // the read-only watchers are listed too, exactly as the engine streams them
         assertTrue(p.contains("# watching, read-only"), p);
@@ -412,7 +412,7 @@ class HostsDialogTest {
         run(sudo::fire); // on the tab not shown
         p = fx(d::previewText);
         assertTrue(p.contains("db2$ sudo -n service mysql stop"), p);
-        assertTrue(p.contains("db2$ { r=1; sudo -n pkill -STOP -x mysqld && r=0;"), p);
+        assertTrue(p.contains("db2$ sudo -n pkill -STOP -x 'mysqld|mariadbd'"), p);
         assertTrue(p.contains("db2$ sudo -n tcpdump -l -nn -tttt -i"), "watchers get sudo too: " + p);
 
         run(() -> d.model().hosts.get(0).setOverride("stop mysqld", "systemctl stop mariadb --no-block"));

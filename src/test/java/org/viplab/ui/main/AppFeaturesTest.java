@@ -27,11 +27,10 @@ import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.report.ReportWriter;
-import org.viplab.ui.Session;
+import org.viplab.app.AppRoot;
+import org.viplab.ui.TestSessions;
 import org.viplab.ui.findings.FindingsModel;
 import org.viplab.ui.imports.ImportDialog;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
@@ -60,18 +59,13 @@ class AppFeaturesTest {
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
     static final Path MODE1 = Path.of("samples", "configs", "mode1");
     static final Path MODE2 = Path.of("samples", "configs", "mode2");
-    private Session session;
+    private AppRoot session;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws IOException {
         this.stage = stage;
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "app-features"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1400;
-        prefs.height = 900;
-        session = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        session = TestSessions.openPaused(stage, Presets.mode1(), "app-features", 1400, 900);
     }
 
     @AfterEach

@@ -15,13 +15,10 @@ import org.viplab.lab.Verb;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.timeline.LabEvent;
-import org.viplab.ui.Session;
-import org.viplab.ui.settings.Prefs;
-import org.viplab.ui.settings.PrefsStore;
+import org.viplab.app.AppRoot;
+import org.viplab.ui.TestSessions;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
@@ -35,16 +32,11 @@ class ChartExpectationTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private Session app;
+    private AppRoot app;
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dir = Files.createDirectories(Path.of("target", "test-config", "chart-expectation"));
-        Prefs prefs = new Prefs();
-        prefs.width = 1400;
-        prefs.height = 900;
-        app = Session.open(stage, new Session.Options(Presets.mode1(), 1, true, false), new PrefsStore(dir), prefs);
-        stage.show();
+        app = TestSessions.openPaused(stage, Presets.mode1(), "chart-expectation", 1400, 900);
     }
 
     @AfterEach

@@ -1,4 +1,4 @@
-package org.viplab.ui;
+package org.viplab.app;
 
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -11,7 +11,7 @@ import org.viplab.ui.settings.PrefsStore;
 public final class VipLabApp extends Application {
     private PrefsStore store;
     private Prefs prefs;
-    private Session session;
+    private AppRoot session;
 
     /** Runs on the launcher thread, so reading the preferences file never holds up the FX thread. */
     @Override
@@ -24,7 +24,7 @@ public final class VipLabApp extends Application {
     @Override
     public void start(Stage stage) {
         StartupTiming.mark("FX start()");
-        session = Session.open(stage, Session.Options.defaults(), store, prefs);
+        session = AppRoot.open(stage, AppRoot.Options.defaults(), store, prefs);
         session.features.setDocumentOpener(getHostServices()::showDocument);
         StartupTiming.mark("window built");
         if (StartupTiming.enabled()) firstLayoutMark(stage);

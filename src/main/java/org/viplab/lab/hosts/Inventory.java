@@ -1,9 +1,11 @@
-package org.viplab.engine.ssh;
+package org.viplab.lab.hosts;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
+import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
+import org.viplab.lab.Verb;
 import org.viplab.core.util.AtomicFiles;
 
 import java.io.IOException;
@@ -80,24 +82,73 @@ public final class Inventory {
         return inv;
     }
 
+    /**
+     * Everything wrong with the inventory, each naming its field ("vip", "hosts[1] (db2): iface"). Every value
+     * that reaches a remote command is checked here by its type (see {@link RemoteValues}); the
+     * {@code commands} overrides are the user's own shell text and are shown before they run instead.
+     */
     public List<String> problems() {
         List<String> p = new ArrayList<>();
         if (hosts == null || hosts.size() != 2) p.add("needs exactly two hosts");
+        if (preset == null || Presets.byName(preset) == null) p.add("preset must be one of " + String.join(", ", Presets.names()));
         if (vip == null || vip.isBlank()) p.add("vip is missing");
-        if (clientPort < 1 || clientPort > 65535) p.add("clientPort must be 1..65535");
+        else if (!RemoteValues.isIpLiteral(vip)) p.add("vip must be an IP address literal, not " + shown(vip));
+        if (!RemoteValues.isPort(clientPort)) p.add("clientPort must be 1..65535");
+        if (knownHosts != null && !RemoteValues.isLocalPath(knownHosts)) p.add("knownHosts must be a file name without control characters");
         if (hosts != null) {
             for (int i = 0; i < hosts.size(); i++) {
                 Host h = hosts.get(i);
-                String at = "hosts[" + i + "]" + (h.name != null ? " (" + h.name + ")" : "");
-                if (h.name == null || !h.name.matches("[A-Za-z0-9_.]+")) p.add(at + ": name must be letters, digits, '_' or '.' (no '-')");
+                if (h == null) {
+                    p.add("hosts[" + i + "] is empty");
+                    continue;
+                }
+                String at = "hosts[" + i + "]" + (h.name != null ? " (" + oneLine(h.name) + ")" : "");
+                if (h.name == null || !h.name.matches(NAME)) p.add(at + ": name must be letters, digits, '_' or '.' (no '-'), not " + shown(h.name));
                 if (h.address == null || h.address.isBlank()) p.add(at + ": address is missing");
-                if (h.port < 1 || h.port > 65535) p.add(at + ": port must be 1..65535");
+                else if (!RemoteValues.isIpLiteral(h.address)) p.add(at + ": address must be an IP address literal, not " + shown(h.address));
+                if (!RemoteValues.isPort(h.port)) p.add(at + ": port must be 1..65535");
+                if (!RemoteValues.isUserName(h.user)) p.add(at + ": user must be a Unix user name, not " + shown(h.user));
                 if (!List.of("key", "agent", "password").contains(h.auth)) p.add(at + ": auth must be key, agent or password");
                 if ("key".equals(h.auth) && (h.keyFile == null || h.keyFile.isBlank())) p.add(at + ": auth key needs keyFile");
+                else if (h.keyFile != null && !RemoteValues.isLocalPath(h.keyFile)) p.add(at + ": keyFile must be a file name without control characters");
                 if (!List.of("sysv", "systemd", "custom").contains(h.services)) p.add(at + ": services must be sysv, systemd or custom");
-                if (h.iface == null || !h.iface.matches("[A-Za-z0-9_.@-]+")) p.add(at + ": iface is not an interface name");
+                if (!RemoteValues.isInterfaceName(h.iface)) p.add(at + ": iface is not an interface name (up to 15 letters, digits, '.', '_', '-', '@'): " + shown(h.iface));
+                if (h.serviceNames == null) h.serviceNames = new LinkedHashMap<>();
+                for (Map.Entry<String, String> e : h.serviceNames.entrySet()) {
+                    if (ProcessKind.fromId(e.getKey()) == null) p.add(at + ": serviceNames has an unknown process " + shown(e.getKey()));
+                    if (!RemoteValues.isServiceName(e.getValue())) p.add(at + ": serviceNames." + e.getKey() + " is not a service name: " + shown(e.getValue()));
+                }
+                if (h.commands == null) h.commands = new LinkedHashMap<>();
+                for (String key : h.commands.keySet()) {
+                    String[] w = key.split(" ");
+                    if (w.length != 2 || Verb.fromId(w[0]) == null || ProcessKind.fromId(w[1]) == null) {
+                        p.add(at + ": commands has an unknown action " + shown(key) + " (e.g. \"stop mysqld\")");
+                    }
+                }
+                if (!"journal".equals(h.keepalivedLog) && !RemoteValues.isAbsolutePath(h.keepalivedLog)) {
+                    p.add(at + ": keepalivedLog must be \"journal\" or an absolute path of letters, digits and . _ - + @ : /, not " + shown(h.keepalivedLog));
+                }
+                if (!RemoteValues.isAbsolutePath(h.haproxyStats)) p.add(at + ": haproxyStats must be an absolute path of letters, digits and . _ - + @ : /, not " + shown(h.haproxyStats));
+            }
+            if (hosts.size() == 2 && hosts.get(0) != null && hosts.get(1) != null && hosts.get(0).name != null
+                    && hosts.get(0).name.equals(hosts.get(1).name)) {
+                p.add("hosts[1]: name must differ from hosts[0]'s");
             }
         }
         return p;
+    }
+
+    private static final String NAME = "[A-Za-z0-9_.]+";
+
+    /** A value as a message shows it: quoted, control characters escaped, so that a message stays one line. */
+    private static String shown(String v) { return v == null ? "nothing" : "\"" + oneLine(v) + "\""; }
+
+    private static String oneLine(String v) {
+        StringBuilder b = new StringBuilder();
+        for (char c : v.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) b.append(String.format("\\u%04x", (int) c));
+            else b.append(c);
+        }
+        return b.toString();
     }
 }

@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh;
+package org.viplab.lab.hosts;
 
 /**
  * Asked when a host presents a key known_hosts does not have (trust on first use). A changed key is never

@@ -1,4 +1,4 @@
-package org.viplab.ui;
+package org.viplab.app;
 
 import javafx.application.Application;
 

@@ -1,12 +1,15 @@
-package org.viplab.ui;
+package org.viplab.app;
 
-import javafx.application.Platform;
+import org.viplab.ui.common.UiThread;
 import javafx.stage.Stage;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.core.util.StartupTiming;
 import org.viplab.lab.LabSwitch;
+import org.viplab.cli.lab.LabScripts;
 import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.engine.ssh.SshHostsEngines;
+import org.viplab.ui.hosts.HostsContext;
 import org.viplab.ui.controls.HostsConnection;
 import org.viplab.ui.common.FxTimelineBridge;
 import org.viplab.ui.common.I18n;
@@ -17,15 +20,18 @@ import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.PrefsStore;
 import org.viplab.ui.settings.Theme;
 
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The composition root: builds the simulation, the FX bridge, the view model, the controls and the main
- * window, and takes them down again. The app and the UI tests both open the window through here.
+ * window, and takes them down again. The app and the UI tests both open the window through here. It is the
+ * one place of the app that names the engines (the simulator, the SSH engine) and the one-machine lab's
+ * files; everything under ui gets them as {@code lab} interfaces.
  */
-public final class Session implements AutoCloseable {
+public final class AppRoot implements AutoCloseable {
     /**
      * What to start with. {@code startAfterFirstFrame}: the engine starts once the window's first frame is
      * laid out, so no event reaches the FX thread before the user sees the window (the app does this).
@@ -57,7 +63,7 @@ public final class Session implements AutoCloseable {
     private final ExecutorService background;
     private final Stage stage;
 
-    private Session(Stage stage, Options options, PrefsStore store, Prefs prefs) {
+    private AppRoot(Stage stage, Options options, PrefsStore store, Prefs prefs) {
         this.stage = stage;
         this.store = store;
         this.prefs = prefs;
@@ -71,20 +77,21 @@ public final class Session implements AutoCloseable {
         });
         live = new LiveSimulation(options.topology(), options.seed());
         if (options.startPaused()) live.pause();
-        bridge = new FxTimelineBridge(Platform::runLater);
+        bridge = new FxTimelineBridge(UiThread.executor());
         viewModel = new LabViewModel();
         bridge.addSink(viewModel);
         lab = new LabSwitch(live);
         bridge.attach(lab);
-        controls = new LabControls(lab, live, Platform::runLater, i18n);
-        hosts = new HostsConnection(controls, Platform::runLater, background);
+        controls = new LabControls(lab, live, UiThread.executor(), i18n);
+        HostsContext hostsContext = new HostsContext(new SshHostsEngines(), labInventoryFile());
+        hosts = new HostsConnection(controls, hostsContext.engines(), UiThread.executor(), background);
         if (options.startPaused()) controls.pausedProperty().set(true);
         StartupTiming.mark("engine and models");
         window = new MainWindow(stage, viewModel, controls, i18n, prefs, background, store::saveAsync);
         StartupTiming.mark("main window");
         window.setNotificationsEnabled(options.notifications());
         features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
-        hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, i18n);
+        hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, hostsContext, i18n);
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
@@ -115,9 +122,21 @@ public final class Session implements AutoCloseable {
         scene.addPostLayoutPulseListener(once[0]);
     }
 
+    /** Where the one-machine lab keeps its inventory while it is up; null when that cannot be told. */
+    public static Path labInventoryFile() {
+        try {
+            return LabScripts.defaultStateDir().resolve("inventory.json");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** What the hosts dialog needs, as the app wires it (for tests that open the dialog alone). */
+    public static HostsContext hostsContext() { return new HostsContext(new SshHostsEngines(), labInventoryFile()); }
+
     /** Opens the lab in {@code stage} (not shown yet). {@code prefs} were loaded off the FX thread. */
-    public static Session open(Stage stage, Options options, PrefsStore store, Prefs prefs) {
-        return new Session(stage, options, store, prefs);
+    public static AppRoot open(Stage stage, Options options, PrefsStore store, Prefs prefs) {
+        return new AppRoot(stage, options, store, prefs);
     }
 
     private void rememberGeometry() {
