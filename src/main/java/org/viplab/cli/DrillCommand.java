@@ -11,7 +11,11 @@ import org.viplab.report.ReportIndex;
 import org.viplab.report.ReportOptions;
 import org.viplab.report.ReportWriter;
 import org.viplab.engine.sim.SimulatedLab;
+import org.viplab.core.timeline.CauseChain;
+import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
+import org.viplab.report.EventText;
 import org.viplab.core.util.AtomicFiles;
 import org.viplab.core.util.Durations;
 import picocli.CommandLine.Command;
@@ -27,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code drill FILE --engine sim --json OUT}: runs a drill headless and prints a verdict per step.
@@ -64,12 +69,15 @@ public final class DrillCommand extends CliCommand {
     @Option(names = "--quiet", description = "print only the summary line")
     boolean quiet;
 
+    @Option(names = "--why", description = "print under each failover the chain of causes from the action to the VIP on its new holder")
+    boolean why;
+
     @Option(names = "--report", paramLabel = "DIR",
             description = "write report.html, report.pdf, events.csv, timeline.jsonl, result.json and junit.xml to DIR")
     Path report;
 
     @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-            description = "the report's language: en (default) or zh-CN")
+            description = "the language of the report and of the --why and --json texts: en (default) or zh-CN")
     Locale lang;
 
     @Option(names = "--html-only", description = "write report.html only, without a timestamp (how samples/reports is made)")
@@ -87,9 +95,13 @@ public final class DrillCommand extends CliCommand {
         ReportOptions options = null;
         if (report != null) {
             options = new ReportOptions(lang == null ? Locale.ENGLISH : lang, htmlOnly, htmlOnly ? null : Instant.now());
-        } else if (lang != null || htmlOnly) {
-            throw new UsageException("--lang and --html-only go with --report DIR");
+        } else if (htmlOnly) {
+            throw new UsageException("--html-only goes with --report DIR");
+        } else if (lang != null && json == null && !why) {
+            throw new UsageException("--lang goes with --report DIR, --json or --why");
         }
+        Locale language = lang == null ? Locale.ENGLISH : lang;
+        Function<LabEvent, String> text = e -> EventText.details(e, language);
         if (batch && options == null) throw new UsageException("--batch goes with --report DIR");
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkFile("--jsonl", jsonl);
@@ -124,9 +136,10 @@ public final class DrillCommand extends CliCommand {
             return ExitCodes.ENGINE;
         }
         print(result, quiet, out);
-        if (json != null) AtomicFiles.writeString(json, result.toJson());
+        if (why) printWhy(result, text, out);
+        if (json != null) AtomicFiles.writeString(json, result.toJson(text));
         if (jsonl != null) {
-            AtomicFiles.write(jsonl, o -> org.viplab.core.timeline.JsonLines.write(result.events(), o));
+            AtomicFiles.write(jsonl, o -> org.viplab.core.timeline.JsonLines.write(result.events(), result.causes(), o));
         }
         if (options != null) {
             Path dir = report;
@@ -221,6 +234,22 @@ public final class DrillCommand extends CliCommand {
         long ok = entries.stream().filter(e -> e.error() == null && e.passed()).count();
         out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + shownDir.resolve("index.html"));
         return exit;
+    }
+
+    /** Each failover and under it the chain of causes from the action to the VIP on its new holder. */
+    static void printWhy(DrillResult r, Function<LabEvent, String> text, PrintStream out) {
+        for (Failover f : r.analysis().failovers()) {
+            out.println("  failover " + f.from() + " -> " + f.to() + " at " + EventText.time(f.endUs()) + " s, why:");
+            List<CauseChain.Link> chain = r.why(f);
+            if (chain.isEmpty()) out.println("    (no cause recorded)");
+            long prev = chain.isEmpty() ? 0 : chain.get(0).event().timeUs();
+            for (CauseChain.Link l : chain) {
+                long t = l.event().timeUs();
+                String delta = t == prev ? "" : "+" + EventText.time(t - prev);
+                out.printf("    %9s %8s  %-6s %s%n", EventText.time(t), delta, l.event().host(), text.apply(l.event()));
+                prev = t;
+            }
+        }
     }
 
     static void print(DrillResult r, boolean quiet, PrintStream out) {

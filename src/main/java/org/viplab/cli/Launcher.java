@@ -42,8 +42,10 @@ public final class Launcher {
     }
 
     /** Runs a headless command line; returns the exit code. */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        CommandLine cl = commandLine();
+    public static int run(List<String> args, PrintStream out, PrintStream err) { return run(commandLine(), args, out, err); }
+
+    /** Runs {@code args} on {@code cl} (the tests add a command to it) with the one exit-code mapping. */
+    static int run(CommandLine cl, List<String> args, PrintStream out, PrintStream err) {
         PrintWriter o = new PrintWriter(out, true);
         PrintWriter e = new PrintWriter(err, true);
         cl.setOut(o);

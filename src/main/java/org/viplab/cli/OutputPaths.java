@@ -1,5 +1,8 @@
 package org.viplab.cli;
 
+import org.viplab.report.Comparison;
+import org.viplab.report.ReportWriter;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -19,7 +22,10 @@ import java.util.stream.Stream;
  */
 public final class OutputPaths {
     /** Files whose presence shows that a folder holds an earlier VIP Lab report (single, batch or comparison). */
-    static final Set<String> REPORT_MARKERS = Set.of("report.html", "index.html", "comparison.html");
+    static final Set<String> REPORT_MARKERS = Set.of(ReportWriter.HTML, "index.html", Comparison.HTML);
+    /** Every file a run writes at the top of its folder; a run's subfolders (batch, sim/ssh) are its too. */
+    static final Set<String> RUN_FILES = Set.of(ReportWriter.HTML, ReportWriter.PDF, ReportWriter.CSV, ReportWriter.JSONL,
+            ReportWriter.JSON, ReportWriter.JUNIT, "index.html", Comparison.HTML, Comparison.JSON);
 
     /** Writes a report into the folder it is given. */
     @FunctionalInterface
@@ -59,7 +65,8 @@ public final class OutputPaths {
 
     /**
      * Runs {@code job} on a fresh folder beside {@code target}, then puts that folder in the target's place
-     * (an earlier report there is removed after the new one is in). On failure the target is left as it was.
+     * (an earlier report there is removed after the new one is in). The user's own plain files in the target
+     * (a README, notes) are carried over; nothing an earlier run wrote is. On failure the target is left as it was.
      */
     public static <T> T writeReport(Path target, ReportJob<T> job) throws Exception {
         Path abs = target.toAbsolutePath().normalize();
@@ -75,6 +82,7 @@ public final class OutputPaths {
             throw e;
         }
         Path old = null;
+        if (Files.isDirectory(abs, LinkOption.NOFOLLOW_LINKS)) carryOver(abs, tmp);
         if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS)) {
             old = parent.resolve("." + name + ".old-" + UUID.randomUUID());
             Files.move(abs, old, StandardCopyOption.ATOMIC_MOVE);
@@ -88,6 +96,17 @@ public final class OutputPaths {
         }
         if (old != null) deleteTree(old);
         return result;
+    }
+
+    /** Copies the user's plain files (not a run's file, not a folder) from the earlier folder into the new one. */
+    private static void carryOver(Path from, Path to) throws IOException {
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(from)) {
+            for (Path p : s) {
+                String name = p.getFileName().toString();
+                if (RUN_FILES.contains(name) || name.startsWith(".") || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) continue;
+                if (!Files.exists(to.resolve(name))) Files.copy(p, to.resolve(name), StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
     }
 
     static void deleteTree(Path dir) throws IOException {

@@ -2,6 +2,7 @@ package org.viplab.cli;
 
 import org.viplab.config.ConfigRenderer;
 import org.viplab.core.model.Topology;
+import org.viplab.core.model.TopologyFiles;
 import org.viplab.core.model.TopologyJson;
 
 import java.io.PrintStream;
@@ -29,9 +30,15 @@ public final class RenderCommand extends CliCommand {
         if (Files.exists(outDir) && !Files.isDirectory(outDir)) throw new BadInputException("--out " + outDir + ": is not a directory; --out takes a directory");
         Topology t;
         try {
-            t = TopologyJson.read(file);
-        } catch (Exception e) {
-            err.println(file + ": not a topology file: " + e.getMessage());
+            t = TopologyFiles.read(file);
+        } catch (java.nio.file.NoSuchFileException e) {
+            err.println(file + ": no such file");
+            return ExitCodes.BAD_INPUT;
+        } catch (TopologyFiles.TopologyFileException e) {
+            err.println(e.getMessage());
+            return ExitCodes.BAD_INPUT;
+        } catch (java.io.IOException e) {
+            err.println(file + ": cannot read: " + e.getMessage());
             return ExitCodes.BAD_INPUT;
         }
         List<String> problems = TopologyJson.problems(t);

@@ -79,7 +79,7 @@ final class SshDrill {
                 return new Outcome(null, ExitCodes.ENGINE);
             }
             out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
-            lab.beginDrill();
+            lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on
             DrillResult r = new DrillRunner().run(drill, lab, null);
             if (lab.lateEvents() > 0) err.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
             for (String h : inv.hostNames()) {

@@ -32,6 +32,7 @@ import java.io.PrintStream;
             ImportCommand.class,
             RenderCommand.class,
             LintCommand.class,
+            SessionCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class ViplabCommand extends CliCommand {

@@ -19,7 +19,15 @@ public final class ConfigFiles {
             if (size > MAX_BYTES) {
                 throw new ConfigParseException(at, ConfigText.of("config.error.fileTooLarge", size, MAX_BYTES));
             }
-            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+            if (!Files.isRegularFile(file)) throw new IOException("not a regular file");
+            byte[] bytes;
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) MAX_BYTES + 1); // bounded even if the file grows after the size check
+            }
+            if (bytes.length > MAX_BYTES) {
+                throw new ConfigParseException(at, ConfigText.of("config.error.fileTooLarge", (long) bytes.length, MAX_BYTES));
+            }
+            return new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new ConfigParseException(at, ConfigText.of("config.error.cannotRead", e));
         }

@@ -1,5 +1,7 @@
 package org.viplab.config;
 
+import org.viplab.core.util.Confined;
+
 import org.viplab.core.model.CheckScriptSpec;
 import org.viplab.core.model.HaproxySpec;
 import org.viplab.core.model.KeepalivedSpec;
@@ -52,6 +54,10 @@ public final class ConfigImporter {
             if (s.script == null) continue;
             Path f = findScript(dir, s.script.value());
             ScriptAnalysis a;
+            if (f != null && Confined.inside(dir, f) == null) {
+                throw new ConfigParseException(s.script.pos(), ConfigText.of("config.error.scriptOutside", s.script.value(),
+                        realPath(f), dir.toAbsolutePath().normalize()));
+            }
             if (f != null) {
                 a = ScriptAnalyzer.analyze(ConfigFiles.read(f), f.toString());
                 nc.scriptFiles.put(s.name, f);
@@ -66,6 +72,14 @@ public final class ConfigImporter {
         }
         readSysctl(dir, nc.sysctl);
         return nc;
+    }
+
+    private static Path realPath(Path f) {
+        try {
+            return f.toRealPath();
+        } catch (IOException | RuntimeException e) {
+            return f.toAbsolutePath().normalize();
+        }
     }
 
     /** Looks each word of the script command up in the node directory by its file name. */
@@ -163,6 +177,7 @@ public final class ConfigImporter {
             notes.addAll(nc.keepalived.notes);
             if (nc.haproxy != null) notes.addAll(nc.haproxy.notes);
         }
+        ImportLimits.check(t, nodes);
         return new Result(t, nodes, notes);
     }
 

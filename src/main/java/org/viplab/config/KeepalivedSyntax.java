@@ -1,5 +1,7 @@
 package org.viplab.config;
 
+import org.viplab.core.util.Confined;
+
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -30,6 +32,8 @@ public final class KeepalivedSyntax {
     private final List<Note> notes;
     private final List<Path> filesRead;
     private long totalChars;
+    /** The node's folder (the top file's): includes must resolve inside it. */
+    private Path folder;
 
     private KeepalivedSyntax(List<Note> notes, List<Path> filesRead) {
         this.notes = notes;
@@ -42,6 +46,7 @@ public final class KeepalivedSyntax {
     /** Parses a file and its includes into top-level statements. */
     public static List<KNode> parseFile(Path file, List<Note> notes, List<Path> filesRead) throws ConfigParseException {
         KeepalivedSyntax s = new KeepalivedSyntax(notes, filesRead);
+        s.folder = file.toAbsolutePath().normalize().getParent();
         s.lexFile(file, 0, new HashSet<>());
         return s.finish(file);
     }
@@ -167,6 +172,17 @@ public final class KeepalivedSyntax {
             return;
         }
         for (Path m : matches) {
+            // "include ../../../../proc/self/environ" or a symlink out of the folder: refused, never read
+            if (folder != null && Confined.inside(folder, m) == null) {
+                // name the path as written (/proc/self/...), or where a symlink inside the folder leads
+                Path shown = m.toAbsolutePath().normalize();
+                try {
+                    if (shown.startsWith(folder)) shown = m.toRealPath();
+                } catch (IOException | RuntimeException e) {
+                    // keep the normalised path
+                }
+                throw new ConfigParseException(pattern.pos, ConfigText.of("config.error.includeOutside", p, shown, folder));
+            }
             Path key = m.toAbsolutePath().normalize();
             if (stack.contains(key)) throw new ConfigParseException(pattern.pos, ConfigText.of("config.error.includeLoop", m));
             lexFile(m, depth + 1, stack);

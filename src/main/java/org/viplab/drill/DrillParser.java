@@ -11,7 +11,11 @@ import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.core.model.VrrpState;
+import org.viplab.core.model.Limits;
+import org.viplab.core.model.TopologyFiles;
+import org.viplab.core.util.Confined;
 import org.viplab.core.util.Durations;
+import org.viplab.core.util.InputFiles;
 import org.viplab.core.util.LocatedJson;
 import org.viplab.core.util.LocatedJson.Node;
 
@@ -42,9 +46,11 @@ public final class DrillParser {
     public static Drill parseFile(Path file) throws DrillException {
         String text;
         try {
-            text = Files.readString(file);
+            text = InputFiles.readText(file, InputFiles.MAX_TEXT_BYTES);
         } catch (NoSuchFileException e) {
             throw new DrillException(file.toString(), 0, 0, "no such file");
+        } catch (InputFiles.InputFileException e) {
+            throw new DrillException(file.toString(), 0, 0, e.detail());
         } catch (IOException e) {
             throw new DrillException(file.toString(), 0, 0, "cannot read: " + e.getMessage());
         }
@@ -81,6 +87,13 @@ public final class DrillParser {
             topology = readTopology(topoNode, baseDir);
         }
         if (obj.get("set") != null) topology = applySettings(topology, obj.get("set"));
+        if (obj.get("set") instanceof LocatedJson.Obj set) {
+            // a setting out of range is shown at the "set" entry that gave it
+            for (Limits.Violation v : Limits.check(topology)) {
+                Node given = set.get(v.field());
+                if (given != null) throw error(given, "\"set\": " + v.message());
+            }
+        }
         List<String> problems = TopologyJson.problems(topology);
         if (!problems.isEmpty()) throw error(topoNode != null ? topoNode : obj, "the topology is not usable: " + String.join("; ", problems));
 
@@ -104,13 +117,25 @@ public final class DrillParser {
                 List.copyOf(restore), List.copyOf(warnings));
     }
 
+    /** A topology file in the drill's folder (or below it), read as {@link TopologyFiles} reads any topology file. */
     private Topology readTopology(Node node, Path baseDir) throws DrillException {
         String rel = string(node, "topology");
-        Path p = baseDir == null ? Path.of(rel) : baseDir.resolve(rel);
+        Path p;
         try {
-            return TopologyJson.read(p);
+            p = baseDir == null ? Path.of(rel) : baseDir.resolve(rel);
+        } catch (RuntimeException e) {
+            throw error(node, "\"topology\" is not a path: " + rel);
+        }
+        if (baseDir != null && Confined.inside(baseDir, p) == null) {
+            throw error(node, "\"topology\": " + rel + " is outside the drill's folder " + baseDir
+                    + "; put the topology file beside the drill (or in a folder below it)");
+        }
+        try {
+            return TopologyFiles.read(p);
         } catch (NoSuchFileException e) {
             throw error(node, "topology file not found: " + p);
+        } catch (TopologyFiles.TopologyFileException e) {
+            throw error(node, "topology " + e.getMessage());
         } catch (IOException | RuntimeException e) {
             throw error(node, "cannot read topology " + p + ": " + e.getMessage());
         }
@@ -121,6 +146,9 @@ public final class DrillParser {
         if (!(setNode instanceof LocatedJson.Obj set)) throw error(setNode, "\"set\" must be an object of \"path\": value");
         JsonObject json = JsonParser.parseString(TopologyJson.toJson(base)).getAsJsonObject();
         for (Map.Entry<String, Node> e : set.members().entrySet()) {
+            if (!e.getKey().matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
+                throw error(e.getValue(), "\"set\": \"" + e.getKey() + "\" is not a setting path; write names joined by dots, e.g. \"db1.keepalived.priority\"");
+            }
             String[] path = e.getKey().split("\\.");
             JsonElement cur = json;
             for (int i = 0; i < path.length - 1; i++) {

@@ -1,6 +1,8 @@
 package org.viplab.drill;
 
 import com.google.gson.GsonBuilder;
+import org.viplab.core.timeline.CauseChain;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.Failover;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.TimelineAnalysis;
@@ -10,10 +12,40 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
-/** A finished drill: its verdicts, the timeline it produced and the figures drawn from it. */
+/**
+ * A finished drill: its verdicts, the timeline it produced and the figures drawn from it.
+ *
+ * @param causes the cause of each event, by index into {@code events}
+ */
 public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
-                          List<String> restoreProblems) {
+                          List<String> restoreProblems, Causes causes) {
+    public DrillResult {
+        if (causes == null) causes = Causes.none();
+    }
+
+    /** A result whose events name no causes (a free run rebuilt from a timeline without them). */
+    public DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
+                       List<String> restoreProblems) {
+        this(drill, engine, verdicts, events, endUs, restoreProblems, Causes.none());
+    }
+
+    /** Why {@code f} happened: the chain from its root (the action) to the VIP on its new holder, oldest first. */
+    public List<CauseChain.Link> why(Failover f) { return CauseChain.why(events, causes, f); }
+
+    /** {@link #why} as JSON links {@code {"atMs", "host", "text"}}, with each event's text from {@code text}. */
+    public List<Map<String, Object>> whyLinks(Failover f, Function<LabEvent, String> text) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (CauseChain.Link l : why(f)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("atMs", Durations.ms(l.event().timeUs()));
+            m.put("host", l.event().host());
+            m.put("text", text.apply(l.event()));
+            out.add(m);
+        }
+        return out;
+    }
 
     public boolean passed() { return verdicts.stream().noneMatch(Verdict::failed); }
 
@@ -23,7 +55,13 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
      * The result as JSON: no wall-clock time and no machine path, so the same drill and seed give the same
      * bytes. Times are milliseconds from t = 0.
      */
-    public String toJson() {
+    public String toJson() { return toJson(null); }
+
+    /**
+     * The same with each failover's {@code why} (see {@link #whyLinks}), its texts from {@code text} (the
+     * report's language); without it when {@code text} is null.
+     */
+    public String toJson(Function<LabEvent, String> text) {
         TimelineAnalysis a = analysis();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("drill", drill.name());
@@ -63,6 +101,7 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
             m.put("gapMs", Durations.ms(f.gapUs()));
             m.put("overlapMs", Durations.ms(f.overlapUs()));
             m.put("clientDowntimeMs", Durations.ms(f.clientDowntimeUs()));
+            if (text != null) m.put("why", whyLinks(f, text));
             fo.add(m);
         }
         root.put("failovers", fo);

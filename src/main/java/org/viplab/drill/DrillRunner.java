@@ -48,8 +48,10 @@ public final class DrillRunner {
         } finally {
             restoreProblems.addAll(restore(drill, lab));
         }
-        List<LabEvent> events = timeline.snapshot();
-        return new DrillResult(drill, lab.engine(), judge(drill, events, end, aborted ? lab.now() : end), events, end, restoreProblems);
+        Timeline.Caused run = timeline.caused();
+        List<LabEvent> events = run.events();
+        return new DrillResult(drill, lab.engine(), judge(drill, events, end, aborted ? lab.now() : end), events, end,
+                restoreProblems, run.causes());
     }
 
     private List<String> restore(Drill drill, Lab lab) {

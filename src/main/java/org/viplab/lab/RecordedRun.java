@@ -22,10 +22,16 @@ public final class RecordedRun implements LiveEngine {
 
     /** @param recordedOn the engine it was recorded on (real hosts), which reports keep naming */
     public RecordedRun(Engine recordedOn, Topology topology, List<LabEvent> events, long endUs) {
+        this(recordedOn, topology, events, org.viplab.core.timeline.Causes.none(), endUs);
+    }
+
+    /** @param causes the cause of each event, by index into {@code events} */
+    public RecordedRun(Engine recordedOn, Topology topology, List<LabEvent> events, org.viplab.core.timeline.Causes causes,
+                       long endUs) {
         this.recordedOn = recordedOn;
         this.topology = topology;
         this.endUs = endUs;
-        for (LabEvent e : events) timeline.accept(e);
+        for (int i = 0; i < events.size(); i++) timeline.accept(events.get(i), causes.causeOf(i));
         this.runs = new RunListeners(timeline, topology);
     }
 
@@ -38,8 +44,7 @@ public final class RecordedRun implements LiveEngine {
     /** The recording as it was, under the name of the engine that made it. */
     @Override
     public CompletableFuture<RunSnapshot> snapshot() {
-        return CompletableFuture.completedFuture(new RunSnapshot(recordedOn, topology, 0,
-                timeline.snapshot().stream().filter(e -> e.timeUs() <= endUs).toList(), endUs));
+        return CompletableFuture.completedFuture(RunSnapshot.upTo(recordedOn, topology, 0, timeline.caused(), endUs));
     }
 
     @Override

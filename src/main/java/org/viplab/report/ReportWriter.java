@@ -50,7 +50,7 @@ public final class ReportWriter {
         t = lap(ms, PDF, t);
         AtomicFiles.write(dir.resolve(CSV), out -> CsvExport.write(r.events(), out));
         t = lap(ms, CSV, t);
-        AtomicFiles.write(dir.resolve(JSONL), out -> JsonLines.write(r.events(), out));
+        AtomicFiles.write(dir.resolve(JSONL), out -> JsonLines.write(r.events(), r.causes(), out));
         t = lap(ms, JSONL, t);
         AtomicFiles.writeString(dir.resolve(JSON), r.toJson());
         t = lap(ms, JSON, t);

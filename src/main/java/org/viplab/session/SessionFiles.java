@@ -11,6 +11,7 @@ import org.viplab.core.model.TopologyJson;
 import org.viplab.core.timeline.JsonLines;
 import org.viplab.core.timeline.JsonLinesReader;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 import org.viplab.core.util.AtomicFiles;
 
 import java.io.BufferedReader;
@@ -47,6 +48,15 @@ public final class SessionFiles {
     static final String TIMELINE = "timeline.jsonl";
     static final String RECORDING = "recording.json";
 
+    /** session.json is a few hundred bytes. */
+    static final long MAX_HEADER_BYTES = 1L << 20;
+    /** topology.json and recording.json: the same cap as any topology or drill file. */
+    static final long MAX_TEXT_BYTES = org.viplab.core.util.InputFiles.MAX_TEXT_BYTES;
+    /** All entries inflated together: a week of the mode 2 lab is far below it; a zip bomb is far above. */
+    static final long MAX_TOTAL_BYTES = 1L << 30;
+    /** Inflated size per compressed byte beyond which an entry (over 1 MiB) is taken for a zip bomb. */
+    static final long MAX_RATIO = 400;
+
     private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
     private SessionFiles() { }
@@ -65,8 +75,9 @@ public final class SessionFiles {
                 w.flush();
                 zip.closeEntry();
                 zip.putNextEntry(new ZipEntry(TIMELINE));
-                for (LabEvent e : s.events()) { // streamed: one line at a time
-                    w.write(JsonLines.line(e));
+                List<LabEvent> events = s.events();
+                for (int i = 0; i < events.size(); i++) { // streamed: one line at a time
+                    w.write(JsonLines.line(events.get(i), s.causes().causeOf(i)));
                     w.write('\n');
                 }
                 w.flush();
@@ -100,12 +111,15 @@ public final class SessionFiles {
 
     public static Session read(Path file) throws SessionException {
         if (!Files.exists(file)) throw new SessionException(file, "no such file");
+        if (!Files.isRegularFile(file)) throw new SessionException(file, "not a regular file");
         try (ZipFile zip = new ZipFile(file.toFile(), StandardCharsets.UTF_8)) {
-            JsonObject h = header(file, text(file, zip, SESSION, true));
+            Budget budget = new Budget(MAX_TOTAL_BYTES);
+            JsonObject h = header(file, text(file, zip, SESSION, true, MAX_HEADER_BYTES, budget));
             String engine = string(file, h, "engine");
             long seed;
             try {
-                seed = h.get("seed").getAsLong();
+                if (!h.get("seed").isJsonPrimitive() || !h.get("seed").getAsJsonPrimitive().isNumber()) throw new NumberFormatException();
+                seed = h.get("seed").getAsJsonPrimitive().getAsBigDecimal().longValueExact();
             } catch (RuntimeException e) {
                 throw new SessionException(file, SESSION + ": \"seed\" must be a whole number");
             }
@@ -117,10 +131,12 @@ public final class SessionFiles {
                     settings.put(e.getKey(), e.getValue().getAsString());
                 }
             }
-            Topology topology = topology(file, text(file, zip, TOPOLOGY, true));
-            List<LabEvent> events = events(file, zip, h);
-            String recording = text(file, zip, RECORDING, false);
-            return new Session(topology, engine, seed, settings, events, recording);
+            Topology topology = topology(file, text(file, zip, TOPOLOGY, true, MAX_TEXT_BYTES, budget));
+            Timeline.Caused events = events(file, zip, h, budget);
+            String recording = text(file, zip, RECORDING, false, MAX_TEXT_BYTES, budget);
+            return new Session(topology, engine, seed, settings, events.events(), recording, events.causes());
+        } catch (BoundedEntry.TooLarge e) {
+            throw new SessionException(file, e.getMessage(), e);
         } catch (ZipException e) {
             throw new SessionException(file, "not a VIP Lab session, or damaged or cut off (" + e.getMessage() + ")", e);
         } catch (NoSuchFileException e) {
@@ -139,15 +155,34 @@ public final class SessionFiles {
         } catch (JsonParseException e) {
             throw new SessionException(file, SESSION + ": not valid JSON: " + e.getMessage(), e);
         }
-        if (!h.has("format") || !FORMAT.equals(h.get("format").getAsString())) {
+        if (!h.has("format") || !FORMAT.equals(primitive(file, h, "format", "a string"))) {
             throw new SessionException(file, SESSION + ": not a VIP Lab session (\"format\" is not \"" + FORMAT + "\")");
         }
-        int version = h.has("version") ? h.get("version").getAsInt() : -1;
+        int version = h.has("version") ? wholeNumber(file, h, "version") : -1;
         if (version != VERSION) {
             throw new SessionException(file, SESSION + ": session format version " + version + " is not supported (this VIP Lab reads version " + VERSION + ")");
         }
         if (!h.has("seed")) throw new SessionException(file, SESSION + ": \"seed\" is missing");
         return h;
+    }
+
+    /** A field that must be a JSON string or number, as text; anything else is refused naming the field. */
+    private static String primitive(Path file, JsonObject h, String key, String what) throws SessionException {
+        JsonElement e = h.get(key);
+        if (e == null || !e.isJsonPrimitive()) throw new SessionException(file, SESSION + ": \"" + key + "\" must be " + what);
+        return e.getAsString();
+    }
+
+    private static int wholeNumber(Path file, JsonObject h, String key) throws SessionException {
+        JsonElement e = h.get(key);
+        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
+            throw new SessionException(file, SESSION + ": \"" + key + "\" must be a whole number");
+        }
+        try {
+            return e.getAsJsonPrimitive().getAsBigDecimal().intValueExact();
+        } catch (ArithmeticException ex) {
+            throw new SessionException(file, SESSION + ": \"" + key + "\" must be a whole number");
+        }
     }
 
     private static String string(Path file, JsonObject h, String key) throws SessionException {
@@ -159,7 +194,7 @@ public final class SessionFiles {
         Topology t;
         try {
             t = TopologyJson.fromJson(text);
-        } catch (JsonParseException e) {
+        } catch (JsonParseException | IllegalStateException | UnsupportedOperationException | NumberFormatException e) {
             throw new SessionException(file, TOPOLOGY + ": not a valid topology: " + e.getMessage(), e);
         }
         List<String> problems = TopologyJson.problems(t);
@@ -167,31 +202,35 @@ public final class SessionFiles {
         return t;
     }
 
-    private static List<LabEvent> events(Path file, ZipFile zip, JsonObject h) throws IOException, SessionException {
+    private static Timeline.Caused events(Path file, ZipFile zip, JsonObject h, Budget budget) throws IOException, SessionException {
         ZipEntry entry = zip.getEntry(TIMELINE);
         if (entry == null) throw new SessionException(file, "has no " + TIMELINE + " (the timeline)");
-        List<LabEvent> events = new ArrayList<>();
-        try (InputStream in = zip.getInputStream(entry);
+        Timeline events = new Timeline();
+        try (InputStream in = new BoundedEntry(zip.getInputStream(entry), entry, MAX_TOTAL_BYTES, MAX_RATIO, budget);
              BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            JsonLinesReader.read(file + "!" + TIMELINE, r, events::add);
+            JsonLinesReader.readInto(file + "!" + TIMELINE, r, events);
         } catch (JsonLinesReader.FormatException e) {
             throw new SessionException(file, TIMELINE + " line " + e.line() + ": " + e.detail(), e);
         } catch (java.io.EOFException | ZipException e) {
             throw new SessionException(file, TIMELINE + " is cut off after " + events.size() + " events (" + e.getMessage() + ")", e);
         }
-        if (h.has("events") && h.get("events").getAsInt() != events.size()) {
-            throw new SessionException(file, TIMELINE + " holds " + events.size() + " events, " + SESSION + " says " + h.get("events").getAsInt() + ": the file is incomplete");
+        if (h.has("events")) {
+            int said = wholeNumber(file, h, "events");
+            if (said != events.size()) {
+                throw new SessionException(file, TIMELINE + " holds " + events.size() + " events, " + SESSION + " says " + said + ": the file is incomplete");
+            }
         }
-        return events;
+        return events.caused();
     }
 
-    private static String text(Path file, ZipFile zip, String name, boolean required) throws IOException, SessionException {
+    private static String text(Path file, ZipFile zip, String name, boolean required, long max, Budget budget)
+            throws IOException, SessionException {
         ZipEntry e = zip.getEntry(name);
         if (e == null) {
             if (required) throw new SessionException(file, "has no " + name + "; is it a VIP Lab session?");
             return null;
         }
-        try (InputStream in = zip.getInputStream(e)) {
+        try (InputStream in = new BoundedEntry(zip.getInputStream(e), e, max, MAX_RATIO, budget)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (java.io.EOFException | ZipException ex) {
             throw new SessionException(file, name + " is damaged or cut off (" + ex.getMessage() + ")", ex);

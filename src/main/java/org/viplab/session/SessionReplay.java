@@ -33,7 +33,8 @@ public final class SessionReplay {
         Map<String, String> s = new java.util.LinkedHashMap<>(settings);
         s.put(LAB_TIME, String.valueOf(run.nowUs()));
         boolean rebuilt = run.engine().deterministic();
-        return new Session(run.topology(), run.engine().id(), rebuilt ? run.seed() : 0, s, run.events(), rebuilt ? recordingJson : null);
+        return new Session(run.topology(), run.engine().id(), rebuilt ? run.seed() : 0, s, run.events(),
+                rebuilt ? recordingJson : null, run.causes());
     }
 
     /** True when the session can be rebuilt on the simulator (it was recorded there); otherwise it is only shown. */

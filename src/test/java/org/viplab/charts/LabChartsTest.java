@@ -79,7 +79,7 @@ class LabChartsTest {
         charts.show(0, r.endUs(), 1400);
         List<Span> splits = r.analysis().splitBrains();
         assertFalse(splits.isEmpty(), "the drill makes a split brain");
-        List<IntervalMarker> red = intervals(charts.vipPlot()).stream().filter(m -> m.getPaint().equals(LabCharts.SPLIT_PAINT)).toList();
+        List<IntervalMarker> red = intervals(charts.vipPlot()).stream().filter(m -> m.getPaint().equals(ChartStyle.SPLIT_PAINT)).toList();
         assertEquals(splits.size(), red.size());
         assertEquals(splits.get(0).startUs() / 1e6, red.get(0).getStartValue(), 1e-6);
         assertTrue(red.get(0).getLabel().startsWith("split brain "), red.get(0).getLabel());

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CapabilitiesTest {
     @Test
     void theSimulatorHasTimeControlsAndRunsAndRecordsDrills() throws Exception {
-        try (LiveSimulation sim = new LiveSimulation(Presets.mode1(), 7).start()) {
+        try (LiveSimulation sim = new LiveSimulation(Presets.mode1(), 7, () -> 0L).start()) { // a stopped wall clock: only runFastUntil moves time
             sim.pause().get(5, TimeUnit.SECONDS);
             assertEquals(Set.of(Capability.TIME_CONTROLS, Capability.DRILLS, Capability.RECORD_DRILLS), sim.capabilities());
             assertSame(sim, sim.timeControls().orElseThrow());

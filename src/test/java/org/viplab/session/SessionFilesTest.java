@@ -41,6 +41,22 @@ class SessionFilesTest {
     }
 
     @Test
+    void aSessionKeepsItsCauses(@TempDir Path dir) throws Exception {
+        Topology t = Presets.mode1();
+        Timeline tl = new Timeline();
+        SimulatedLab lab = SimulatedLab.steadyState(t, 3, tl);
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user");
+        lab.runUntil(5_000_000);
+        Timeline.Caused run = tl.caused();
+        assertTrue(run.causes().any());
+        Path f = dir.resolve("why.viplab");
+        SessionFiles.write(f, new Session(t, "sim", 3, Map.of(), run.events(), null, run.causes()), "test");
+        Session back = SessionFiles.read(f);
+        assertEquals(run.events(), back.events());
+        assertEquals(run.causes(), back.causes());
+    }
+
+    @Test
     void aSessionRoundTripsWhole(@TempDir Path dir) throws Exception {
         Session s = session();
         Path f = dir.resolve("class.viplab");

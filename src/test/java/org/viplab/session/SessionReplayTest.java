@@ -33,7 +33,7 @@ class SessionReplayTest {
     void aSavedLiveSessionReopensToTheSameTimeline(@TempDir Path dir) throws Exception {
         Topology t = Presets.mode1();
         t.node("db2").keepalived.priority = 80;
-        live = new LiveSimulation(t, 23).start();
+        live = new LiveSimulation(t, 23, () -> 0L).start(); // a stopped wall clock: only runFastUntil moves time
         live.pause().get(5, TimeUnit.SECONDS);
         live.runFastUntil(4_321_000).get(5, TimeUnit.SECONDS);
         live.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user").get(5, TimeUnit.SECONDS);

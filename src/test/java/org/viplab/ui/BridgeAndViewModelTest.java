@@ -126,12 +126,12 @@ class BridgeAndViewModelTest {
     }
 
     /**
-     * The SSH engine clears its timeline at a drill's t = 0. Events of the old run still queued, the clear and
-     * the new run's events all wait in one queue: the sinks see the old events, then a new run of the same
-     * timeline, then only new events; no batch mixes the two.
+     * The SSH engine starts a new timeline at a drill's t = 0. Events of the old run still queued, the new run
+     * and its events all wait in one queue: the sinks see the old events, then the new run, then only new
+     * events; no batch mixes the two.
      */
     @Test
-    void aClearedTimelineReachesTheSinksAsANewRunOfTheSameTimeline() {
+    void aNewRunReachesTheSinksAfterTheOldRunsQueuedEvents() {
         ConcurrentLinkedQueue<Runnable> fxQueue = new ConcurrentLinkedQueue<>();
         LabViewModel vm = new LabViewModel();
         List<String> seen = new ArrayList<>();
@@ -166,17 +166,19 @@ class BridgeAndViewModelTest {
             assertTrue(vm.vrrpBlockedProperty().get());
             assertTrue(vm.host("db2").linkCutProperty().get());
             tl.accept(new LabEvent.ProcessChanged(1_000_000_003L, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, "kill by user"));
-            // queued, not yet handed over: the clear and the new run follow it in the same queue
-            tl.clear();
-            tl.accept(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, "at t = 0"));
-            tl.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.INIT, VrrpState.MASTER, "at t = 0"));
-            tl.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.RUNNING, "at t = 0"));
+            // queued, not yet handed over: the new run and its events follow it in the same queue
+            Timeline tl2 = new Timeline();
+            bridge.follow(tl2, Presets.mode1());
+            tl.accept(new LabEvent.VipChanged(1_000_000_004L, "db2", "10.9.8.120", false, "the old run, after its end: never seen"));
+            tl2.accept(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, "at t = 0"));
+            tl2.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.INIT, VrrpState.MASTER, "at t = 0"));
+            tl2.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.RUNNING, "at t = 0"));
             bridge.drain();
 
             assertEquals(List.of("run mode1", "old 3", "old 1", "run mode1", "new 3"), seen);
-            assertSame(tl, runTimeline[0], "a new run of the same timeline");
+            assertSame(tl2, runTimeline[0], "the new run's timeline");
             assertEquals(2, vm.runsProperty().get());
-            assertEquals(tl.snapshot(), List.copyOf(vm.events()), "the view model (and the event list on it) holds the new run only");
+            assertEquals(tl2.snapshot(), List.copyOf(vm.events()), "the view model (and the event list on it) holds the new run only");
             assertFalse(vm.vrrpBlockedProperty().get(), "the old run's cut is gone");
             assertFalse(vm.host("db2").linkCutProperty().get());
             assertEquals(List.of("db1"), vm.vipHolders());

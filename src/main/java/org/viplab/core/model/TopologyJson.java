@@ -40,6 +40,10 @@ public final class TopologyJson {
         }
         Set<String> names = new HashSet<>();
         for (NodeSpec n : t.nodes) {
+            if (n == null) {
+                out.add("nodes must be objects, not null");
+                return out;
+            }
             String where = "node " + n.name;
             if (n.name == null || !n.name.matches("[A-Za-z][A-Za-z0-9_]*")) out.add("a node needs a name of letters and digits, got " + n.name);
             else if (!names.add(n.name)) out.add("two nodes are called " + n.name);
@@ -49,22 +53,16 @@ public final class TopologyJson {
                 out.add(where + ": keepalived is missing");
                 continue;
             }
-            if (k.priority < 1 || k.priority > 255) out.add(where + ": priority must be 1..255, got " + k.priority);
-            if (k.virtualRouterId < 1 || k.virtualRouterId > 255) out.add(where + ": virtualRouterId must be 1..255");
             if (k.vrrpVersion != 2 && k.vrrpVersion != 3) out.add(where + ": vrrpVersion must be 2 or 3");
-            if (k.advertIntSec <= 0) out.add(where + ": advertIntSec must be positive");
-            for (CheckScriptSpec s : k.scripts) {
-                if (s.intervalSec <= 0) out.add(where + ": script " + s.name + ": intervalSec must be positive");
-                if (s.weight < -253 || s.weight > 253) out.add(where + ": script " + s.name + ": weight must be -253..253");
-                if (s.rise < 1 || s.fall < 1) out.add(where + ": script " + s.name + ": rise and fall must be at least 1");
-            }
             if (t.mode == Mode.HAPROXY_TRACKING && n.haproxy == null) out.add(where + ": mode 2 needs haproxy on every node");
             if (n.haproxy != null) {
                 for (HaproxySpec.ServerSpec s : n.haproxy.servers) {
-                    if (t.node(s.node) == null) out.add(where + ": haproxy server " + s.name + " points at unknown node " + s.node);
+                    if (s == null) out.add(where + ": a haproxy server is null");
+                    else if (t.node(s.node) == null) out.add(where + ": haproxy server " + s.name + " points at unknown node " + s.node);
                 }
             }
         }
+        for (Limits.Violation v : Limits.check(t)) out.add(v.message());
         return out;
     }
 }

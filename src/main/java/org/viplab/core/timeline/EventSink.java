@@ -4,4 +4,14 @@ package org.viplab.core.timeline;
 @FunctionalInterface
 public interface EventSink {
     void accept(LabEvent event);
+
+    /**
+     * Appends an event that {@code causeId} (an earlier event's id, or {@link Causes#NONE}) caused, and returns
+     * the new event's id for later events to name as their cause. A sink that keeps no ids (a summary) drops the
+     * cause and answers {@link Causes#NONE}, so an engine never needs to know which sink it writes to.
+     */
+    default long accept(LabEvent event, long causeId) {
+        accept(event);
+        return Causes.NONE;
+    }
 }

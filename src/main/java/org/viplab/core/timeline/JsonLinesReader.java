@@ -89,17 +89,57 @@ public final class JsonLinesReader {
 
     /** Hands each event to {@code sink} as it is read; blank lines are skipped. */
     public static void read(String source, Reader in, Consumer<LabEvent> sink) throws IOException, FormatException {
+        readInto(source, in, sink::accept);
+    }
+
+    /**
+     * Hands each event with its cause to {@code sink} ({@link EventSink#accept(LabEvent, long)}); a cause in the
+     * file (an index among its events) is turned into the id the sink gave that event.
+     */
+    public static void readInto(String source, Reader in, EventSink sink) throws IOException, FormatException {
         BufferedReader r = in instanceof BufferedReader b ? b : new BufferedReader(in);
         String text;
         int line = 0;
+        long[] ids = new long[256];
+        int n = 0;
         while ((text = r.readLine()) != null) {
             line++;
             if (text.isBlank()) continue;
-            sink.accept(parse(source, line, text));
+            JsonObject o = object(source, line, text);
+            long cause = cause(source, line, o, n);
+            LabEvent e = parse(source, line, kindOf(source, line, o), o);
+            if (n == ids.length) ids = java.util.Arrays.copyOf(ids, n * 2);
+            ids[n++] = sink.accept(e, cause < 0 ? Causes.NONE : ids[(int) cause]);
         }
     }
 
+    /** Reads a whole file: its events, and their causes by index. */
+    public static Timeline.Caused readCaused(String source, Reader in) throws IOException, FormatException {
+        Timeline t = new Timeline();
+        readInto(source, in, t);
+        return t.caused();
+    }
+
+    private static long cause(String source, int line, JsonObject o, int index) throws FormatException {
+        if (!o.has(JsonLines.CAUSE)) return Causes.NONE;
+        var c = o.remove(JsonLines.CAUSE);
+        if (!c.isJsonPrimitive() || !c.getAsJsonPrimitive().isNumber()) {
+            throw new FormatException(source, line, "\"cause\" must be the index of an earlier event");
+        }
+        long cause = c.getAsLong();
+        if (cause < 0 || cause >= index) {
+            throw new FormatException(source, line, "\"cause\" " + cause + " is not an earlier event (this is event " + index + ")");
+        }
+        return cause;
+    }
+
     public static LabEvent parse(String source, int line, String text) throws FormatException {
+        JsonObject o = object(source, line, text);
+        o.remove(JsonLines.CAUSE);
+        return parse(source, line, kindOf(source, line, o), o);
+    }
+
+    private static JsonObject object(String source, int line, String text) throws FormatException {
         JsonObject o;
         try {
             JsonElement e = JsonParser.parseString(text);
@@ -108,8 +148,15 @@ public final class JsonLinesReader {
         } catch (JsonParseException e) {
             throw new FormatException(source, line, "not valid JSON (a cut-off line?): " + shorten(text));
         }
+        return o;
+    }
+
+    private static String kindOf(String source, int line, JsonObject o) throws FormatException {
         if (!o.has("kind") || !o.get("kind").isJsonPrimitive()) throw new FormatException(source, line, "no \"kind\"");
-        String kind = o.get("kind").getAsString();
+        return o.get("kind").getAsString();
+    }
+
+    private static LabEvent parse(String source, int line, String kind, JsonObject o) throws FormatException {
         Class<? extends LabEvent> type = KINDS.get(kind);
         if (type == null) throw new FormatException(source, line, "unknown kind \"" + kind + "\"; kinds: " + String.join(", ", KINDS.keySet().stream().sorted().toList()));
         if (!o.has("t") || !o.get("t").isJsonPrimitive() || !o.get("t").getAsJsonPrimitive().isNumber()) {

@@ -9,34 +9,63 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Engines append from their own thread; readers take snapshots. Events arrive in time order per engine.
  */
 public final class Timeline implements EventSink {
-    /** Told about each appended event, on the appending thread. The UI batches these onto the FX thread. */
+    /**
+     * Told about each appended event, on the appending thread. The UI batches these onto the FX thread. A
+     * timeline only grows: a new run (the simulator's reset, a drill's t = 0 on real hosts) is a new Timeline,
+     * announced by its engine's run listener, so an index into a timeline never changes meaning.
+     */
+    @FunctionalInterface
     public interface Listener {
         void appended(LabEvent event);
-
-        /**
-         * Every event was removed ({@link #clear()}, e.g. the SSH engine at a drill's t = 0); the events that
-         * follow start a new run of this timeline. On the clearing thread, before any later event.
-         */
-        default void cleared() { }
     }
 
-    /** Events from an index on, and the generation (number of clears so far) they belong to. */
-    public record Slice(long generation, List<LabEvent> events) { }
+    /** Every event with its causes, read together (an event's id is its index in {@code events}). */
+    public record Caused(List<LabEvent> events, Causes causes) { }
 
     private final List<LabEvent> events = new ArrayList<>();
+    /** The cause of each event, by id (= index in events); grown with it under the same lock. */
+    private long[] causes = new long[64];
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
-    private long generation; // guarded by events
 
     public Timeline() { }
 
-    public Timeline(List<? extends LabEvent> initial) { events.addAll(initial); }
+    public Timeline(List<? extends LabEvent> initial) { this(initial, Causes.none()); }
+
+    /** A recorded run: {@code causes} by index into {@code initial}. */
+    public Timeline(List<? extends LabEvent> initial, Causes causes) {
+        for (int i = 0; i < initial.size(); i++) accept(initial.get(i), causes.causeOf(i));
+    }
 
     @Override
-    public void accept(LabEvent event) {
+    public void accept(LabEvent event) { accept(event, Causes.NONE); }
+
+    /** Appends {@code event}, caused by event {@code causeId} (or {@link Causes#NONE}); returns its id, its index. */
+    @Override
+    public long accept(LabEvent event, long causeId) {
+        long id;
         synchronized (events) {
+            id = events.size();
+            if (causeId >= id) throw new IllegalArgumentException("a cause precedes its event: " + causeId + " >= " + id);
+            if (id == causes.length) causes = java.util.Arrays.copyOf(causes, causes.length * 2);
+            causes[(int) id] = causeId < 0 ? Causes.NONE : causeId;
             events.add(event);
         }
         for (Listener l : listeners) l.appended(event);
+        return id;
+    }
+
+    /** The cause of event {@code id}, or {@link Causes#NONE}. */
+    public long causeOf(long id) {
+        synchronized (events) {
+            return id >= 0 && id < events.size() ? causes[(int) id] : Causes.NONE;
+        }
+    }
+
+    /** A copy of every event so far with their causes, taken in one step. */
+    public Caused caused() {
+        synchronized (events) {
+            return new Caused(List.copyOf(events), Causes.of(java.util.Arrays.copyOf(causes, events.size())));
+        }
     }
 
     public void addListener(Listener l) { listeners.add(l); }
@@ -57,36 +86,9 @@ public final class Timeline implements EventSink {
         }
     }
 
-    /**
-     * {@link #since(int)} together with the generation it was read in, in one step: a reader that pulls by
-     * index (the charts) sees a changed generation and starts over, instead of reading a new run's events at
-     * the old run's index.
-     */
-    public Slice slice(int from) {
-        synchronized (events) {
-            return new Slice(generation, from >= events.size() ? List.of() : List.copyOf(events.subList(from, events.size())));
-        }
-    }
-
-    /** How many times the timeline was cleared. */
-    public long generation() {
-        synchronized (events) {
-            return generation;
-        }
-    }
-
     public int size() {
         synchronized (events) {
             return events.size();
         }
-    }
-
-    /** Removes every event and tells the listeners ({@link Listener#cleared()}); indexes start again at 0. */
-    public void clear() {
-        synchronized (events) {
-            events.clear();
-            generation++;
-        }
-        for (Listener l : listeners) l.cleared();
     }
 }

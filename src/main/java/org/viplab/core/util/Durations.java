@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 public final class Durations {
     private static final Pattern P = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(us|µs|ms|s|m|min|h)\\s*");
 
+    /** The longest simulated time a duration may name: 31 days (a month of a lab is plenty; more only fills memory). */
+    public static final long MAX_US = 31L * 24 * 3600 * 1_000_000;
+
     private Durations() { }
 
     /** Microseconds; throws IllegalArgumentException with an example of the expected form. */
@@ -24,7 +27,11 @@ public final class Durations {
             case "m", "min" -> 60e6;
             default -> 3600e6;
         };
-        return Math.round(v * factor);
+        double us = v * factor;
+        if (us > MAX_US) {
+            throw new IllegalArgumentException("\"" + text.strip() + "\" is longer than the maximum of 31 days of simulated time");
+        }
+        return Math.round(us);
     }
 
     /** "3.648s", "648.437ms", "250us": short and exact to the microsecond. */

@@ -1,6 +1,7 @@
 package org.viplab.engine.sim;
 
 import org.viplab.core.model.ProcessState;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.LabEvent.ProbeFailure;
 
@@ -22,6 +23,12 @@ final class Client {
     private final int port;
     private final boolean writes;
     private Scheduler.Task timer;
+    /** The latest change among what the probe being decided went through (see {@link #see}). */
+    private long seen;
+    /** The last probe's outcome as ok/backend/failure, to tell when it changes. */
+    private String lastOutcome = "";
+    /** The host the probe being decided reached through the ARP entry, or null. */
+    private String via;
 
     Client(SimulatedLab lab, ClientArp arp) {
         this.lab = lab;
@@ -36,31 +43,46 @@ final class Client {
         if (timer == null) timer = lab.scheduler().after(0, this::probe);
     }
 
+    /**
+     * A timer, so a probe has no cause of its own; one whose outcome differs from the last one's follows from the
+     * latest change on its path (the ARP entry, the VIP, the network, haproxy, the database).
+     */
     private void probe() {
-        timer = lab.scheduler().after(intervalUs, this::probe);
-        lab.emit(outcome());
+        timer = lab.scheduler().after(intervalUs, Causes.NONE, this::probe);
+        seen = Causes.NONE;
+        via = null;
+        LabEvent.ClientProbe p = outcome();
+        // the host the VIP led to, not the backend: haproxy's round robin is no change
+        String key = p.ok() + "/" + via + "/" + p.failure();
+        lab.emit(p, key.equals(lastOutcome) ? Causes.NONE : seen);
+        lastOutcome = key;
     }
+
+    private void see(long id) { seen = Math.max(seen, id); }
 
     private LabEvent.ClientProbe outcome() {
         long now = lab.now();
         SimHost h = arp.use();
+        see(arp.lastMove());
+        see(lab.networkChange());
+        if (h != null) {
+            see(h.vipChange());
+            via = h.name;
+        }
         if (h == null || !lab.network().clientReaches(h.name) || !h.hasVip()) {
             return failed(now, ProbeFailure.TIMEOUT, timeoutUs); // SYNs retransmitted into the void
         }
         Haproxy proxy = h.haproxy;
         if (proxy != null && port == proxy.spec.bindPort) {
+            see(proxy.lastChange());
             ProcessState ps = proxy.state();
             if (ps == ProcessState.HUNG) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
             if (ps != ProcessState.RUNNING) return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
-            Haproxy.Server s = proxy.pick();
-            if (s == null) return failed(now, ProbeFailure.CLOSED, REFUSED_LATENCY_US);
-            SimHost backend = lab.host(s.spec.node);
-            if (backend != null && lab.network().hostCanReach(h.name, backend.name) && backend.mysqld.greets()) {
-                return served(now, backend, PROXIED_LATENCY_US);
-            }
-            // haproxy retries the same server after a one-second turn-around: longer than the client waits.
-            return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+            HaproxyForward.Result r = HaproxyForward.forward(lab, h, proxy, timeoutUs, PROXIED_LATENCY_US);
+            if (r.backend() != null) see(r.backend().mysqld.lastChange());
+            return r.ok() ? served(now, r.backend(), r.latencyUs()) : failed(now, r.failure(), r.latencyUs());
         }
+        see(h.mysqld.lastChange());
         if (h.mysqld.greets()) return served(now, h, DIRECT_LATENCY_US);
         if (h.mysqld.acceptsTcp()) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
         return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);

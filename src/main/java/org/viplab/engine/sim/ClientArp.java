@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.Random;
@@ -25,6 +26,8 @@ final class ClientArp {
     private SimHost pointsAt;
     private Scheduler.Task timer;
     private int probesLeft;
+    /** The id of the last change of which host the entry points at: what a client's packets follow. */
+    private long lastMove = Causes.NONE;
 
     ClientArp(SimulatedLab lab, Random rng, long baseReachableUs) {
         this.lab = lab;
@@ -33,6 +36,8 @@ final class ClientArp {
     }
 
     State state() { return state; }
+
+    long lastMove() { return lastMove; }
 
     /** The host whose MAC a packet to the VIP goes to now, or null when the entry cannot be resolved. */
     SimHost use() {
@@ -69,7 +74,10 @@ final class ClientArp {
         }
         cancel();
         if (best != null) {
+            long saved = lab.scheduler().cause();
+            if (saved == Causes.NONE) lab.scheduler().cause(best.vipChange()); // the answer comes from the VIP's holder
             reachable(best);
+            lab.scheduler().cause(saved);
         } else {
             set(State.INCOMPLETE, null);
             schedule(MCAST_SOLICIT * RETRANS_US, () -> set(State.FAILED, null));
@@ -102,9 +110,11 @@ final class ClientArp {
 
     private void set(State next, SimHost host) {
         if (next == state && host == pointsAt) return;
+        boolean moves = host != null && host != pointsAt;
         state = next;
         pointsAt = host;
-        lab.emit(new LabEvent.ArpChanged(lab.now(), lab.topology().vip, host == null ? "" : host.name, next.name()));
+        long id = lab.emit(new LabEvent.ArpChanged(lab.now(), lab.topology().vip, host == null ? "" : host.name, next.name()));
+        if (moves) lastMove = id;
     }
 
     private void schedule(long delayUs, Runnable r) {

@@ -3,6 +3,7 @@ package org.viplab.engine.sim;
 import org.viplab.core.model.HaproxySpec;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.ArrayList;
@@ -64,6 +65,13 @@ final class Haproxy extends SimProcess {
         return chosen != null ? chosen : pickAmong(true);
     }
 
+    /** haproxy's srv_act: active (non-backup) servers its checks count as usable. */
+    int usableActiveServers() {
+        int n = 0;
+        for (Server s : servers) if (!s.spec.backup && s.up()) n++;
+        return n;
+    }
+
     private Server pickAmong(boolean backups) {
         int n = servers.size();
         for (int i = 0; i < n; i++) {
@@ -83,6 +91,8 @@ final class Haproxy extends SimProcess {
         int health;
         String status = "UP";
         Scheduler.Task timer;
+        /** The id of the last change of this server's status here. */
+        long lastChange = Causes.NONE;
 
         Server(HaproxySpec.ServerSpec spec) { this.spec = spec; }
 
@@ -133,7 +143,11 @@ final class Haproxy extends SimProcess {
                     : (health == 0 ? "DOWN" : "DOWN " + health + "/" + h.rise);
             if (!next.equals(status)) {
                 status = next;
-                lab.emit(new LabEvent.ServerCheck(lab.now(), host.name, spec.name, next, result, isUp));
+                SimHost target = lab.host(spec.node);
+                // a check that sees a change follows from the latest change of what it checks: the database or the path
+                long cause = Math.max(lab.networkChange(), target == null ? Causes.NONE : target.mysqld.lastChange());
+                lastChange = lab.emit(new LabEvent.ServerCheck(lab.now(), host.name, spec.name, next, result, isUp), cause);
+                lab.scheduler().cause(lastChange);
                 if (wasUp != isUp) {
                     lab.log(host.name, "haproxy", "Server back_mysql/" + spec.name + " is " + (isUp ? "UP" : "DOWN")
                             + ", reason: " + reason(result));

@@ -5,6 +5,7 @@ import org.viplab.core.model.KeepalivedSpec;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.ArrayList;
@@ -17,6 +18,17 @@ import java.util.List;
 final class Keepalived extends SimProcess {
     /** keepalived logs "Stopped" about a second after SIGTERM: the process exists that long. */
     static final long EXIT_AFTER_TERM_US = 1_000_000;
+    /**
+     * {@code service keepalived start|stop}: from the command's start on the host until keepalived is exec'd or
+     * handles the SIGTERM (the init script or wrapper). On the lab a failback took 3621-3628 ms from the command
+     * against 3612-3617 ms from keepalived's own first log line: 9-11 ms (docs/calibration.md).
+     */
+    static final long SERVICE_COMMAND_US = 10_000;
+    /**
+     * From keepalived's first log line until its VRRP instance's timers run (config, netlink, the VRRP child): the
+     * lab's 3612-3617 ms failback from its own log against Master_Down_Interval(100) = 3609.4 ms.
+     */
+    static final long INIT_US = 5_000;
 
     private KeepalivedSpec spec;
     private final List<TrackScript> scripts = new ArrayList<>();
@@ -31,6 +43,11 @@ final class Keepalived extends SimProcess {
     private long preemptAt = -1;
     /** The last advert that reached a hung keepalived, read from its socket on SIGCONT. */
     private Advert heardWhileHung;
+    /** The id of the last PriorityChanged, and the priority of the last advert sent: see {@link #sendAdvert}. */
+    private long priorityChange = Causes.NONE;
+    private int lastSentPriority = -1;
+    /** The id of the last advert that reset the down timer. */
+    private long lastHeard = Causes.NONE;
 
     Keepalived(SimulatedLab lab, SimHost host, KeepalivedSpec spec) {
         super(lab, host, ProcessKind.KEEPALIVED);
@@ -83,19 +100,29 @@ final class Keepalived extends SimProcess {
             // 2.2.7 starts every instance in BACKUP, even state MASTER: it takes over when its timer expires.
             setVrrp(VrrpState.BACKUP, "init");
             if (fastMasterStart()) {
-                armDownTimer(masterAdverIntUs + masterAdverIntUs / 256); // about 1.004 s at advert_int 1
+                armDownTimer(masterAdverIntUs + masterAdverIntUs / 256, lab.scheduler().cause()); // about 1.004 s at advert_int 1
                 for (TrackScript s : scripts) s.start(0);
                 return;
             }
             // man keepalived.conf: preempt_delay counts "after startup or seeing a lower priority master"
             if (spec.effectivePreemptDelaySec() > 0) preemptAt = lab.now() + Math.round(spec.effectivePreemptDelaySec() * 1_000_000);
-            armDownTimer(masterDownIntervalUs());
+            armDownTimer(masterDownIntervalUs(), lab.scheduler().cause()); // nothing heard since start: the start is why
         }
         for (TrackScript s : scripts) s.start(0);
     }
 
     @Override
     protected long shutdownUs() { return EXIT_AFTER_TERM_US; }
+
+    @Override
+    protected long startupUs() { return SERVICE_COMMAND_US + INIT_US; }
+
+    /** Every stop is a {@code service keepalived stop} (a user's or the tutorial's check script's): the SIGTERM lands later. */
+    @Override
+    void stop(String reason) {
+        if (state == ProcessState.STOPPED) return;
+        lab.scheduler().after(SERVICE_COMMAND_US, () -> super.stop(reason));
+    }
 
     @Override
     protected void onStopping(String reason) {
@@ -142,7 +169,7 @@ final class Keepalived extends SimProcess {
             } else if (downTimerAt <= lab.now()) {
                 becomeMaster("Receive advertisement timeout");
             } else {
-                armDownTimer(downTimerAt - lab.now());
+                armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
             }
         }
         for (TrackScript s : scripts) s.resumeAfterHang();
@@ -167,10 +194,12 @@ final class Keepalived extends SimProcess {
     /** Master_Down_Interval = down_timer_adverts × Master_Adver_Interval + Skew_Time. */
     long masterDownIntervalUs() { return spec.downTimerAdverts * masterAdverIntUs + skewUs(); }
 
-    private void armDownTimer(long delayUs) {
+    /** @param cause what the expiry will follow from: a priority-0 advert, a start; NONE when adverts simply stop */
+    private void armDownTimer(long delayUs, long cause) {
         cancel(downTimer);
         downTimerAt = lab.now() + delayUs;
-        downTimer = lab.scheduler().at(downTimerAt, () -> {
+        downTimer = lab.scheduler().at(downTimerAt, cause, () -> {
+            if (lab.scheduler().cause() == Causes.NONE) lab.scheduler().cause(silence());
             log(tag() + " Receive advertisement timeout");
             becomeMaster("Receive advertisement timeout");
         });
@@ -178,10 +207,20 @@ final class Keepalived extends SimProcess {
 
     private void armAdvertTimer() {
         cancel(advertTimer);
-        advertTimer = lab.scheduler().after(spec.advertIntUs(), () -> {
+        advertTimer = lab.scheduler().after(spec.advertIntUs(), Causes.NONE, () -> {
             sendAdvert(effectivePriority);
             armAdvertTimer();
         });
+    }
+
+    /**
+     * Why the adverts stopped, for a down timer that ran out unprompted: the latest change since the last advert
+     * heard of the network or of a peer's keepalived (stopped, killed, frozen); NONE if nothing changed.
+     */
+    private long silence() {
+        long latest = lab.networkChange();
+        for (SimHost h : lab.hosts()) if (h != host) latest = Math.max(latest, h.keepalived.lastChange());
+        return latest > lastHeard ? latest : Causes.NONE;
     }
 
     private static void cancel(Scheduler.Task t) {
@@ -193,25 +232,30 @@ final class Keepalived extends SimProcess {
     private void becomeMaster(String reason) {
         cancel(downTimer);
         preemptAt = -1;
-        setVrrp(VrrpState.MASTER, reason);
+        long saved = lab.scheduler().cause();
+        lab.scheduler().cause(setVrrp(VrrpState.MASTER, reason)); // MASTER is why the VIP is added...
         sendAdvert(effectivePriority);
         log(tag() + " setting VIPs.");
         host.addVip("VRRP MASTER");
+        lab.scheduler().cause(host.vipChange()); // ...and the VIP being there is why it is announced
         garp();
         cancel(garpTimer);
         garpTimer = lab.scheduler().after(Math.round(spec.garpMasterDelaySec * 1_000_000), this::garp);
         armAdvertTimer();
+        lab.scheduler().cause(saved);
     }
 
     private void becomeBackup(String reason) {
         cancel(advertTimer);
         cancel(garpTimer);
-        setVrrp(VrrpState.BACKUP, reason);
+        long saved = lab.scheduler().cause();
+        lab.scheduler().cause(setVrrp(VrrpState.BACKUP, reason));
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
             host.removeVip("VRRP BACKUP");
         }
-        armDownTimer(masterDownIntervalUs());
+        armDownTimer(masterDownIntervalUs(), lab.scheduler().cause());
+        lab.scheduler().cause(saved);
     }
 
     private void enterFault(String reason) {
@@ -221,11 +265,13 @@ final class Keepalived extends SimProcess {
         cancel(advertTimer);
         cancel(garpTimer);
         cancel(downTimer);
-        setVrrp(VrrpState.FAULT, reason);
+        long saved = lab.scheduler().cause();
+        lab.scheduler().cause(setVrrp(VrrpState.FAULT, reason));
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
             host.removeVip("VRRP FAULT");
         }
+        lab.scheduler().cause(saved);
     }
 
     private void garp() {
@@ -234,19 +280,26 @@ final class Keepalived extends SimProcess {
         lab.garp(host, spec.garpMasterRepeat);
     }
 
+    /** A periodic advert that carries a new priority follows from the priority's change. */
     private void sendAdvert(int priority) {
+        long saved = lab.scheduler().cause();
+        if (saved == Causes.NONE && priority != lastSentPriority && priority != 0) lab.scheduler().cause(priorityChange);
         lab.sendAdvert(host, new Advert(host.name, host.ip, spec.virtualRouterId, priority, spec.vrrpVersion,
                 spec.advertIntUs(), spec.vrrpVersion == 2 ? spec.authPass : null));
+        lab.scheduler().cause(saved);
+        lastSentPriority = priority;
     }
 
-    private void setVrrp(VrrpState next, String reason) {
-        if (next == vrrp) return;
+    /** @return the change's event id, or NONE when the state was already {@code next} */
+    private long setVrrp(VrrpState next, String reason) {
+        if (next == vrrp) return lab.scheduler().cause();
         VrrpState prev = vrrp;
         vrrp = next;
-        lab.emit(new LabEvent.VrrpStateChanged(lab.now(), host.name, prev, next, reason));
+        long id = lab.emit(new LabEvent.VrrpStateChanged(lab.now(), host.name, prev, next, reason));
         if (next == VrrpState.MASTER || next == VrrpState.BACKUP || next == VrrpState.FAULT) {
             log(tag() + " Entering " + next + " STATE" + ("init".equals(reason) ? " (init)" : ""));
         }
+        return id;
     }
 
     /** An advert from the wire. */
@@ -286,8 +339,8 @@ final class Keepalived extends SimProcess {
     private void receiveAsBackup(Advert a) {
         if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
         if (a.priority() == 0) {
-            log(tag() + " Backup received priority 0 advertisement");
-            armDownTimer(skewUs());
+            // the master let go: the timer set to Skew alone follows from this advert
+            armDownTimer(skewUs(), log(tag() + " Backup received priority 0 advertisement"));
             return;
         }
         boolean accept = spec.effectiveNopreempt() || a.priority() >= effectivePriority;
@@ -296,9 +349,12 @@ final class Keepalived extends SimProcess {
             accept = lab.now() < preemptAt;
         }
         if (accept) {
-            armDownTimer(masterDownIntervalUs());
+            lastHeard = lab.scheduler().cause(); // the advert being received
+            armDownTimer(masterDownIntervalUs(), Causes.NONE); // if adverts stop now, silence() says why
         } else {
-            log(tag() + " received lower priority (" + a.priority() + ") advert from " + a.fromIp() + " - discarding");
+            long discarded = log(tag() + " received lower priority (" + a.priority() + ") advert from " + a.fromIp() + " - discarding");
+            // the first advert ignored is why the running timer will expire
+            if (downTimer != null && downTimer.cause == Causes.NONE) downTimer.cause = discarded;
         }
     }
 
@@ -338,7 +394,7 @@ final class Keepalived extends SimProcess {
         int next = computePriority();
         if (next != effectivePriority) {
             log(tag() + " Changing effective priority from " + effectivePriority + " to " + next);
-            lab.emit(new LabEvent.PriorityChanged(lab.now(), host.name, effectivePriority, next, why));
+            priorityChange = lab.emit(new LabEvent.PriorityChanged(lab.now(), host.name, effectivePriority, next, why));
             effectivePriority = next;
         }
         String fault = faultCondition();
@@ -368,7 +424,7 @@ final class Keepalived extends SimProcess {
         return Math.max(1, Math.min(254, p));
     }
 
-    private void log(String text) { lab.log(host.name, "keepalived", text); }
+    private long log(String text) { return lab.log(host.name, "keepalived", text); }
 
     /** keepalived 2.x logs "(VI_1) ..."; 1.x logged "VRRP_Instance(VI_1) ...". */
     private String tag() {

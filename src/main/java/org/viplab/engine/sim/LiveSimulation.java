@@ -106,7 +106,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     /** The whole timeline and the virtual clock, read together on the engine thread. */
     @Override
     public CompletableFuture<RunSnapshot> snapshot() {
-        return submit(lab -> new RunSnapshot(Engine.SIM, runs.topology(), seed, runs.timeline().snapshot(), lab.now()));
+        return submit(lab -> RunSnapshot.upTo(Engine.SIM, runs.topology(), seed, runs.timeline().caused(), lab.now()));
     }
 
     /**
@@ -282,7 +282,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
         return reset(newTopology, newSeed, why)
                 .thenCompose(v -> submit(lab -> Replay.applyAll(lab, newTopology.nodeNames(), actions, endUs)))
                 .thenCompose(now -> releaseHold().thenCompose(v -> submit(lab ->
-                        new RunSnapshot(Engine.SIM, runs.topology(), seed, runs.timeline().snapshot(), now))));
+                        RunSnapshot.upTo(Engine.SIM, runs.topology(), seed, runs.timeline().caused(), now))));
     }
 
     /** Lets virtual time flow freely again after a drill. */

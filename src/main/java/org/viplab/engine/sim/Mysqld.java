@@ -48,7 +48,7 @@ final class Mysqld extends SimProcess {
     /** Bring it up instantly for the steady state before a drill. */
     void bootInstantly() {
         state = ProcessState.RUNNING;
-        lab.emit(new org.viplab.core.timeline.LabEvent.ProcessChanged(lab.now(), host.name, kind, ProcessState.STOPPED,
+        lastChange = lab.emit(new org.viplab.core.timeline.LabEvent.ProcessChanged(lab.now(), host.name, kind, ProcessState.STOPPED,
                 ProcessState.RUNNING, "boot"));
     }
 }

@@ -15,6 +15,8 @@ final class SimHost {
     private boolean vip;
     /** When the VIP was last added here: the newest holder answers a broadcast ARP first. */
     private long vipSince = Long.MIN_VALUE;
+    /** The id of the VIP's last change here. */
+    private long vipChange = org.viplab.core.timeline.Causes.NONE;
 
     SimHost(SimulatedLab lab, NodeSpec node) {
         this.lab = lab;
@@ -33,17 +35,32 @@ final class SimHost {
 
     long vipSince() { return vipSince; }
 
+    long vipChange() { return vipChange; }
+
     void addVip(String reason) {
         if (vip) return;
         vip = true;
         vipSince = lab.now();
-        lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, true, reason));
+        vipChange = lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, true, reason));
     }
 
     void removeVip(String reason) {
         if (!vip) return;
         vip = false;
-        lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, false, reason));
+        vipChange = lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, false, reason));
+    }
+
+    /** The last change of the process that {@code ps -C processName} would find, or NONE. */
+    long processChange(String processName) {
+        if (processName.equals(mysqld.processName())) return mysqld.lastChange();
+        if (haproxy != null && processName.equals("haproxy")) return haproxy.lastChange();
+        return processName.equals("keepalived") ? keepalived.lastChange() : org.viplab.core.timeline.Causes.NONE;
+    }
+
+    /** The last change of what answers a local connect to {@code port}. */
+    long portChange(int port) {
+        if (haproxy != null && port == haproxy.spec.bindPort) return haproxy.lastChange();
+        return mysqld.lastChange();
     }
 
     /** {@code ps -C NAME}: any process of that name, hung or shutting down included. */

@@ -2,6 +2,7 @@ package org.viplab.engine.sim;
 
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 
 /**
@@ -19,6 +20,8 @@ abstract class SimProcess {
     private boolean termPending;
     private boolean restartPending;
     protected Scheduler.Task transition;
+    /** The id of the last change of state: what a check or a client that sees this process sees change. */
+    protected long lastChange = Causes.NONE;
     private Supervision supervision;
 
     SimProcess(SimulatedLab lab, SimHost host, ProcessKind kind) {
@@ -36,11 +39,15 @@ abstract class SimProcess {
 
     boolean running() { return state == ProcessState.RUNNING; }
 
+    long lastChange() { return lastChange; }
+
+    /** Emits the change and makes it the cause of what follows from it in this task. */
     protected void setState(ProcessState next, String reason) {
         if (next == state) return;
         ProcessState prev = state;
         state = next;
-        lab.emit(new LabEvent.ProcessChanged(lab.now(), host.name, kind, prev, next, reason));
+        lastChange = lab.emit(new LabEvent.ProcessChanged(lab.now(), host.name, kind, prev, next, reason));
+        lab.scheduler().cause(lastChange);
         stateChanged();
     }
 
@@ -61,7 +68,7 @@ abstract class SimProcess {
             onRunning();
         } else {
             setState(ProcessState.STARTING, reason);
-            transition = lab.scheduler().after(startup, () -> {
+            transition = lab.scheduler().after(startup, lastChange, () -> {
                 setState(ProcessState.RUNNING, "ready");
                 onRunning();
             });
@@ -77,13 +84,16 @@ abstract class SimProcess {
         }
         if (state == ProcessState.STOPPED || state == ProcessState.STOPPING) return;
         cancelTransition();
-        onStopping(reason);
         long shutdown = shutdownUs();
         if (shutdown <= 0) {
+            onStopping(reason);
             finishStop(reason);
         } else {
+            // stopping first, so that what the process says on its way out follows from it
             setState(ProcessState.STOPPING, reason);
-            transition = lab.scheduler().after(shutdown, () -> finishStop("exited"));
+            long stopping = lastChange;
+            onStopping(reason);
+            transition = lab.scheduler().after(shutdown, stopping, () -> finishStop("exited"));
         }
     }
 
@@ -92,7 +102,7 @@ abstract class SimProcess {
         onStopped();
         if (restartPending) {
             restartPending = false;
-            lab.scheduler().after(restartGapUs(), () -> start("restart"));
+            lab.scheduler().after(restartGapUs(), lastChange, () -> start("restart"));
         }
     }
 

@@ -8,6 +8,7 @@ import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.Topology;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.EventSink;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
@@ -37,6 +38,10 @@ public final class SimulatedLab implements Lab {
     private final ClientArp arp;
     private final Client client;
     private final Cluster cluster;
+    /** The last LinkChanged's id (see {@link #networkChange()}). */
+    private long networkChange = Causes.NONE;
+    /** Which peers each host's last advert reached. */
+    private final Map<String, java.util.Set<String>> advertReach = new java.util.HashMap<>();
 
     /**
      * A lab already in its steady state at t = 0: all processes were started during a warm-up whose length
@@ -97,7 +102,17 @@ public final class SimulatedLab implements Lab {
 
     @Override
     public void apply(Action action, String by) {
-        emit(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by));
+        long saved = scheduler.cause();
+        // an action is a root: everything it sets off names it, through the scheduler's current cause
+        scheduler.cause(emit(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by), Causes.NONE));
+        try {
+            applyAction(action, by);
+        } finally {
+            scheduler.cause(saved);
+        }
+    }
+
+    private void applyAction(Action action, String by) {
         String why = action.verb().id() + " by " + by;
         Target t = action.target();
         boolean cut = action.verb() == Verb.CUT;
@@ -106,7 +121,7 @@ public final class SimulatedLab implements Lab {
         } else if (t instanceof Target.HostLink l) {
             SimHost h = requireHost(l.host());
             if (network.setLink(h.name, !cut)) {
-                emit(new LabEvent.LinkChanged(now(), l.id(), cut));
+                linkChanged(new LabEvent.LinkChanged(now(), l.id(), cut));
                 log(h.name, "keepalived", "Netlink reports " + h.keepalived.spec().iface + (cut ? " down" : " up"));
                 h.keepalived.linkChanged();
                 replicationChanged();
@@ -114,13 +129,19 @@ public final class SimulatedLab implements Lab {
         } else if (t instanceof Target.PeerPath pp) {
             boolean changed = pp.vrrpOnly() ? network.setPeerVrrp(cut) : network.setPeerPath(cut);
             if (changed) {
-                emit(new LabEvent.LinkChanged(now(), pp.id(), cut));
+                linkChanged(new LabEvent.LinkChanged(now(), pp.id(), cut));
                 replicationChanged();
             }
         } else if (t instanceof Target.ClientPath cp) {
             requireHost(cp.host());
-            if (network.setClientPath(cp.host(), cut)) emit(new LabEvent.LinkChanged(now(), cp.id(), cut));
+            if (network.setClientPath(cp.host(), cut)) linkChanged(new LabEvent.LinkChanged(now(), cp.id(), cut));
         }
+    }
+
+    /** A link changed: the cause of what follows, and of what later sees the network differently. */
+    private void linkChanged(LabEvent.LinkChanged e) {
+        networkChange = emit(e);
+        scheduler.cause(networkChange);
     }
 
     private void applyToProcess(Action action, Target.Process p, String why) {
@@ -202,25 +223,43 @@ public final class SimulatedLab implements Lab {
         return h;
     }
 
-    void emit(LabEvent e) { sink.accept(e); }
+    /** Emits {@code e} caused by the scheduler's current cause; returns its id. */
+    long emit(LabEvent e) { return sink.accept(e, scheduler.cause()); }
 
-    void log(String host, String source, String text) { emit(new LabEvent.LogLine(now(), host, source, text)); }
+    /** Emits {@code e} caused by event {@code cause} ({@link Causes#NONE}: a root); returns its id. */
+    long emit(LabEvent e, long cause) { return sink.accept(e, cause); }
 
-    /** Multicast an advert: seen on the wire if the sender's link is up, delivered where VRRP passes. */
+    long log(String host, String source, String text) { return emit(new LabEvent.LogLine(now(), host, source, text)); }
+
+    /** The id of the last link change, or {@link Causes#NONE}: what changed for anything that crosses the network. */
+    long networkChange() { return networkChange; }
+
+    /**
+     * Multicast an advert: seen on the wire if the sender's link is up, delivered where VRRP passes.
+     * A periodic advert (no current cause) that now reaches a peer it did not reach, or no longer reaches one,
+     * owes that to the last link change.
+     */
     void sendAdvert(SimHost from, Advert a) {
         if (!network.linkUp(from.name)) return;
-        emit(new LabEvent.AdvertSent(now(), from.name, a.vrid(), a.priority(), a.version(), a.intervalUs()));
+        java.util.Set<String> reached = new java.util.TreeSet<>();
+        for (SimHost to : hosts.values()) if (to != from && network.vrrpDelivers(from.name, to.name)) reached.add(to.name);
+        java.util.Set<String> before = advertReach.put(from.name, reached);
+        long cause = scheduler.cause();
+        if (cause == Causes.NONE && before != null && !before.equals(reached)) cause = networkChange;
+        long id = emit(new LabEvent.AdvertSent(now(), from.name, a.vrid(), a.priority(), a.version(), a.intervalUs()), cause);
         for (SimHost to : hosts.values()) {
-            if (to != from && network.vrrpDelivers(from.name, to.name)) {
-                scheduler.after(0, () -> to.keepalived.receive(a));
-            }
+            if (reached.contains(to.name)) scheduler.after(0, id, () -> to.keepalived.receive(a));
         }
     }
 
     void garp(SimHost from, int count) {
         if (!network.linkUp(from.name)) return;
-        emit(new LabEvent.GarpSent(now(), from.name, topology.vip, count));
-        if (network.clientReaches(from.name)) arp.gratuitous(from);
+        long id = emit(new LabEvent.GarpSent(now(), from.name, topology.vip, count));
+        if (!network.clientReaches(from.name)) return;
+        long saved = scheduler.cause();
+        scheduler.cause(id);
+        arp.gratuitous(from);
+        scheduler.cause(saved);
     }
 
     /** After any database or network change: health, quorum and replication of the cluster. */

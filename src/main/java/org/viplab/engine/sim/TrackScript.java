@@ -1,6 +1,7 @@
 package org.viplab.engine.sim;
 
 import org.viplab.core.model.CheckScriptSpec;
+import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
 
 /**
@@ -11,8 +12,6 @@ import org.viplab.core.timeline.LabEvent;
 final class TrackScript {
     /** How long a {@code ps}-style check takes to run. */
     static final long QUICK_RUN_US = 10_000;
-    /** {@code service keepalived stop} from inside the script: the SIGTERM lands this much later. */
-    static final long SERVICE_STOP_US = 5_000;
 
     final CheckScriptSpec spec;
     private final SimulatedLab lab;
@@ -23,6 +22,8 @@ final class TrackScript {
     private int failures;
     private Scheduler.Task timer;
     private long nextRunAt;
+    /** What the last run's test found, or null before the first run. */
+    private Boolean lastPassed;
 
     TrackScript(SimulatedLab lab, SimHost host, Keepalived keepalived, CheckScriptSpec spec) {
         this.lab = lab;
@@ -59,9 +60,21 @@ final class TrackScript {
     private void run() {
         long intervalUs = Math.round(spec.intervalSec * 1_000_000);
         nextRunAt = lab.now() + intervalUs;
-        timer = lab.scheduler().at(nextRunAt, this::run);
+        timer = lab.scheduler().at(nextRunAt, Causes.NONE, this::run); // a timer: the run itself has no cause
         Outcome o = evaluate();
-        lab.scheduler().after(o.durationUs, () -> finish(o));
+        // a run that finds a fault, or finds things changed, was set off by the last change of what it tests
+        long cause = !o.testPassed || lastPassed == null || lastPassed != o.testPassed ? observedChange() : Causes.NONE;
+        lastPassed = o.testPassed;
+        lab.scheduler().after(o.durationUs, cause, () -> finish(o));
+    }
+
+    /** The id of the last change of what the script's test looks at. */
+    private long observedChange() {
+        return switch (spec.test) {
+            case PROCESS_EXISTS -> host.processChange(spec.processName);
+            case MYSQL_QUERY -> Math.max(host.mysqld.lastChange(), lab.networkChange()); // quorum follows the network
+            case TCP_CONNECT -> host.portChange(spec.port);
+        };
     }
 
     private record Outcome(boolean testPassed, boolean timedOut, long durationUs, String detail) { }
@@ -116,13 +129,14 @@ final class TrackScript {
                 failures = 0;
             }
         }
-        lab.emit(new LabEvent.ScriptResult(lab.now(), host.name, spec.name, exit, failed, o.detail));
+        // what the result leads to (a new priority, FAULT, the script's own `service keepalived stop`) follows from it
+        lab.scheduler().cause(lab.emit(new LabEvent.ScriptResult(lab.now(), host.name, spec.name, exit, failed, o.detail)));
         if (wasFailed != failed) {
             lab.log(host.name, "keepalived", "VRRP_Script(" + spec.name + ") " + (failed ? (o.timedOut ? "timed_out" : "failed") : "succeeded"));
             keepalived.scriptStatusChanged();
         }
         if (!o.testPassed && spec.stopsKeepalivedOnFailure) {
-            lab.scheduler().after(SERVICE_STOP_US, () -> keepalived.stop("check script " + spec.path + ": service keepalived stop"));
+            keepalived.stop("check script " + spec.path + ": service keepalived stop"); // lands Keepalived.SERVICE_COMMAND_US later
         }
     }
 }

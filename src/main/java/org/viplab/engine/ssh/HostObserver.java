@@ -77,11 +77,12 @@ final class HostObserver {
         stopStreams();
         ssh.connect(timeoutMs);
         measureClock();
-        SshHost.Result tools = ssh.exec("for c in tcpdump iptables nft socat; do command -v $c >/dev/null 2>&1 && echo $c; done; "
+        SshHost.Result tools = ssh.exec("for c in tcpdump iptables nft socat timeout; do command -v $c >/dev/null 2>&1 && echo $c; done; "
                 + "echo \"client=${SSH_CLIENT%% *}\"; date +%z", 10_000);
         List<String> lines = tools.out().lines().toList();
         hasTcpdump = lines.contains("tcpdump");
         hasSocat = lines.contains("socat");
+        ssh.killOnTimeout(lines.contains("timeout"));
         firewall = lines.contains("iptables") ? "iptables" : lines.contains("nft") ? "nft" : null;
         for (String l : lines) {
             // the host says where we connect from; it becomes a firewall rule's source, so only an IP literal will do

@@ -42,10 +42,19 @@ public final class SshHost implements Closeable {
     private final Path knownHosts;
     private final HostKeyPrompt prompt;
     private final char[] password;
+    private final java.time.Clock clock;
     private volatile Session session;
+    /** The host has {@code timeout} (coreutils or busybox): commands run under it and die there on time. */
+    private volatile boolean remoteTimeout;
 
     /** @param password for {@code auth: password}; kept in memory only */
     public SshHost(Inventory.Host host, Path knownHosts, HostKeyPrompt prompt, char[] password) {
+        this(host, knownHosts, prompt, password, java.time.Clock.systemUTC());
+    }
+
+    /** @param clock the local wall clock the host's clock is measured against */
+    public SshHost(Inventory.Host host, Path knownHosts, HostKeyPrompt prompt, char[] password, java.time.Clock clock) {
+        this.clock = clock;
         this.host = host;
         this.knownHosts = knownHosts;
         this.prompt = prompt;
@@ -55,6 +64,23 @@ public final class SshHost implements Closeable {
     public Inventory.Host host() { return host; }
 
     public String name() { return host.name; }
+
+    /**
+     * Whether to run each command under the host's {@code timeout --kill-after}, which puts it in a process
+     * group of its own and signals the whole group on time: closing an exec channel without a PTY leaves the
+     * command running on the host (a hung {@code service mysql stop} would carry on after VIP Lab gave up).
+     */
+    public void killOnTimeout(boolean hostHasTimeout) { this.remoteTimeout = hostHasTimeout; }
+
+    /** Seconds between timeout's TERM and its KILL to the command's process group. */
+    static final int KILL_AFTER_S = 2;
+
+    /** The command as sent: under {@code timeout} when the host has it, with the deadline in whole seconds. */
+    String wire(String command, long timeoutMs) {
+        if (!remoteTimeout) return command;
+        long seconds = Math.max(1, (timeoutMs + 999) / 1000);
+        return Shell.command("timeout", "-k", KILL_AFTER_S + "s", seconds + "s", "bash", "-c", command);
+    }
 
     public boolean connected() {
         Session s = session;
@@ -130,7 +156,7 @@ public final class SshHost implements Closeable {
      * command was sent is not the moment it acted. The stamp line is removed from the result's stderr.
      */
     public Result checkStamped(String command, long timeoutMs, java.util.function.LongConsumer onStart) throws RemoteException {
-        Result r = run("printf '" + STAMP + "%s\\n' \"$(date +%s%N)\" >&2; " + command, command, timeoutMs, onStart);
+        Result r = run(Shell.sequence("printf '" + STAMP + "%s\\n' \"$(date +%s%N)\" >&2", command), command, timeoutMs, onStart);
         if (!r.ok()) {
             throw new RemoteException(RemoteException.Kind.FAILED, host.name, "'" + command + "' exited " + r.exit()
                     + (r.err().isBlank() ? "" : ": " + r.err().strip()));
@@ -138,11 +164,16 @@ public final class SshHost implements Closeable {
         return r;
     }
 
-    /** Runs {@code wire}; messages name {@code shown}. With {@code onStart}, the first stderr line is the stamp. */
-    private Result run(String wire, String shown, long timeoutMs, java.util.function.LongConsumer onStart) throws RemoteException {
+    /**
+     * Runs {@code command} (under the host's {@code timeout} when it has one); messages name {@code shown}.
+     * With {@code onStart}, the first stderr line is the stamp. The host's own timeout fires first: this side
+     * waits {@link #KILL_AFTER_S} and a second longer before it gives up on the channel.
+     */
+    private Result run(String command, String shown, long timeoutMs, java.util.function.LongConsumer onStart) throws RemoteException {
         long t0 = System.nanoTime();
-        long deadline = t0 + timeoutMs * 1_000_000;
-        ChannelExec ch = open(wire, false);
+        boolean killedThere = remoteTimeout;
+        long deadline = t0 + (timeoutMs + (killedThere ? (KILL_AFTER_S + 1) * 1000L + 999 : 0)) * 1_000_000;
+        ChannelExec ch = open(wire(command, timeoutMs), false);
         boolean stamped = onStart == null;
         try {
             InputStream out = ch.getInputStream();
@@ -157,12 +188,19 @@ public final class SshHost implements Closeable {
                 if (!stamped) stamped = takeStamp(e, onStart);
                 if (ch.isClosed() && out.available() == 0 && err.available() == 0) break;
                 if (System.nanoTime() > deadline) {
-                    throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + shown + "' did not finish within " + timeoutMs + " ms");
+                    throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + shown + "' did not finish within " + timeoutMs + " ms"
+                            + (killedThere ? " and the host did not answer" : " (the host has no timeout command: it may still run there)"));
                 }
                 if (!connected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "connection lost while running '" + shown + "'");
                 if (!read) Thread.sleep(5);
             }
             if (!stamped) onStart.accept(-1);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            // timeout's exit: 124 after TERM, 137 (128 + KILL) when TERM was not enough
+            if (killedThere && (ch.getExitStatus() == 124 || ch.getExitStatus() == 137) && ms >= timeoutMs) {
+                throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + shown + "' did not finish within " + timeoutMs
+                        + " ms and was killed on the host (its process group)");
+            }
             return new Result(ch.getExitStatus(), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (JSchException | IOException ex) {
@@ -247,11 +285,11 @@ public final class SshHost implements Closeable {
             long offset = 0;
             long deadline = System.nanoTime() + timeoutMs * 1_000_000;
             for (int i = 0; i < samples && System.nanoTime() < deadline; i++) {
-                long t0 = SshLab.epochUs();
+                long t0 = epochUs();
                 to.write('\n');
                 to.flush();
                 String line = from.readLine();
-                long t1 = SshLab.epochUs();
+                long t1 = epochUs();
                 if (line == null) break;
                 long remote = Long.parseLong(line.strip()) / 1000;
                 if (t1 - t0 < best) {
@@ -266,6 +304,11 @@ public final class SshHost implements Closeable {
         } finally {
             ch.disconnect();
         }
+    }
+
+    private long epochUs() {
+        java.time.Instant i = clock.instant();
+        return i.getEpochSecond() * 1_000_000 + i.getNano() / 1000;
     }
 
     private ChannelExec open(String command, boolean pty) throws RemoteException {

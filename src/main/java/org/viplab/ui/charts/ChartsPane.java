@@ -54,7 +54,6 @@ public final class ChartsPane extends BorderPane {
     private final ObjectProperty<LongSupplier> clock = new SimpleObjectProperty<>(this, "clock");
     private Timeline timeline;
     private int consumed;
-    private long generation; // of the timeline, when consumed was counted
     private boolean dirty = true;
     private long lastRebuildNs;
     private long viewFrom;
@@ -91,9 +90,10 @@ public final class ChartsPane extends BorderPane {
 
     /** Starts following a timeline: its events so far at once, then new ones as they come. */
     public void attach(Timeline t) {
+        // another run's timeline (timelines only grow; a new run is a new one): its picture starts afresh
+        if (timeline != null || data.eventsSeen() > 0) startOver();
         this.timeline = t;
         this.consumed = 0;
-        this.generation = t.generation();
         dirty = true;
         pump.start();
         tick(System.nanoTime() + REBUILD_NS); // catch up now rather than on the next pulse
@@ -167,16 +167,10 @@ public final class ChartsPane extends BorderPane {
     /** Pulls new events and redraws when something changed and the last redraw is old enough. */
     private void tick(long now) {
         if (timeline != null) {
-            Timeline.Slice fresh = timeline.slice(consumed);
-            if (fresh.generation() != generation) {
-                // The timeline was cleared (a drill's t = 0 on real hosts): the old run's picture goes, the new one starts at index 0.
-                startOver();
-                fresh = timeline.slice(0);
-                generation = fresh.generation();
-            }
-            if (!fresh.events().isEmpty()) {
-                consumed += fresh.events().size();
-                data.addAll(fresh.events());
+            java.util.List<org.viplab.core.timeline.LabEvent> fresh = timeline.since(consumed);
+            if (!fresh.isEmpty()) {
+                consumed += fresh.size();
+                data.addAll(fresh);
                 dirty = true;
             }
         }

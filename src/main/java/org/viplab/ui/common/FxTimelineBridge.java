@@ -75,13 +75,7 @@ public final class FxTimelineBridge implements AutoCloseable {
         pending.add(new RunStart(topology, timeline));
         current = timeline;
         pending.addAll(timeline.snapshot());
-        listener = new Timeline.Listener() {
-            @Override
-            public void appended(LabEvent event) { pending.add(event); }
-
-            @Override
-            public void cleared() { pending.add(new RunStart(topology, timeline)); }
-        };
+        listener = pending::add;
         timeline.addListener(listener);
     }
 

@@ -131,7 +131,7 @@ public final class SessionsModel {
                 long end = SessionReplay.endOf(s);
                 runFx(() -> {
                     drills.stopRecording();
-                    controls.useAway(new RecordedRun(Engine.fromId(s.engine()), s.topology(), s.events(), end))
+                    controls.useAway(new RecordedRun(Engine.fromId(s.engine()), s.topology(), s.events(), s.causes(), end))
                             .whenComplete((v, e) -> shown.complete(new SessionReplay.Outcome(end, s.events().size(), null)));
                     recordedShown = true;
                 });

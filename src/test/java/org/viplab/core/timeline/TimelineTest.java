@@ -11,29 +11,18 @@ class TimelineTest {
     private static LabEvent link(long t) { return new LabEvent.LinkChanged(t, "db1-db2", t % 2 == 0); }
 
     @Test
-    void clearTellsTheListenersBeforeTheNextEventAndStartsANewGeneration() {
+    void onlyGrowsSoAnIndexKeepsItsMeaning() {
         Timeline tl = new Timeline();
         List<String> heard = new ArrayList<>();
-        tl.addListener(new Timeline.Listener() {
-            @Override
-            public void appended(LabEvent e) { heard.add("event " + e.timeUs()); }
-
-            @Override
-            public void cleared() { heard.add("cleared, size " + tl.size()); }
-        });
-        tl.addListener(e -> heard.add("lambda " + e.timeUs())); // a listener that ignores clears still compiles and works
+        tl.addListener(e -> heard.add("event " + e.timeUs()));
         tl.accept(link(1));
         tl.accept(link(2));
-        assertEquals(0, tl.generation());
-        Timeline.Slice before = tl.slice(1);
-        assertEquals(new Timeline.Slice(0, List.of(link(2))), before);
-
-        tl.clear();
-        tl.accept(link(10));
-        assertEquals(List.of("event 1", "lambda 1", "event 2", "lambda 2", "cleared, size 0", "event 10", "lambda 10"), heard);
-        assertEquals(1, tl.generation());
-        assertEquals(List.of(link(10)), tl.snapshot());
-        assertEquals(new Timeline.Slice(1, List.of()), tl.slice(1), "index 1 of the old run is past the new run's end");
-        assertEquals(new Timeline.Slice(1, List.of(link(10))), tl.slice(0));
+        assertEquals(List.of(link(2)), tl.since(1));
+        tl.accept(link(3));
+        assertEquals(List.of(link(2), link(3)), tl.since(1), "what was read from index 1 is still there");
+        assertEquals(List.of(), tl.since(5));
+        assertEquals(List.of("event 1", "event 2", "event 3"), heard);
+        assertEquals(3, tl.size());
+        assertTrue(java.util.Arrays.stream(Timeline.class.getMethods()).noneMatch(m -> m.getName().equals("clear")), "no way to remove events");
     }
 }

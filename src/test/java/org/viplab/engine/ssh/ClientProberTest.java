@@ -83,4 +83,37 @@ class ClientProberTest {
             server.join(2000);
         }
     }
+
+    /** A probe that ends after its timeout failed, however it ended: 1,007 ms for 1,000 ms is a timeout. */
+    @Test
+    void oneDeadlinePerProbe() throws Exception {
+        byte[] greeting = recordedGreeting();
+        try (ServerSocket good = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            Thread server = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket s = good.accept(); OutputStream o = s.getOutputStream()) {
+                        o.write(greeting);
+                    } catch (Exception ignored) {
+                        // test over
+                    }
+                }
+            });
+            server.start();
+            // a monotonic clock the test moves: read at the start and for the connect, then 1,007 ms later (the
+            // connect took them): the greeting's read has no time left, as connect and read share one deadline
+            int[] reads = {0};
+            java.util.function.LongSupplier ticker = () -> reads[0]++ < 2 ? 0 : 1_007_000_000L;
+            ClientProber late = new ClientProber("127.0.0.1", good.getLocalPort(), 100, 1000, List.of("db1"), () -> 0, e -> { }, ticker);
+            LabEvent.ClientProbe p = late.probeOnce();
+            assertFalse(p.ok(), "a 1,007 ms probe with a 1,000 ms timeout");
+            assertEquals(LabEvent.ProbeFailure.TIMEOUT, p.failure());
+            assertEquals(1_007_000, p.latencyUs());
+            // the same probe within its deadline succeeds
+            long[] fast = {0};
+            ClientProber inTime = new ClientProber("127.0.0.1", good.getLocalPort(), 100, 1000, List.of("db1"), () -> 0, e -> { },
+                    () -> fast[0] += 1_000_000);
+            assertTrue(inTime.probeOnce().ok());
+            server.join(2000);
+        }
+    }
 }

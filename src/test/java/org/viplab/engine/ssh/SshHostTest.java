@@ -186,4 +186,35 @@ class SshHostTest {
             return "";
         }
     }
+
+    /**
+     * A command that outlives its timeout is killed on the host with its children, not just abandoned. The
+     * server here leaves orphans as OpenSSH does, so only the host-side {@code timeout} can kill them: the
+     * same command without it is shown still running afterwards.
+     */
+    @Test
+    void aCommandThatTimesOutIsKilledOnTheHostWithItsChildren() throws Exception {
+        server.leaveOrphans = true;
+        try (SshHost h = new SshHost(host(server.port()), knownHosts, new CountingPrompt(true), null)) {
+            h.connect(5000);
+            for (boolean hostTimeout : List.of(true, false)) {
+                h.killOnTimeout(hostTimeout);
+                Path pidFile = dir.resolve("pid-" + hostTimeout);
+                // a child in the background, as `service mysql stop` starts one, and the command waits for it
+                String hung = Shell.sequence("sleep 120 & echo $! > " + Shell.quote(pidFile.toString()), "wait");
+                RemoteException e = assertThrows(RemoteException.class, () -> h.exec(hung, 1000));
+                assertEquals(RemoteException.Kind.TIMEOUT, e.kind(), e.getMessage());
+                ProcessHandle child = ProcessHandle.of(Long.parseLong(Files.readString(pidFile).strip())).orElse(null);
+                if (hostTimeout) {
+                    assertTrue(e.getMessage().contains("killed on the host"), e.getMessage());
+                    // the child was signalled before the answer came back; it is gone, or reaped moments later
+                    if (child != null) child.onExit().get(10, TimeUnit.SECONDS);
+                    assertTrue(child == null || !child.isAlive(), "the child was killed");
+                } else {
+                    assertTrue(child != null && child.isAlive(), "without the host's timeout the child runs on (this test can tell)");
+                    child.destroyForcibly();
+                }
+            }
+        }
+    }
 }

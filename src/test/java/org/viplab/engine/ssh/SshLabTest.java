@@ -131,7 +131,9 @@ class SshLabTest {
         assertTrue(r.detail().contains("clock offset"), r.detail());
         assertTrue(Math.abs(lab.clockOffsetsUs().get("db1")) < 20_000, "offset " + lab.clockOffsetsUs());
 
-        lab.beginDrill();
+        Timeline before = tl;
+        tl = lab.beginDrill();
+        assertTrue(tl != before, "a drill's t = 0 is a new timeline; the old one keeps what it had");
         assertEquals(0, tl.snapshot().get(0).timeUs());
         // keepalived logs a state change on db2: it reaches the time line at the time of the line
         awaitLogFollowed(tl, Path.of(inv.host("db2").keepalivedLog));
@@ -244,6 +246,7 @@ class SshLabTest {
         List<String> shown = new CopyOnWriteArrayList<>();
         try (FakeHosts f = fakeHosts(tool)) {
             lab = fakeLab(f, tl, shown);
+            tl = lab.timeline();
             LabEvent.HostReachability r = await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db1") && e.reachable(), 5000);
             assertTrue(r.detail().contains("clock offset"), r.detail());
             Set<String> seen = new java.util.HashSet<>();
@@ -328,6 +331,7 @@ class SshLabTest {
         Timeline tl = new Timeline();
         try (FakeHosts f = fakeHosts()) {
             lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
+            tl = lab.timeline();
             for (String id : List.of("db1-db2", "db1-db2/vrrp", "clients-db1")) {
                 UnsupportedOperationException x = assertThrows(UnsupportedOperationException.class,
                         () -> lab.apply(new Action(Verb.CUT, Target.parse(id, List.of("db1", "db2"))), "drill"));
@@ -349,7 +353,7 @@ class SshLabTest {
         Timeline tl = new Timeline();
         lab = new SshLab(inv, tl, (h, type, fp) -> true, Map.of(), c -> { });
         lab.connect();
-        lab.beginDrill();
+        tl = lab.beginDrill();
         server.startDelayMs = 400;
         long sent = lab.now();
         lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "drill");

@@ -22,6 +22,11 @@ public final class TestSshServer implements AutoCloseable {
     final SshServer sshd;
     /** A slow host: each command starts this much later (as when opening a channel is slow). */
     volatile long startDelayMs;
+    /**
+     * Like OpenSSH's sshd for a command without a PTY: a closed channel leaves the command running (only
+     * its pipes close). Off: a closed channel kills the command and its descendants here.
+     */
+    volatile boolean leaveOrphans;
 
     public TestSshServer(Path hostKeyFile, int port) throws IOException { this(hostKeyFile, "127.0.0.1", port, null); }
 
@@ -33,7 +38,7 @@ public final class TestSshServer implements AutoCloseable {
         sshd.setKeyPairProvider(new SimpleGeneratorHostKeyProvider(hostKeyFile));
         sshd.setPublickeyAuthenticator(AcceptAllPublickeyAuthenticator.INSTANCE);
         sshd.setPasswordAuthenticator((user, password, session) -> "secret".equals(password));
-        sshd.setCommandFactory((channel, command) -> new ShCommand(startDelayMs > 0 ? "sleep " + startDelayMs / 1000.0 + "; " + command : command, path));
+        sshd.setCommandFactory((channel, command) -> new ShCommand(startDelayMs > 0 ? "sleep " + startDelayMs / 1000.0 + "; " + command : command, path, this));
         sshd.start();
     }
 
@@ -49,11 +54,13 @@ public final class TestSshServer implements AutoCloseable {
         private OutputStream out;
         private OutputStream err;
         private ExitCallback exit;
+        private final TestSshServer server;
         private volatile Process process;
 
-        ShCommand(String command, String path) {
+        ShCommand(String command, String path, TestSshServer server) {
             this.command = command;
             this.path = path;
+            this.server = server;
         }
 
         public void setExitCallback(ExitCallback callback) { exit = callback; }
@@ -115,6 +122,7 @@ public final class TestSshServer implements AutoCloseable {
 
         public void destroy(ChannelSession channel) {
             Process p = process;
+            if (server.leaveOrphans) return;
             if (p != null) p.descendants().forEach(ProcessHandle::destroyForcibly);
             if (p != null) p.destroyForcibly();
         }

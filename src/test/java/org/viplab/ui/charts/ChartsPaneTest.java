@@ -140,11 +140,10 @@ class ChartsPaneTest {
             pane.showWindow(4_000_000, 8_000_000); // the user zoomed in on the old run
         });
 
-        // t = 0 of a drill: the engine clears and starts a new run, fewer events than the charts had read
-        engine = new Thread(() -> {
-            live.clear();
-            newStart.forEach(live::accept);
-        });
+        // t = 0 of a drill: the engine starts a new run on a new timeline, fewer events than the charts had read
+        Timeline second = new Timeline();
+        robot.interact(() -> pane.attach(second));
+        engine = new Thread(() -> newStart.forEach(second::accept));
         engine.start();
         engine.join();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.data().eventsSeen() == newStart.size());
@@ -153,7 +152,7 @@ class ChartsPaneTest {
         assertEquals(null, pane.getSelectedEvent(), "the old run's selection is gone");
         assertTrue(pane.followLiveProperty().get(), "following the new run live");
         // the new run outgrows the old one: still read from its own start, never from the old index
-        engine = new Thread(() -> newRun.subList(newStart.size(), newRun.size()).forEach(live::accept));
+        engine = new Thread(() -> newRun.subList(newStart.size(), newRun.size()).forEach(second::accept));
         engine.start();
         engine.join();
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> pane.data().eventsSeen() == newRun.size());
