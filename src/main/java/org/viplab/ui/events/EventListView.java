@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -23,6 +24,7 @@ import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.live.HostViewModel;
 import org.viplab.ui.live.LabViewModel;
+import org.viplab.ui.why.WhyPanel;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -42,9 +44,15 @@ import org.viplab.core.util.AtomicFiles;
  * a search over every column, follow-the-end, and CSV export (written off the FX thread by the caller).
  */
 public final class EventListView extends BorderPane {
+    /**
+     * A filter entry, not an event kind: the adverts of priority 0, by which a master hands the VIP over. Shown
+     * by default (they explain failovers), while the other adverts, ten to a second, are not.
+     */
+    public static final String ZERO_ADVERTS = "advert0";
+
     /** Every kind the engines emit, in the order the filter offers them. */
-    public static final List<String> KINDS = List.of("action", "vip", "vrrp-state", "priority", "advert", "process", "script",
-            "haproxy-check", "link", "garp", "arp", "probe", "log", "replication", "host");
+    public static final List<String> KINDS = List.of("action", "vip", "vrrp-state", "priority", ZERO_ADVERTS, "advert", "process",
+            "script", "haproxy-check", "link", "garp", "arp", "probe", "log", "replication", "host");
 
     private final I18n i18n;
     private final LabViewModel vm;
@@ -56,6 +64,7 @@ public final class EventListView extends BorderPane {
     private final CheckBox follow = new CheckBox();
     private final Label count = new Label();
     private boolean scrollPending;
+    private final WhyPanel why;
 
     public EventListView(LabViewModel vm, I18n i18n, Runnable exportCsv) {
         this.vm = vm;
@@ -82,7 +91,8 @@ public final class EventListView extends BorderPane {
 
             @Override public String fromString(String s) { return s; }
         });
-        // Adverts and probes come ten to a second: hidden until asked for, so the list reads like a story.
+        // Adverts and probes come ten to a second: hidden until asked for, so the list reads like a story
+        // (priority-0 adverts, part of every failover's story, stay in it).
         for (String k : KINDS) if (!k.equals("advert") && !k.equals("probe")) kindFilter.getCheckModel().check(k);
         vm.hosts().addListener((ListChangeListener<HostViewModel>) c -> refreshHosts());
         refreshHosts();
@@ -125,11 +135,24 @@ public final class EventListView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox.setHgrow(search, Priority.SOMETIMES);
         count.setId("event-count");
-        HBox bar = new HBox(8, hostFilter, kindFilter, search, follow, spacer, count, export);
+        Button previous = new Button();
+        previous.setId("event-previous");
+        previous.textProperty().bind(i18n.bind("events.previous"));
+        previous.setOnAction(e -> selectPrevious());
+        Button next = new Button();
+        next.setId("event-next");
+        next.textProperty().bind(i18n.bind("events.next"));
+        next.setOnAction(e -> selectNext());
+        HBox bar = new HBox(8, hostFilter, kindFilter, search, follow, previous, next, spacer, count, export);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4));
         setTop(bar);
-        setCenter(table);
+        why = new WhyPanel(i18n, this::select);
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> { if (e != null) why.show(e); });
+        SplitPane split = new SplitPane(table, why);
+        split.setDividerPositions(0.62);
+        SplitPane.setResizableWithParent(why, false);
+        setCenter(split);
         refilter();
     }
 
@@ -153,7 +176,9 @@ public final class EventListView extends BorderPane {
         Set<String> hosts = Set.copyOf(hostFilter.getCheckModel().getCheckedItems());
         Set<String> kinds = Set.copyOf(kindFilter.getCheckModel().getCheckedItems());
         String q = search.getText() == null ? "" : search.getText().trim().toLowerCase(Locale.ROOT);
-        Predicate<LabEvent> p = e -> hosts.contains(e.host()) && kinds.contains(e.kind())
+        boolean zeroAdverts = kinds.contains(ZERO_ADVERTS);
+        Predicate<LabEvent> p = e -> hosts.contains(e.host())
+                && (kinds.contains(e.kind()) || zeroAdverts && e instanceof LabEvent.AdvertSent a && a.priority() == 0)
                 && (q.isEmpty() || row(e).toLowerCase(Locale.ROOT).contains(q));
         filtered.setPredicate(p);
     }
@@ -209,6 +234,28 @@ public final class EventListView extends BorderPane {
         table.scrollTo(Math.max(0, best - 3));
         return filtered.get(best);
     }
+
+    /** Selects the shown event after the selected one (the first when none is); returns it, or null at the end. */
+    public LabEvent selectNext() { return selectShown(table.getSelectionModel().getSelectedIndex() + 1); }
+
+    /** Selects the shown event before the selected one (the last when none is); returns it, or null at the start. */
+    public LabEvent selectPrevious() {
+        int at = table.getSelectionModel().getSelectedIndex();
+        return selectShown(at < 0 ? filtered.size() - 1 : at - 1);
+    }
+
+    private LabEvent selectShown(int i) {
+        if (i < 0 || i >= filtered.size()) return null;
+        follow.setSelected(false);
+        table.getSelectionModel().clearAndSelect(i);
+        table.scrollTo(Math.max(0, i - 3));
+        return filtered.get(i);
+    }
+
+    /** Follows a new run's timeline: the why panel reads causes from it (ids are its append indexes). */
+    public void showTimeline(org.viplab.core.timeline.Timeline timeline) { why.attach(timeline); }
+
+    public WhyPanel whyPanel() { return why; }
 
     public FilteredList<LabEvent> shown() { return filtered; }
 

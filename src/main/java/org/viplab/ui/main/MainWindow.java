@@ -166,6 +166,7 @@ public final class MainWindow {
         });
         chartsSlot.getChildren().setAll(charts);
         charts.attach(timeline);
+        events.showTimeline(timeline); // the why panel beside the list reads causes from this run's timeline
         // While recording a drill: right-click a VIP switch on the chart to expect it ("VIP on db2 within ...").
         ChartsPane shown = charts;
         org.viplab.ui.topology.ContextMenus.install(shown, () -> {
