@@ -15,7 +15,8 @@ import org.viplab.core.timeline.CauseChain;
 import org.viplab.core.timeline.Failover;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
-import org.viplab.report.EventText;
+import org.viplab.core.text.EventFormatter;
+import org.viplab.core.text.TimeText;
 import org.viplab.core.util.AtomicFiles;
 import org.viplab.core.util.Durations;
 import picocli.CommandLine.Command;
@@ -101,7 +102,8 @@ public final class DrillCommand extends CliCommand {
             throw new UsageException("--lang goes with --report DIR, --json or --why");
         }
         Locale language = lang == null ? Locale.ENGLISH : lang;
-        Function<LabEvent, String> text = e -> EventText.details(e, language);
+        EventFormatter formatter = EventFormatter.of(language);
+        Function<LabEvent, String> text = formatter::details;
         if (batch && options == null) throw new UsageException("--batch goes with --report DIR");
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkFile("--jsonl", jsonl);
@@ -239,14 +241,14 @@ public final class DrillCommand extends CliCommand {
     /** Each failover and under it the chain of causes from the action to the VIP on its new holder. */
     static void printWhy(DrillResult r, Function<LabEvent, String> text, PrintStream out) {
         for (Failover f : r.analysis().failovers()) {
-            out.println("  failover " + f.from() + " -> " + f.to() + " at " + EventText.time(f.endUs()) + " s, why:");
+            out.println("  failover " + f.from() + " -> " + f.to() + " at " + TimeText.seconds(f.endUs()) + " s, why:");
             List<CauseChain.Link> chain = r.why(f);
             if (chain.isEmpty()) out.println("    (no cause recorded)");
             long prev = chain.isEmpty() ? 0 : chain.get(0).event().timeUs();
             for (CauseChain.Link l : chain) {
                 long t = l.event().timeUs();
-                String delta = t == prev ? "" : "+" + EventText.time(t - prev);
-                out.printf("    %9s %8s  %-6s %s%n", EventText.time(t), delta, l.event().host(), text.apply(l.event()));
+                String delta = t == prev ? "" : "+" + TimeText.seconds(t - prev);
+                out.printf("    %9s %8s  %-6s %s%n", TimeText.seconds(t), delta, l.event().host(), text.apply(l.event()));
                 prev = t;
             }
         }

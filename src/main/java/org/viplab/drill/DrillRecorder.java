@@ -1,5 +1,6 @@
 package org.viplab.drill;
 
+import org.viplab.core.timeline.Actor;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns what a trainer did by hand into a drill file: every action applied by {@value #USER} from
+ * Turns what a trainer did by hand into a drill file: every action applied by {@link Actor#USER} from
  * {@code startUs} on becomes an action step at its time, and the trainer adds expectations drawn from what
  * happened (e.g. "the VIP reached db2 3.1 s after the last action" becomes "expect vip-on db2 within 3.5s").
  * Times in the file are relative to {@code startUs}; a recording that starts at the run's t = 0 (a lab in its
@@ -32,9 +33,6 @@ import java.util.Map;
  * the app). No JavaFX.
  */
 public final class DrillRecorder {
-    /** The {@code by} of the actions a person applies; the only ones recorded. */
-    public static final String USER = "user";
-
     /** An action step, at a time relative to the recording's start. */
     public record RecordedAction(long atUs, Action action) { }
 
@@ -80,7 +78,7 @@ public final class DrillRecorder {
     public List<RecordedAction> actions(List<LabEvent> events) {
         List<RecordedAction> out = new ArrayList<>();
         for (LabEvent e : events) {
-            if (e instanceof LabEvent.ActionApplied a && USER.equals(a.by()) && a.timeUs() >= startUs) {
+            if (e instanceof LabEvent.ActionApplied a && a.by() == Actor.USER && a.timeUs() >= startUs) {
                 Verb verb = Verb.fromId(a.action());
                 if (verb == null) throw new IllegalArgumentException("unknown action \"" + a.action() + "\" at " + Durations.format(a.timeUs()));
                 out.add(new RecordedAction(a.timeUs() - startUs, new Action(verb, Target.parse(a.target(), topology.nodeNames()))));

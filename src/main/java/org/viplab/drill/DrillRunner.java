@@ -1,5 +1,6 @@
 package org.viplab.drill;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Lab;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
@@ -36,7 +37,7 @@ public final class DrillRunner {
             for (Step.ActionStep a : actions) {
                 if (aborted) break;
                 lab.runUntil(a.anchorUs());
-                lab.apply(a.action(), "drill");
+                lab.apply(a.action(), Actor.DRILL);
                 if (progress != null) progress.reached(lab.now(), judge(drill, timeline.snapshot(), end, lab.now()));
             }
             // run in slices so that a live view sees verdicts appear as their deadlines pass
@@ -58,13 +59,13 @@ public final class DrillRunner {
         List<String> problems = new ArrayList<>();
         for (Step.ActionStep r : drill.restore()) {
             try {
-                lab.apply(r.action(), "restore");
+                lab.apply(r.action(), Actor.RESTORE);
             } catch (RuntimeException e) {
                 problems.add(r.text() + ": " + e.getMessage());
             }
         }
         try {
-            lab.restore("restore");
+            lab.restore(Actor.RESTORE);
         } catch (RuntimeException e) {
             problems.add("implicit restore: " + e.getMessage());
         }
@@ -72,7 +73,9 @@ public final class DrillRunner {
     }
 
     static List<Verdict> judge(Drill drill, List<LabEvent> events, long endUs, long nowUs) {
-        Judge judge = new Judge(events, endUs);
+        List<Step.ActionStep> actions = new ArrayList<>();
+        for (Step s : drill.steps()) if (s instanceof Step.ActionStep a) actions.add(a);
+        Judge judge = new Judge(events, endUs, actions);
         List<Verdict> out = new ArrayList<>();
         for (Step s : drill.steps()) out.add(judge.judge(s, nowUs));
         return out;

@@ -1,5 +1,6 @@
 package org.viplab.drill;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
@@ -13,7 +14,7 @@ import java.util.List;
 
 /**
  * A run without a drill file (a trainer breaking things by hand in the app) as a {@link DrillResult}, so that
- * the report writer can write it like any drill: every action a person ({@value DrillRecorder#USER}) or a drill
+ * the report writer can write it like any drill: every action a person ({@link Actor#USER}) or a drill
  * applied becomes an action step at its time, judged DONE; there are no expectations, so the report is the measured
  * figures and the timeline. The topology is kept as it ran (an imported one too), not re-described as a preset.
  */
@@ -22,7 +23,7 @@ public final class FreeRun {
      * Whose actions become steps: a person's, and a drill's when a drill ran on the live lab (its own result
      * with verdicts is better, when there is one). Restore actions are clean-up, not steps.
      */
-    static final java.util.Set<String> STEP_SOURCES = java.util.Set.of(DrillRecorder.USER, "drill");
+    static final java.util.Set<Actor> STEP_SOURCES = java.util.EnumSet.of(Actor.USER, Actor.DRILL);
 
     /** What a free run's step lines say: it came from no file. */
     public static final int NO_LINE = 0;

@@ -15,14 +15,43 @@ import java.util.List;
  * true; {@code within} asks for any instant of the window in it, {@code for} for the whole window.
  */
 public final class Judge {
+    /**
+     * How late an action may begin on a real host before the expectations after it fail for that alone. An
+     * expectation that follows an action is anchored to when the action really began (its ActionApplied
+     * event), so lateness up to this is recorded in the verdict, never counted as failover time.
+     */
+    public static final long LATE_TOLERANCE_US = 2_000_000;
+
     private final List<LabEvent> events;
     private final TimelineAnalysis analysis;
     private final long endUs;
+    private final List<Step.ActionStep> actions;
 
-    public Judge(List<LabEvent> events, long endUs) {
+    public Judge(List<LabEvent> events, long endUs) { this(events, endUs, List.of()); }
+
+    /** @param actions the drill's actions: an expectation after one is anchored to when it really began */
+    public Judge(List<LabEvent> events, long endUs, List<Step.ActionStep> actions) {
         this.events = events;
         this.endUs = endUs;
+        this.actions = actions;
         this.analysis = new TimelineAnalysis(events, 0, endUs);
+    }
+
+    /**
+     * How much later than scheduled the action an expectation follows began (0 when on time, when none
+     * precedes it, or when it has not begun yet): the latest action anchored at or before the expectation.
+     */
+    long lateness(Step.ExpectStep e) {
+        Step.ActionStep cause = null;
+        for (Step.ActionStep a : actions) if (a.anchorUs() <= e.anchorUs() && (cause == null || a.anchorUs() >= cause.anchorUs())) cause = a;
+        if (cause == null) return 0;
+        for (LabEvent ev : events) {
+            if (ev instanceof LabEvent.ActionApplied a && a.timeUs() >= cause.anchorUs() && a.action().equals(cause.action().verb().id())
+                    && a.target().equals(cause.action().target().id())) {
+                return a.timeUs() - cause.anchorUs();
+            }
+        }
+        return 0;
     }
 
     public TimelineAnalysis analysis() { return analysis; }
@@ -33,14 +62,22 @@ public final class Judge {
             return new Verdict(step, a.anchorUs() <= nowUs ? Verdict.Status.DONE : Verdict.Status.PENDING, "");
         }
         Step.ExpectStep e = (Step.ExpectStep) step;
-        long from = e.wholeDrill() ? 0 : e.anchorUs();
-        long to = e.wholeDrill() ? endUs : e.deadlineUs();
+        long late = e.wholeDrill() ? 0 : lateness(e);
+        long from = e.wholeDrill() ? 0 : e.anchorUs() + late;
+        long to = e.wholeDrill() ? endUs : e.deadlineUs() + late;
         if (to > nowUs) return new Verdict(step, Verdict.Status.PENDING, "");
-        return switch (e.kind()) {
+        Verdict v = switch (e.kind()) {
             case CLIENT_DOWNTIME_UNDER -> downtime(e, from, to);
             case NO_SPLIT_BRAIN -> noSplitBrain(e, from, to);
             default -> windowed(e, truth(e), from, to);
         };
+        if (late < 1000) return v;
+        String note = "the action before it began " + Durations.format(late) + " late, so the window starts at " + t(from);
+        if (late > LATE_TOLERANCE_US) {
+            return new Verdict(e, Verdict.Status.FAILED, v.detail() + "; " + note + ", beyond the tolerance of "
+                    + Durations.format(LATE_TOLERANCE_US));
+        }
+        return new Verdict(e, v.status(), v.detail() + "; " + note);
     }
 
     private Verdict windowed(Step.ExpectStep e, List<long[]> truth, long from, long to) {

@@ -1,5 +1,6 @@
 package org.viplab.lab;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.Timeline;
 
@@ -18,14 +19,14 @@ public interface Lab extends AutoCloseable {
     /** The lab clock in microseconds (virtual for the simulator). */
     long now();
 
-    /** Applies an action now; {@code by} says who asked (user, drill, restore). */
-    void apply(Action action, String by);
+    /** Applies an action now; {@code by} says who asked. */
+    void apply(Action action, Actor by);
 
     /** Lets time pass until {@code timeUs}: the simulator runs its events, a real lab waits. */
     void runUntil(long timeUs) throws InterruptedException;
 
     /** Puts everything back: resume, heal every link, start what is stopped (mysqld, haproxy, keepalived). */
-    void restore(String by);
+    void restore(Actor by);
 
     @Override
     default void close() { }

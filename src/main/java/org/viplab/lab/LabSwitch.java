@@ -1,5 +1,6 @@
 package org.viplab.lab;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.Timeline;
 
@@ -76,10 +77,10 @@ public final class LabSwitch implements LiveEngine {
     public long now() { return current.now(); }
 
     @Override
-    public CompletableFuture<Void> apply(Action action, String by) { return current.apply(action, by); }
+    public CompletableFuture<Void> apply(Action action, Actor by) { return current.apply(action, by); }
 
     @Override
-    public CompletableFuture<Void> restore(String by) { return current.restore(by); }
+    public CompletableFuture<Void> restore(Actor by) { return current.restore(by); }
 
     @Override
     public List<String> commandsFor(Action action) { return current.commandsFor(action); }

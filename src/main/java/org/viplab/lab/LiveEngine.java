@@ -1,5 +1,6 @@
 package org.viplab.lab;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.Timeline;
 
@@ -41,10 +42,10 @@ public interface LiveEngine extends AutoCloseable {
     long now();
 
     /** Applies an action now; it appears on the timeline as an ActionApplied. */
-    CompletableFuture<Void> apply(Action action, String by);
+    CompletableFuture<Void> apply(Action action, Actor by);
 
     /** Puts everything back: resume, heal, start what is stopped. */
-    CompletableFuture<Void> restore(String by);
+    CompletableFuture<Void> restore(Actor by);
 
     /** Adds a listener and tells it about the current run at once (on the engine's thread). */
     CompletableFuture<Void> addRunListener(RunListener l);

@@ -1,5 +1,6 @@
 package org.viplab.lab;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
@@ -61,10 +62,10 @@ public final class RecordedRun implements LiveEngine {
     public long now() { return endUs; }
 
     @Override
-    public CompletableFuture<Void> apply(Action action, String by) { return CompletableFuture.failedFuture(readOnlyError()); }
+    public CompletableFuture<Void> apply(Action action, Actor by) { return CompletableFuture.failedFuture(readOnlyError()); }
 
     @Override
-    public CompletableFuture<Void> restore(String by) { return CompletableFuture.failedFuture(readOnlyError()); }
+    public CompletableFuture<Void> restore(Actor by) { return CompletableFuture.failedFuture(readOnlyError()); }
 
     @Override
     public List<String> commandsFor(Action action) { throw readOnlyError(); }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,9 +28,18 @@ public final class Comparison {
     public static final String HTML = "comparison.html";
     public static final String JSON = "comparison.json";
 
-    /** One figure on both engines, in milliseconds; null where an engine has none (e.g. no such failover). */
-    public record Row(String what, Double simMs, Double realMs) {
+    /**
+     * One figure on both engines, in milliseconds; null where an engine has none (e.g. no such failover).
+     * {@code figure} names it (a {@code comparison.figure.*} key of the report bundle); {@code failover} and
+     * {@code between} say which failover ("db1 → db2") for the per-failover figures, 0 and "" otherwise.
+     */
+    public record Row(String figure, int failover, String between, Double simMs, Double realMs) {
         public Double diffMs() { return simMs == null || realMs == null ? null : Math.round((simMs - realMs) * 1000) / 1000.0; }
+
+        /** The figure in English (the CLI's table and comparison.json). */
+        public String what() { return label(Locale.ENGLISH); }
+
+        public String label(Locale locale) { return new ReportModel(locale).f("comparison.figure." + figure, failover, between); }
     }
 
     private Comparison() { }
@@ -38,19 +48,20 @@ public final class Comparison {
         TimelineAnalysis s = sim.analysis();
         TimelineAnalysis r = real.analysis();
         List<Row> out = new ArrayList<>();
-        out.add(new Row("longest no-VIP gap", ms(s.longestGapUs()), ms(r.longestGapUs())));
-        out.add(new Row("split brain (total)", ms(s.splitBrainUs()), ms(r.splitBrainUs())));
-        out.add(new Row("longest client outage", ms(s.longestOutageUs()), ms(r.longestOutageUs())));
+        out.add(new Row("gap", 0, "", ms(s.longestGapUs()), ms(r.longestGapUs())));
+        out.add(new Row("splitBrain", 0, "", ms(s.splitBrainUs()), ms(r.splitBrainUs())));
+        out.add(new Row("outage", 0, "", ms(s.longestOutageUs()), ms(r.longestOutageUs())));
         List<Failover> fs = s.failovers();
         List<Failover> fr = r.failovers();
         for (int i = 0; i < Math.max(fs.size(), fr.size()); i++) {
             Failover a = i < fs.size() ? fs.get(i) : null;
             Failover b = i < fr.size() ? fr.get(i) : null;
-            String n = "failover " + (i + 1) + " (" + label(a != null ? a : b) + "): ";
-            out.add(new Row(n + "detection", a == null || a.causeUs() < 0 ? null : ms(a.detectionUs()), b == null || b.causeUs() < 0 ? null : ms(b.detectionUs())));
-            out.add(new Row(n + "no-VIP gap", a == null ? null : ms(a.gapUs()), b == null ? null : ms(b.gapUs())));
-            out.add(new Row(n + "failover time", a == null || a.causeUs() < 0 ? null : ms(a.failoverUs()), b == null || b.causeUs() < 0 ? null : ms(b.failoverUs())));
-            out.add(new Row(n + "client downtime", a == null ? null : ms(a.clientDowntimeUs()), b == null ? null : ms(b.clientDowntimeUs())));
+            int n = i + 1;
+            String between = label(a != null ? a : b);
+            out.add(new Row("detection", n, between, a == null || a.causeUs() < 0 ? null : ms(a.detectionUs()), b == null || b.causeUs() < 0 ? null : ms(b.detectionUs())));
+            out.add(new Row("failoverGap", n, between, a == null ? null : ms(a.gapUs()), b == null ? null : ms(b.gapUs())));
+            out.add(new Row("failoverTime", n, between, a == null || a.causeUs() < 0 ? null : ms(a.failoverUs()), b == null || b.causeUs() < 0 ? null : ms(b.failoverUs())));
+            out.add(new Row("downtime", n, between, a == null ? null : ms(a.clientDowntimeUs()), b == null ? null : ms(b.clientDowntimeUs())));
         }
         return out;
     }
@@ -78,31 +89,42 @@ public final class Comparison {
         AtomicFiles.writeString(dir.resolve(JSON), new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(json) + "\n");
     }
 
+    /** comparison.html through comparison.ftlx, in the report's language like the other reports. */
     static String html(DrillResult sim, DrillResult real, List<Row> rows, Locale locale) throws IOException {
-        StringBuilder b = new StringBuilder();
-        b.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>").append(esc("VIP Lab: " + sim.drill().name() + ", simulator vs real hosts"))
-                .append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:4px 8px}"
-                        + "td.n{text-align:right}.cols{display:flex;gap:1em}.cols div{flex:1}img{width:100%}</style></head><body>\n");
-        b.append("<h1>").append(esc(sim.drill().name())).append(": simulator vs real hosts</h1>\n");
-        b.append("<p>Simulator: ").append(sim.passed() ? "passed" : "FAILED").append(" (<a href=\"sim/report.html\">report</a>); real hosts: ")
-                .append(real.passed() ? "passed" : "FAILED").append(" (<a href=\"ssh/report.html\">report</a>).</p>\n");
-        b.append("<table><tr><th>figure</th><th>simulator (ms)</th><th>real hosts (ms)</th><th>simulator − real (ms)</th></tr>\n");
-        for (Row r : rows) {
-            b.append("<tr><td>").append(esc(r.what())).append("</td><td class=\"n\">").append(num(r.simMs())).append("</td><td class=\"n\">")
-                    .append(num(r.realMs())).append("</td><td class=\"n\">").append(num(r.diffMs())).append("</td></tr>\n");
-        }
-        b.append("</table>\n<div class=\"cols\">");
+        ReportModel text = new ReportModel(locale);
+        Map<String, Object> m = new HashMap<>();
+        m.put("t", text.texts());
+        m.put("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
+        m.put("css", Templates.css());
+        m.put("drill", sim.drill().name());
+        List<Map<String, Object>> sides = new ArrayList<>();
         for (DrillResult d : List.of(sim, real)) {
             ChartData data = new ChartData(d.drill().topology());
             data.addAll(d.events());
             LabCharts charts = LabCharts.combined(data, locale);
             charts.show(0, d.endUs(), 900);
             byte[] png = ChartImages.png(charts.chart(), 900, 700);
-            b.append("<div><h2>").append(d.engine().equals("sim") ? "simulator" : "real hosts").append("</h2><img alt=\"charts\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(png)).append("\"></div>");
+            Map<String, Object> side = new HashMap<>();
+            boolean isSim = d == sim;
+            side.put("name", text.t(isSim ? "comparison.engine.sim" : "comparison.engine.ssh"));
+            side.put("link", (isSim ? "sim" : "ssh") + "/" + ReportWriter.HTML);
+            side.put("status", d.passed() ? "passed" : "failed");
+            side.put("statusLabel", text.t(d.passed() ? "report.result.passed" : "report.result.failed"));
+            side.put("png", Base64.getEncoder().encodeToString(png));
+            sides.add(side);
         }
-        b.append("</div>\n</body></html>\n");
-        return b.toString();
+        m.put("sides", sides);
+        List<Map<String, Object>> table = new ArrayList<>();
+        for (Row r : rows) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("what", r.label(locale));
+            row.put("sim", num(r.simMs()));
+            row.put("real", num(r.realMs()));
+            row.put("diff", num(r.diffMs()));
+            table.add(row);
+        }
+        m.put("rows", table);
+        return Templates.render("comparison.ftlx", m, locale);
     }
 
     private static Double ms(long us) { return us / 1000.0; }
@@ -110,8 +132,4 @@ public final class Comparison {
     private static String label(Failover f) { return f.from() + " → " + f.to(); }
 
     private static String num(Double d) { return d == null ? "–" : String.format(Locale.ROOT, "%.1f", d); }
-
-    static String esc(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 }

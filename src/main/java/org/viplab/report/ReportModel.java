@@ -11,6 +11,8 @@ import org.viplab.drill.Step;
 import org.viplab.drill.Verdict;
 import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.Topology;
+import org.viplab.core.text.EventFormatter;
+import org.viplab.core.text.TimeText;
 import org.viplab.core.timeline.Failover;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.TimelineAnalysis;
@@ -102,7 +104,7 @@ final class ReportModel {
 
         List<Map<String, Object>> verdicts = new ArrayList<>();
         StringBuilder marker = new StringBuilder();
-        VerdictText verdictText = EventText.isEnglish(locale) ? null : VerdictText.in(locale);
+        VerdictText verdictText = VerdictText.isEnglish(locale) ? null : VerdictText.in(locale);
         for (Verdict v : r.verdicts()) {
             Map<String, Object> row = new HashMap<>();
             String status = v.status().name().toLowerCase(Locale.ROOT);
@@ -225,7 +227,7 @@ final class ReportModel {
 
     private void events(DrillResult r, Map<String, Object> m) {
         EventDigest digest = new EventDigest();
-        EventText.Localized words = EventText.isEnglish(locale) ? null : EventText.in(locale);
+        EventFormatter words = EventFormatter.of(locale);
         List<Map<String, Object>> rows = new ArrayList<>();
         int omitted = 0;
         int warmup = 0;
@@ -245,11 +247,10 @@ final class ReportModel {
                 continue;
             }
             Map<String, Object> row = new HashMap<>(8);
-            row.put("time", EventText.time(e.timeUs()));
+            row.put("time", TimeText.seconds(e.timeUs()));
             row.put("host", e.host());
-            // English straight from the fast path, so the English report stays byte for byte what it was.
-            row.put("kind", words == null ? e.kind() : words.kind(e.kind()));
-            row.put("details", words == null ? EventText.details(e) : words.details(e));
+            row.put("kind", words.kind(e.kind()));
+            row.put("details", words.details(e));
             row.put("cls", cssClass(e));
             rows.add(row);
         }

@@ -1,6 +1,8 @@
 package org.viplab.report;
 
 import org.viplab.drill.DrillResult;
+import org.viplab.core.text.EventCsv;
+import org.viplab.core.text.EventFormatter;
 import org.viplab.core.timeline.JsonLines;
 import org.viplab.core.util.AtomicFiles;
 
@@ -48,7 +50,7 @@ public final class ReportWriter {
         if (warning != null) warnings.add(warning);
         AtomicFiles.write(dir.resolve(PDF), out -> pdf.writeTo(out));
         t = lap(ms, PDF, t);
-        AtomicFiles.write(dir.resolve(CSV), out -> CsvExport.write(r.events(), out));
+        AtomicFiles.write(dir.resolve(CSV), out -> EventCsv.write(r.events(), EventFormatter.english(), out, false));
         t = lap(ms, CSV, t);
         AtomicFiles.write(dir.resolve(JSONL), out -> JsonLines.write(r.events(), r.causes(), out));
         t = lap(ms, JSONL, t);

@@ -39,6 +39,8 @@ public final class VerdictText {
             Map.entry(Pattern.compile("VIP on (\\S+) and (\\S+)"), "verdict.seen.two"),
             Map.entry(Pattern.compile("VIP on (\\S+)"), "verdict.seen.one"));
 
+    static final String BUNDLE = "org.viplab.i18n.report";
+
     private final ResourceBundle bundle;
     private final Locale locale;
 
@@ -47,9 +49,11 @@ public final class VerdictText {
         this.locale = locale;
     }
 
+    static boolean isEnglish(Locale l) { return l == null || !l.getLanguage().equals("zh"); }
+
     /** The texts of one language (the report's bundle, no fallback to the JVM's locale). */
     public static VerdictText in(Locale locale) {
-        return new VerdictText(ResourceBundle.getBundle(EventText.BUNDLE, locale,
+        return new VerdictText(ResourceBundle.getBundle(BUNDLE, locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)), locale);
     }
 

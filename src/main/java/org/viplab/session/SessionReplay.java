@@ -3,6 +3,8 @@ package org.viplab.session;
 import org.viplab.lab.Engine;
 import org.viplab.lab.RunSnapshot;
 import org.viplab.lab.TimeControls;
+import org.viplab.core.text.EventFormatter;
+import org.viplab.core.text.TimeText;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.ArrayList;
@@ -74,8 +76,14 @@ public final class SessionReplay {
         for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
             LabEvent x = i < a.size() ? a.get(i) : null;
             LabEvent y = i < b.size() ? b.get(i) : null;
-            if (x == null || !x.equals(y)) return "saved " + (x == null ? "nothing" : x) + ", replayed " + (y == null ? "nothing" : y);
+            if (x == null || !x.equals(y)) return "saved " + describe(x) + ", replayed " + describe(y);
         }
         return null;
+    }
+
+    /** An event as the event list words it (never a record's toString). */
+    private static String describe(LabEvent e) {
+        if (e == null) return "nothing";
+        return TimeText.seconds(e.timeUs()) + " s " + e.host() + ": " + EventFormatter.english().details(e);
     }
 }

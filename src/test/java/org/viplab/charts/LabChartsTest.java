@@ -108,9 +108,9 @@ class LabChartsTest {
         SimulatedLab lab = SimulatedLab.steadyState(Presets.mode2(), 7, t);
         lab.runUntil(1_800_000_000L);
         lab.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
-                new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), "test");
+                new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), org.viplab.core.timeline.Actor.USER);
         lab.runUntil(1_860_000_000L);
-        lab.restore("test");
+        lab.restore(org.viplab.core.timeline.Actor.USER);
         lab.runUntil(3_600_000_000L);
         ChartData data = ChartData.of(Presets.mode2(), t.snapshot());
         LabCharts charts = LabCharts.combined(data, Locale.ENGLISH);

@@ -158,7 +158,7 @@ class BadInputTest {
             Files.writeString(dir.resolve("t.json"), TopologyJson.toJson(Presets.mode1()).replaceFirst("\"downTimerAdverts\": 3", "\"downTimerAdverts\": 0"));
             Files.writeString(dir.resolve("d.json"), "{\"name\": \"x\", \"topology\": \"t.json\", " + STEPS + "}");
             return List.of("drill", dir.resolve("d.json").toString());
-        }, 2, "{dir}/d.json:1:27: topology {dir}/t.json:39:29: db1.keepalived.downTimerAdverts must be 1..100, got 0"));
+        }, 2, "{dir}/d.json:1:27: topology {dir}/t.json:{line of \"downTimerAdverts\": 0}: db1.keepalived.downTimerAdverts must be 1..100, got 0"));
         // configs
         c.add(new Case("include ../../../../proc/self/environ", importWith("global_defs {", "include ../../../../proc/self/environ\nglobal_defs {"), 2,
                 "{dir}/cfg/db1/keepalived.conf:3:9: include \"../../../../proc/self/environ\" resolves to /proc/self/environ, outside the node's folder {dir}/cfg/db1; only files in that folder are read"));
@@ -202,9 +202,26 @@ class BadInputTest {
         int exit = Launcher.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
         String errText = err.toString(StandardCharsets.UTF_8);
         assertEquals(c.exit(), exit, errText);
-        assertEquals(c.firstErrorLine().replace("{dir}", dir.toString()), errText.lines().findFirst().orElse(""), errText);
+        assertEquals(expected(c.firstErrorLine()), errText.lines().findFirst().orElse(""), errText);
         assertEquals("", out.toString(StandardCharsets.UTF_8), "refused before anything ran");
         if (c.name().startsWith("--json")) assertEquals("mine", Files.readString(dir.resolve("out/keep.txt")), "the folder is kept");
+    }
+
+    /** The case's message with {dir} and {line of "TEXT"} (line:column of the value after TEXT in t.json) filled in. */
+    private String expected(String message) throws IOException {
+        String m = message.replace("{dir}", dir.toString());
+        java.util.regex.Matcher lineOf = java.util.regex.Pattern.compile("\\{line of (\"[^}]*)\\}").matcher(m);
+        if (lineOf.find()) {
+            List<String> lines = Files.readAllLines(dir.resolve("t.json"));
+            for (int i = 0; i < lines.size(); i++) {
+                int col = lines.get(i).indexOf(lineOf.group(1));
+                if (col >= 0) {
+                    int value = col + lineOf.group(1).length() - 1; // the value is the text's last character
+                    return m.replace(lineOf.group(), (i + 1) + ":" + (value + 1));
+                }
+            }
+        }
+        return m;
     }
 
     /** A command that runs out of memory, added beside the real ones. */

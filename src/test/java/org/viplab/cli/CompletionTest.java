@@ -54,7 +54,9 @@ class CompletionTest {
     void theZshScriptIsAnAutoloadableCompletionFunction() {
         String zsh = CompletionCommand.zsh();
         assertTrue(zsh.startsWith("#compdef viplab\n"), zsh.substring(0, 40));
-        assertTrue(zsh.contains("bashcompinit") && zsh.contains(CompletionCommand.bash()));
+        assertTrue(zsh.contains("autoload -U +X bashcompinit && bashcompinit\n"));
+        assertTrue(zsh.contains("function _complete_viplab()"));
+        assertTrue(zsh.contains("compopt() { return 0; }") && !zsh.contains("alias compopt=complete"), "no compopt in zsh");
         assertTrue(zsh.strip().endsWith("_bash_complete -F _complete_viplab \"$@\""));
     }
 

@@ -1,5 +1,6 @@
 package org.viplab.drill;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.viplab.lab.Action;
@@ -37,13 +38,13 @@ class DrillRecorderTest {
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, SEED, tl);
         lab.runUntil(2_345_678);
-        lab.apply(act(Verb.STOP, "db1/mysqld", t), "user");
+        lab.apply(act(Verb.STOP, "db1/mysqld", t), Actor.USER);
         lab.runUntil(15_000_000);
-        lab.apply(act(Verb.START, "db1/mysqld", t), "user");
+        lab.apply(act(Verb.START, "db1/mysqld", t), Actor.USER);
         lab.runUntil(17_250_000);
-        lab.apply(act(Verb.START, "db1/keepalived", t), "user");
-        lab.apply(act(Verb.CUT, "clients-db2", t), "drill"); // not the user's: must not be recorded
-        lab.apply(act(Verb.HEAL, "clients-db2", t), "drill");
+        lab.apply(act(Verb.START, "db1/keepalived", t), Actor.USER);
+        lab.apply(act(Verb.CUT, "clients-db2", t), Actor.DRILL); // not the user's: must not be recorded
+        lab.apply(act(Verb.HEAL, "clients-db2", t), Actor.DRILL);
         lab.runUntil(endUs);
         return tl;
     }
@@ -109,9 +110,9 @@ class DrillRecorderTest {
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, SEED, tl);
         lab.runUntil(1_000_000);
-        lab.apply(act(Verb.CUT, "db1-db2/vrrp", t), "user");
+        lab.apply(act(Verb.CUT, "db1-db2/vrrp", t), Actor.USER);
         lab.runUntil(9_000_000);
-        lab.apply(act(Verb.HEAL, "db1-db2/vrrp", t), "user");
+        lab.apply(act(Verb.HEAL, "db1-db2/vrrp", t), Actor.USER);
         lab.runUntil(20_000_000);
         DrillRecorder rec = new DrillRecorder(t, SEED, 0);
         Drill d = DrillParser.parse("x", rec.toJson(tl.snapshot(), 20_000_000, "vrrp", null), null);
@@ -132,6 +133,6 @@ class DrillRecorderTest {
     void aVipRemovalCannotBecomeAnExpectation() {
         DrillRecorder rec = new DrillRecorder(Presets.mode1(), 1, 0);
         assertThrows(IllegalArgumentException.class,
-                () -> rec.expectVipOn(List.of(), new LabEvent.VipChanged(5, "db1", "10.9.8.120", false, "x")));
+                () -> rec.expectVipOn(List.of(), new LabEvent.VipChanged(5, "db1", "10.9.8.120", false, null)));
     }
 }

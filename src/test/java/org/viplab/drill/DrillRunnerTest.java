@@ -1,5 +1,6 @@
 package org.viplab.drill;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.engine.sim.SimulatedLab;
 import org.viplab.core.timeline.Timeline;
@@ -54,7 +55,7 @@ class DrillRunnerTest {
         assertTrue(r.toJson().contains("\"splitBrainMs\""));
         // the restore ran: keepalived started again after the drill
         assertTrue(r.events().stream().anyMatch(e -> e instanceof org.viplab.core.timeline.LabEvent.ActionApplied aa
-                && aa.by().equals("restore") && aa.target().equals("db1/keepalived")));
+                && aa.by() == Actor.RESTORE && aa.target().equals("db1/keepalived")));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.viplab.drill;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
@@ -29,10 +30,10 @@ class FreeRunTest {
         Timeline timeline = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, 7, timeline);
         lab.runUntil(2_000_000);
-        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), DrillRecorder.USER);
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER);
         lab.runUntil(4_000_000);
-        lab.apply(new Action(Verb.HANG, new Target.Process("db2", ProcessKind.MYSQLD)), "drill");
-        lab.apply(new Action(Verb.RESUME, new Target.Process("db2", ProcessKind.MYSQLD)), "restore"); // clean-up, not a step
+        lab.apply(new Action(Verb.HANG, new Target.Process("db2", ProcessKind.MYSQLD)), Actor.DRILL);
+        lab.apply(new Action(Verb.RESUME, new Target.Process("db2", ProcessKind.MYSQLD)), Actor.RESTORE); // clean-up, not a step
         lab.runUntil(endUs);
         return FreeRun.result(t, 7, timeline.snapshot(), endUs, "by hand", "a trainer's run");
     }
@@ -83,7 +84,7 @@ class FreeRunTest {
         String html = Files.readString(dir.resolve(ReportWriter.HTML));
         assertTrue(html.contains("by hand") && html.contains("stop db1/mysqld"));
         assertTrue(Files.readString(dir.resolve(ReportWriter.JSON)).contains("\"failovers\": 1"));
-        assertTrue(r.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore")),
+        assertTrue(r.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a && a.by() == Actor.RESTORE),
                 "the restore is in the timeline, only not a step");
     }
 }

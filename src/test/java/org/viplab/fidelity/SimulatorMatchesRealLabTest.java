@@ -1,5 +1,6 @@
 package org.viplab.fidelity;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
@@ -39,7 +40,7 @@ class SimulatorMatchesRealLabTest {
         SimulatedLab lab = SimulatedLab.steadyState(t, 1, tl);
         for (Object[] step : steps) {
             lab.runUntil((Long) step[0]);
-            lab.apply(new Action(Verb.fromId((String) step[1]), Target.parse((String) step[2], t.nodeNames())), "fixture");
+            lab.apply(new Action(Verb.fromId((String) step[1]), Target.parse((String) step[2], t.nodeNames())), Actor.DRILL);
         }
         lab.runUntil(untilUs);
         return tl.snapshot();

@@ -1,5 +1,6 @@
 package org.viplab.lab;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.ProcessKind;
@@ -52,7 +53,7 @@ class CapabilitiesTest {
         assertEquals(Engine.SSH, run.engine(), "a report of the recording names the engine it was recorded on");
         assertEquals(events.subList(0, 1), run.events(), "nothing after where the recording ends");
         ExecutionException e = assertThrows(ExecutionException.class,
-                () -> rec.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "user").get());
+                () -> rec.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER).get());
         assertTrue(e.getCause() instanceof UnsupportedOperationException);
         assertThrows(UnsupportedOperationException.class, () -> rec.startDrill(null));
     }

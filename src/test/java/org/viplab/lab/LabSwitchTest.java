@@ -1,5 +1,6 @@
 package org.viplab.lab;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.model.Mode;
@@ -54,7 +55,7 @@ class LabSwitchTest {
         assertEquals(3, runs.size());
         assertSame(b.timeline(), runs.get(2).timeline());
 
-        lab.apply(new Action(Verb.STOP, Target.parse("db1/haproxy", List.of("db1", "db2"))), "user").get(5, TimeUnit.SECONDS);
+        lab.apply(new Action(Verb.STOP, Target.parse("db1/haproxy", List.of("db1", "db2"))), Actor.USER).get(5, TimeUnit.SECONDS);
         assertTrue(b.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied x && x.target().equals("db1/haproxy")),
                 "actions go to the engine in use");
         assertTrue(a.timeline().snapshot().stream().noneMatch(e -> e instanceof LabEvent.ActionApplied), "not to the other one");

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,6 +44,28 @@ class ComparisonTest {
         assertEquals(2, html.split("data:image/png;base64,").length - 1, "both timelines' charts");
         assertTrue(Files.exists(dir.resolve("sim/report.html")) && Files.exists(dir.resolve("ssh/report.html")));
         assertTrue(Files.readString(dir.resolve(Comparison.JSON)).contains("\"diffMs\": -117.188"));
+        assertTrue(html.contains("<td>failover 1 (db1 \u2192 db2): no-VIP gap</td>"), "the figure in English");
+        assertTrue(html.contains("<a href=\"sim/report.html\">report</a>") && html.contains("<a href=\"ssh/report.html\">report</a>"));
+
+        Path zhDir = dir.resolve("zh");
+        Comparison.write(a, b, zhDir, new ReportOptions(Locale.SIMPLIFIED_CHINESE, true, null));
+        String zh = Files.readString(zhDir.resolve(Comparison.HTML));
+        assertTrue(zh.contains("lang=\"zh-CN\"") && zh.contains("x：模拟器与真实主机对比"), "the title in Chinese");
+        assertTrue(zh.contains("<td>第 1 次故障切换（db1 \u2192 db2）：无 VIP 间隔</td>"), "the figures in Chinese");
+        assertTrue(zh.contains("648.4") && zh.contains("-117.2"));
+        assertFalse(zh.contains("no-VIP gap") || zh.contains("simulator vs real"), "no English left");
+        assertTrue(Files.readString(zhDir.resolve(Comparison.JSON)).contains("\"what\": \"failover 1 (db1 \u2192 db2): no-VIP gap\""),
+                "comparison.json keeps its English figure names whatever the language");
+    }
+
+    @Test
+    void aDrillNameIsEscapedInTheComparison(@TempDir Path dir) throws Exception {
+        String drill = "{\"name\": \"<b>x</b>\", \"preset\": \"mode1\", \"steps\": [{\"at\": \"2s\", \"action\": \"stop\", \"target\": \"db1/keepalived\"}], \"duration\": \"6s\"}";
+        DrillResult a = run(drill);
+        Comparison.write(a, a, dir, new ReportOptions(Locale.ENGLISH, true, null));
+        String html = Files.readString(dir.resolve(Comparison.HTML));
+        assertTrue(html.contains("&lt;b&gt;x&lt;/b&gt;: simulator vs real hosts"), "escaped by the template");
+        assertFalse(html.contains("<b>x</b>"));
     }
 
     @Test

@@ -28,7 +28,7 @@ class EventDigestTest {
                 new LabEvent.ClientProbe(16, false, 1, null, ProbeFailure.REFUSED), // another failure
                 new LabEvent.ClientProbe(17, true, 1, "db2", ProbeFailure.NONE),    // back
                 new LabEvent.ClientProbe(18, true, 1, "db2", ProbeFailure.NONE),
-                new LabEvent.VipChanged(19, "db2", "10.9.8.120", true, "x"));       // always
+                new LabEvent.VipChanged(19, "db2", "10.9.8.120", true, null));       // always
         EventDigest d = new EventDigest();
         List<Long> listed = new ArrayList<>();
         for (LabEvent e : in) if (d.listed(e)) listed.add(e.timeUs());

@@ -47,6 +47,20 @@ class SampleReportsTest {
         assertTrue(problems.isEmpty(), String.join("\n", problems) + HOW);
     }
 
+    /** A record's toString ("ClusterStatus[timeUs=2000000, host=db1, ...") or a raw reason code never reaches a reader. */
+    @Test
+    void noCommittedReportShowsARecordDump() throws Exception {
+        java.util.regex.Pattern dump = java.util.regex.Pattern.compile("\\w+\\[\\w+=|\\[timeUs=");
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(REPORTS)) {
+            for (Path f : s.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+                var m = dump.matcher(Files.readString(f));
+                if (m.find()) found.add(f + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), found, HOW);
+    }
+
     @Test
     void noReportWithoutItsDrill() throws Exception {
         List<String> orphans = new ArrayList<>();

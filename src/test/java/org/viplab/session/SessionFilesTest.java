@@ -1,5 +1,6 @@
 package org.viplab.session;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.viplab.lab.Action;
@@ -35,7 +36,7 @@ class SessionFilesTest {
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, 9, tl);
         lab.runUntil(3_000_000);
-        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.HAPROXY)), "user");
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.HAPROXY)), Actor.USER);
         lab.runUntil(30_000_000);
         return new Session(t, "sim", 9, Map.of("speed", "10", "locale", "zh-CN"), tl.snapshot(), "{\"name\": \"rec\"}\n");
     }
@@ -45,7 +46,7 @@ class SessionFilesTest {
         Topology t = Presets.mode1();
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(t, 3, tl);
-        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user");
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), Actor.USER);
         lab.runUntil(5_000_000);
         Timeline.Caused run = tl.caused();
         assertTrue(run.causes().any());

@@ -1,5 +1,6 @@
 package org.viplab.session;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +37,9 @@ class SessionReplayTest {
         live = new LiveSimulation(t, 23, () -> 0L).start(); // a stopped wall clock: only runFastUntil moves time
         live.pause().get(5, TimeUnit.SECONDS);
         live.runFastUntil(4_321_000).get(5, TimeUnit.SECONDS);
-        live.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user").get(5, TimeUnit.SECONDS);
+        live.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.KEEPALIVED)), Actor.USER).get(5, TimeUnit.SECONDS);
         live.runFastUntil(12_000_000).get(5, TimeUnit.SECONDS);
-        live.restore("user").get(5, TimeUnit.SECONDS);
+        live.restore(Actor.USER).get(5, TimeUnit.SECONDS);
         live.runFastUntil(25_000_000).get(5, TimeUnit.SECONDS);
         Session s = SessionReplay.capture(live.snapshot().get(10, TimeUnit.SECONDS), Map.of("speed", "1"), null);
         Path f = dir.resolve("s.viplab");
@@ -60,9 +61,9 @@ class SessionReplayTest {
 
     @Test
     void aDifferentTimelineIsReported() {
-        var a = List.<LabEvent>of(new LabEvent.VipChanged(5, "db1", "v", true, "x"));
-        var b = List.<LabEvent>of(new LabEvent.VipChanged(6, "db1", "v", true, "x"));
-        assertTrue(SessionReplay.difference(a, b, 10).startsWith("saved VipChanged[timeUs=5"));
-        assertNull(SessionReplay.difference(a, a, 10));
+        var a = List.<LabEvent>of(new LabEvent.VipChanged(5_000_000, "db1", "v", true, null));
+        var b = List.<LabEvent>of(new LabEvent.VipChanged(6_000_000, "db1", "v", true, null));
+        assertTrue(SessionReplay.difference(a, b, 10_000_000).startsWith("saved 5.000 s db1: VIP v added, replayed 6.000 s db1"));
+        assertNull(SessionReplay.difference(a, a, 10_000_000));
     }
 }

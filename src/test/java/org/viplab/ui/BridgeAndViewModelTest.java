@@ -1,5 +1,7 @@
 package org.viplab.ui;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
@@ -54,11 +56,11 @@ class BridgeAndViewModelTest {
             bridge.follow(tl, Presets.mode1());
             SimulatedLab lab = SimulatedLab.steadyState(Presets.mode1(), 3, tl);
             lab.runUntil(1_000_000);
-            lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "user");
-            lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "user");
-            lab.apply(new Action(Verb.HEAL, new Target.PeerPath("db1", "db2", true)), "user");
-            lab.apply(new Action(Verb.CUT, new Target.ClientPath("db2")), "user");
-            lab.apply(new Action(Verb.HEAL, new Target.ClientPath("db2")), "user");
+            lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER);
+            lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), Actor.USER);
+            lab.apply(new Action(Verb.HEAL, new Target.PeerPath("db1", "db2", true)), Actor.USER);
+            lab.apply(new Action(Verb.CUT, new Target.ClientPath("db2")), Actor.USER);
+            lab.apply(new Action(Verb.HEAL, new Target.ClientPath("db2")), Actor.USER);
             lab.runUntil(600_000_000);
             int events = tl.size();
             assertTrue(events > 5000, "ten minutes of probes: " + events);
@@ -102,8 +104,8 @@ class BridgeAndViewModelTest {
             Timeline first = new Timeline();
             bridge.follow(first, Presets.mode1());
             SimulatedLab lab = SimulatedLab.steadyState(Presets.mode1(), 3, first);
-            lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), "user");
-            lab.apply(new Action(Verb.CUT, new Target.HostLink("db2")), "user");
+            lab.apply(new Action(Verb.CUT, new Target.PeerPath("db1", "db2", true)), Actor.USER);
+            lab.apply(new Action(Verb.CUT, new Target.HostLink("db2")), Actor.USER);
             bridge.drain();
             assertTrue(vm.vrrpBlockedProperty().get());
             assertTrue(vm.host("db2").linkCutProperty().get());
@@ -160,19 +162,19 @@ class BridgeAndViewModelTest {
             bridge.follow(tl, Presets.mode1());
             // the old run: late times, so that any old event is told apart from the new run's
             tl.accept(new LabEvent.LinkChanged(1_000_000_000L, "db1-db2/vrrp", true));
-            tl.accept(new LabEvent.VipChanged(1_000_000_001L, "db2", "10.9.8.120", true, "VRRP MASTER"));
+            tl.accept(new LabEvent.VipChanged(1_000_000_001L, "db2", "10.9.8.120", true, Reason.of(Reason.Code.VRRP_STATE, "MASTER")));
             tl.accept(new LabEvent.LinkChanged(1_000_000_002L, "db2/link", true));
             bridge.drain();
             assertTrue(vm.vrrpBlockedProperty().get());
             assertTrue(vm.host("db2").linkCutProperty().get());
-            tl.accept(new LabEvent.ProcessChanged(1_000_000_003L, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, "kill by user"));
+            tl.accept(new LabEvent.ProcessChanged(1_000_000_003L, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, Reason.action("kill", Actor.USER)));
             // queued, not yet handed over: the new run and its events follow it in the same queue
             Timeline tl2 = new Timeline();
             bridge.follow(tl2, Presets.mode1());
-            tl.accept(new LabEvent.VipChanged(1_000_000_004L, "db2", "10.9.8.120", false, "the old run, after its end: never seen"));
-            tl2.accept(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, "at t = 0"));
-            tl2.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.INIT, VrrpState.MASTER, "at t = 0"));
-            tl2.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.RUNNING, "at t = 0"));
+            tl.accept(new LabEvent.VipChanged(1_000_000_004L, "db2", "10.9.8.120", false, Reason.text("the old run, after its end: never seen")));
+            tl2.accept(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, Reason.of(Reason.Code.AT_ZERO)));
+            tl2.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.INIT, VrrpState.MASTER, Reason.of(Reason.Code.AT_ZERO)));
+            tl2.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.RUNNING, Reason.of(Reason.Code.AT_ZERO)));
             bridge.drain();
 
             assertEquals(List.of("run mode1", "old 3", "old 1", "run mode1", "new 3"), seen);

@@ -130,7 +130,7 @@ class LabControlsUiTest {
         waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
         session.window.setNotificationsEnabled(true);
         session.live.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
-                new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), "test").get(5, TimeUnit.SECONDS);
+                new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), org.viplab.core.timeline.Actor.USER).get(5, TimeUnit.SECONDS);
         session.live.runFastUntil(5_000_000).get(10, TimeUnit.SECONDS);
         waitUntil("a notification shows", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
         String text = robot.lookup(".notification-bar .label").queryAll().stream()

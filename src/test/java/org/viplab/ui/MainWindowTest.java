@@ -165,7 +165,7 @@ class MainWindowTest {
 
         Path csv = fx(() -> session.window.exportCsv(SCREENSHOTS.resolve("events.csv"))).get(10, TimeUnit.SECONDS);
         String text = Files.readString(csv, StandardCharsets.UTF_8);
-        assertTrue(text.contains("time_s,host,source,event,details"));
+        assertTrue(text.startsWith("\uFEFFtime_s,t_us,host,source,kind,details\r\n"), "the one events CSV, with a byte-order mark");
         assertTrue(text.contains("stop db1/mysqld (by user)"), text.substring(0, Math.min(2000, text.length())));
 
         Path png = fx(() -> session.window.exportDrawingPng(SCREENSHOTS.resolve("topology.png"))).get(10, TimeUnit.SECONDS);

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.app.AppRoot;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -94,7 +95,8 @@ class RealHostsInAppTest {
                 && session.viewModel.topologyProperty().get().vip.equals(inv.vip)));
         // events wait out the engine's 1.5 s ordering window before they reach the timeline
         waitUntil("connect is on the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.HostReachability r
-                && r.host().equals("db1") && r.reachable() && r.detail().contains("clock offset")));
+                && r.host().equals("db1") && r.reachable() && (r.detail().is(org.viplab.core.timeline.Reason.Code.CONNECTED)
+                || r.detail().is(org.viplab.core.timeline.Reason.Code.AT_ZERO_CLOCK))));
         assertTrue(robot.lookup("#play-pause").queryAs(Button.class).isDisabled(), "no pause on real hosts");
         assertTrue(robot.lookup("#speeds").query().isDisabled(), "no speeds on real hosts");
         assertTrue(robot.lookup("#mode1").query().isDisabled(), "no mode switch on real hosts");
@@ -114,7 +116,7 @@ class RealHostsInAppTest {
         await(() -> session.controls.apply(Verb.STOP, db1Mysqld));
         assertTrue(commandLog.contains("db1$ echo stopping mysqld"), commandLog.toString());
         waitUntil("the action reaches the timeline", () -> session.lab.timeline().snapshot().stream().anyMatch(e ->
-                e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld") && a.by().equals("user")));
+                e instanceof LabEvent.ActionApplied a && a.target().equals("db1/mysqld") && a.by() == Actor.USER));
         // the simulator's controls refuse and say why
         assertThrows(ExecutionException.class, () -> fx(() -> session.controls.pause()).get(5, TimeUnit.SECONDS));
         assertTrue(fx(() -> session.controls.statusProperty().get()).startsWith("Not on real hosts"));

@@ -1,5 +1,6 @@
 package org.viplab.ui;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.model.HaproxySpec;
 import org.viplab.core.model.Presets;
@@ -8,7 +9,7 @@ import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 import org.viplab.config.ConfigRenderer;
 import org.viplab.ui.config.ConfigView;
-import org.viplab.ui.events.EventText;
+import org.viplab.core.text.EventFormatter;
 
 import java.util.Locale;
 
@@ -51,32 +52,17 @@ class RenderingTest {
     }
 
     @Test
-    void clockAndTimesAndCsvQuoting() {
-        assertEquals("+00:00:00.0", EventText.clock(0));
-        assertEquals("+00:01:02.3", EventText.clock(62_345_678));
-        assertEquals("-00:00:03.1", EventText.clock(-3_182_374));
-        assertEquals("+25:00:00.0", EventText.clock(90_000_000_000L));
-        assertEquals("12.346", EventText.time(12_345_678), "rounded to the millisecond");
-        assertEquals("-0.182", EventText.time(-182_374));
-        assertEquals("plain", EventText.csv("plain"));
-        assertEquals("\"a, b\"", EventText.csv("a, b"));
-        assertEquals("\"say \"\"hi\"\"\"", EventText.csv("say \"hi\""));
-    }
-
-    @Test
-    void eventDetailsInBothLanguages() {
+    void eventDetailsFollowTheWindowsLanguage() {
         I18n i18n = new I18n(Locale.ENGLISH);
-        LabEvent stop = new LabEvent.ActionApplied(0, "stop", "db1/mysqld", "user");
+        LabEvent stop = new LabEvent.ActionApplied(0, "stop", "db1/mysqld", Actor.USER);
         LabEvent probe = new LabEvent.ClientProbe(0, false, 1_000_000, "", LabEvent.ProbeFailure.TIMEOUT);
-        assertEquals("stop db1/mysqld (by user)", EventText.details(i18n, stop));
-        assertEquals("query failed: timed out after 1s", EventText.details(i18n, probe));
-        assertEquals("client probe", EventText.kind(i18n, "probe"));
+        assertEquals("stop db1/mysqld (by user)", EventFormatter.of(i18n.locale()).details(stop));
+        assertEquals("query failed: timed out after 1s", EventFormatter.of(i18n.locale()).details(probe));
         assertEquals("db1", stop.host());
-        assertEquals("user", EventText.source(stop));
         i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
-        assertEquals("stop db1/mysqld（执行者 user）", EventText.details(i18n, stop));
-        assertEquals("查询失败：超时，用时 1s", EventText.details(i18n, probe));
-        assertEquals("客户端探测", EventText.kind(i18n, "probe"));
+        assertEquals("停止 db1/mysqld（执行者：用户）", EventFormatter.of(i18n.locale()).details(stop));
+        assertEquals("查询失败：超时，用时 1s", EventFormatter.of(i18n.locale()).details(probe));
+        assertEquals("客户端探测", EventFormatter.of(i18n.locale()).kind("probe"));
         i18n.setLocale(Locale.CHINA);
         assertEquals(I18n.CHINESE, i18n.locale(), "any Chinese locale maps to Simplified Chinese");
         i18n.setLocale(Locale.GERMAN);

@@ -1,5 +1,6 @@
 package org.viplab.config.lint;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
@@ -59,7 +60,7 @@ public final class Prover {
         for (String h : hosts) if (lab.hasVip(h)) atStart.add(h);
         for (Step s : steps) {
             lab.runUntil(us(s.atSec));
-            lab.apply(new Action(s.verb, Target.parse(s.target, hosts)), "lint");
+            lab.apply(new Action(s.verb, Target.parse(s.target, hosts)), Actor.LINT);
         }
         long end = us(endSec);
         lab.runUntil(end);

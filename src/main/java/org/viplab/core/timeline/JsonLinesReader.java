@@ -2,6 +2,8 @@ package org.viplab.core.timeline;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonDeserializationContext;
+import com.google.gson.JsonDeserializer;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
@@ -41,7 +43,30 @@ public final class JsonLinesReader {
         public int line() { return line; }
     }
 
-    private static final Gson GSON = new GsonBuilder().create();
+    /**
+     * Reasons are objects ({"code": ..., "args": [...]}); files written before they were had free English, which
+     * {@link LegacyReasons} maps to the same codes. Actors are their lower-case ids, as the old free strings were.
+     */
+    private static final Gson GSON = new GsonBuilder()
+            .registerTypeAdapter(Reason.class, (JsonDeserializer<Reason>) JsonLinesReader::reason)
+            .registerTypeAdapter(Actor.class, (JsonDeserializer<Actor>) (json, type, ctx) -> Actor.parse(json.getAsString()))
+            .create();
+
+    private static Reason reason(JsonElement json, java.lang.reflect.Type type, JsonDeserializationContext ctx) {
+        if (json == null || json.isJsonNull()) return null;
+        if (json.isJsonPrimitive()) return LegacyReasons.parse(json.getAsString());
+        JsonObject o = json.getAsJsonObject();
+        String name = o.has("code") ? o.get("code").getAsString() : "";
+        Reason.Code code;
+        try {
+            code = Reason.Code.valueOf(name);
+        } catch (IllegalArgumentException e) {
+            throw new JsonParseException("unknown reason code \"" + name + "\"");
+        }
+        List<String> args = new ArrayList<>();
+        if (o.has("args")) for (JsonElement a : o.getAsJsonArray("args")) args.add(a.getAsString());
+        return new Reason(code, args);
+    }
 
     /** The record class of each {@code kind}; a test checks that every LabEvent record has one. */
     public static final Map<String, Class<? extends LabEvent>> KINDS = Map.ofEntries(

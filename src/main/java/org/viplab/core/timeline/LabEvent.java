@@ -22,7 +22,7 @@ public sealed interface LabEvent {
     String kind();
 
     /** The VIP appeared on ({@code added}) or disappeared from a host's interface. */
-    record VipChanged(long timeUs, String host, String vip, boolean added, String reason) implements LabEvent {
+    record VipChanged(long timeUs, String host, String vip, boolean added, Reason reason) implements LabEvent {
         public String kind() { return "vip"; }
     }
 
@@ -31,21 +31,21 @@ public sealed interface LabEvent {
         public String kind() { return "advert"; }
     }
 
-    record VrrpStateChanged(long timeUs, String host, VrrpState from, VrrpState to, String reason) implements LabEvent {
+    record VrrpStateChanged(long timeUs, String host, VrrpState from, VrrpState to, Reason reason) implements LabEvent {
         public String kind() { return "vrrp-state"; }
     }
 
-    record PriorityChanged(long timeUs, String host, int from, int to, String reason) implements LabEvent {
+    record PriorityChanged(long timeUs, String host, int from, int to, Reason reason) implements LabEvent {
         public String kind() { return "priority"; }
     }
 
-    record ProcessChanged(long timeUs, String host, ProcessKind process, ProcessState from, ProcessState to, String reason)
+    record ProcessChanged(long timeUs, String host, ProcessKind process, ProcessState from, ProcessState to, Reason reason)
             implements LabEvent {
         public String kind() { return "process"; }
     }
 
     /** One run of a vrrp_script: its exit status, and whether keepalived now counts it as failed. */
-    record ScriptResult(long timeUs, String host, String script, int exitStatus, boolean failed, String detail)
+    record ScriptResult(long timeUs, String host, String script, int exitStatus, boolean failed, Reason detail)
             implements LabEvent {
         public String kind() { return "script"; }
     }
@@ -83,7 +83,7 @@ public sealed interface LabEvent {
     }
 
     /** An action the user, a drill or a restore applied. */
-    record ActionApplied(long timeUs, String action, String target, String by) implements LabEvent {
+    record ActionApplied(long timeUs, String action, String target, Actor by) implements LabEvent {
         public String host() {
             int slash = target.indexOf('/');
             return slash > 0 && !target.contains("-") ? target.substring(0, slash) : LAB;
@@ -106,12 +106,12 @@ public sealed interface LabEvent {
      * What "healthy and writable" means for the cluster flavour, as seen on one node: replication threads for
      * dual-master, wsrep_local_state and the Primary component for Galera/PXC, member state and majority for MGR.
      */
-    record ClusterStatus(long timeUs, String host, String status, boolean writable) implements LabEvent {
+    record ClusterStatus(long timeUs, String host, Reason status, boolean writable) implements LabEvent {
         public String kind() { return "cluster"; }
     }
 
     /** A real host stopped or resumed answering (SSH engine). */
-    record HostReachability(long timeUs, String host, boolean reachable, String detail) implements LabEvent {
+    record HostReachability(long timeUs, String host, boolean reachable, Reason detail) implements LabEvent {
         public String kind() { return "host"; }
     }
 

@@ -121,7 +121,7 @@ public final class TimelineAnalysis {
         LabEvent.ActionApplied best = null;
         for (LabEvent e : events) {
             if (e.timeUs() > t) break;
-            if (e instanceof LabEvent.ActionApplied a && !"restore".equals(a.by()) && t - a.timeUs() <= CAUSE_HORIZON_US) best = a;
+            if (e instanceof LabEvent.ActionApplied a && a.by() != Actor.RESTORE && t - a.timeUs() <= CAUSE_HORIZON_US) best = a;
         }
         return best;
     }

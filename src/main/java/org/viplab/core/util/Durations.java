@@ -1,6 +1,5 @@
 package org.viplab.core.util;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,20 +33,26 @@ public final class Durations {
         return Math.round(us);
     }
 
-    /** "3.648s", "648.437ms", "250us": short and exact to the microsecond. */
+    /** "3.648s", "648.437ms", "250us": short and exact to the microsecond. No String.format (hot in a 24 h CSV). */
     public static String format(long us) {
         if (us < 0) return "-" + format(-us);
         if (us < 1000) return us + "us";
-        if (us < 1_000_000) return trim(String.format(Locale.ROOT, "%.3f", us / 1e3)) + "ms";
-        return trim(String.format(Locale.ROOT, "%.6f", us / 1e6)) + "s";
+        StringBuilder b = new StringBuilder(16);
+        if (us < 1_000_000) return decimals(b, us / 1000, us % 1000, 3).append("ms").toString();
+        return decimals(b, us / 1_000_000, us % 1_000_000, 6).append('s').toString();
+    }
+
+    private static StringBuilder decimals(StringBuilder b, long whole, long frac, int digits) {
+        b.append(whole);
+        if (frac == 0) return b;
+        String f = Long.toString(frac);
+        b.append('.');
+        for (int i = f.length(); i < digits; i++) b.append('0');
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') end--;
+        return b.append(f, 0, end);
     }
 
     /** Milliseconds with up to three decimals, for JSON. */
     public static double ms(long us) { return us / 1000.0; }
-
-    private static String trim(String s) {
-        if (!s.contains(".")) return s;
-        s = s.replaceAll("0+$", "");
-        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
-    }
 }

@@ -1,5 +1,7 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.core.model.Flavour;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
@@ -26,7 +28,7 @@ final class Cluster {
 
     private final SimulatedLab lab;
     private final Flavour flavour;
-    private final Map<String, String> status = new HashMap<>();
+    private final Map<String, Reason> status = new HashMap<>();
     private final Map<String, Boolean> writable = new HashMap<>();
     /** Since when each node has missed its peer (ungraceful loss), or absent. */
     private final Map<String, Long> peerLostSince = new HashMap<>();
@@ -48,8 +50,8 @@ final class Cluster {
 
     /** Why a write to a node that is not writable fails: Galera rejects, a stalled or minority node blocks. */
     LabEvent.ProbeFailure writeFailure(SimHost h) {
-        String s = status.getOrDefault(h.name, "");
-        return s.startsWith("non-Primary") ? LabEvent.ProbeFailure.REJECTED : LabEvent.ProbeFailure.TIMEOUT;
+        Reason s = status.get(h.name);
+        return s != null && s.is(Code.GALERA_NO_QUORUM) ? LabEvent.ProbeFailure.REJECTED : LabEvent.ProbeFailure.TIMEOUT;
     }
 
     /** A client wrote one row on {@code h}: it replicates at once where the replica thread is connected. */
@@ -76,25 +78,25 @@ final class Cluster {
         ship();
     }
 
-    private record Health(String status, boolean writable) { }
+    private record Health(Reason status, boolean writable) { }
 
     private Health evaluate(SimHost h, boolean peerOk, boolean peerLeftCleanly) {
         if (!h.mysqld.greets()) {
-            return new Health(h.mysqld.state() == ProcessState.HUNG ? "not responding" : "down", false);
+            return new Health(Reason.of(h.mysqld.state() == ProcessState.HUNG ? Code.DB_NOT_RESPONDING : Code.DB_DOWN), false);
         }
         if (flavour == Flavour.DUAL_MASTER) {
-            return new Health("read_only=OFF, replica IO " + (peerOk ? "Yes" : "Connecting"), true);
+            return new Health(Reason.of(Code.REPLICA_IO, peerOk ? "Yes" : "Connecting"), true);
         }
         Long lost = peerLostSince.get(h.name);
         boolean galera = flavour == Flavour.GALERA || flavour == Flavour.PXC;
-        if (peerOk) return new Health(galera ? "Synced, Primary (2 of 2)" : "ONLINE (2 of 2)", true);
-        if (peerLeftCleanly) return new Health(galera ? "Synced, Primary (1 of 1)" : "ONLINE (1 of 1)", true);
-        if (lost != null && lab.now() - lost < SUSPECT_US) return new Health("suspecting peer: commits stall", false);
-        return new Health(galera ? "non-Primary: no quorum (1 of 2)" : "ONLINE, no majority (1 of 2): writes block", false);
+        if (peerOk) return new Health(Reason.of(galera ? Code.GALERA_PRIMARY : Code.MGR_ONLINE, 2, 2), true);
+        if (peerLeftCleanly) return new Health(Reason.of(galera ? Code.GALERA_PRIMARY : Code.MGR_ONLINE, 1, 1), true);
+        if (lost != null && lab.now() - lost < SUSPECT_US) return new Health(Reason.of(Code.SUSPECTING_PEER), false);
+        return new Health(Reason.of(galera ? Code.GALERA_NO_QUORUM : Code.MGR_NO_MAJORITY, 1, 2), false);
     }
 
     private void set(SimHost h, Health health) {
-        String prev = status.put(h.name, health.status());
+        Reason prev = status.put(h.name, health.status());
         writable.put(h.name, health.writable());
         if (!health.status().equals(prev)) {
             lab.emit(new LabEvent.ClusterStatus(lab.now(), h.name, health.status(), health.writable()));

@@ -1,5 +1,7 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.core.model.CheckScriptSpec;
 import org.viplab.core.model.KeepalivedSpec;
 import org.viplab.core.model.ProcessKind;
@@ -68,7 +70,7 @@ final class Keepalived extends SimProcess {
         rebuildScripts();
         if (running()) {
             for (TrackScript s : scripts) s.start(0);
-            updatePriority("reconfigured");
+            updatePriority(Reason.of(Code.RECONFIGURED));
         }
     }
 
@@ -85,20 +87,20 @@ final class Keepalived extends SimProcess {
         log("Starting Keepalived v" + lab.topology().keepalivedVersion);
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
-            host.removeVip("keepalived start");
+            host.removeVip(Reason.of(Code.KEEPALIVED_START));
         }
         for (TrackScript s : scripts) s.reset();
         effectivePriority = computePriority();
         masterAdverIntUs = spec.advertIntUs();
         preemptAt = -1;
-        setVrrp(VrrpState.INIT, "start");
+        setVrrp(VrrpState.INIT, Reason.of(Code.START));
         if (faultCondition() != null) {
             enterFault(faultCondition());
         } else if (spec.priority == 255) {
-            becomeMaster("address owner (priority 255)");
+            becomeMaster(Reason.of(Code.ADDRESS_OWNER));
         } else {
             // 2.2.7 starts every instance in BACKUP, even state MASTER: it takes over when its timer expires.
-            setVrrp(VrrpState.BACKUP, "init");
+            setVrrp(VrrpState.BACKUP, Reason.of(Code.INIT));
             if (fastMasterStart()) {
                 armDownTimer(masterAdverIntUs + masterAdverIntUs / 256, lab.scheduler().cause()); // about 1.004 s at advert_int 1
                 for (TrackScript s : scripts) s.start(0);
@@ -119,19 +121,19 @@ final class Keepalived extends SimProcess {
 
     /** Every stop is a {@code service keepalived stop} (a user's or the tutorial's check script's): the SIGTERM lands later. */
     @Override
-    void stop(String reason) {
+    void stop(Reason reason) {
         if (state == ProcessState.STOPPED) return;
         lab.scheduler().after(SERVICE_COMMAND_US, () -> super.stop(reason));
     }
 
     @Override
-    protected void onStopping(String reason) {
+    protected void onStopping(Reason reason) {
         log("Stopping");
         if (vrrp == VrrpState.MASTER) {
             sendAdvert(0);
             log(tag() + " sent 0 priority");
             log(tag() + " removing VIPs.");
-            host.removeVip("keepalived stopping");
+            host.removeVip(Reason.of(Code.KEEPALIVED_STOPPING));
         }
         quiesce();
         setVrrp(VrrpState.STOPPED, reason);
@@ -144,7 +146,7 @@ final class Keepalived extends SimProcess {
     @Override
     protected void onKilled() {
         quiesce();
-        setVrrp(VrrpState.STOPPED, "killed");
+        setVrrp(VrrpState.STOPPED, Reason.of(Code.KILLED));
     }
 
     @Override
@@ -167,7 +169,7 @@ final class Keepalived extends SimProcess {
             if (pending != null) {
                 receive(pending);
             } else if (downTimerAt <= lab.now()) {
-                becomeMaster("Receive advertisement timeout");
+                becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
             } else {
                 armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
             }
@@ -201,7 +203,7 @@ final class Keepalived extends SimProcess {
         downTimer = lab.scheduler().at(downTimerAt, cause, () -> {
             if (lab.scheduler().cause() == Causes.NONE) lab.scheduler().cause(silence());
             log(tag() + " Receive advertisement timeout");
-            becomeMaster("Receive advertisement timeout");
+            becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
         });
     }
 
@@ -229,14 +231,14 @@ final class Keepalived extends SimProcess {
 
     // ---- VRRP state machine --------------------------------------------------------------------
 
-    private void becomeMaster(String reason) {
+    private void becomeMaster(Reason reason) {
         cancel(downTimer);
         preemptAt = -1;
         long saved = lab.scheduler().cause();
         lab.scheduler().cause(setVrrp(VrrpState.MASTER, reason)); // MASTER is why the VIP is added...
         sendAdvert(effectivePriority);
         log(tag() + " setting VIPs.");
-        host.addVip("VRRP MASTER");
+        host.addVip(Reason.of(Code.VRRP_STATE, VrrpState.MASTER));
         lab.scheduler().cause(host.vipChange()); // ...and the VIP being there is why it is announced
         garp();
         cancel(garpTimer);
@@ -245,20 +247,20 @@ final class Keepalived extends SimProcess {
         lab.scheduler().cause(saved);
     }
 
-    private void becomeBackup(String reason) {
+    private void becomeBackup(Reason reason) {
         cancel(advertTimer);
         cancel(garpTimer);
         long saved = lab.scheduler().cause();
         lab.scheduler().cause(setVrrp(VrrpState.BACKUP, reason));
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
-            host.removeVip("VRRP BACKUP");
+            host.removeVip(Reason.of(Code.VRRP_STATE, VrrpState.BACKUP));
         }
         armDownTimer(masterDownIntervalUs(), lab.scheduler().cause());
         lab.scheduler().cause(saved);
     }
 
-    private void enterFault(String reason) {
+    private void enterFault(Reason reason) {
         if (vrrp == VrrpState.MASTER) {
             sendAdvert(0); // lost when the link itself is down
         }
@@ -269,7 +271,7 @@ final class Keepalived extends SimProcess {
         lab.scheduler().cause(setVrrp(VrrpState.FAULT, reason));
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
-            host.removeVip("VRRP FAULT");
+            host.removeVip(Reason.of(Code.VRRP_STATE, VrrpState.FAULT));
         }
         lab.scheduler().cause(saved);
     }
@@ -291,13 +293,13 @@ final class Keepalived extends SimProcess {
     }
 
     /** @return the change's event id, or NONE when the state was already {@code next} */
-    private long setVrrp(VrrpState next, String reason) {
+    private long setVrrp(VrrpState next, Reason reason) {
         if (next == vrrp) return lab.scheduler().cause();
         VrrpState prev = vrrp;
         vrrp = next;
         long id = lab.emit(new LabEvent.VrrpStateChanged(lab.now(), host.name, prev, next, reason));
         if (next == VrrpState.MASTER || next == VrrpState.BACKUP || next == VrrpState.FAULT) {
-            log(tag() + " Entering " + next + " STATE" + ("init".equals(reason) ? " (init)" : ""));
+            log(tag() + " Entering " + next + " STATE" + (reason.is(Code.INIT) ? " (init)" : ""));
         }
         return id;
     }
@@ -370,7 +372,7 @@ final class Keepalived extends SimProcess {
             log(tag() + " Master received advert from " + a.fromIp() + " with higher priority "
                     + a.priority() + ", ours " + effectivePriority);
             if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
-            becomeBackup("higher priority advert from " + a.fromHost());
+            becomeBackup(Reason.of(Code.HIGHER_PRIORITY, a.fromHost()));
         } else {
             // keepalived re-asserts itself instead of discarding (pre-RFC 9568 behaviour), with fresh GARPs.
             log(tag() + " Received advert from " + a.fromIp() + " with lower priority " + a.priority()
@@ -383,32 +385,32 @@ final class Keepalived extends SimProcess {
 
     // ---- tracking -------------------------------------------------------------------------------
 
-    void scriptStatusChanged() { updatePriority("track script"); }
+    void scriptStatusChanged() { updatePriority(Reason.of(Code.TRACK_SCRIPT)); }
 
     void linkChanged() {
-        if (running()) updatePriority("interface");
+        if (running()) updatePriority(Reason.of(Code.INTERFACE));
     }
 
     /** Recomputes effective priority and FAULT after a tracked item changed. */
-    private void updatePriority(String why) {
+    private void updatePriority(Reason why) {
         int next = computePriority();
         if (next != effectivePriority) {
             log(tag() + " Changing effective priority from " + effectivePriority + " to " + next);
             priorityChange = lab.emit(new LabEvent.PriorityChanged(lab.now(), host.name, effectivePriority, next, why));
             effectivePriority = next;
         }
-        String fault = faultCondition();
+        Reason fault = faultCondition();
         if (fault != null && vrrp != VrrpState.FAULT && vrrp != VrrpState.STOPPED) {
             enterFault(fault);
         } else if (fault == null && vrrp == VrrpState.FAULT) {
-            becomeBackup("fault cleared");
+            becomeBackup(Reason.of(Code.FAULT_CLEARED));
         }
     }
 
-    private String faultCondition() {
-        if (spec.trackInterface && !lab.network().linkUp(host.name)) return "Netlink reports " + spec.iface + " down";
+    private Reason faultCondition() {
+        if (spec.trackInterface && !lab.network().linkUp(host.name)) return Reason.of(Code.LINK_DOWN, spec.iface);
         for (TrackScript s : scripts) {
-            if (s.spec.weight == 0 && s.failed()) return "track script " + s.spec.name + " failed";
+            if (s.spec.weight == 0 && s.failed()) return Reason.of(Code.TRACK_SCRIPT_FAILED, s.spec.name);
         }
         return null;
     }

@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
 import org.viplab.lab.DrillLab;
 import org.viplab.lab.Lab;
@@ -57,7 +58,7 @@ public final class LiveLab implements DrillLab {
     public long now() { return live.now(); }
 
     @Override
-    public void apply(Action action, String by) {
+    public void apply(Action action, Actor by) {
         checkSameRun();
         // Checked again on the engine thread, in the same step as the action: a reset may be queued in between.
         await(live.submit(lab -> {
@@ -85,7 +86,7 @@ public final class LiveLab implements DrillLab {
     }
 
     @Override
-    public void restore(String by) {
+    public void restore(Actor by) {
         checkSameRun();
         await(live.submit(lab -> {
             checkSameRun();

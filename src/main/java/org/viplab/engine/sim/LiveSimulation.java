@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
 import org.viplab.lab.Capability;
 import org.viplab.lab.DrillLab;
@@ -127,7 +128,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
 
     /** Applies an action at the current virtual time; it appears on the timeline as an ActionApplied. */
     @Override
-    public CompletableFuture<Void> apply(Action action, String by) {
+    public CompletableFuture<Void> apply(Action action, Actor by) {
         return submit(lab -> {
             lab.apply(action, by);
             return null;
@@ -136,7 +137,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
 
     /** Puts everything back (resume, heal, start) at the current virtual time. */
     @Override
-    public CompletableFuture<Void> restore(String by) {
+    public CompletableFuture<Void> restore(Actor by) {
         return submit(lab -> {
             lab.restore(by);
             return null;

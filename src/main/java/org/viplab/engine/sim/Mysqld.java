@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
 import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
@@ -49,6 +50,6 @@ final class Mysqld extends SimProcess {
     void bootInstantly() {
         state = ProcessState.RUNNING;
         lastChange = lab.emit(new org.viplab.core.timeline.LabEvent.ProcessChanged(lab.now(), host.name, kind, ProcessState.STOPPED,
-                ProcessState.RUNNING, "boot"));
+                ProcessState.RUNNING, Reason.of(Reason.Code.BOOT)));
     }
 }

@@ -1,5 +1,7 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.core.model.NodeSpec;
 import org.viplab.core.timeline.LabEvent;
 
@@ -37,14 +39,14 @@ final class SimHost {
 
     long vipChange() { return vipChange; }
 
-    void addVip(String reason) {
+    void addVip(Reason reason) {
         if (vip) return;
         vip = true;
         vipSince = lab.now();
         vipChange = lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, true, reason));
     }
 
-    void removeVip(String reason) {
+    void removeVip(Reason reason) {
         if (!vip) return;
         vip = false;
         vipChange = lab.emit(new LabEvent.VipChanged(lab.now(), name, lab.topology().vip, false, reason));

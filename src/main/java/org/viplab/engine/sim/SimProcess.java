@@ -1,5 +1,7 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.Causes;
@@ -42,7 +44,7 @@ abstract class SimProcess {
     long lastChange() { return lastChange; }
 
     /** Emits the change and makes it the cause of what follows from it in this task. */
-    protected void setState(ProcessState next, String reason) {
+    protected void setState(ProcessState next, Reason reason) {
         if (next == state) return;
         ProcessState prev = state;
         state = next;
@@ -54,7 +56,7 @@ abstract class SimProcess {
     /** After every change of state, once the event is out. */
     protected void stateChanged() { }
 
-    void start(String reason) {
+    void start(Reason reason) {
         if (supervision != null) supervision.cancel();
         if (state == ProcessState.STOPPING) {
             restartPending = true;
@@ -69,14 +71,14 @@ abstract class SimProcess {
         } else {
             setState(ProcessState.STARTING, reason);
             transition = lab.scheduler().after(startup, lastChange, () -> {
-                setState(ProcessState.RUNNING, "ready");
+                setState(ProcessState.RUNNING, Reason.of(Code.READY));
                 onRunning();
             });
         }
     }
 
     /** SIGTERM: a graceful stop. */
-    void stop(String reason) {
+    void stop(Reason reason) {
         if (supervision != null) supervision.cancel();
         if (state == ProcessState.HUNG) {
             termPending = true;
@@ -93,21 +95,21 @@ abstract class SimProcess {
             setState(ProcessState.STOPPING, reason);
             long stopping = lastChange;
             onStopping(reason);
-            transition = lab.scheduler().after(shutdown, stopping, () -> finishStop("exited"));
+            transition = lab.scheduler().after(shutdown, stopping, () -> finishStop(Reason.of(Code.EXITED)));
         }
     }
 
-    private void finishStop(String reason) {
+    private void finishStop(Reason reason) {
         setState(ProcessState.STOPPED, reason);
         onStopped();
         if (restartPending) {
             restartPending = false;
-            lab.scheduler().after(restartGapUs(), lastChange, () -> start("restart"));
+            lab.scheduler().after(restartGapUs(), lastChange, () -> start(Reason.of(Code.RESTART)));
         }
     }
 
     /** SIGKILL: gone at once, nothing said on the way out. */
-    void kill(String reason) {
+    void kill(Reason reason) {
         if (state == ProcessState.STOPPED) return;
         cancelTransition();
         termPending = false;
@@ -118,7 +120,7 @@ abstract class SimProcess {
     }
 
     /** SIGSTOP: the process exists, its sockets still accept, it does nothing. */
-    void hang(String reason) {
+    void hang(Reason reason) {
         if (state == ProcessState.STOPPED || state == ProcessState.HUNG) return;
         beforeHang = state;
         onHang();
@@ -126,17 +128,17 @@ abstract class SimProcess {
     }
 
     /** SIGCONT. */
-    void resume(String reason) {
+    void resume(Reason reason) {
         if (state != ProcessState.HUNG) return;
         setState(beforeHang, reason);
         onResume();
         if (termPending) {
             termPending = false;
-            stop("SIGTERM delivered on resume");
+            stop(Reason.of(Code.SIGTERM_ON_RESUME));
         }
     }
 
-    void restart(String reason) {
+    void restart(Reason reason) {
         if (state == ProcessState.STOPPED) {
             start(reason);
             return;
@@ -160,7 +162,7 @@ abstract class SimProcess {
     protected void onRunning() { }
 
     /** Called when SIGTERM arrives, before the state becomes STOPPING. */
-    protected void onStopping(String reason) { }
+    protected void onStopping(Reason reason) { }
 
     protected void onStopped() { }
 

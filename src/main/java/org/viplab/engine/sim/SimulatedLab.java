@@ -1,5 +1,8 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.lab.Action;
 import org.viplab.lab.Lab;
 import org.viplab.lab.Target;
@@ -71,8 +74,8 @@ public final class SimulatedLab implements Lab {
     public void bootAll() {
         for (SimHost h : hosts.values()) h.mysqld.bootInstantly();
         replicationChanged();
-        for (SimHost h : hosts.values()) if (h.haproxy != null) h.haproxy.start("boot");
-        for (SimHost h : hosts.values()) h.keepalived.start("boot");
+        for (SimHost h : hosts.values()) if (h.haproxy != null) h.haproxy.start(Reason.of(Code.BOOT));
+        for (SimHost h : hosts.values()) h.keepalived.start(Reason.of(Code.BOOT));
         scheduler.after(10_000_000, client::start);
     }
 
@@ -101,7 +104,7 @@ public final class SimulatedLab implements Lab {
     public long eventsExecuted() { return scheduler.executed(); }
 
     @Override
-    public void apply(Action action, String by) {
+    public void apply(Action action, Actor by) {
         long saved = scheduler.cause();
         // an action is a root: everything it sets off names it, through the scheduler's current cause
         scheduler.cause(emit(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by), Causes.NONE));
@@ -112,8 +115,8 @@ public final class SimulatedLab implements Lab {
         }
     }
 
-    private void applyAction(Action action, String by) {
-        String why = action.verb().id() + " by " + by;
+    private void applyAction(Action action, Actor by) {
+        Reason why = Reason.action(action.verb().id(), by);
         Target t = action.target();
         boolean cut = action.verb() == Verb.CUT;
         if (t instanceof Target.Process p) {
@@ -144,7 +147,7 @@ public final class SimulatedLab implements Lab {
         scheduler.cause(networkChange);
     }
 
-    private void applyToProcess(Action action, Target.Process p, String why) {
+    private void applyToProcess(Action action, Target.Process p, Reason why) {
         SimHost h = requireHost(p.host());
         SimProcess proc = h.process(p.process());
         if (proc == null) throw new IllegalArgumentException(p.host() + " runs no " + p.process().id() + " in this topology");
@@ -160,7 +163,7 @@ public final class SimulatedLab implements Lab {
     }
 
     @Override
-    public void restore(String by) {
+    public void restore(Actor by) {
         List<Action> steps = restoreActions();
         for (Action a : steps) apply(a, by);
     }

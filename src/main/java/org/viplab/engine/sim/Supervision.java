@@ -1,6 +1,7 @@
 package org.viplab.engine.sim;
 
 import org.viplab.core.model.SupervisorSpec;
+import org.viplab.core.timeline.Reason;
 
 /**
  * A process's supervisor at run time: when the process exits in a way its supervisor restarts, it logs what
@@ -45,8 +46,8 @@ final class Supervision {
         });
     }
 
-    /** The reason on the restart's process event, e.g. "restarted by mysqld_safe". */
-    static String restartReason(SupervisorSpec spec) { return "restarted by " + spec.kind.label(); }
+    /** The reason on the restart's process event: restarted by mysqld_safe, or by systemd Restart=on-abort. */
+    static Reason restartReason(SupervisorSpec spec) { return Reason.of(Reason.Code.RESTARTED_BY, spec.kind.label()); }
 
     boolean restartPending() { return pending != null && pending.pending(); }
 

@@ -1,5 +1,7 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Reason.Code;
 import org.viplab.core.model.CheckScriptSpec;
 import org.viplab.core.timeline.Causes;
 import org.viplab.core.timeline.LabEvent;
@@ -77,7 +79,7 @@ final class TrackScript {
         };
     }
 
-    private record Outcome(boolean testPassed, boolean timedOut, long durationUs, String detail) { }
+    private record Outcome(boolean testPassed, boolean timedOut, long durationUs, Reason detail) { }
 
     /** What the script's test finds on this host right now. */
     private Outcome evaluate() {
@@ -85,21 +87,21 @@ final class TrackScript {
         switch (spec.test) {
             case PROCESS_EXISTS -> {
                 boolean found = host.processExists(spec.processName);
-                return new Outcome(found, false, QUICK_RUN_US, "ps -C " + spec.processName + ": " + (found ? "found" : "none"));
+                return new Outcome(found, false, QUICK_RUN_US, Reason.of(found ? Code.PS_FOUND : Code.PS_NONE, spec.processName));
             }
             case MYSQL_QUERY -> {
                 Mysqld m = host.mysqld;
-                if (m.greets() && lab.cluster().healthy(host)) return new Outcome(true, false, 20_000, "query answered");
+                if (m.greets() && lab.cluster().healthy(host)) return new Outcome(true, false, 20_000, Reason.of(Code.QUERY_ANSWERED));
                 if (m.greets() && lab.cluster().writeFailure(host) == org.viplab.core.timeline.LabEvent.ProbeFailure.REJECTED) {
-                    return new Outcome(false, false, 20_000, "query rejected: node not in the Primary component");
+                    return new Outcome(false, false, 20_000, Reason.of(Code.QUERY_REJECTED));
                 }
-                if (m.greets()) return new Outcome(false, true, timeoutUs, "query blocked: timed out after " + spec.effectiveTimeoutSec() + " s");
-                if (m.acceptsTcp()) return new Outcome(false, true, timeoutUs, "no answer: timed out after " + spec.effectiveTimeoutSec() + " s");
-                return new Outcome(false, false, 15_000, "connection refused");
+                if (m.greets()) return new Outcome(false, true, timeoutUs, Reason.of(Code.QUERY_BLOCKED, spec.effectiveTimeoutSec()));
+                if (m.acceptsTcp()) return new Outcome(false, true, timeoutUs, Reason.of(Code.NO_ANSWER, spec.effectiveTimeoutSec()));
+                return new Outcome(false, false, 15_000, Reason.of(Code.CONNECTION_REFUSED));
             }
             case TCP_CONNECT -> {
                 boolean open = host.portAccepts(spec.port);
-                return new Outcome(open, false, QUICK_RUN_US, "tcp " + spec.port + ": " + (open ? "open" : "refused"));
+                return new Outcome(open, false, QUICK_RUN_US, Reason.of(open ? Code.TCP_OPEN : Code.TCP_REFUSED, spec.port));
             }
             default -> throw new IllegalStateException(spec.test.toString());
         }
@@ -136,7 +138,7 @@ final class TrackScript {
             keepalived.scriptStatusChanged();
         }
         if (!o.testPassed && spec.stopsKeepalivedOnFailure) {
-            keepalived.stop("check script " + spec.path + ": service keepalived stop"); // lands Keepalived.SERVICE_COMMAND_US later
+            keepalived.stop(Reason.of(Code.SCRIPT_STOPPED_KEEPALIVED, spec.path)); // lands Keepalived.SERVICE_COMMAND_US later
         }
     }
 }

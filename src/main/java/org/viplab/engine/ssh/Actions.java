@@ -1,7 +1,9 @@
 package org.viplab.engine.ssh;
 
 import org.viplab.core.timeline.EventSink;
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Reason;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
@@ -88,11 +90,11 @@ final class Actions implements AutoCloseable {
      */
     private final class ActionStamp {
         final Action action;
-        final String by;
+        final Actor by;
         final long sentUs = clock.nowUs();
         final AtomicBoolean placed = new AtomicBoolean();
 
-        ActionStamp(Action action, String by) {
+        ActionStamp(Action action, Actor by) {
             this.action = action;
             this.by = by;
         }
@@ -107,7 +109,7 @@ final class Actions implements AutoCloseable {
         }
     }
 
-    void apply(Action action, String by) {
+    void apply(Action action, Actor by) {
         ActionStamp stamp = new ActionStamp(action, by);
         try {
             List<RemoteStep> steps = plan(action);

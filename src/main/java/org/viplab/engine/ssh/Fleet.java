@@ -5,6 +5,7 @@ import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.Mode;
 import org.viplab.core.timeline.EventSink;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Reason;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,10 +67,9 @@ final class Fleet implements AutoCloseable {
     private void connect(HostObserver h) throws RemoteException {
         lastAttemptUs.put(h.name(), clock.epochUs());
         h.connect(CONNECT_TIMEOUT_MS);
-        events.accept(new LabEvent.HostReachability(clock.nowUs(), h.name(), true, String.format(
-                "connected; clock offset %+.1f ms (round trip %.1f ms); tcpdump %s, firewall %s",
-                h.clockOffsetUs / 1000.0, h.rttUs / 1000.0, h.hasTcpdump ? "yes" : "no (adverts from the log)",
-                h.firewall == null ? "none" : h.firewall)));
+        events.accept(new LabEvent.HostReachability(clock.nowUs(), h.name(), true, Reason.of(Reason.Code.CONNECTED,
+                String.format(java.util.Locale.ROOT, "%+.1f", h.clockOffsetUs / 1000.0), String.format(java.util.Locale.ROOT, "%.1f", h.rttUs / 1000.0),
+                h.hasTcpdump ? "yes" : "no", h.firewall == null ? "" : h.firewall)));
         // streams first, then the snapshot: a change in between is seen by one or the other
         h.startStreams(line -> state.psLine(h.name(), h.time(), line));
         for (LabEvent e : h.snapshot(clock.nowUs())) state.ingest(e, ObservedState.Origin.SNAPSHOT);
@@ -82,7 +82,7 @@ final class Fleet implements AutoCloseable {
                 if (h.reachable && !h.ssh.connected()) {
                     h.reachable = false;
                     h.stopStreams();
-                    events.accept(new LabEvent.HostReachability(clock.nowUs(), h.name(), false, "SSH connection lost; reconnecting every 2 s"));
+                    events.accept(new LabEvent.HostReachability(clock.nowUs(), h.name(), false, Reason.of(Reason.Code.CONNECTION_LOST)));
                     state.changed();
                 }
                 if (!h.reachable && clock.epochUs() - lastAttemptUs.getOrDefault(h.name(), 0L) > RECONNECT_US) connect(h);

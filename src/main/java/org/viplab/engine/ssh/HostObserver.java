@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.timeline.Reason;
 import org.viplab.lab.hosts.RemoteValues;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.ProcessKind;
@@ -112,10 +113,10 @@ final class HostObserver {
         List<String> out = r.out().lines().toList();
         List<LabEvent> ev = new ArrayList<>();
         boolean holds = !out.isEmpty() && !out.get(0).strip().equals("0");
-        ev.add(new LabEvent.VipChanged(atUs, inv.name, vip, holds, "at connect"));
+        ev.add(new LabEvent.VipChanged(atUs, inv.name, vip, holds, Reason.of(Reason.Code.AT_CONNECT)));
         Map<ProcessKind, ProcessState> procs = out.size() > 1 ? parsePs(out.get(1)) : Map.of();
         for (Map.Entry<ProcessKind, ProcessState> p : procs.entrySet()) {
-            ev.add(new LabEvent.ProcessChanged(atUs, inv.name, p.getKey(), p.getValue(), p.getValue(), "at connect"));
+            ev.add(new LabEvent.ProcessChanged(atUs, inv.name, p.getKey(), p.getValue(), p.getValue(), Reason.of(Reason.Code.AT_CONNECT)));
         }
         VrrpState vrrp = VrrpState.INIT;
         if (procs.get(ProcessKind.KEEPALIVED) == ProcessState.STOPPED) {
@@ -124,7 +125,7 @@ final class HostObserver {
             Matcher m = Pattern.compile("Entering (MASTER|BACKUP|FAULT) STATE").matcher(out.get(2));
             if (m.find()) vrrp = VrrpState.valueOf(m.group(1));
         }
-        ev.add(new LabEvent.VrrpStateChanged(atUs, inv.name, VrrpState.INIT, vrrp, "at connect"));
+        ev.add(new LabEvent.VrrpStateChanged(atUs, inv.name, VrrpState.INIT, vrrp, Reason.of(Reason.Code.AT_CONNECT)));
         klog.assume(vrrp, procs.getOrDefault(ProcessKind.KEEPALIVED, ProcessState.RUNNING));
         return ev;
     }

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
@@ -110,7 +111,7 @@ public final class LiveHosts implements HostsEngine {
 
             public long now() { return lab.now(); }
 
-            public void apply(Action action, String by) { lab.apply(action, by); }
+            public void apply(Action action, Actor by) { lab.apply(action, by); }
 
             /** Real time passes on its own; an abort ends the wait early. */
             public void runUntil(long timeUs) throws InterruptedException {
@@ -118,7 +119,7 @@ public final class LiveHosts implements HostsEngine {
                 while (!aborted.getAsBoolean() && (left = timeUs - lab.now()) > 0) Thread.sleep(Math.max(1, Math.min(50, left / 1000)));
             }
 
-            public void restore(String by) { lab.restore(by); }
+            public void restore(Actor by) { lab.restore(by); }
 
             /** Waiting polls {@code aborted}: nothing to cancel. */
             public void abort() { }
@@ -155,12 +156,12 @@ public final class LiveHosts implements HostsEngine {
     public long now() { return lab.now(); }
 
     @Override
-    public CompletableFuture<Void> apply(Action action, String by) {
+    public CompletableFuture<Void> apply(Action action, Actor by) {
         return CompletableFuture.runAsync(() -> lab.apply(action, by), worker);
     }
 
     @Override
-    public CompletableFuture<Void> restore(String by) {
+    public CompletableFuture<Void> restore(Actor by) {
         return CompletableFuture.runAsync(() -> lab.restore(by), worker);
     }
 

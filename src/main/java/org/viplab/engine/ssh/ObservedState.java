@@ -5,6 +5,7 @@ import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
 import org.viplab.core.timeline.EventSink;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Reason;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -95,16 +96,16 @@ final class ObservedState {
             if (n == 0) vipDisagree.put(host, 0);
             if (n >= 2) {
                 vipDisagree.put(host, 0);
-                ingest(new LabEvent.VipChanged(t, host, vipAddress, holds, "seen by ip addr (no ip monitor line)"), Origin.WATCHER);
+                ingest(new LabEvent.VipChanged(t, host, vipAddress, holds, Reason.of(Reason.Code.SEEN_BY_IP_ADDR)), Origin.WATCHER);
             }
         }
         for (Map.Entry<ProcessKind, ProcessState> p : HostObserver.parsePs(line).entrySet()) {
             ProcessState before = processState(host, p.getKey());
             if (before == p.getValue()) continue;
-            ingest(new LabEvent.ProcessChanged(t, host, p.getKey(), before == null ? p.getValue() : before, p.getValue(), "ps"), Origin.WATCHER);
+            ingest(new LabEvent.ProcessChanged(t, host, p.getKey(), before == null ? p.getValue() : before, p.getValue(), Reason.of(Reason.Code.PS_WATCH)), Origin.WATCHER);
             if (p.getKey() == ProcessKind.KEEPALIVED && p.getValue() == ProcessState.STOPPED && vrrpState(host) != VrrpState.STOPPED) {
                 // SIGKILL leaves no log line: the process is gone, so is its VRRP instance
-                ingest(new LabEvent.VrrpStateChanged(t, host, vrrpState(host), VrrpState.STOPPED, "keepalived process gone"), Origin.WATCHER);
+                ingest(new LabEvent.VrrpStateChanged(t, host, vrrpState(host), VrrpState.STOPPED, Reason.of(Reason.Code.PROCESS_GONE)), Origin.WATCHER);
             }
         }
     }
@@ -115,11 +116,11 @@ final class ObservedState {
     /** A host's state as events at t = 0 of a new run. */
     List<LabEvent> atZero(String h, boolean reachable, long clockOffsetUs) {
         List<LabEvent> l = new ArrayList<>();
-        l.add(new LabEvent.HostReachability(0, h, reachable, String.format("at t = 0; clock offset %+.1f ms", clockOffsetUs / 1000.0)));
-        l.add(new LabEvent.VipChanged(0, h, vipAddress, Boolean.TRUE.equals(vip.get(h)), "at t = 0"));
-        l.add(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), "at t = 0"));
+        l.add(new LabEvent.HostReachability(0, h, reachable, Reason.of(Reason.Code.AT_ZERO_CLOCK, String.format(java.util.Locale.ROOT, "%+.1f", clockOffsetUs / 1000.0))));
+        l.add(new LabEvent.VipChanged(0, h, vipAddress, Boolean.TRUE.equals(vip.get(h)), Reason.of(Reason.Code.AT_ZERO)));
+        l.add(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), Reason.of(Reason.Code.AT_ZERO)));
         for (Map.Entry<ProcessKind, ProcessState> p : procs.getOrDefault(h, Map.of()).entrySet()) {
-            l.add(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), "at t = 0"));
+            l.add(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), Reason.of(Reason.Code.AT_ZERO)));
         }
         return l;
     }

@@ -3,7 +3,9 @@ package org.viplab.engine.ssh;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.EventSink;
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Reason;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
@@ -36,7 +38,7 @@ final class Restore {
     }
 
     /** @return what could not be done, one line each; empty when all is back */
-    List<String> run(String by) {
+    List<String> run(Actor by) {
         events.accept(new LabEvent.ActionApplied(clock.nowUs(), "restore", LabEvent.LAB, by));
         List<String> problems = new ArrayList<>();
         for (String id : actions.cuts()) {

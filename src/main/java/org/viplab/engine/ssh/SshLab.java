@@ -1,5 +1,8 @@
 package org.viplab.engine.ssh;
 
+import java.util.Locale;
+import org.viplab.core.timeline.Reason;
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
@@ -135,7 +138,7 @@ public final class SshLab implements Lab {
 
     /** Like {@link #prepare(long)}; stops waiting, with an IllegalStateException, once {@code stop} says so. */
     public void prepare(long maxMs, BooleanSupplier stop) throws InterruptedException {
-        restore("baseline");
+        restore(Actor.BASELINE);
         baseline.await(maxMs, stop);
     }
 
@@ -166,14 +169,14 @@ public final class SshLab implements Lab {
     public List<String> commandsFor(Action action) { return actions.commandsFor(action); }
 
     @Override
-    public void apply(Action action, String by) { actions.apply(action, by); }
+    public void apply(Action action, Actor by) { actions.apply(action, by); }
 
     /**
      * Resumes every process, heals what VIP Lab cut, and starts what is not running (mysqld, haproxy in mode 2,
      * keepalived last). Collects what could not be done and throws it at the end.
      */
     @Override
-    public void restore(String by) {
+    public void restore(Actor by) {
         List<String> problems = restore.run(by);
         try {
             ordered.settle();

@@ -1,5 +1,6 @@
 package org.viplab.ui.controls;
 
+import org.viplab.core.timeline.Actor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -42,7 +43,6 @@ import java.util.concurrent.Executor;
  * is never asked: only what it can do.
  */
 public final class LabControls {
-    public static final String BY_USER = "user";
 
     /** Asked before an action runs on real hosts outside a drill; true to go ahead. */
     @FunctionalInterface
@@ -176,7 +176,7 @@ public final class LabControls {
             }
         }
         status("status.action", verb.id() + " " + target.id());
-        return report(engine.apply(a, BY_USER));
+        return report(engine.apply(a, Actor.USER));
     }
 
     public CompletableFuture<Void> restore() {
@@ -187,7 +187,7 @@ public final class LabControls {
             return CompletableFuture.failedFuture(new CancellationException("not confirmed"));
         }
         status("status.restore");
-        return report(engine.restore(BY_USER));
+        return report(engine.restore(Actor.USER));
     }
 
     public void togglePause() {

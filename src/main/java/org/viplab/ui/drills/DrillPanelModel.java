@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.core.timeline.Actor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.core.timeline.Actor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -55,7 +56,7 @@ public final class DrillRecording {
     /** The recording a reopened session carried, kept as its drill text. */
     private String recoveredRecording;
     private final Timeline.Listener recordListener = e -> {
-        if (e instanceof LabEvent.ActionApplied a && DrillRecorder.USER.equals(a.by())) runFx(this::refreshRecordText);
+        if (e instanceof LabEvent.ActionApplied a && a.by() == Actor.USER) runFx(this::refreshRecordText);
     };
 
     /**

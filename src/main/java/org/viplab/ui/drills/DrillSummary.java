@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.Step;
@@ -19,7 +20,7 @@ record DrillSummary(DrillPanelModel.Outcome outcome, Supplier<String> text) {
         String problems = r.restoreProblems().isEmpty() ? "" : " " + i18n.get("drills.state.restoreProblems", String.join("; ", r.restoreProblems()));
         if (aborted) {
             List<String> restored = restoreActions(r.events());
-            long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by().equals("restore"))
+            long at = r.events().stream().filter(e -> e instanceof LabEvent.ActionApplied a && a.by() == Actor.RESTORE)
                     .mapToLong(LabEvent::timeUs).findFirst().orElse(nowUs);
             return new DrillSummary(DrillPanelModel.Outcome.ABORTED, () -> (restored.isEmpty()
                     ? i18n.get("drills.state.abortedNothing", DrillPanelModel.seconds(at))
@@ -32,7 +33,7 @@ record DrillSummary(DrillPanelModel.Outcome outcome, Supplier<String> text) {
     private static List<String> restoreActions(List<LabEvent> events) {
         List<String> out = new ArrayList<>();
         for (LabEvent e : events) {
-            if (e instanceof LabEvent.ActionApplied a && a.by().equals("restore")) out.add(a.action() + " " + a.target());
+            if (e instanceof LabEvent.ActionApplied a && a.by() == Actor.RESTORE) out.add(a.action() + " " + a.target());
         }
         return out;
     }

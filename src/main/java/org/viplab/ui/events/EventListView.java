@@ -16,6 +16,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.CheckComboBox;
+import org.viplab.core.text.EventCsv;
+import org.viplab.core.text.EventFormatter;
+import org.viplab.core.text.TimeText;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.live.HostViewModel;
@@ -62,11 +65,11 @@ public final class EventListView extends BorderPane {
         table.setItems(filtered);
         table.setId("event-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("events.col.time", e -> EventText.time(e.timeUs()), 90, "time-cell"));
+        table.getColumns().add(column("events.col.time", e -> TimeText.seconds(e.timeUs()), 90, "time-cell"));
         table.getColumns().add(column("events.col.host", LabEvent::host, 70, null));
-        table.getColumns().add(column("events.col.source", EventText::source, 90, null));
-        table.getColumns().add(column("events.col.event", e -> EventText.kind(i18n, e.kind()), 120, null));
-        table.getColumns().add(column("events.col.details", e -> EventText.details(i18n, e), 500, null));
+        table.getColumns().add(column("events.col.source", e -> text().source(e), 90, null));
+        table.getColumns().add(column("events.col.event", e -> text().kind(e.kind()), 120, null));
+        table.getColumns().add(column("events.col.details", e -> text().details(e), 500, null));
         Label empty = new Label();
         empty.textProperty().bind(i18n.bind("events.empty"));
         table.setPlaceholder(empty);
@@ -75,7 +78,7 @@ public final class EventListView extends BorderPane {
         kindFilter.setId("event-kind-filter");
         kindFilter.getItems().setAll(KINDS);
         kindFilter.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(String k) { return k == null ? "" : EventText.kind(i18n, k); }
+            @Override public String toString(String k) { return k == null ? "" : text().kind(k); }
 
             @Override public String fromString(String s) { return s; }
         });
@@ -156,9 +159,13 @@ public final class EventListView extends BorderPane {
     }
 
     private String row(LabEvent e) {
-        return EventText.time(e.timeUs()) + " " + e.host() + " " + EventText.source(e) + " " + EventText.kind(i18n, e.kind())
-                + " " + e.kind() + " " + EventText.details(i18n, e);
+        EventFormatter t = text();
+        return TimeText.seconds(e.timeUs()) + " " + e.host() + " " + t.source(e) + " " + t.kind(e.kind())
+                + " " + e.kind() + " " + t.details(e);
     }
+
+    /** The event texts of the window's current language (the one source, shared with CSV and reports). */
+    private EventFormatter text() { return EventFormatter.of(i18n.locale()); }
 
     private TableColumn<LabEvent, String> column(String key, java.util.function.Function<LabEvent, String> value, double width, String style) {
         TableColumn<LabEvent, String> c = new TableColumn<>();
@@ -213,11 +220,11 @@ public final class EventListView extends BorderPane {
 
     /** The rows shown now, as CSV text (header included); call on the FX thread, write elsewhere. */
     public String csv() {
-        StringBuilder b = new StringBuilder("time_s,host,source,event,details\n");
-        for (LabEvent e : new ArrayList<>(filtered)) {
-            b.append(EventText.time(e.timeUs())).append(',').append(EventText.csv(e.host())).append(',')
-                    .append(EventText.csv(EventText.source(e))).append(',').append(EventText.csv(e.kind())).append(',')
-                    .append(EventText.csv(EventText.details(i18n, e))).append('\n');
+        StringBuilder b = new StringBuilder();
+        try {
+            EventCsv.write(new ArrayList<>(filtered), text(), b);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e); // a StringBuilder does not fail
         }
         return b.toString();
     }

@@ -51,7 +51,7 @@ import org.viplab.ui.drills.DrillPanel;
 import org.viplab.ui.drills.DrillPanelModel;
 import org.viplab.ui.controls.LabControls;
 import org.viplab.ui.events.EventListView;
-import org.viplab.ui.events.EventText;
+import org.viplab.core.text.TimeText;
 import org.viplab.ui.live.LabViewModel;
 import org.viplab.ui.settings.Prefs;
 import org.viplab.ui.settings.SettingsPanel;
@@ -356,7 +356,7 @@ public final class MainWindow {
         Label clock = new Label();
         clock.setId("virtual-clock");
         clock.getStyleClass().add("virtual-clock");
-        clock.textProperty().bind(Bindings.createStringBinding(() -> "t " + EventText.clock(vm.clockProperty().get()), vm.clockProperty()));
+        clock.textProperty().bind(Bindings.createStringBinding(() -> "t " + TimeText.clock(vm.clockProperty().get()), vm.clockProperty()));
         Label runState = new Label();
         runState.setId("run-state");
         runState.getStyleClass().add("run-state");
@@ -405,7 +405,7 @@ public final class MainWindow {
         statusBar.textProperty().bind(controls.statusProperty());
         Label clock = new Label();
         clock.setId("status-clock");
-        clock.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("status.clock", EventText.time(vm.clockProperty().get())),
+        clock.textProperty().bind(Bindings.createStringBinding(() -> i18n.get("status.clock", TimeText.seconds(vm.clockProperty().get())),
                 vm.clockProperty(), i18n.localeProperty()));
         Label engine = new Label();
         engine.setId("status-engine");
@@ -497,8 +497,8 @@ public final class MainWindow {
         if (now - lastNotificationNanos < 1_500_000_000L) return; // at 100x moves can come faster than anyone reads
         lastNotificationNanos = now;
         Notifications.create().owner(stage).title(i18n.get("notify.vip.title"))
-                .text(m.from() == null ? i18n.get("notify.vip.arrived", m.host(), EventText.time(m.timeUs()))
-                        : i18n.get("notify.vip.moved", m.from(), m.host(), EventText.time(m.timeUs())))
+                .text(m.from() == null ? i18n.get("notify.vip.arrived", m.host(), TimeText.seconds(m.timeUs()))
+                        : i18n.get("notify.vip.moved", m.from(), m.host(), TimeText.seconds(m.timeUs())))
                 .hideAfter(Duration.seconds(3)).position(Pos.TOP_RIGHT).showInformation();
     }
 

@@ -34,7 +34,7 @@ import org.viplab.core.model.VrrpState;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.controls.LabControls;
 import org.viplab.ui.common.I18n;
-import org.viplab.ui.events.EventText;
+import org.viplab.core.text.EventFormatter;
 import org.viplab.ui.live.HostViewModel;
 import org.viplab.ui.live.LabViewModel;
 import org.viplab.core.util.Durations;
@@ -259,7 +259,7 @@ public final class TopologyView extends Pane {
         b.getStyleClass().add("badge");
         Runnable update = () -> {
             ProcessState s = h.process(k).get();
-            b.setText(k.id() + "\n" + EventText.state(i18n, s.name()));
+            b.setText(k.id() + "\n" + EventFormatter.of(i18n.locale()).state(s));
             b.getStyleClass().removeIf(c -> c.startsWith("state-"));
             b.getStyleClass().add("state-" + s.name().toLowerCase(Locale.ROOT));
         };

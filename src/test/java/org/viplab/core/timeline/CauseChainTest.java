@@ -15,12 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Event ids, the cause side-table, why(event), and causes in JSON Lines. */
 class CauseChainTest {
-    private static final LabEvent ACTION = new LabEvent.ActionApplied(1_000, "stop", "db1/keepalived", "user");
+    private static final LabEvent ACTION = new LabEvent.ActionApplied(1_000, "stop", "db1/keepalived", Actor.USER);
     private static final LabEvent ADVERT = new LabEvent.AdvertSent(1_000, "db1", 51, 0, 2, 1_000_000);
     private static final LabEvent PROBE = new LabEvent.ClientProbe(5_000, true, 800, "db1", LabEvent.ProbeFailure.NONE);
     private static final LabEvent MASTER = new LabEvent.VrrpStateChanged(649_437, "db2",
-            org.viplab.core.model.VrrpState.BACKUP, org.viplab.core.model.VrrpState.MASTER, "timeout");
-    private static final LabEvent VIP = new LabEvent.VipChanged(649_437, "db2", "10.0.0.1", true, "VRRP MASTER");
+            org.viplab.core.model.VrrpState.BACKUP, org.viplab.core.model.VrrpState.MASTER, Reason.of(Reason.Code.ADVERT_TIMEOUT));
+    private static final LabEvent VIP = new LabEvent.VipChanged(649_437, "db2", "10.0.0.1", true, Reason.of(Reason.Code.VRRP_STATE, org.viplab.core.model.VrrpState.MASTER));
 
     /** action -> advert -> MASTER -> VIP, with an unrelated probe in between. */
     private static Timeline chained() {

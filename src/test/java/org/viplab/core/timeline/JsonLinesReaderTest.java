@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,23 +27,23 @@ class JsonLinesReaderTest {
     /** One of every record type, with awkward values (negative time, quotes, unicode, nulls). */
     static List<LabEvent> oneOfEach() {
         return List.of(
-                new LabEvent.VipChanged(-5, "db1", "10.9.8.120", true, "became MASTER"),
+                new LabEvent.VipChanged(-5, "db1", "10.9.8.120", true, Reason.of(Reason.Code.VRRP_STATE, "MASTER")),
                 new LabEvent.AdvertSent(1, "db2", 51, 0, 3, 1_000_000),
-                new LabEvent.VrrpStateChanged(2, "db1", VrrpState.BACKUP, VrrpState.MASTER, "preempt"),
-                new LabEvent.PriorityChanged(3, "db1", 100, 95, "script \"chk\" failed"),
-                new LabEvent.ProcessChanged(4, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPING, "stop by user"),
-                new LabEvent.ScriptResult(5, "db2", "chk_mysql", 1, true, "ps -C mysqld: 没有进程"),
+                new LabEvent.VrrpStateChanged(2, "db1", VrrpState.BACKUP, VrrpState.MASTER, Reason.of(Reason.Code.HIGHER_PRIORITY, "db2")),
+                new LabEvent.PriorityChanged(3, "db1", 100, 95, Reason.text("script \"chk\" failed")),
+                new LabEvent.ProcessChanged(4, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPING, Reason.action("stop", Actor.USER)),
+                new LabEvent.ScriptResult(5, "db2", "chk_mysql", 1, true, Reason.text("ps -C mysqld: 没有进程")),
                 new LabEvent.ServerCheck(6, "db1", "db2", "DOWN", "L4CON", false),
                 new LabEvent.LinkChanged(7, "db1-db2/vrrp", true),
                 new LabEvent.GarpSent(8, "db2", "10.9.8.120", 5),
                 new LabEvent.ArpChanged(9, "10.9.8.120", "db2", "STALE"),
                 new LabEvent.ClientProbe(10, false, 1_000_000, null, LabEvent.ProbeFailure.TIMEOUT),
                 new LabEvent.ClientProbe(11, true, 400, "db1", LabEvent.ProbeFailure.NONE),
-                new LabEvent.ActionApplied(12, "cut", "clients-db1", "user"),
+                new LabEvent.ActionApplied(12, "cut", "clients-db1", Actor.USER),
                 new LabEvent.LogLine(13, "db1", "keepalived", "Keepalived_vrrp[1234]: (VI_1) Entering MASTER STATE"),
                 new LabEvent.ReplicationChanged(14, "db2", "db1", false, 42),
-                new LabEvent.ClusterStatus(15, "db1", "Synced, Primary", true),
-                new LabEvent.HostReachability(16, "db2", false, "ssh: timeout after 5s"));
+                new LabEvent.ClusterStatus(15, "db1", Reason.of(Reason.Code.GALERA_PRIMARY, 2, 2), true),
+                new LabEvent.HostReachability(16, "db2", false, Reason.of(Reason.Code.CONNECTION_LOST)));
     }
 
     private static String write(List<LabEvent> events) throws Exception {
@@ -65,7 +66,7 @@ class JsonLinesReaderTest {
     void aSimulatedFailoverRoundTripsEventForEvent() throws Exception {
         Timeline tl = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(Presets.mode2(), 4, tl);
-        lab.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.HAPROXY)), "user");
+        lab.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.HAPROXY)), Actor.USER);
         lab.runUntil(20_000_000);
         List<LabEvent> events = tl.snapshot();
         assertTrue(events.size() > 300);
@@ -88,5 +89,37 @@ class JsonLinesReaderTest {
         var missing = assertThrows(JsonLinesReader.FormatException.class,
                 () -> JsonLinesReader.read("x.jsonl", new StringReader("{\"t\": 1, \"kind\": \"garp\", \"host\": \"db1\", \"vip\": \"v\"}")));
         assertTrue(missing.getMessage().contains("without \"count\""), missing.getMessage());
+    }
+
+    /** Lines as VIP Lab wrote them before reasons were codes: free English, which the reader maps to the same codes. */
+    @Test
+    void oldFilesWithEnglishReasonsReadAsCodes() throws Exception {
+        String old = String.join("\n",
+                "{\"t\":0,\"kind\":\"process\",\"host\":\"db1\",\"process\":\"MYSQLD\",\"from\":\"RUNNING\",\"to\":\"STOPPING\",\"reason\":\"stop by drill\"}",
+                "{\"t\":1,\"kind\":\"vrrp-state\",\"host\":\"db2\",\"from\":\"BACKUP\",\"to\":\"MASTER\",\"reason\":\"Receive advertisement timeout\"}",
+                "{\"t\":2,\"kind\":\"script\",\"host\":\"db1\",\"script\":\"chk\",\"exitStatus\":1,\"failed\":true,\"detail\":\"ps -C mysqld: none\"}",
+                "{\"t\":3,\"kind\":\"cluster\",\"host\":\"db1\",\"status\":\"non-Primary: no quorum (1 of 2)\",\"writable\":false}",
+                "{\"t\":4,\"kind\":\"vip\",\"host\":\"db1\",\"vip\":\"v\",\"added\":true,\"reason\":\"(VI_1) some words keepalived wrote\"}",
+                "{\"t\":5,\"kind\":\"action\",\"host\":\"lab\",\"action\":\"restore\",\"target\":\"lab\",\"by\":\"restore\"}",
+                "{\"t\":6,\"kind\":\"vip\",\"host\":\"db1\",\"vip\":\"v\",\"added\":false,\"reason\":\"\"}",
+                "{\"t\":7,\"kind\":\"host\",\"host\":\"db1\",\"reachable\":true,\"detail\":\"connected; clock offset +0.3 ms (round trip 1.2 ms); tcpdump no (adverts from the log), firewall none\"}");
+        List<LabEvent> e = JsonLinesReader.read("old.jsonl", new StringReader(old));
+        assertEquals(Reason.action("stop", Actor.DRILL), ((LabEvent.ProcessChanged) e.get(0)).reason());
+        assertEquals(Reason.of(Reason.Code.ADVERT_TIMEOUT), ((LabEvent.VrrpStateChanged) e.get(1)).reason());
+        assertEquals(Reason.of(Reason.Code.PS_NONE, "mysqld"), ((LabEvent.ScriptResult) e.get(2)).detail());
+        assertEquals(Reason.of(Reason.Code.GALERA_NO_QUORUM, 1, 2), ((LabEvent.ClusterStatus) e.get(3)).status());
+        assertEquals(Reason.text("(VI_1) some words keepalived wrote"), ((LabEvent.VipChanged) e.get(4)).reason());
+        assertEquals(Actor.RESTORE, ((LabEvent.ActionApplied) e.get(5)).by());
+        assertNull(((LabEvent.VipChanged) e.get(6)).reason());
+        assertEquals(Reason.of(Reason.Code.CONNECTED, "+0.3", "1.2", "no", ""), ((LabEvent.HostReachability) e.get(7)).detail());
+        // written again, they are codes: the new form round-trips
+        assertEquals(e, JsonLinesReader.read("new.jsonl", new StringReader(write(e))));
+        assertTrue(write(e).contains("\"reason\":{\"code\":\"ACTION\",\"args\":[\"stop\",\"drill\"]}"), write(e));
+        var actor = assertThrows(JsonLinesReader.FormatException.class, () -> JsonLinesReader.read("x.jsonl", new StringReader(
+                "{\"t\":5,\"kind\":\"action\",\"action\":\"stop\",\"target\":\"db1/mysqld\",\"by\":\"someone\"}")));
+        assertTrue(actor.getMessage().contains("unknown actor \"someone\""), actor.getMessage());
+        var code = assertThrows(JsonLinesReader.FormatException.class, () -> JsonLinesReader.read("x.jsonl", new StringReader(
+                "{\"t\":5,\"kind\":\"vip\",\"host\":\"db1\",\"vip\":\"v\",\"added\":true,\"reason\":{\"code\":\"MAGIC\",\"args\":[]}}")));
+        assertTrue(code.getMessage().contains("unknown reason code \"MAGIC\""), code.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package org.viplab.core.timeline;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.timeline.LabEvent.ClientProbe;
 import org.viplab.core.timeline.LabEvent.ProbeFailure;
@@ -12,9 +13,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Figures from a hand-made timeline: no engine needed, as the design wants. */
 class TimelineAnalysisTest {
-    private static VipChanged add(long t, String h) { return new VipChanged(t, h, "10.9.8.120", true, ""); }
+    private static VipChanged add(long t, String h) { return new VipChanged(t, h, "10.9.8.120", true, null); }
 
-    private static VipChanged del(long t, String h) { return new VipChanged(t, h, "10.9.8.120", false, ""); }
+    private static VipChanged del(long t, String h) { return new VipChanged(t, h, "10.9.8.120", false, null); }
 
     private static ClientProbe ok(long t) { return new ClientProbe(t, true, 800, "db1", ProbeFailure.NONE); }
 
@@ -24,7 +25,7 @@ class TimelineAnalysisTest {
     void spansGapsOverlapsAndFailovers() {
         List<LabEvent> ev = List.of(
                 add(-5_000_000, "db1"),                               // before the window: db1 holds it at 0
-                new LabEvent.ActionApplied(1_000_000, "stop", "db1/keepalived", "drill"),
+                new LabEvent.ActionApplied(1_000_000, "stop", "db1/keepalived", Actor.DRILL),
                 del(1_000_000, "db1"), add(1_648_437, "db2"),          // failover with a 648 ms gap
                 add(10_000_000, "db1"), del(10_050_000, "db2"),        // 50 ms handover overlap: not split brain
                 add(20_000_000, "db2"),                                // split brain for 5 s

@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.model.Flavour;
 import org.viplab.core.model.Presets;
@@ -34,10 +35,10 @@ class ClusterFlavourTest {
     void galeraKeepsQuorumWhenThePeerLeavesCleanlyButNotWhenItCrashes() {
         Scenario clean = new Scenario(writing(Flavour.GALERA)).at(s(2)).act("stop", "db2/mysqld").at(s(20));
         assertTrue(status(clean, "db1", s(20)).writable());
-        assertEquals("Synced, Primary (1 of 1)", status(clean, "db1", s(20)).status());
+        assertEquals(Reason.of(Reason.Code.GALERA_PRIMARY, 1, 1), status(clean, "db1", s(20)).status());
 
         Scenario crash = new Scenario(writing(Flavour.GALERA)).at(s(2)).act("kill", "db2/mysqld").at(s(20));
-        LabEvent.ClusterStatus nonPrimary = crash.first(LabEvent.ClusterStatus.class, s(2), c -> c.host().equals("db1") && c.status().startsWith("non-Primary"));
+        LabEvent.ClusterStatus nonPrimary = crash.first(LabEvent.ClusterStatus.class, s(2), c -> c.host().equals("db1") && c.status().is(Reason.Code.GALERA_NO_QUORUM));
         assertEquals(s(2) + Cluster.SUSPECT_US, nonPrimary.timeUs(), "after the suspect timeout");
         LabEvent.ClientProbe p = crash.last(LabEvent.ClientProbe.class, s(20), x -> true);
         assertEquals(LabEvent.ProbeFailure.REJECTED, p.failure(), "a non-Primary node rejects queries at once");
@@ -47,7 +48,7 @@ class ClusterFlavourTest {
     @Test
     void mgrMinorityBlocksWritesInsteadOfRejectingThem() {
         Scenario sc = new Scenario(writing(Flavour.MGR)).at(s(2)).act("kill", "db2/mysqld").at(s(20));
-        assertEquals("ONLINE, no majority (1 of 2): writes block", status(sc, "db1", s(20)).status());
+        assertEquals(Reason.of(Reason.Code.MGR_NO_MAJORITY, 1, 2), status(sc, "db1", s(20)).status());
         LabEvent.ClientProbe p = sc.last(LabEvent.ClientProbe.class, s(20), x -> true);
         assertEquals(LabEvent.ProbeFailure.TIMEOUT, p.failure());
         sc.act("start", "db2/mysqld").at(s(30));

@@ -176,7 +176,7 @@ class HaproxyAndClientTest {
         Timeline t = new Timeline();
         SimulatedLab lab = SimulatedLab.steadyState(Presets.mode2(), seed, t);
         lab.runUntil(s(3));
-        lab.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.KILL, org.viplab.lab.Target.parse("db1/haproxy", lab.topology().nodeNames())), "test");
+        lab.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.KILL, org.viplab.lab.Target.parse("db1/haproxy", lab.topology().nodeNames())), org.viplab.core.timeline.Actor.USER);
         lab.runUntil(s(20));
         var out = new java.io.ByteArrayOutputStream();
         JsonLines.write(t.snapshot(), out);

@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -188,7 +189,7 @@ class LiveLabTest {
         Thread drill = new Thread(() -> {
             try {
                 lab.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
-                        org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), "drill");
+                        org.viplab.lab.Target.parse("db1/mysqld", List.of("db1", "db2"))), Actor.DRILL);
                 action.complete(null);
             } catch (RuntimeException ex) {
                 action.completeExceptionally(ex);
@@ -236,7 +237,7 @@ class LiveLabTest {
         assertTrue(runner.aborted());
         assertTrue(live.now() < 10_000_000, "stopped long before 50 s: " + live.now());
         assertTrue(live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
-                && a.by().equals("restore") && a.target().equals("db1/mysqld") && a.action().equals("start")), "mysqld started again by the restore");
+                && a.by() == Actor.RESTORE && a.target().equals("db1/mysqld") && a.action().equals("start")), "mysqld started again by the restore");
         assertEquals(Verdict.Status.PENDING, r.verdicts().get(1).status(), "never reached");
         assertFalse(r.passed() && r.verdicts().get(1).status() == Verdict.Status.FAILED);
         // time flows again after the drill (close released the hold; this query is queued behind it)

@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.viplab.lab.Action;
@@ -103,7 +104,7 @@ class LiveSimulationTest {
         started(Presets.mode1());
         wall.addAndGet(1_250_000_000L);
         Action stop = new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD));
-        live.apply(stop, "user").get(5, TimeUnit.SECONDS);
+        live.apply(stop, Actor.USER).get(5, TimeUnit.SECONDS);
         Timeline tl = live.timeline();
         LabEvent.ActionApplied applied = tl.snapshot().stream()
                 .filter(e -> e instanceof LabEvent.ActionApplied).map(e -> (LabEvent.ActionApplied) e)
@@ -111,7 +112,7 @@ class LiveSimulationTest {
         assertEquals(1_250_000, applied.timeUs());
         assertEquals("stop", applied.action());
         assertEquals("db1/mysqld", applied.target());
-        assertEquals("user", applied.by());
+        assertEquals(Actor.USER, applied.by());
 
         live.pause().get(5, TimeUnit.SECONDS);
         assertEquals(30_000_000, get(live.runFastUntil(30_000_000)));
@@ -125,7 +126,7 @@ class LiveSimulationTest {
     void badActionsFailTheirFutureAndTheEngineKeepsRunning() throws Exception {
         started(Presets.mode1());
         Action noHaproxy = new Action(Verb.STOP, new Target.Process("db1", ProcessKind.HAPROXY));
-        var f = live.apply(noHaproxy, "user");
+        var f = live.apply(noHaproxy, Actor.USER);
         var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("haproxy"), e.getCause().getMessage());
         wall.addAndGet(1_000_000_000L);

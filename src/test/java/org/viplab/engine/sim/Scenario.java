@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
 import org.viplab.lab.Verb;
@@ -21,7 +22,7 @@ final class Scenario {
     Scenario(Topology t, long seed) { lab = SimulatedLab.steadyState(t, seed, timeline); }
 
     Scenario act(String verb, String target) {
-        lab.apply(new Action(Verb.fromId(verb), Target.parse(target, lab.topology().nodeNames())), "test");
+        lab.apply(new Action(Verb.fromId(verb), Target.parse(target, lab.topology().nodeNames())), Actor.DRILL);
         return this;
     }
 

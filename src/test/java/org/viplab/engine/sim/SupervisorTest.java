@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.core.timeline.Reason;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.Presets;
@@ -69,7 +70,7 @@ class SupervisorTest {
             LabEvent.ProcessChanged restart = sc.first(LabEvent.ProcessChanged.class, s(2),
                     p -> p.host().equals("db1") && p.process() == ProcessKind.MYSQLD && p.to() == ProcessState.STARTING);
             assertEquals(s(2) + 30_000, restart.timeUs(), "seed " + seed);
-            assertEquals("restarted by mysqld_safe", restart.reason());
+            assertEquals(Reason.of(Reason.Code.RESTARTED_BY, "mysqld_safe"), restart.reason());
             LabEvent.ProcessChanged running = sc.first(LabEvent.ProcessChanged.class, restart.timeUs(),
                     p -> p.host().equals("db1") && p.process() == ProcessKind.MYSQLD && p.to() == ProcessState.RUNNING);
             assertEquals(s(2) + 250_000, running.timeUs());
@@ -104,7 +105,7 @@ class SupervisorTest {
         LabEvent.ProcessChanged restart = sc.first(LabEvent.ProcessChanged.class, s(2),
                 p -> p.host().equals("db1") && p.process() == ProcessKind.MYSQLD && p.to() == ProcessState.STARTING);
         assertEquals(s(7), restart.timeUs());
-        assertEquals("restarted by systemd Restart=on-abort", restart.reason());
+        assertEquals(Reason.of(Reason.Code.RESTARTED_BY, "systemd Restart=on-abort"), restart.reason());
         assertEquals(ProcessState.RUNNING, sc.lab.processState("db1", ProcessKind.MYSQLD));
         assertEquals(ProcessState.STOPPED, sc.lab.processState("db1", ProcessKind.KEEPALIVED), "nothing restarts keepalived");
     }

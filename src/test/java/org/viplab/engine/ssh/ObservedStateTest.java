@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.timeline.Reason;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,14 @@ class ObservedStateTest {
         Timeline out = new Timeline();
         ObservedState s = new ObservedState("10.9.8.120", clock, out);
         // a process change from a stream (keepalived's log) is not the watcher's: dropped, whatever its reason says
-        s.ingest(new LabEvent.ProcessChanged(1, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, "ps"), ObservedState.Origin.STREAM);
+        s.ingest(new LabEvent.ProcessChanged(1, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, Reason.of(Reason.Code.PS_WATCH)), ObservedState.Origin.STREAM);
         assertNull(s.processState("db1", ProcessKind.MYSQLD));
-        s.ingest(new LabEvent.ProcessChanged(2, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, "anything"), ObservedState.Origin.WATCHER);
+        s.ingest(new LabEvent.ProcessChanged(2, "db1", ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPED, Reason.text("anything")), ObservedState.Origin.WATCHER);
         assertEquals(ProcessState.STOPPED, s.processState("db1", ProcessKind.MYSQLD));
         // a repeated VRRP state: dropped from a stream, kept from the snapshot at connect
-        s.ingest(new LabEvent.VrrpStateChanged(3, "db1", VrrpState.INIT, VrrpState.MASTER, "log"), ObservedState.Origin.STREAM);
-        s.ingest(new LabEvent.VrrpStateChanged(4, "db1", VrrpState.MASTER, VrrpState.MASTER, "log"), ObservedState.Origin.STREAM);
-        s.ingest(new LabEvent.VrrpStateChanged(5, "db1", VrrpState.INIT, VrrpState.MASTER, "anything"), ObservedState.Origin.SNAPSHOT);
+        s.ingest(new LabEvent.VrrpStateChanged(3, "db1", VrrpState.INIT, VrrpState.MASTER, Reason.text("log")), ObservedState.Origin.STREAM);
+        s.ingest(new LabEvent.VrrpStateChanged(4, "db1", VrrpState.MASTER, VrrpState.MASTER, Reason.text("log")), ObservedState.Origin.STREAM);
+        s.ingest(new LabEvent.VrrpStateChanged(5, "db1", VrrpState.INIT, VrrpState.MASTER, Reason.text("anything")), ObservedState.Origin.SNAPSHOT);
         assertEquals(List.of(2L, 3L, 5L), out.snapshot().stream().map(LabEvent::timeUs).toList());
         // quiet time is measured on the injected clock
         wall.advanceMs(4_000);
@@ -72,10 +73,10 @@ class ObservedStateTest {
             Baseline b = new Baseline(fleet, s, clock, required, "10.9.8.120:3306");
             assertEquals("db1 unreachable", b.missing());
             for (HostObserver h : fleet.all()) h.reachable = true;
-            s.ingest(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, "x"), ObservedState.Origin.STREAM);
+            s.ingest(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, Reason.text("x")), ObservedState.Origin.STREAM);
             for (String h : List.of("db1", "db2")) {
                 for (ProcessKind k : required) {
-                    s.ingest(new LabEvent.ProcessChanged(0, h, k, ProcessState.RUNNING, ProcessState.RUNNING, "x"), ObservedState.Origin.SNAPSHOT);
+                    s.ingest(new LabEvent.ProcessChanged(0, h, k, ProcessState.RUNNING, ProcessState.RUNNING, Reason.text("x")), ObservedState.Origin.SNAPSHOT);
                 }
             }
             assertEquals("no client probe to 10.9.8.120:3306 has answered yet", b.missing());

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,13 +108,13 @@ class ShellInjectionTest {
                     List<String> hosts = List.of("db1", "db2");
                     for (ProcessKind k : ProcessKind.values()) {
                         for (Verb v : List.of(Verb.STOP, Verb.START, Verb.RESTART, Verb.KILL, Verb.HANG, Verb.RESUME)) {
-                            for (String h : hosts) lab.apply(new Action(v, new Target.Process(h, k)), "drill");
+                            for (String h : hosts) lab.apply(new Action(v, new Target.Process(h, k)), Actor.DRILL);
                         }
                     }
                     for (String link : List.of("db1/link", "db1-db2", "db1-db2/vrrp", "clients-db2")) {
-                        lab.apply(new Action(Verb.CUT, Target.parse(link, hosts)), "drill");
+                        lab.apply(new Action(Verb.CUT, Target.parse(link, hosts)), Actor.DRILL);
                     }
-                    lab.restore("drill");
+                    lab.restore(Actor.DRILL);
                     // the watchers (ps every 0.2 s, haproxy's stats every 0.5 s) ran with the values too
                     Function<String, Long> calls = tool -> lines(argv).stream().filter(l -> l.startsWith(tool + " ")).count();
                     long end = System.nanoTime() + 10_000_000_000L;

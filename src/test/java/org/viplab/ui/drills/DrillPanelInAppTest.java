@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.ui.FxWait;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -74,7 +75,7 @@ class DrillPanelInAppTest {
 
         // the views saw the drill's run: a fresh run of the drill's topology, its action, the VIP on db2
         waitUntil("the view model caught up", () -> fx(() -> app.viewModel.events().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
-                && a.by().equals("drill") && a.target().equals("db1/mysqld"))));
+                && a.by() == Actor.DRILL && a.target().equals("db1/mysqld"))));
         waitUntil("db2 holds the VIP in the views", () -> fx(() -> app.viewModel.vipHolders().equals(List.of("db2"))));
         assertTrue(fx(() -> app.viewModel.events().stream().anyMatch(e -> e instanceof LabEvent.LogLine l
                 && l.text().startsWith("drill: Mode 1"))), "the reset says why on the timeline");

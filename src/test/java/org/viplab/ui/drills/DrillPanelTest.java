@@ -1,5 +1,6 @@
 package org.viplab.ui.drills;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.ui.FxWait;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -123,7 +124,7 @@ class DrillPanelTest {
 
         // the drill ran on the live simulation: its timeline (the one the views follow) holds the drill's actions
         assertTrue(live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
-                && a.by().equals("drill") && a.target().equals("db1/mysqld")));
+                && a.by() == Actor.DRILL && a.target().equals("db1/mysqld")));
         assertEquals("mode1", live.topology().name, "the lab was reset to the drill's topology");
 
         Files.createDirectories(SCREENSHOTS);
@@ -209,7 +210,7 @@ class DrillPanelTest {
         waitUntil("the drill stopped", 10, () -> fx(() -> !model.runningProperty().get()));
         assertEquals(DrillPanelModel.Outcome.ABORTED, fx(() -> model.outcomeProperty().get()));
         assertTrue(live.timeline().snapshot().stream().anyMatch(e -> e instanceof LabEvent.ActionApplied a
-                && a.by().equals("restore") && a.action().equals("start") && a.target().equals("db1/keepalived")), "the restore ran");
+                && a.by() == Actor.RESTORE && a.action().equals("start") && a.target().equals("db1/keepalived")), "the restore ran");
         String state = stateText(robot);
         assertTrue(state.startsWith("Aborted at lab time") && state.contains("The restore ran: start db1/keepalived"), state);
         assertTrue(live.now() < 100_000_000, "stopped long before 300 s: " + live.now());
@@ -231,7 +232,7 @@ class DrillPanelTest {
         assertTrue(stateText(robot).contains("reset during the drill"), stateText(robot));
         assertTrue(done.isCompletedExceptionally());
         assertTrue(live.timeline().snapshot().stream().noneMatch(e -> e instanceof LabEvent.ActionApplied a
-                && (a.by().equals("restore") || a.by().equals("drill"))), "nothing of the drill touched the new run");
+                && (a.by() == Actor.RESTORE || a.by() == Actor.DRILL)), "nothing of the drill touched the new run");
     }
 
     @Test
@@ -245,7 +246,7 @@ class DrillPanelTest {
         live.runFastUntil(9_000_000).get(5, TimeUnit.SECONDS);
         fx(() -> controls.apply(Verb.START, new Target.Process("db1", ProcessKind.HAPROXY))).get(5, TimeUnit.SECONDS);
         live.runFastUntil(20_000_000).get(5, TimeUnit.SECONDS);
-        live.apply(new org.viplab.lab.Action(Verb.CUT, Target.parse("clients-db1", List.of("db1", "db2"))), "drill").get(5, TimeUnit.SECONDS);
+        live.apply(new org.viplab.lab.Action(Verb.CUT, Target.parse("clients-db1", List.of("db1", "db2"))), Actor.DRILL).get(5, TimeUnit.SECONDS);
         waitUntil("two actions counted", 5, () -> robot.lookup("#drill-record-text").queryAs(Label.class).getText().contains(": 2 actions"));
         assertTrue(fx(() -> model.addExpectation(DrillPanelModel.Suggestion.LAST_VIP_MOVE)), "the VIP moved to db2");
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,5 +1,6 @@
 package org.viplab.ui.main;
 
+import org.viplab.core.timeline.Actor;
 import org.viplab.ui.FxWait;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class ChartExpectationTest {
         var model = app.window.drillPanel().model();
         fx(model::startRecording).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> model.recordingProperty().get()));
-        app.live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), "user").get(5, TimeUnit.SECONDS);
+        app.live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED)), Actor.USER).get(5, TimeUnit.SECONDS);
         app.live.runFastUntil(app.live.now() + 5_000_000).get(10, TimeUnit.SECONDS);
         // the views get events in batches: wait for the VIP switch itself, then for the charts to hold it
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel.events().stream()

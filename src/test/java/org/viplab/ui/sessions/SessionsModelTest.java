@@ -1,5 +1,6 @@
 package org.viplab.ui.sessions;
 
+import org.viplab.core.timeline.Actor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,7 +60,7 @@ class SessionsModelTest {
         LabControls controls = new LabControls(live, Runnable::run, i18n);
         SessionsModel model = new SessionsModel(controls, i18n, new CurrentThreadTaskExecutor(), drills, s -> messages.add(s.get()));
         live.runFastUntil(3_000_000).get(5, TimeUnit.SECONDS);
-        live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), "user").get(5, TimeUnit.SECONDS);
+        live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER).get(5, TimeUnit.SECONDS);
         live.runFastUntil(9_000_000).get(5, TimeUnit.SECONDS);
         List<LabEvent> before = live.timeline().snapshot();
 

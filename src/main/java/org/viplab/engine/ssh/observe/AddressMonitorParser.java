@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh.observe;
 
+import org.viplab.core.timeline.Reason;
 import org.viplab.core.timeline.LabEvent;
 
 import java.time.ZoneId;
@@ -33,6 +34,6 @@ public final class AddressMonitorParser {
         long t = s.hasTime() ? time.labUs(s.epochUs()) : time.nowLabUs();
         boolean deleted = m.group(1) != null;
         return Optional.of(new LabEvent.VipChanged(t, host, vip, !deleted,
-                (deleted ? "removed from " : "added to ") + m.group(2)));
+                Reason.of(deleted ? Reason.Code.REMOVED_FROM : Reason.Code.ADDED_TO, m.group(2))));
     }
 }

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh.observe;
 
+import org.viplab.core.timeline.Reason;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
@@ -69,25 +70,25 @@ public final class KeepalivedLogParser {
             instanceLine(t, m.group(2), out);
         } else if (text.equals("Stopping") || text.startsWith("Stopping Keepalived")) {
             // the VRRP instance leaves at once (priority 0 sent, VIPs removed); the process takes a moment longer
-            processTo(t, ProcessState.STOPPING, text, out);
-            stateTo(t, VrrpState.STOPPED, "keepalived stopping", out);
+            processTo(t, ProcessState.STOPPING, Reason.text(text), out);
+            stateTo(t, VrrpState.STOPPED, Reason.of(Reason.Code.KEEPALIVED_STOPPING), out);
         } else if (text.startsWith("Stopped Keepalived") || text.equals("Stopped")) {
-            processTo(t, ProcessState.STOPPED, text, out);
-            stateTo(t, VrrpState.STOPPED, "keepalived stopped", out);
+            processTo(t, ProcessState.STOPPED, Reason.text(text), out);
+            stateTo(t, VrrpState.STOPPED, Reason.of(Reason.Code.KEEPALIVED_STOPPED), out);
         } else if (text.startsWith("Starting Keepalived")) {
-            processTo(t, ProcessState.STARTING, text, out);
-            stateTo(t, VrrpState.INIT, "keepalived starting", out);
+            processTo(t, ProcessState.STARTING, Reason.text(text), out);
+            stateTo(t, VrrpState.INIT, Reason.of(Reason.Code.KEEPALIVED_STARTING), out);
         } else if (text.equals("Startup complete")) {
-            processTo(t, ProcessState.RUNNING, text, out);
+            processTo(t, ProcessState.RUNNING, Reason.text(text), out);
         } else {
             Matcher sc = SCRIPT.matcher(text);
             if (sc.find()) {
                 boolean ok = sc.group(2).equals("succeeded");
                 int status = sc.group(3) != null ? Integer.parseInt(sc.group(3)) : ok ? 0 : 1;
-                out.add(new LabEvent.ScriptResult(t, host, sc.group(1), status, !ok, text));
+                out.add(new LabEvent.ScriptResult(t, host, sc.group(1), status, !ok, Reason.text(text)));
             } else if ((sc = SCRIPT_RETURN.matcher(text)).find()) {
                 int status = Integer.parseInt(sc.group(2));
-                out.add(new LabEvent.ScriptResult(t, host, sc.group(1), status, status != 0, text));
+                out.add(new LabEvent.ScriptResult(t, host, sc.group(1), status, status != 0, Reason.text(text)));
             }
         }
         return out;
@@ -96,12 +97,12 @@ public final class KeepalivedLogParser {
     private void instanceLine(long t, String rest, List<LabEvent> out) {
         Matcher m = ENTERING.matcher(rest);
         if (m.find()) {
-            stateTo(t, VrrpState.valueOf(m.group(1)), m.group(2) != null ? m.group(2) : rest, out);
+            stateTo(t, VrrpState.valueOf(m.group(1)), Reason.text(m.group(2) != null ? m.group(2) : rest), out);
             return;
         }
         m = PRIORITY.matcher(rest);
         if (m.find()) {
-            out.add(new LabEvent.PriorityChanged(t, host, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), rest));
+            out.add(new LabEvent.PriorityChanged(t, host, Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Reason.text(rest)));
             return;
         }
         m = SENT.matcher(rest);
@@ -113,13 +114,13 @@ public final class KeepalivedLogParser {
         if (m.find()) out.add(new LabEvent.GarpSent(t, host, m.group(2), GARP_REPEAT));
     }
 
-    private void stateTo(long t, VrrpState to, String reason, List<LabEvent> out) {
+    private void stateTo(long t, VrrpState to, Reason reason, List<LabEvent> out) {
         if (to == state) return;
         out.add(new LabEvent.VrrpStateChanged(t, host, state, to, reason));
         state = to;
     }
 
-    private void processTo(long t, ProcessState to, String reason, List<LabEvent> out) {
+    private void processTo(long t, ProcessState to, Reason reason, List<LabEvent> out) {
         if (to == process) return;
         out.add(new LabEvent.ProcessChanged(t, host, ProcessKind.KEEPALIVED, process, to, reason));
         process = to;

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh.observe;
 
+import org.viplab.core.timeline.Reason;
 import org.junit.jupiter.api.Test;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
@@ -37,7 +38,7 @@ class KeepalivedLogParserTest {
                 .map(e -> (LabEvent.VrrpStateChanged) e).toList();
         assertEquals(2, st.size(), st.toString());
         assertEquals(new LabEvent.VrrpStateChanged(us("2026-11-25T13:28:05.613"), "db2", VrrpState.BACKUP, VrrpState.MASTER,
-                "Entering MASTER STATE"), st.get(0));
+                Reason.text("Entering MASTER STATE")), st.get(0));
         assertEquals(VrrpState.BACKUP, st.get(1).to());
         assertEquals(us("2026-11-25T13:28:28.770"), st.get(1).timeUs());
         List<LabEvent.GarpSent> garps = ev.stream().filter(e -> e instanceof LabEvent.GarpSent).map(e -> (LabEvent.GarpSent) e).toList();
@@ -111,6 +112,6 @@ class KeepalivedLogParserTest {
         assertEquals(1, sr.get(1).exitStatus());
         assertEquals(us("2026-11-25T14:00:00.126"), sr.get(1).timeUs());
         LabEvent.PriorityChanged pc = (LabEvent.PriorityChanged) ev.stream().filter(e -> e instanceof LabEvent.PriorityChanged).findFirst().orElseThrow();
-        assertEquals(new LabEvent.PriorityChanged(us("2026-11-25T14:00:00.127"), "db1", 100, 95, "Changing effective priority from 100 to 95"), pc);
+        assertEquals(new LabEvent.PriorityChanged(us("2026-11-25T14:00:00.127"), "db1", 100, 95, Reason.text("Changing effective priority from 100 to 95")), pc);
     }
 }

@@ -1,0 +1,38 @@
+package org.viplab.core.text;
+
+/**
+ * The one way lab times are written: the event list, CSV, reports, notifications and the CLI all show
+ * "12.346" (seconds, rounded half up to the millisecond), the big clock shows "+00:01:02.3". No String.format:
+ * a 24 h events.csv writes a million of these.
+ */
+public final class TimeText {
+    private TimeText() { }
+
+    /** Seconds with millisecond precision, rounded half up on the microsecond count: "5.000", "-31.204". */
+    public static String seconds(long us) {
+        long ms = Math.floorDiv(Math.abs(us) + 500, 1000);
+        StringBuilder b = new StringBuilder(12);
+        if (us < 0 && ms > 0) b.append('-');
+        b.append(ms / 1000).append('.');
+        long frac = ms % 1000;
+        if (frac < 100) b.append('0');
+        if (frac < 10) b.append('0');
+        return b.append(frac).toString();
+    }
+
+    /** The big clock: "+00:01:02.3" (sign, hours, minutes, seconds and tenths, truncated). */
+    public static String clock(long us) {
+        String sign = us < 0 ? "-" : "+";
+        long a = Math.abs(us) / 100_000; // tenths
+        long s = a / 10;
+        StringBuilder b = new StringBuilder(12).append(sign);
+        two(b, s / 3600).append(':');
+        two(b, (s / 60) % 60).append(':');
+        return two(b, s % 60).append('.').append(a % 10).toString();
+    }
+
+    private static StringBuilder two(StringBuilder b, long v) {
+        if (v < 10) b.append('0');
+        return b.append(v);
+    }
+}
