@@ -87,6 +87,11 @@ public final class Timeline implements EventSink {
         return from >= n ? List.of() : new View(Math.max(0, from), n);
     }
 
+    /** {@code events} if it is already one of a timeline's read-only views (no copy of a long run), else a copy. */
+    public static List<LabEvent> immutable(List<LabEvent> events) {
+        return events instanceof Timeline.View ? events : List.copyOf(events);
+    }
+
     public int size() {
         synchronized (store) {
             return store.size();

@@ -46,7 +46,7 @@ class CompactTimelineTest {
             LabEvent e;
             long cause;
             if (rnd.nextInt(20) == 0) { // a one-off
-                e = new LabEvent.VrrpStateChanged(rnd.nextInt(1_000_000), "db" + rnd.nextInt(3), VrrpState.BACKUP, VrrpState.MASTER, "r" + rnd.nextInt(1000));
+                e = new LabEvent.VrrpStateChanged(rnd.nextInt(1_000_000), "db" + rnd.nextInt(3), VrrpState.BACKUP, VrrpState.MASTER, Reason.text("r" + rnd.nextInt(1000)));
                 cause = i == 0 || rnd.nextBoolean() ? Causes.NONE : rnd.nextInt(i);
             } else {
                 int s = rnd.nextInt(streams);
@@ -71,7 +71,7 @@ class CompactTimelineTest {
         return switch (stream % 3) {
             case 0 -> new LabEvent.ClientProbe(t, variant != 1, 800 + variant, variant == 2 ? "db2" : "db1", LabEvent.ProbeFailure.NONE);
             case 1 -> new LabEvent.AdvertSent(t, "db" + stream, 51, 100 - variant, 2, 1_000_000);
-            default -> new LabEvent.ScriptResult(t, "db1", "chk" + stream, variant, variant > 0, "");
+            default -> new LabEvent.ScriptResult(t, "db1", "chk" + stream, variant, variant > 0, Reason.text(""));
         };
     }
 
