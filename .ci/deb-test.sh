@@ -10,8 +10,13 @@ export DEBIAN_FRONTEND=noninteractive
 fail() { echo "deb-test: FAIL: $*" >&2; exit 1; }
 step() { echo "deb-test: $*"; }
 
-mvn -B -ntp -Pdist,deb package -DskipTests
-deb=$(ls target/dist/viplab_*.deb)
+# VIPLAB_DEB=FILE tests a package built before instead of building one.
+if [ -n "${VIPLAB_DEB:-}" ]; then
+  deb=$VIPLAB_DEB
+else
+  mvn -B -ntp -Pdist,deb package -DskipTests
+  deb=$(ls target/dist/viplab_*.deb)
+fi
 version=$(dpkg-deb -f "$deb" Version)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

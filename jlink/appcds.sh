@@ -28,6 +28,7 @@ if HOME=$home timeout 600 xvfb-run -a -s "-screen 0 1600x1000x24" "$app/lib/runt
      -XX:ArchiveClassesAtExit="$jsa" -Xlog:cds=off -Xlog:cds+dynamic=off \
      -Dviplab.startupTiming=exit -Dviplab.configDir="$home/config" -cp "$cp" "$main" >"$home/log" 2>&1 \
    && [ -s "$jsa" ]; then
+  chmod 0644 "$jsa"   # the JVM writes it read-only
   echo 'java-options=-XX:SharedArchiveFile=$APPDIR/'"$name"'.jsa' >>"$cfg"
   echo "appcds: $(du -h "$jsa" | cut -f1) archive of $(grep -o '[0-9]* classes' "$home/log" | tail -1) for $appdir"
 else

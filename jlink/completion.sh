@@ -1,21 +1,14 @@
 #!/usr/bin/env bash
-# Installs bash and zsh completion for the package, generated from the CLI's own definition.
-# usage: completion.sh LAUNCHER SHARE_DIR
-# The CLI prints its bash completion script with `viplab generate-completion` (picocli's AutoComplete
-# subcommand); zsh runs the same script through bashcompinit. A CLI without that command (before picocli)
-# gets no completion files, and the build says so.
+# Packages bash and zsh completion: the scripts the build generated from the CLI's own definition
+# (picocli's AutoComplete, `mvn package` writes target/completion/viplab and target/completion/_viplab).
+# usage: completion.sh [LAUNCHER] SHARE_DIR (the launcher is not needed any more)
 set -euo pipefail
-launcher=$1 share=$2
-if ! script=$("$launcher" generate-completion 2>/dev/null) || [ -z "$script" ]; then
-  echo "completion: this CLI has no 'generate-completion' command yet; no completion files packaged" >&2
-  exit 0
+share=$(realpath -m "${!#}")
+cd "$(dirname "$0")/.."
+src=target/completion
+if [ ! -s "$src/viplab" ] || [ ! -s "$src/_viplab" ]; then
+  echo "completion: no $src/viplab and $src/_viplab (mvn package makes them); no completion packaged" >&2
+  exit 1
 fi
-install -d "$share/bash-completion/completions" "$share/zsh/vendor-completions"
-printf '%s\n' "$script" >"$share/bash-completion/completions/viplab"
-{
-  echo '#compdef viplab'
-  echo '# The bash completion script, run through zsh'"'"'s bash compatibility.'
-  echo 'autoload -U +X bashcompinit && bashcompinit'
-  printf '%s\n' "$script"
-} >"$share/zsh/vendor-completions/_viplab"
-chmod 0644 "$share/bash-completion/completions/viplab" "$share/zsh/vendor-completions/_viplab"
+install -D -m 0644 "$src/viplab" "$share/bash-completion/completions/viplab"
+install -D -m 0644 "$src/_viplab" "$share/zsh/vendor-completions/_viplab"

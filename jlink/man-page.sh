@@ -6,7 +6,8 @@ set -euo pipefail
 launcher=$1 version=$2
 # troff escapes: backslashes, a leading dot or quote, and minus signs meant literally.
 esc() { sed -e 's/\\/\\e/g' -e 's/^\([.'"'"']\)/\\\&\1/' -e 's/-/\\-/g'; }
-commands=$("$launcher" --help | sed -n '/^Commands:/,/^$/p' | sed '1d;/^$/d' | awk '{print $1}')
+# A command's line in --help is indented by two spaces; its description's continuation lines by more.
+commands=$("$launcher" --help | sed -n '/^Commands:/,/^$/p' | grep -E '^  [a-z]' | awk '{print $1}' | grep -vx help)
 date=$(date -u -d "@${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}" +%Y-%m-%d)
 cat <<MAN
 .TH VIPLAB 1 "$date" "VIP Lab $version" "User Commands"

@@ -242,4 +242,9 @@ class BadInputTest {
         assertEquals("viplab: out of memory (Java heap space, max heap " + max + " MiB): shorten the run or give java a larger -Xmx\n", err.toString());
         assertEquals("", out.toString());
     }
+
+    /** The 1-based line of the first {@code needle} in {@code text}: the written topology grows with the model. */
+    private static int lineOf(String text, String needle) {
+        return text.substring(0, text.indexOf(needle)).split("\n", -1).length;
+    }
 }

@@ -40,7 +40,10 @@ public final class Timeline implements EventSink {
     @Override
     public void accept(LabEvent event) { accept(event, Causes.NONE); }
 
-    /** Appends {@code event}, caused by event {@code causeId} (or {@link Causes#NONE}); returns its id, its index. */
+    /**
+     * Appends {@code event}, caused by event {@code causeId} (or {@link Causes#NONE}); returns its id, which is
+     * its index: stable, since a timeline only grows.
+     */
     @Override
     public long accept(LabEvent event, long causeId) {
         long id;

@@ -52,6 +52,7 @@ final class Client {
         seen = Causes.NONE;
         via = null;
         LabEvent.ClientProbe p = outcome();
+        if (p.ok()) arp.confirm(); // the answered connection confirms the neighbour entry it went through
         // the host the VIP led to, not the backend: haproxy's round robin is no change
         String key = p.ok() + "/" + via + "/" + p.failure();
         lab.emit(p, key.equals(lastOutcome) ? Causes.NONE : seen);

@@ -234,8 +234,7 @@ final class Keepalived extends SimProcess {
     private void becomeMaster(Reason reason) {
         cancel(downTimer);
         preemptAt = -1;
-        long saved = lab.scheduler().cause();
-        lab.scheduler().cause(setVrrp(VrrpState.MASTER, reason)); // MASTER is why the VIP is added...
+        long saved = lab.scheduler().swapCause(setVrrp(VrrpState.MASTER, reason)); // MASTER is why the VIP is added...
         sendAdvert(effectivePriority);
         log(tag() + " setting VIPs.");
         host.addVip(Reason.of(Code.VRRP_STATE, VrrpState.MASTER));
@@ -250,8 +249,7 @@ final class Keepalived extends SimProcess {
     private void becomeBackup(Reason reason) {
         cancel(advertTimer);
         cancel(garpTimer);
-        long saved = lab.scheduler().cause();
-        lab.scheduler().cause(setVrrp(VrrpState.BACKUP, reason));
+        long saved = lab.scheduler().swapCause(setVrrp(VrrpState.BACKUP, reason));
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
             host.removeVip(Reason.of(Code.VRRP_STATE, VrrpState.BACKUP));
@@ -267,8 +265,7 @@ final class Keepalived extends SimProcess {
         cancel(advertTimer);
         cancel(garpTimer);
         cancel(downTimer);
-        long saved = lab.scheduler().cause();
-        lab.scheduler().cause(setVrrp(VrrpState.FAULT, reason));
+        long saved = lab.scheduler().swapCause(setVrrp(VrrpState.FAULT, reason));
         if (host.hasVip()) {
             log(tag() + " removing VIPs.");
             host.removeVip(Reason.of(Code.VRRP_STATE, VrrpState.FAULT));
@@ -311,25 +308,10 @@ final class Keepalived extends SimProcess {
             return;
         }
         if (!running() || a.vrid() != spec.virtualRouterId) return;
-        if (a.version() != spec.vrrpVersion) {
-            log(tag() + " wrong VRRP version " + a.version() + " from " + a.fromIp());
-            return;
-        }
-        if (spec.vrrpVersion == 2) {
-            String mine = blankToNull(spec.authPass);
-            String theirs = blankToNull(a.authPass());
-            if (mine == null ? theirs != null : !mine.equals(theirs)) {
-                log(tag() + " received an invalid passwd!");
-                return;
-            }
-            if (a.intervalUs() != spec.advertIntUs()) {
-                log(tag() + " advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
-                        + " ms rcv'd=" + a.intervalUs() / 1000 + " ms");
-                return;
-            }
-        } else if (a.intervalUs() != spec.advertIntUs()) {
-            log(tag() + " advertisement interval mismatch mine=" + spec.advertIntUs() / 1000
-                    + " ms rcv'd=" + a.intervalUs() / 1000 + " ms");
+        Advert.Check check = a.checkAgainst(spec);
+        if (check != null) {
+            log(tag() + " " + check.log());
+            if (check.dropped()) return;
         }
         switch (vrrp) {
             case BACKUP -> receiveAsBackup(a);
@@ -442,8 +424,6 @@ final class Keepalived extends SimProcess {
     private boolean fastMasterStart() {
         return spec.state == KeepalivedSpec.InitialState.MASTER && !lab.topology().keepalivedVersion.startsWith("2.2");
     }
-
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s; }
 
     static long ipValue(String ip) {
         long v = 0;

@@ -50,6 +50,13 @@ public final class Scheduler {
     /** Makes {@code id} the cause of what is emitted or scheduled next in the running task. */
     public void cause(long id) { cause = id; }
 
+    /** {@link #cause(long)} that returns the cause it replaces, to put back when the step that needed it is done. */
+    public long swapCause(long id) {
+        long was = cause;
+        cause = id;
+        return was;
+    }
+
     /** Schedules {@code action} with the current cause. */
     public Task at(long timeUs, Runnable action) { return at(timeUs, cause, action); }
 

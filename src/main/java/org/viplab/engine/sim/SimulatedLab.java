@@ -259,8 +259,7 @@ public final class SimulatedLab implements Lab {
         if (!network.linkUp(from.name)) return;
         long id = emit(new LabEvent.GarpSent(now(), from.name, topology.vip, count));
         if (!network.clientReaches(from.name)) return;
-        long saved = scheduler.cause();
-        scheduler.cause(id);
+        long saved = scheduler.swapCause(id);
         arp.gratuitous(from);
         scheduler.cause(saved);
     }
@@ -269,4 +268,6 @@ public final class SimulatedLab implements Lab {
     void replicationChanged() { cluster.update(); }
 
     Cluster cluster() { return cluster; }
+
+    ClientArp arp() { return arp; }
 }

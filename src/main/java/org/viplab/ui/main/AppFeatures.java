@@ -3,9 +3,7 @@ package org.viplab.ui.main;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.stage.DirectoryChooser;
 import org.viplab.drill.DrillResult;
@@ -67,20 +65,14 @@ public final class AppFeatures implements AutoCloseable {
         findingsTab.setContent(findingsPanel);
         window.bottomTabs().getTabs().add(findingsTab);
 
-        Menu file = menu("menu-file");
-        file.getItems().add(0, item("menu.file.importConfigs", this::showImportDialog));
-        file.getItems().add(1, new SeparatorMenuItem());
+        MenuSections menus = window.menuSections();
+        menus.add(MenuSections.Section.FILE_IMPORT, item("menu.file.importConfigs", this::showImportDialog));
         MenuItem export = item("menu.file.exportReport", () -> chooseAndExportReport(reportSubject()));
         export.disableProperty().bind(reports.busyProperty());
-        // Beside the other exports: after the PNG export, else before Quit's separator.
-        int png = indexOfId(file, "menu-file-exportPng");
-        int beforeQuit = file.getItems().size();
-        for (int i = file.getItems().size() - 1; i >= 0; i--) if (file.getItems().get(i) instanceof SeparatorMenuItem) { beforeQuit = i; break; }
-        file.getItems().add(png >= 0 ? png + 1 : beforeQuit, export);
-        Menu lab = menu("menu-lab");
+        menus.add(MenuSections.Section.FILE_EXPORT, export);
         MenuItem lint = item("menu.lab.lint", this::lintNow);
         lint.disableProperty().bind(findings.busyProperty());
-        lab.getItems().addAll(new SeparatorMenuItem(), lint);
+        menus.add(MenuSections.Section.LAB_CHECKS, lint);
         // A drill that finished on the running lab: File > Export report writes its report, verdicts and all,
         // until the lab restarts (a new run, mode, import or drill).
         if (window.drillPanel() != null) {
@@ -187,16 +179,6 @@ public final class AppFeatures implements AutoCloseable {
             if (a.getResult() == open) documentOpener.accept(w.dir().resolve(ReportWriter.HTML).toUri().toString());
         });
         a.show();
-    }
-
-    private static int indexOfId(Menu m, String id) {
-        for (int i = 0; i < m.getItems().size(); i++) if (id.equals(m.getItems().get(i).getId())) return i;
-        return -1;
-    }
-
-    private Menu menu(String id) {
-        return window.menus().getMenus().stream().filter(m -> id.equals(m.getId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no menu " + id));
     }
 
     private MenuItem item(String key, Runnable action) {

@@ -1,9 +1,7 @@
 package org.viplab.ui.main;
 
 import javafx.scene.control.Alert;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import org.viplab.lab.hosts.HostsEngine;
 import org.viplab.lab.hosts.Inventory;
@@ -54,9 +52,7 @@ public final class HostsMenu {
         MenuItem disconnect = item("connect.menu.disconnect", DISCONNECT_KEYS, this::disconnect);
         // a drill on the hosts needs them until its restore has run
         disconnect.disableProperty().bind(controls.onHostsProperty().not().or(drillRunning)); // real hosts or a recorded run
-        Menu lab = window.menus().getMenus().stream().filter(m -> "menu-lab".equals(m.getId())).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no Lab menu"));
-        lab.getItems().addAll(0, java.util.List.of(connect, disconnect, new SeparatorMenuItem()));
+        window.menuSections().add(MenuSections.Section.LAB_HOSTS, connect, disconnect);
         // listed in Help > Keyboard shortcuts; the menu items carry the accelerators
         window.shortcuts().add(CONNECT_KEYS, "connect.menu.connect", this::chooseAndConnect);
         window.shortcuts().add(DISCONNECT_KEYS, "connect.menu.disconnect", this::disconnect);

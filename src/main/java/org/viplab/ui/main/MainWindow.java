@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import org.viplab.ui.main.MenuSections.Section;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.Separator;
@@ -94,6 +95,7 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final StackPane chartsSlot = new StackPane();
     private final Shortcuts shortcuts = new Shortcuts();
+    private final MenuSections sections = new MenuSections();
     private final TopologyView topology;
     private final EventListView events;
     private final SettingsPanel settings;
@@ -203,8 +205,11 @@ public final class MainWindow {
 
     public StatusBar statusBarControl() { return statusBar; }
 
-    /** The menus, for features that add their items (import, lint, report export). */
+    /** The menus, for tests and lookups. */
     public MenuBar menus() { return menuBar; }
+
+    /** Where features add their menu items (import, lint, report export, hosts), by section. */
+    public MenuSections menuSections() { return sections; }
 
     /** The tabs under the drawing (events, configuration, settings, ...), for features that add a tab. */
     public TabPane bottomTabs() { return bottomTabs; }
@@ -217,21 +222,23 @@ public final class MainWindow {
     // ---- layout ------------------------------------------------------------------------------------
 
     private MenuBar menuBar() {
-        Menu file = menu("menu.file",
+        Menu file = menu("menu.file");
+        sections.attach(file, Section.FILE_IMPORT, Section.FILE_SESSIONS, Section.FILE_EXPORT, Section.FILE_QUIT);
+        sections.add(Section.FILE_SESSIONS,
                 item("menu.file.openSession", () -> drills.chooseAndOpenSession(stage)),
-                item("menu.file.saveSession", () -> drills.chooseAndSaveSession(stage)),
-                new SeparatorMenuItem(),
+                item("menu.file.saveSession", () -> drills.chooseAndSaveSession(stage)));
+        sections.add(Section.FILE_EXPORT,
                 item("menu.file.exportCsv", this::chooseAndExportCsv),
-                item("menu.file.exportPng", this::chooseAndExportPng),
-                new SeparatorMenuItem(),
-                item("menu.file.quit", stage::close));
+                item("menu.file.exportPng", this::chooseAndExportPng));
+        sections.add(Section.FILE_QUIT, item("menu.file.quit", stage::close));
         Menu lab = menu("menu.lab");
+        sections.attach(lab, Section.LAB_HOSTS, Section.LAB_ACTIONS, Section.LAB_CHECKS);
         for (Shortcuts.Shortcut s : shortcuts.all()) {
             if (s.descriptionKey().startsWith("shortcut.font") || s.descriptionKey().equals("shortcut.help")
                     || s.descriptionKey().startsWith("shortcut.export")) continue;
             MenuItem i = item(s.descriptionKey(), s.action());
             i.setAccelerator(s.keys());
-            lab.getItems().add(i);
+            sections.add(Section.LAB_ACTIONS, i);
         }
         ToggleGroup themes = new ToggleGroup();
         RadioMenuItem light = radio("menu.view.light", themes, () -> setTheme(Theme.LIGHT));

@@ -150,6 +150,8 @@ class CauseChainTest {
         var snap = chained().caused();
         Timeline copy = new Timeline(snap.events(), snap.causes());
         assertEquals(snap.causes(), copy.caused().causes());
+        assertEquals(5, copy.accept(PROBE, 4), "ids go on from the recorded events");
+        assertEquals(4, copy.causeOf(5));
         long id = copy.accept(PROBE, Causes.NONE);
         assertEquals(Causes.NONE, copy.causeOf(id), "an event appended without a cause has none");
     }
