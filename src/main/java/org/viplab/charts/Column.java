@@ -1,8 +1,8 @@
 package org.viplab.charts;
 
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,7 +13,12 @@ import java.util.List;
 final class Column<E extends LabEvent> {
     private long[] times = new long[1024];
     private int[] codes = new int[1024];
-    private final List<E> items = new ArrayList<>();
+    /**
+     * The events themselves, stored as a timeline does (runs of periodic unchanged events take about a byte
+     * each): a long live run keeps no object per probe or advert. Read through {@link #items()}.
+     */
+    private final Timeline items = new Timeline();
+    private List<E> view = List.of();
     /** Per code, the indices of its events in time order; null unless asked for (see {@link #Column(boolean)}). */
     private final java.util.Map<Integer, Indices> byCode;
 
@@ -38,7 +43,7 @@ final class Column<E extends LabEvent> {
         codes[n] = code;
         // an engine appends in time order; a late event (two engines, clock skew) is clamped so searches stay valid
         times[n] = n > 0 ? Math.max(times[n - 1], e.timeUs()) : e.timeUs();
-        items.add(e);
+        items.accept(e);
         if (byCode != null) byCode.computeIfAbsent(code, c -> new Indices()).add(n);
     }
 
@@ -106,7 +111,7 @@ final class Column<E extends LabEvent> {
 
     int code(int i) { return codes[i]; }
 
-    E get(int i) { return items.get(i); }
+    E get(int i) { return items().get(i); }
 
     /** The index of the first event at or after {@code tUs} (size() when none). */
     int lowerBound(long tUs) {
@@ -124,10 +129,16 @@ final class Column<E extends LabEvent> {
         int n = items.size();
         if (n == 0) return null;
         int i = lowerBound(tUs);
-        if (i == n) return items.get(n - 1);
-        if (i == 0) return items.get(0);
-        return tUs - times[i - 1] <= times[i] - tUs ? items.get(i - 1) : items.get(i);
+        List<E> all = items();
+        if (i == n) return all.get(n - 1);
+        if (i == 0) return all.get(0);
+        return tUs - times[i - 1] <= times[i] - tUs ? all.get(i - 1) : all.get(i);
     }
 
-    List<E> items() { return items; }
+    /** Every event added, as a read-only list decoded on access (cheap when read in order). */
+    @SuppressWarnings("unchecked") // only Es are added
+    List<E> items() {
+        if (view.size() != items.size()) view = (List<E>) (List<?>) items.snapshot();
+        return view;
+    }
 }

@@ -27,6 +27,7 @@ import java.io.PrintStream;
             PresetCommand.class,
             BenchCommand.class,
             ChartBenchCommand.class,
+            MemBenchCommand.class,
             ReportBenchCommand.class,
             LabCommand.class,
             ImportCommand.class,

@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record RunSnapshot(Engine engine, Topology topology, long seed, List<LabEvent> events, long nowUs, Causes causes) {
     public RunSnapshot {
-        events = List.copyOf(events);
+        events = Timeline.immutable(events);
         if (causes == null) causes = Causes.none();
     }
 
@@ -30,6 +30,10 @@ public record RunSnapshot(Engine engine, Topology topology, long seed, List<LabE
      * while the events kept are the run's first ones (events arrive in time order, so they are).
      */
     public static RunSnapshot upTo(Engine engine, Topology topology, long seed, Timeline.Caused run, long nowUs) {
+        // usually nothing is past now: keep the timeline's lazy view rather than copy a long run event by event
+        if (run.events().stream().noneMatch(e -> e.timeUs() > nowUs)) {
+            return new RunSnapshot(engine, topology, seed, run.events(), nowUs, run.causes());
+        }
         List<LabEvent> kept = run.events().stream().filter(e -> e.timeUs() <= nowUs).toList();
         boolean prefix = kept.equals(run.events().subList(0, kept.size()));
         return new RunSnapshot(engine, topology, seed, kept, nowUs, prefix ? run.causes() : Causes.none());

@@ -1,8 +1,9 @@
 package org.viplab.core.timeline;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -23,9 +24,8 @@ public final class Timeline implements EventSink {
     /** Every event with its causes, read together (an event's id is its index in {@code events}). */
     public record Caused(List<LabEvent> events, Causes causes) { }
 
-    private final List<LabEvent> events = new ArrayList<>();
-    /** The cause of each event, by id (= index in events); grown with it under the same lock. */
-    private long[] causes = new long[64];
+    /** Events and causes, compactly (runs of periodic unchanged events); also the lock for both. */
+    private final EventStore store = new EventStore();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
 
     public Timeline() { }
@@ -47,12 +47,10 @@ public final class Timeline implements EventSink {
     @Override
     public long accept(LabEvent event, long causeId) {
         long id;
-        synchronized (events) {
-            id = events.size();
+        synchronized (store) {
+            id = store.size();
             if (causeId >= id) throw new IllegalArgumentException("a cause precedes its event: " + causeId + " >= " + id);
-            if (id == causes.length) causes = Arrays.copyOf(causes, causes.length * 2);
-            causes[(int) id] = causeId < 0 ? Causes.NONE : causeId;
-            events.add(event);
+            store.append(event, causeId < 0 ? Causes.NONE : causeId);
         }
         for (Listener l : listeners) l.appended(event);
         return id;
@@ -60,39 +58,75 @@ public final class Timeline implements EventSink {
 
     /** The cause of event {@code id}, or {@link Causes#NONE}. */
     public long causeOf(long id) {
-        synchronized (events) {
-            return id >= 0 && id < events.size() ? causes[(int) id] : Causes.NONE;
+        synchronized (store) {
+            return id >= 0 && id < store.size() ? store.causeOf((int) id, new EventStore.Cursor()) : Causes.NONE;
         }
     }
 
-    /** A copy of every event so far with their causes, taken in one step. */
+    /** Every event so far with their causes, taken in one step (read-only views, decoded as read). */
     public Caused caused() {
-        synchronized (events) {
-            return new Caused(List.copyOf(events), Causes.of(Arrays.copyOf(causes, events.size())));
-        }
+        int n = size();
+        EventStore.Cursor cur = new EventStore.Cursor();
+        return new Caused(new View(0, n), Causes.view(n, i -> {
+            synchronized (store) {
+                return store.causeOf(i, cur);
+            }
+        }));
     }
 
     public void addListener(Listener l) { listeners.add(l); }
 
     public void removeListener(Listener l) { listeners.remove(l); }
 
-    /** A copy of every event so far. */
-    public List<LabEvent> snapshot() {
-        synchronized (events) {
-            return List.copyOf(events);
-        }
+    /**
+     * Every event so far: an unmodifiable view fixed at the current size, decoding each event as it is read
+     * (a long run is not materialised as one object per event). Sequential reads are cheap; so is holding it.
+     */
+    public List<LabEvent> snapshot() { return new View(0, size()); }
+
+    /** The events from index {@code from} on, as {@link #snapshot()}; lets a reader catch up incrementally. */
+    public List<LabEvent> since(int from) {
+        int n = size();
+        return from >= n ? List.of() : new View(Math.max(0, from), n);
     }
 
-    /** A copy of the events from index {@code from} on; lets a reader catch up incrementally. */
-    public List<LabEvent> since(int from) {
-        synchronized (events) {
-            return from >= events.size() ? List.of() : List.copyOf(events.subList(from, events.size()));
-        }
+    /** {@code events} if it is already one of a timeline's read-only views (no copy of a long run), else a copy. */
+    public static List<LabEvent> immutable(List<LabEvent> events) {
+        return events instanceof Timeline.View ? events : List.copyOf(events);
     }
 
     public int size() {
-        synchronized (events) {
-            return events.size();
+        synchronized (store) {
+            return store.size();
+        }
+    }
+
+    /** Events [from, to) of the store; appends past {@code to} never change what it reads. */
+    private final class View extends AbstractList<LabEvent> implements RandomAccess {
+        private final int from;
+        private final int to;
+        private final EventStore.Cursor cursor = new EventStore.Cursor();
+
+        View(int from, int to) {
+            this.from = from;
+            this.to = to;
+        }
+
+        @Override
+        public LabEvent get(int index) {
+            Objects.checkIndex(index, to - from);
+            synchronized (store) {
+                return store.get(from + index, cursor);
+            }
+        }
+
+        @Override
+        public int size() { return to - from; }
+
+        @Override
+        public List<LabEvent> subList(int fromIndex, int toIndex) {
+            Objects.checkFromToIndex(fromIndex, toIndex, size());
+            return new View(from + fromIndex, from + toIndex);
         }
     }
 }

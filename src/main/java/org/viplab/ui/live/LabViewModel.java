@@ -13,6 +13,7 @@ import javafx.collections.ObservableList;
 import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Timeline;
 import org.viplab.ui.common.FxTimelineBridge;
 
 import java.util.ArrayList;
@@ -40,9 +41,19 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
     private final ObjectProperty<LabEvent.ClientProbe> lastProbe = new SimpleObjectProperty<>();
     private final LongProperty clock = new SimpleLongProperty();
     private final IntegerProperty runs = new SimpleIntegerProperty();
-    private final ObservableList<LabEvent> events = FXCollections.observableArrayList();
+    private final TimelineEventList events = new TimelineEventList();
+    /** The events of a run handed over without its timeline (a test, a replayed batch), kept compactly here. */
+    private Timeline own;
     private final List<Consumer<VipMove>> vipMoveListeners = new CopyOnWriteArrayList<>();
     private String lastHolder;
+
+    /** A run whose timeline the bridge follows: the event list reads that timeline instead of copying it. */
+    @Override
+    public void runStarted(Topology t, Timeline timeline) {
+        runStarted(t);
+        own = null;
+        events.follow(timeline);
+    }
 
     @Override
     public void runStarted(Topology t) {
@@ -53,7 +64,8 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
         vrrpBlocked.set(false);
         lastProbe.set(null);
         clock.set(0);
-        events.clear();
+        own = new Timeline();
+        events.follow(own);
         lastHolder = null;
         topology.set(t);
         hostList.setAll(hosts.values());
@@ -68,7 +80,8 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
             apply(e, moves);
             latest = Math.max(latest, e.timeUs());
         }
-        events.addAll(batch);
+        if (own != null) for (LabEvent e : batch) own.accept(e);
+        events.grow(batch.size());
         clock.set(latest);
         for (VipMove m : moves) for (Consumer<VipMove> l : vipMoveListeners) l.accept(m);
     }
