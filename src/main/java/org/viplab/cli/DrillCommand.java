@@ -190,7 +190,7 @@ public final class DrillCommand extends CliCommand {
     private static Drill withSeed(Drill drill, Long seedOverride) {
         long seed = seedOverride != null ? seedOverride : drill.seed();
         return new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
-                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings());
+                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings(), drill.translations());
     }
 
     /**

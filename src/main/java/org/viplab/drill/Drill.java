@@ -3,6 +3,8 @@ package org.viplab.drill;
 import org.viplab.core.model.Topology;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A parsed drill: the lab to start from, what to do when, and what must happen.
@@ -10,9 +12,45 @@ import java.util.List;
  * @param source     where it came from (a file name, for messages); never written to results
  * @param presetName the preset it names, or null when it names a topology file
  * @param durationUs the explicit duration, or null to end at the latest step deadline
+ * @param translations language tag ({@link DrillTranslation#LANGUAGES}) to the drill's texts in that language
  */
 public record Drill(String source, String name, String description, String presetName, Topology topology, long seed,
-                    Long durationUs, List<Step> steps, List<Step.ActionStep> restore, List<String> warnings) {
+                    Long durationUs, List<Step> steps, List<Step.ActionStep> restore, List<String> warnings,
+                    Map<String, DrillTranslation> translations) {
+
+    public Drill {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** A drill in English only. */
+    public Drill(String source, String name, String description, String presetName, Topology topology, long seed,
+                 Long durationUs, List<Step> steps, List<Step.ActionStep> restore, List<String> warnings) {
+        this(source, name, description, presetName, topology, seed, durationUs, steps, restore, warnings, Map.of());
+    }
+
+    /** The name in {@code locale}'s language when the file gives it, else the English name. */
+    public String name(Locale locale) {
+        DrillTranslation t = translation(locale);
+        return t != null && t.name() != null ? t.name() : name;
+    }
+
+    /** The description in {@code locale}'s language when the file gives it, else the English one (may be null). */
+    public String description(Locale locale) {
+        DrillTranslation t = translation(locale);
+        return t != null && t.description() != null ? t.description() : description;
+    }
+
+    /** What {@code step} does, in {@code locale}'s language when the file gives it, else {@link Step#text()}. */
+    public String stepText(Step step, Locale locale) {
+        DrillTranslation t = translation(locale);
+        String text = t == null || !steps.contains(step) ? null : t.steps().get(step.index());
+        return text != null ? text : step.text();
+    }
+
+    private DrillTranslation translation(Locale locale) {
+        String tag = DrillTranslation.languageOf(locale);
+        return tag == null ? null : translations.get(tag);
+    }
 
     /** Where the drill ends: its duration, or the latest deadline of its steps. */
     public long endUs() {
@@ -24,6 +62,6 @@ public record Drill(String source, String name, String description, String prese
 
     /** The same drill on other hosts (real ones: their names, addresses, VIP and client port). */
     public Drill on(Topology other) {
-        return new Drill(source, name, description, presetName, other, seed, durationUs, steps, restore, warnings);
+        return new Drill(source, name, description, presetName, other, seed, durationUs, steps, restore, warnings, translations);
     }
 }

@@ -34,12 +34,17 @@ import java.util.Set;
  */
 public final class DrillParser {
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "preset", "topology", "seed", "duration",
-            "steps", "restore", "set", "comment");
+            "steps", "restore", "set", "comment", "zh-CN");
     private static final Set<String> STEP_KEYS = Set.of("at", "action", "target", "expect", "host", "state", "within",
-            "for", "max", "min", "comment", "note");
+            "for", "max", "min", "comment", "note", "id");
+    private static final Set<String> TRANSLATION_KEYS = Set.of("name", "description", "steps");
+    /** Keys that look like a language tag ("fr", "zh-TW"): an untranslatable block is an error, not a warning. */
+    private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-z]{2}|[a-z]{2,3}-[A-Za-z0-9]{2,8}");
 
     private final String source;
     private final List<String> warnings = new ArrayList<>();
+    /** Step ids given in "steps", to their 1-based index. */
+    private final Map<String, Integer> stepIds = new java.util.HashMap<>();
 
     private DrillParser(String source) { this.source = source; }
 
@@ -71,6 +76,7 @@ public final class DrillParser {
         }
         if (!(root instanceof LocatedJson.Obj obj)) throw error(root, "a drill is a JSON object with name, preset and steps");
         warnUnknown(obj, TOP_KEYS, "drill");
+        rejectUnknownLanguages(obj);
         String name = requiredString(obj, "name");
         String description = optionalString(obj, "description");
         Node presetNode = obj.get("preset");
@@ -113,8 +119,12 @@ public final class DrillParser {
             if (!(obj.get("restore") instanceof LocatedJson.Arr r)) throw error(obj.get("restore"), "\"restore\" must be a list of actions");
             for (Step s : steps(r, topology, true)) restore.add((Step.ActionStep) s);
         }
+        Map<String, DrillTranslation> translations = new java.util.HashMap<>();
+        for (String lang : DrillTranslation.LANGUAGES) {
+            if (obj.get(lang) != null) translations.put(lang, translation(obj.get(lang), lang, steps.size()));
+        }
         return new Drill(source, name, description, presetName, topology, seed, duration, List.copyOf(steps),
-                List.copyOf(restore), List.copyOf(warnings));
+                List.copyOf(restore), List.copyOf(warnings), translations);
     }
 
     /** A topology file in the drill's folder (or below it), read as {@link TopologyFiles} reads any topology file. */
@@ -220,6 +230,12 @@ public final class DrillParser {
             if (!(n instanceof LocatedJson.Obj o)) throw error(n, "step " + index + " must be an object");
             warnUnknown(o, STEP_KEYS, "step " + index);
             if (o.get("at") != null) anchor = duration(o.get("at"), "at");
+            if (o.get("id") != null) {
+                if (actionsOnly) throw error(o.get("id"), "restore steps have no \"id\": only \"steps\" are translated");
+                String id = string(o.get("id"), "id");
+                if (!id.matches("[A-Za-z][A-Za-z0-9_-]*")) throw error(o.get("id"), "\"id\" is a word such as \"stop-mysqld\" (letters, digits, - and _, starting with a letter)");
+                if (stepIds.putIfAbsent(id, index) != null) throw error(o.get("id"), "step id \"" + id + "\" is already used by step " + stepIds.get(id));
+            }
             boolean isAction = o.get("action") != null;
             boolean isExpect = o.get("expect") != null;
             if (isAction == isExpect) throw error(o, "step " + index + " needs either \"action\" or \"expect\"");
@@ -292,6 +308,48 @@ public final class DrillParser {
         }
         boolean whole = kind.wholeDrillByDefault() && o.get("at") == null && forUs == null && within == null;
         return new Step.ExpectStep(index, o.line(), anchor, kind, host, state, within, forUs, max, whole);
+    }
+
+    /** A key like "fr" or "zh-TW" is a translation VIP Lab cannot use: say so rather than ignore it. */
+    private void rejectUnknownLanguages(LocatedJson.Obj o) throws DrillException {
+        for (Map.Entry<String, Node> e : o.members().entrySet()) {
+            if (!TOP_KEYS.contains(e.getKey()) && LANGUAGE_TAG.matcher(e.getKey()).matches()) {
+                throw error(e.getValue(), "unknown language \"" + e.getKey() + "\"; translations: " + String.join(", ", DrillTranslation.LANGUAGES));
+            }
+        }
+    }
+
+    /** {@code "zh-CN": {"name": ..., "description": ..., "steps": {"<index or id>": text}}}. */
+    private DrillTranslation translation(Node node, String lang, int stepCount) throws DrillException {
+        if (!(node instanceof LocatedJson.Obj o)) throw error(node, "\"" + lang + "\" must be an object with name, description and steps");
+        for (Map.Entry<String, Node> e : o.members().entrySet()) {
+            if (!TRANSLATION_KEYS.contains(e.getKey())) throw error(e.getValue(), "\"" + lang + "\": unknown key \"" + e.getKey() + "\"; keys: name, description, steps");
+        }
+        String name = o.get("name") == null ? null : text(o.get("name"), lang + ".name");
+        String description = o.get("description") == null ? null : text(o.get("description"), lang + ".description");
+        Map<Integer, String> steps = new java.util.HashMap<>();
+        Node stepsNode = o.get("steps");
+        if (stepsNode != null) {
+            if (!(stepsNode instanceof LocatedJson.Obj so)) throw error(stepsNode, "\"" + lang + ".steps\" must be an object of \"step id or number\": text");
+            for (Map.Entry<String, Node> e : so.members().entrySet()) {
+                String key = e.getKey();
+                Integer index = stepIds.get(key);
+                if (index == null && key.matches("[1-9][0-9]{0,5}")) index = Integer.parseInt(key);
+                if (index == null || index > stepCount) {
+                    throw error(e.getValue(), "\"" + lang + ".steps\": \"" + key + "\" names no step; use a step's \"id\" or its number, 1 to " + stepCount);
+                }
+                if (steps.put(index, text(e.getValue(), lang + ".steps." + key)) != null) {
+                    throw error(e.getValue(), "\"" + lang + ".steps\": step " + index + " is translated twice (by number and by id)");
+                }
+            }
+        }
+        return new DrillTranslation(name, description, steps);
+    }
+
+    private String text(Node n, String key) throws DrillException {
+        String s = string(n, key);
+        if (s.isBlank()) throw error(n, "\"" + key + "\" is empty");
+        return s;
     }
 
     private void warnUnknown(LocatedJson.Obj o, Set<String> known, String where) {

@@ -85,8 +85,8 @@ final class ReportModel {
         }
 
         List<Map<String, Object>> tested = new ArrayList<>();
-        kv(tested, t("field.drill"), d.name());
-        if (d.description() != null) kv(tested, t("field.description"), d.description());
+        kv(tested, t("field.drill"), d.name(locale));
+        if (d.description(locale) != null) kv(tested, t("field.description"), d.description(locale));
         if (d.source() != null) kv(tested, t("field.source"), Path.of(d.source()).getFileName().toString());
         if (d.presetName() != null) kv(tested, t("field.preset"), d.presetName());
         kv(tested, t("field.topology"), topo.name + (topo.description == null ? "" : ": " + topo.description));
@@ -112,7 +112,7 @@ final class ReportModel {
             row.put("line", v.step().line() > 0 ? Integer.toString(v.step().line()) : "\u2013"); // 0: not from a file
             row.put("at", Durations.format(v.step().anchorUs()));
             row.put("kind", t(v.step() instanceof Step.ActionStep ? "kind.action" : "kind.expect"));
-            row.put("text", v.step().text());
+            row.put("text", d.stepText(v.step(), locale));
             row.put("status", status);
             row.put("statusLabel", t("verdict." + status));
             row.put("detail", verdictText == null ? v.detail() : verdictText.detail(v.detail()));

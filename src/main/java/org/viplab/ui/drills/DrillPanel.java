@@ -75,12 +75,13 @@ public final class DrillPanel extends VBox {
         name.setStyle("-fx-font-weight: bold; -fx-font-size: 1.2em;");
         name.setWrapText(true);
         name.textProperty().bind(Bindings.createStringBinding(() -> model.drillProperty().get() == null ? i18n.get("drills.none")
-                : model.drillProperty().get().name(), model.drillProperty(), i18n.localeProperty()));
+                : model.drillProperty().get().name(i18n.locale()), model.drillProperty(), i18n.localeProperty()));
         Label description = new Label();
         description.setId("drill-description");
         description.setWrapText(true);
         description.textProperty().bind(Bindings.createStringBinding(() -> model.drillProperty().get() == null
-                || model.drillProperty().get().description() == null ? "" : model.drillProperty().get().description(), model.drillProperty()));
+                || model.drillProperty().get().description(i18n.locale()) == null ? "" : model.drillProperty().get().description(i18n.locale()),
+                model.drillProperty(), i18n.localeProperty()));
 
         Label stepsTitle = new Label();
         stepsTitle.textProperty().bind(i18n.bind("drills.steps"));
@@ -280,6 +281,7 @@ public final class DrillPanel extends VBox {
             super.updateItem(row, empty);
             status.textProperty().unbind();
             detail.textProperty().unbind();
+            text.textProperty().unbind();
             if (empty || row == null) {
                 setGraphic(null);
                 return;
@@ -288,7 +290,7 @@ public final class DrillPanel extends VBox {
                     row.statusProperty(), i18n.localeProperty()));
             status.styleProperty().bind(Bindings.createStringBinding(() -> "-fx-font-weight: bold; -fx-text-fill: "
                     + statusColour(row.status()) + ";", row.statusProperty()));
-            text.setText(row.text());
+            text.textProperty().bind(row.textProperty());
             detail.textProperty().bind(row.detailProperty());
             setGraphic(box);
         }

@@ -220,7 +220,7 @@ public final class DrillPanelModel implements AutoCloseable {
     private void show(Drill d) {
         drill.set(d);
         List<StepRow> rows = new ArrayList<>();
-        for (Step s : d.steps()) rows.add(new StepRow(s, i18n));
+        for (Step s : d.steps()) rows.add(new StepRow(s, d, i18n));
         steps.setAll(rows);
         outcome.set(Outcome.IDLE);
         setState(() -> i18n.get("drills.state.idle"));
