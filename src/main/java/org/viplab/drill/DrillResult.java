@@ -86,7 +86,7 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
             steps.add(s);
         }
         root.put("steps", steps);
-        root.put("metrics", metrics(a));
+        root.put("metrics", metrics());
         List<Map<String, Object>> fo = new ArrayList<>();
         for (Failover f : a.failovers()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -109,7 +109,13 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 
-    public static Map<String, Object> metrics(TimelineAnalysis a) {
+    /** What the client's probes saw over the whole run. */
+    public ClientFigures client() { return ClientFigures.of(events, 0, endUs); }
+
+    /** The run's figures, as in result.json's {@code metrics}. */
+    public Map<String, Object> metrics() { return metrics(analysis(), client()); }
+
+    public static Map<String, Object> metrics(TimelineAnalysis a, ClientFigures client) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("failovers", a.failovers().size());
         m.put("vipGapMs", Durations.ms(a.longestGapUs()));
@@ -118,6 +124,10 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         m.put("outages", a.outages().size());
         m.put("probes", a.probes());
         m.put("failedProbes", a.failedProbes());
+        // a fraction in [0, 1], rounded to 6 places so the same run gives the same bytes on every JVM
+        m.put("clientAvailability", Math.round(client.availability() * 1e6) / 1e6);
+        m.put("failedProbesByKind", client.failuresByKind());
+        m.put("longestSplitBrainMs", Durations.ms(a.splitBrains().stream().mapToLong(org.viplab.core.timeline.Span::lengthUs).max().orElse(0)));
         return m;
     }
 }
