@@ -21,6 +21,9 @@ import java.util.function.Function;
  */
 public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
                           List<String> restoreProblems, Causes causes) {
+    /** result.json's shape (docs/result-schema.md): raised when a field changes meaning or goes away. */
+    public static final int SCHEMA_VERSION = 1;
+
     public DrillResult {
         if (causes == null) causes = Causes.none();
     }
@@ -64,6 +67,11 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
     public String toJson(Function<LabEvent, String> text) {
         TimelineAnalysis a = analysis();
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        String version = DrillResult.class.getPackage().getImplementationVersion();
+        tool.put("version", version == null ? "dev" : version); // "dev": run from classes, not from the jar
+        root.put("tool", tool);
         root.put("drill", drill.name());
         root.put("engine", engine);
         if (drill.presetName() != null) root.put("preset", drill.presetName());

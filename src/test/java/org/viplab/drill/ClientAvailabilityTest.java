@@ -118,5 +118,6 @@ class ClientAvailabilityTest {
         Map<?, ?> metrics = r.metrics();
         assertTrue(((Number) metrics.get("splitBrainMs")).doubleValue() > 0);
         assertTrue(r.toJson().contains("\"clientAvailability\": "), "result.json carries the availability");
+        assertTrue(r.toJson().startsWith("{\n  \"schemaVersion\": " + DrillResult.SCHEMA_VERSION + ",\n  \"tool\": {"), "versioned first");
     }
 }
