@@ -268,9 +268,10 @@ public final class DrillCommand extends CliCommand {
                 Step s = v.step();
                 out.printf("  %s  %9s  %s%s%n", mark, Durations.format(s.anchorUs()), s.text(), v.detail().isEmpty() ? "" : ": " + v.detail());
             }
-            Map<String, Object> m = DrillResult.metrics(r.analysis());
+            Map<String, Object> m = r.metrics();
             out.println("  metrics: failovers " + m.get("failovers") + ", longest no-VIP gap " + m.get("vipGapMs") + " ms, split brain "
-                    + m.get("splitBrainMs") + " ms, longest client outage " + m.get("clientDowntimeMs") + " ms");
+                    + m.get("splitBrainMs") + " ms, longest client outage " + m.get("clientDowntimeMs") + " ms, client availability "
+                    + r.client().availabilityText() + " (" + m.get("failedProbes") + " of " + m.get("probes") + " probes failed)");
             for (String p : r.restoreProblems()) out.println("  restore problem: " + p);
         }
         long failed = r.verdicts().stream().filter(Verdict::failed).count();

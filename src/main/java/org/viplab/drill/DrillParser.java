@@ -273,7 +273,7 @@ public final class DrillParser {
         Expectation kind = Expectation.fromId(kindText);
         if (kind == null) {
             throw error(o.get("expect"), "unknown expectation \"" + kindText
-                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, client-down, client-up, state, writable, not-writable, rows-behind");
+                    + "\"; expectations: vip-on, vip-nowhere, split-brain, no-split-brain, client-downtime-under, client-availability-over, client-failures-under, client-down, client-up, state, writable, not-writable, rows-behind");
         }
         String host = null;
         if (kind.needsHost()) {
@@ -305,6 +305,13 @@ public final class DrillParser {
             Node m = o.get("min");
             if (!(m instanceof LocatedJson.Num n) || n.value() < 1 || n.value() != Math.rint(n.value())) throw error(m, "\"min\" must be a whole number of rows, at least 1");
             max = (long) ((LocatedJson.Num) m).value(); // reused as the row threshold
+        }
+        if (kind == Expectation.CLIENT_AVAILABILITY_OVER) max = percentPpm(o); // reused as the threshold in ppm
+        if (kind == Expectation.CLIENT_FAILURES_UNDER) {
+            Node m = o.get("max");
+            if (m == null) throw error(o, "\"client-failures-under\" needs \"max\", a whole number of failed probes, e.g. 3");
+            if (!(m instanceof LocatedJson.Num n) || n.value() < 1 || n.value() != Math.rint(n.value())) throw error(m, "\"max\" must be a whole number of failed probes, at least 1");
+            max = (long) ((LocatedJson.Num) m).value();
         }
         boolean whole = kind.wholeDrillByDefault() && o.get("at") == null && forUs == null && within == null;
         return new Step.ExpectStep(index, o.line(), anchor, kind, host, state, within, forUs, max, whole);
@@ -350,6 +357,19 @@ public final class DrillParser {
         String s = string(n, key);
         if (s.isBlank()) throw error(n, "\"" + key + "\" is empty");
         return s;
+    }
+
+    /** {@code "min": "99.5%"} as parts per million (995000); more than four decimals would be false precision. */
+    private long percentPpm(LocatedJson.Obj o) throws DrillException {
+        Node m = o.get("min");
+        String hint = "\"client-availability-over\" needs \"min\", a percentage of successful probes, e.g. \"99.5%\"";
+        if (m == null) throw error(o, hint);
+        if (!(m instanceof LocatedJson.Str str)) throw error(m, hint);
+        String text = str.value().trim();
+        if (!text.matches("\\d{1,3}(\\.\\d{1,4})?%")) throw error(m, hint);
+        java.math.BigDecimal pct = new java.math.BigDecimal(text.substring(0, text.length() - 1));
+        if (pct.compareTo(java.math.BigDecimal.valueOf(100)) > 0) throw error(m, "\"min\" must be at most 100%");
+        return pct.movePointRight(4).longValueExact();
     }
 
     private void warnUnknown(LocatedJson.Obj o, Set<String> known, String where) {

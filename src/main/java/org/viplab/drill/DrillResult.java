@@ -21,6 +21,9 @@ import java.util.function.Function;
  */
 public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
                           List<String> restoreProblems, Causes causes) {
+    /** result.json's shape (docs/result-schema.md): raised when a field changes meaning or goes away. */
+    public static final int SCHEMA_VERSION = 1;
+
     public DrillResult {
         if (causes == null) causes = Causes.none();
     }
@@ -64,6 +67,11 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
     public String toJson(Function<LabEvent, String> text) {
         TimelineAnalysis a = analysis();
         Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        String version = DrillResult.class.getPackage().getImplementationVersion();
+        tool.put("version", version == null ? "dev" : version); // "dev": run from classes, not from the jar
+        root.put("tool", tool);
         root.put("drill", drill.name());
         root.put("engine", engine);
         if (drill.presetName() != null) root.put("preset", drill.presetName());
@@ -86,7 +94,7 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
             steps.add(s);
         }
         root.put("steps", steps);
-        root.put("metrics", metrics(a));
+        root.put("metrics", metrics());
         List<Map<String, Object>> fo = new ArrayList<>();
         for (Failover f : a.failovers()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -109,7 +117,13 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 
-    public static Map<String, Object> metrics(TimelineAnalysis a) {
+    /** What the client's probes saw over the whole run. */
+    public ClientFigures client() { return ClientFigures.of(events, 0, endUs); }
+
+    /** The run's figures, as in result.json's {@code metrics}. */
+    public Map<String, Object> metrics() { return metrics(analysis(), client()); }
+
+    public static Map<String, Object> metrics(TimelineAnalysis a, ClientFigures client) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("failovers", a.failovers().size());
         m.put("vipGapMs", Durations.ms(a.longestGapUs()));
@@ -118,6 +132,10 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         m.put("outages", a.outages().size());
         m.put("probes", a.probes());
         m.put("failedProbes", a.failedProbes());
+        // a fraction in [0, 1], rounded to 6 places so the same run gives the same bytes on every JVM
+        m.put("clientAvailability", Math.round(client.availability() * 1e6) / 1e6);
+        m.put("failedProbesByKind", client.failuresByKind());
+        m.put("longestSplitBrainMs", Durations.ms(a.splitBrains().stream().mapToLong(org.viplab.core.timeline.Span::lengthUs).max().orElse(0)));
         return m;
     }
 }

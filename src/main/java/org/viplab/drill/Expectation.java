@@ -12,7 +12,11 @@ public enum Expectation {
     WRITABLE("writable"),
     NOT_WRITABLE("not-writable"),
     /** The host lacks at least {@code min} rows written on its peer (asynchronous replication). */
-    ROWS_BEHIND("rows-behind");
+    ROWS_BEHIND("rows-behind"),
+    /** At least {@code min} of the client's probes succeeded (stored in parts per million). */
+    CLIENT_AVAILABILITY_OVER("client-availability-over"),
+    /** Fewer than {@code max} of the client's probes failed. */
+    CLIENT_FAILURES_UNDER("client-failures-under");
 
     private final String id;
 
@@ -30,5 +34,7 @@ public enum Expectation {
         return this == VIP_ON || this == STATE || this == WRITABLE || this == NOT_WRITABLE || this == ROWS_BEHIND;
     }
 
-    public boolean wholeDrillByDefault() { return this == NO_SPLIT_BRAIN || this == CLIENT_DOWNTIME_UNDER; }
+    public boolean wholeDrillByDefault() {
+        return this == NO_SPLIT_BRAIN || this == CLIENT_DOWNTIME_UNDER || this == CLIENT_AVAILABILITY_OVER || this == CLIENT_FAILURES_UNDER;
+    }
 }

@@ -69,6 +69,7 @@ public final class Judge {
         Verdict v = switch (e.kind()) {
             case CLIENT_DOWNTIME_UNDER -> downtime(e, from, to);
             case NO_SPLIT_BRAIN -> noSplitBrain(e, from, to);
+            case CLIENT_AVAILABILITY_OVER, CLIENT_FAILURES_UNDER -> probes(e, from, to);
             default -> windowed(e, truth(e), from, to);
         };
         if (late < 1000) return v;
@@ -117,9 +118,31 @@ public final class Judge {
                 return new Verdict(e, Verdict.Status.FAILED, "split brain from " + t(s.startUs()) + " for " + Durations.format(s.lengthUs()));
             }
         }
+        if (!e.wholeDrill()) {
+            // Only the window was judged: a split brain elsewhere in the run must not be denied by the wording.
+            String window = "no split brain in the " + Durations.format(to - from) + " window from " + t(from) + " to " + t(to);
+            long elsewhere = analysis.splitBrainUs();
+            return new Verdict(e, Verdict.Status.PASSED, elsewhere == 0 ? window
+                    : window + "; " + Durations.format(elsewhere) + " of split brain elsewhere in the run");
+        }
         long handovers = analysis.overlaps().stream().filter(s -> s.startUs() < to && s.endUs() > from).count();
         return new Verdict(e, Verdict.Status.PASSED, handovers == 0 ? "the VIP was never on both hosts"
                 : "no split brain (" + handovers + " handover overlap" + (handovers > 1 ? "s" : "") + " under 100 ms)");
+    }
+
+    /** client-availability-over (threshold in ppm) and client-failures-under, over the probes in [from, to]. */
+    private Verdict probes(Step.ExpectStep e, long from, long to) {
+        ClientFigures c = ClientFigures.of(events, from, to);
+        if (c.probes() == 0) {
+            // no probe is no evidence of availability, but it is zero failures
+            boolean pass = e.kind() == Expectation.CLIENT_FAILURES_UNDER;
+            return new Verdict(e, pass ? Verdict.Status.PASSED : Verdict.Status.FAILED, "no probe ran between " + t(from) + " and " + t(to));
+        }
+        boolean pass = e.kind() == Expectation.CLIENT_AVAILABILITY_OVER
+                ? (long) (c.probes() - c.failed()) * 1_000_000L >= e.maxUs() * c.probes() // exact: no floating point at the edge
+                : c.failed() < e.maxUs();
+        String detail = "availability " + c.availabilityText() + ", " + c.failed() + " of " + c.probes() + " probes failed";
+        return new Verdict(e, pass ? Verdict.Status.PASSED : Verdict.Status.FAILED, detail);
     }
 
     private Verdict downtime(Step.ExpectStep e, long from, long to) {

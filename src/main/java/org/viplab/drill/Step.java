@@ -40,11 +40,18 @@ public sealed interface Step {
             if (host != null) b.append(' ').append(host);
             if (state != null) b.append(' ').append(state);
             if (maxUs != null && kind == Expectation.ROWS_BEHIND) b.append(" >= ").append(maxUs).append(" rows");
+            else if (maxUs != null && kind == Expectation.CLIENT_AVAILABILITY_OVER) b.append(" >= ").append(percent(maxUs));
+            else if (maxUs != null && kind == Expectation.CLIENT_FAILURES_UNDER) b.append(" < ").append(maxUs).append(" failed probes");
             else if (maxUs != null) b.append(" < ").append(org.viplab.core.util.Durations.format(maxUs));
             if (withinUs != null) b.append(" within ").append(org.viplab.core.util.Durations.format(withinUs));
             if (forUs != null) b.append(" for ").append(org.viplab.core.util.Durations.format(forUs));
             if (wholeDrill) b.append(" (whole drill)");
             return b.toString();
+        }
+
+        /** Parts per million as a percentage without trailing zeros: 995000 is "99.5%". */
+        static String percent(long ppm) {
+            return java.math.BigDecimal.valueOf(ppm, 4).stripTrailingZeros().toPlainString() + "%";
         }
     }
 }

@@ -110,7 +110,9 @@ final class ReportModel {
             String status = v.status().name().toLowerCase(Locale.ROOT);
             row.put("index", v.step().index());
             row.put("line", v.step().line() > 0 ? Integer.toString(v.step().line()) : "\u2013"); // 0: not from a file
-            row.put("at", Durations.format(v.step().anchorUs()));
+            // a whole-drill check has no instant: its anchor (often the step before's) would read as a window
+            boolean whole = v.step() instanceof Step.ExpectStep e && e.wholeDrill();
+            row.put("at", whole ? t("verdict.wholeDrill") : Durations.format(v.step().anchorUs()));
             row.put("kind", t(v.step() instanceof Step.ActionStep ? "kind.action" : "kind.expect"));
             row.put("text", d.stepText(v.step(), locale));
             row.put("status", status);
@@ -121,6 +123,7 @@ final class ReportModel {
             marker.append(v.step().index()).append(':').append(status);
         }
         m.put("verdicts", verdicts);
+        m.put("anomalies", Anomalies.rows(r, this));
         m.put("verdictMarker", marker.toString());
         m.put("restoreProblems", r.restoreProblems());
 

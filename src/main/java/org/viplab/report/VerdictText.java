@@ -27,6 +27,10 @@ public final class VerdictText {
             Map.entry(Pattern.compile("split brain from " + T + " for " + D), "verdict.splitBrain"),
             Map.entry(Pattern.compile("the VIP was never on both hosts"), "verdict.neverBoth"),
             Map.entry(Pattern.compile("no split brain \\((\\d+) handover overlaps? under 100 ms\\)"), "verdict.overlaps"),
+            Map.entry(Pattern.compile("no split brain in the " + D + " window from " + T + " to " + T + "; " + D + " of split brain elsewhere in the run"), "verdict.windowElsewhere"),
+            Map.entry(Pattern.compile("no split brain in the " + D + " window from " + T + " to " + T), "verdict.window"),
+            Map.entry(Pattern.compile("availability (\\S+%), (\\d+) of (\\d+) probes failed"), "verdict.availability"),
+            Map.entry(Pattern.compile("no probe ran between " + T + " and " + T), "verdict.noProbe"),
             Map.entry(Pattern.compile("no failed probe"), "verdict.noFailedProbe"),
             Map.entry(Pattern.compile("longest outage " + D + " from " + T), "verdict.longestOutage"));
     /** What the condition saw, inside the parentheses of a failed verdict. */

@@ -32,6 +32,10 @@ class VerdictTextTest {
             "no split brain (1 handover overlap under 100 ms)",
             "no split brain (2 handover overlaps under 100 ms)",
             "no failed probe",
+            "no split brain in the 3s window from t=2s to t=5s",
+            "no split brain in the 3s window from t=2s to t=5s; 15s of split brain elsewhere in the run",
+            "availability 76.00%, 60 of 250 probes failed",
+            "no probe ran between t=0us and t=10s",
             "longest outage 4.5s from t=2.007626s");
 
     static List<String> details() throws Exception {
