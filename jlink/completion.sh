@@ -10,5 +10,8 @@ if [ ! -s "$src/viplab" ] || [ ! -s "$src/_viplab" ]; then
   echo "completion: no $src/viplab and $src/_viplab (mvn package makes them); no completion packaged" >&2
   exit 1
 fi
-install -D -m 0644 "$src/viplab" "$share/bash-completion/completions/viplab"
+# bash sources a completion file, it never runs it: no hashbang (lintian: bash-completion-with-hashbang)
+install -d "$share/bash-completion/completions"
+sed '1{/^#!/d}' "$src/viplab" >"$share/bash-completion/completions/viplab"
+chmod 0644 "$share/bash-completion/completions/viplab"
 install -D -m 0644 "$src/_viplab" "$share/zsh/vendor-completions/_viplab"

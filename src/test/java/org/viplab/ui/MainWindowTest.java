@@ -84,12 +84,9 @@ class MainWindowTest {
         // a batch of nothing but probes, as the bridge hands it over on real hosts between two changes
         List<LabEvent> probes = new ArrayList<>();
         for (int i = 1; i <= 50; i++) probes.add(new LabEvent.ClientProbe(session.live.now() + i * 100_000L, true, 700, "db1", null));
-        fx(() -> {
-            session.viewModel.appended(probes);
-            return null;
-        });
-        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(before + 50, (int) fx(() -> session.viewModel.events().size()));
+        // on the run's own timeline: the event list shows the timeline as far as the bridge has handed it over
+        for (LabEvent p : probes) session.lab.timeline().accept(p);
+        waitUntil("the probes handed over", () -> fx(() -> session.viewModel.events().size() == before + 50));
         int total = fx(() -> session.viewModel.events().size());
         String text = fx(() -> robot.lookup("#event-count").queryAs(javafx.scene.control.Label.class).getText());
         assertTrue(text.endsWith(" of " + total + " events"), text + " / " + total);
