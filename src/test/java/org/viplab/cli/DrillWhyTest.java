@@ -34,13 +34,13 @@ class DrillWhyTest {
         // the timings are the simulator's (tuned against the real lab); the links are what this pins
         assertEquals(List.of(
                 "db1 kill db1/haproxy (by drill)",
-                "db1 haproxy running → stopped (kill by drill)",
-                "db1 check_haproxy exit 0: ps -C haproxy: none",
-                "db1 keepalived running → stopping (check script /etc/keepalived/check_haproxy_status.sh: service keepalived stop)",
-                "db1 VRRPv2 advert vrid 51 priority 0 interval 1s",
+                "db1 haproxy: running → stopped (kill by drill)",
+                "db1 script check_haproxy exit 0: ps -C haproxy: none",
+                "db1 keepalived: running → stopping (check script /etc/keepalived/check_haproxy_status.sh: service keepalived stop)",
+                "db1 advert, priority 0, VRID 51, VRRPv2, every 1s",
                 "db2 keepalived: (VI_1) Backup received priority 0 advertisement",
                 "db2 BACKUP → MASTER (Receive advertisement timeout)",
-                "db2 10.9.8.120 added (VRRP MASTER)"), links);
+                "db2 VIP 10.9.8.120 added (VRRP MASTER)"), links);
         double advert = why.get(4).getAsJsonObject().get("atMs").getAsDouble();
         double master = why.get(6).getAsJsonObject().get("atMs").getAsDouble();
         assertEquals(964.843, master - advert, 1e-6, "db2 (priority 9) takes over after Skew(9) alone");
@@ -61,18 +61,18 @@ class DrillWhyTest {
         for (String l : chain) assertTrue(l.matches(" {4}[ 0-9]{5}\\.[0-9]{3} [ +0-9.]{8}  .*"), "time, delta, then the link: " + l);
         assertEquals(List.of(
                 "db1    stop db1/mysqld (by drill)",
-                "db1    mysqld running → stopping (stop by drill)",
-                "db1    mysqld stopping → stopped (exited)",
-                "db1    check_haproxy exit 0: ps -C mysqld: none",
-                "db1    keepalived running → stopping (check script /etc/keepalived/check_mysql.sh: service keepalived stop)",
-                "db1    VRRPv2 advert vrid 51 priority 0 interval 1s",
+                "db1    mysqld: running → stopping (stop by drill)",
+                "db1    mysqld: stopping → stopped (exited)",
+                "db1    script check_haproxy exit 0: ps -C mysqld: none",
+                "db1    keepalived: running → stopping (check script /etc/keepalived/check_mysql.sh: service keepalived stop)",
+                "db1    advert, priority 0, VRID 51, VRRPv2, every 1s",
                 "db2    keepalived: (VI_1) Backup received priority 0 advertisement",
                 "db2    BACKUP → MASTER (Receive advertisement timeout)",
-                "db2    10.9.8.120 added (VRRP MASTER)"), chain.stream().map(l -> l.substring(24)).toList());
+                "db2    VIP 10.9.8.120 added (VRRP MASTER)"), chain.stream().map(l -> l.substring(24)).toList());
         assertEquals("        2.000           db1    stop db1/mysqld (by drill)", chain.get(0), "the drill's action at t = 2 s");
         assertTrue(chain.get(7).contains("  +0.648  db2"), "Skew(90) after the priority-0 advert: " + chain.get(7));
         DrillCommandReportTest.Run zh = DrillCommandReportTest.run("drill", MODE1, "--quiet", "--why", "--lang", "zh-CN");
-        assertTrue(zh.out().contains("db2    10.9.8.120 已添加（VRRP MASTER）"), zh.out());
+        assertTrue(zh.out().contains("db2    VIP 10.9.8.120 已添加"), zh.out());
         assertEquals(2, DrillCommandReportTest.run("drill", MODE1, "--lang", "zh-CN").exit(), "--lang alone says nothing to translate");
     }
 }

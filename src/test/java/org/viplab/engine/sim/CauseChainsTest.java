@@ -150,7 +150,7 @@ class CauseChainsTest {
         String what;
         if (e instanceof LabEvent.ActionApplied a) what = "action " + a.action() + " " + a.target();
         else if (e instanceof LabEvent.ProcessChanged p) what = p.process().id() + " " + p.from() + " -> " + p.to();
-        else if (e instanceof LabEvent.ScriptResult s) what = "check exit " + s.exitStatus() + ": " + s.detail();
+        else if (e instanceof LabEvent.ScriptResult s) what = "check exit " + s.exitStatus() + ": " + org.viplab.core.text.EventFormatter.english().reason(s.detail());
         else if (e instanceof LabEvent.AdvertSent a) what = "advert priority " + a.priority();
         else if (e instanceof LabEvent.LogLine l) what = "log " + l.text();
         else if (e instanceof LabEvent.VrrpStateChanged v) what = "vrrp " + v.from() + " -> " + v.to();
