@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code lab up --mode 1|2}, {@code lab down}, {@code lab status}: the tutorial's two hosts on this machine in
- * namespaces (see ../shared/reference/netns-lab.md), with an inventory for the SSH engine.
+ * namespaces (how the real lab was built and measured: docs/calibration.md), with an inventory for the SSH engine.
  */
 @Command(name = "lab", description = "build (up), inspect (status) or remove (down) a real two-host lab on this machine (root)",
         subcommands = {LabCommand.Up.class, LabCommand.Down.class, LabCommand.Status.class},

@@ -1,5 +1,5 @@
 #!/bin/bash
-# The tutorial's two hosts on this machine (see ../shared/reference/netns-lab.md): a bridge in its own network
+# The tutorial's two hosts on this machine (how the real lab was built and measured: docs/calibration.md): a bridge in its own network
 # namespace, db1 10.9.8.201 and db2 10.9.8.223 each in their own network + PID + mount + UTS + IPC namespaces
 # with tini as init, MariaDB dual-master, keepalived (the tutorial's config and check script), haproxy in
 # mode 2, and sshd with the lab's own key. Everything it creates is written to $S/records before it is
