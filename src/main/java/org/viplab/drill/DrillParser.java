@@ -12,6 +12,7 @@ import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyJson;
 import org.viplab.core.model.VrrpState;
 import org.viplab.core.model.Limits;
+import org.viplab.core.model.SettingPaths;
 import org.viplab.core.model.TopologyFiles;
 import org.viplab.core.util.Confined;
 import org.viplab.core.util.Durations;
@@ -151,59 +152,22 @@ public final class DrillParser {
         }
     }
 
-    /** {@code "set": {"db1.keepalived.nopreempt": true}}: dotted paths into the topology's JSON. */
+    /** {@code "set": {"db1.keepalived.nopreempt": true}}: dotted paths into the topology's JSON (see {@link SettingPaths}). */
     private Topology applySettings(Topology base, Node setNode) throws DrillException {
         if (!(setNode instanceof LocatedJson.Obj set)) throw error(setNode, "\"set\" must be an object of \"path\": value");
-        JsonObject json = JsonParser.parseString(TopologyJson.toJson(base)).getAsJsonObject();
+        SettingPaths settings = new SettingPaths(base);
         for (Map.Entry<String, Node> e : set.members().entrySet()) {
-            if (!e.getKey().matches("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*")) {
-                throw error(e.getValue(), "\"set\": \"" + e.getKey() + "\" is not a setting path; write names joined by dots, e.g. \"db1.keepalived.priority\"");
+            try {
+                settings.set(e.getKey(), toGson(e.getValue()));
+            } catch (IllegalArgumentException ex) {
+                throw error(e.getValue(), "\"set\": " + ex.getMessage());
             }
-            String[] path = e.getKey().split("\\.");
-            JsonElement cur = json;
-            for (int i = 0; i < path.length - 1; i++) {
-                cur = step(cur, path[i]);
-                if (cur == null) throw error(e.getValue(), "\"set\": no such setting " + e.getKey());
-            }
-            String last = path[path.length - 1];
-            JsonObject parent;
-            if (cur != null && cur.isJsonObject()) {
-                parent = cur.getAsJsonObject();
-            } else {
-                throw error(e.getValue(), "\"set\": no such setting " + e.getKey());
-            }
-            if (!parent.has(last) && !nullableField(last)) throw error(e.getValue(), "\"set\": no such setting " + e.getKey());
-            parent.add(last, toGson(e.getValue()));
         }
         try {
-            return TopologyJson.fromJson(json.toString());
-        } catch (RuntimeException ex) {
-            throw error(setNode, "\"set\" gives a value of the wrong type: " + ex.getMessage());
+            return settings.build();
+        } catch (IllegalArgumentException ex) {
+            throw error(setNode, "\"set\" gives " + ex.getMessage());
         }
-    }
-
-    /** Settings that are null by default and so absent from the serialised topology. */
-    private static boolean nullableField(String name) {
-        return Set.of("timeoutSec", "fastinterMs", "downinterMs", "timeoutCheckMs", "clientPort", "description", "mysqlCheckUser",
-                "haproxy", "authPass").contains(name);
-    }
-
-    /** One path element: an object key, a node name in "nodes", or a list index. */
-    private static JsonElement step(JsonElement cur, String key) {
-        if (cur.isJsonObject()) {
-            JsonObject o = cur.getAsJsonObject();
-            if (o.has(key)) return o.get(key);
-            if (o.has("nodes")) {
-                for (JsonElement n : o.getAsJsonArray("nodes")) {
-                    if (n.getAsJsonObject().get("name").getAsString().equals(key)) return n;
-                }
-            }
-            return null;
-        }
-        if (cur.isJsonArray() && key.matches("\\d+") && Integer.parseInt(key) < cur.getAsJsonArray().size()) {
-            return cur.getAsJsonArray().get(Integer.parseInt(key));
-        }
-        return null;
     }
 
     private static JsonElement toGson(Node n) {

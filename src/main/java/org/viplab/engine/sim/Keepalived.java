@@ -90,12 +90,13 @@ final class Keepalived extends SimProcess {
             host.removeVip(Reason.of(Code.KEEPALIVED_START));
         }
         for (TrackScript s : scripts) s.reset();
-        effectivePriority = computePriority();
+        effectivePriority = TrackedPriority.effective(spec, scripts);
         masterAdverIntUs = spec.advertIntUs();
         preemptAt = -1;
         setVrrp(VrrpState.INIT, Reason.of(Code.START));
-        if (faultCondition() != null) {
-            enterFault(faultCondition());
+        Reason fault = fault();
+        if (fault != null) {
+            enterFault(fault);
         } else if (spec.priority == 255) {
             becomeMaster(Reason.of(Code.ADDRESS_OWNER));
         } else {
@@ -349,7 +350,7 @@ final class Keepalived extends SimProcess {
             return;
         }
         boolean higher = a.priority() > effectivePriority
-                || (a.priority() == effectivePriority && ipValue(a.fromIp()) > ipValue(host.ip));
+                || (a.priority() == effectivePriority && TrackedPriority.higherAddress(a.fromIp(), host.ip));
         if (higher) {
             log(tag() + " Master received advert from " + a.fromIp() + " with higher priority "
                     + a.priority() + ", ours " + effectivePriority);
@@ -375,13 +376,13 @@ final class Keepalived extends SimProcess {
 
     /** Recomputes effective priority and FAULT after a tracked item changed. */
     private void updatePriority(Reason why) {
-        int next = computePriority();
+        int next = TrackedPriority.effective(spec, scripts);
         if (next != effectivePriority) {
             log(tag() + " Changing effective priority from " + effectivePriority + " to " + next);
             priorityChange = lab.emit(new LabEvent.PriorityChanged(lab.now(), host.name, effectivePriority, next, why));
             effectivePriority = next;
         }
-        Reason fault = faultCondition();
+        Reason fault = fault();
         if (fault != null && vrrp != VrrpState.FAULT && vrrp != VrrpState.STOPPED) {
             enterFault(fault);
         } else if (fault == null && vrrp == VrrpState.FAULT) {
@@ -389,24 +390,7 @@ final class Keepalived extends SimProcess {
         }
     }
 
-    private Reason faultCondition() {
-        if (spec.trackInterface && !lab.network().linkUp(host.name)) return Reason.of(Code.LINK_DOWN, spec.iface);
-        for (TrackScript s : scripts) {
-            if (s.spec.weight == 0 && s.failed()) return Reason.of(Code.TRACK_SCRIPT_FAILED, s.spec.name);
-        }
-        return null;
-    }
-
-    private int computePriority() {
-        if (spec.priority == 255) return 255;
-        int p = spec.priority;
-        for (TrackScript s : scripts) {
-            int w = s.spec.weight;
-            if (w > 0 && !s.failed()) p += w;
-            if (w < 0 && s.failed()) p += w;
-        }
-        return Math.max(1, Math.min(254, p));
-    }
+    private Reason fault() { return TrackedPriority.faultCondition(spec, scripts, lab.network().linkUp(host.name)); }
 
     private long log(String text) { return lab.log(host.name, "keepalived", text); }
 
@@ -423,11 +407,5 @@ final class Keepalived extends SimProcess {
      */
     private boolean fastMasterStart() {
         return spec.state == KeepalivedSpec.InitialState.MASTER && !lab.topology().keepalivedVersion.startsWith("2.2");
-    }
-
-    static long ipValue(String ip) {
-        long v = 0;
-        for (String part : ip.split("\\.")) v = v * 256 + Integer.parseInt(part);
-        return v;
     }
 }

@@ -43,18 +43,13 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     private final BlockingQueue<Runnable> queue = new LinkedBlockingQueue<>();
     /** Touched on the engine thread only, so that runs and new listeners are told in order. */
     private final RunListeners runs;
-    private final LongSupplier nanoClock;
+    private final WallPace pace;
     private final Thread thread;
 
     // Owned by the engine thread.
     private SimulatedLab lab;
-    private long anchorVirtualUs;
-    private long anchorWallNanos;
     private boolean closed;
-    /** A drill's hold: virtual time never passes holdUs; holdReached completes when it gets there. */
-    private long holdUs = Long.MAX_VALUE;
-    private boolean holdFast;
-    private CompletableFuture<Long> holdReached;
+    private final DrillHold hold = new DrillHold();
 
     // Published for readers on other threads.
     private volatile boolean paused;
@@ -69,7 +64,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
 
     /** With an injectable wall clock (nanoseconds), so that tests can move wall time by hand. */
     public LiveSimulation(Topology topology, long seed, LongSupplier nanoClock) {
-        this.nanoClock = nanoClock;
+        this.pace = new WallPace(nanoClock);
         this.seed = seed;
         this.thread = new Thread(this::loop, "viplab-sim");
         this.thread.setDaemon(true);
@@ -171,10 +166,10 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     public CompletableFuture<Long> stepToNextEvent() {
         return submit(lab -> {
             paused = true;
-            long next = Math.min(lab.nextEventTime(), holdUs);
+            long next = Math.min(lab.nextEventTime(), hold.limitUs());
             if (next != Long.MAX_VALUE && next > lab.now()) lab.runUntil(next);
             publishNow();
-            checkHold();
+            hold.check(lab.now());
             return lab.now();
         });
     }
@@ -196,15 +191,10 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
      */
     @Override
     public CompletableFuture<Void> reset(Topology newTopology, String why) {
-        List<String> problems = TopologyJson.problems(newTopology);
-        if (!problems.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
-        }
-        Topology copy = TopologyJson.copy(newTopology);
-        return submit(lab -> {
+        return checkedCopy(newTopology).thenCompose(copy -> submit(lab -> {
             startRun(copy, why);
             return null;
-        });
+        }));
     }
 
     /**
@@ -227,17 +217,12 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
      * drill would then act on the user's run instead of failing.
      */
     public CompletableFuture<Run> resetForDrill(Topology newTopology, long newSeed, String why) {
-        List<String> problems = TopologyJson.problems(newTopology);
-        if (!problems.isEmpty()) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
-        }
-        Topology copy = TopologyJson.copy(newTopology);
-        return submit(lab -> {
+        return checkedCopy(newTopology).thenCompose(copy -> submit(lab -> {
             seed = newSeed;
             startRun(copy, why);
-            holdUs = this.lab.now(); // the new run's lab, not the old one passed in
+            hold.holdOnly(this.lab.now()); // the new run's lab, not the old one passed in
             return new Run(runs.timeline(), runs.topology());
-        });
+        }));
     }
 
     /**
@@ -261,14 +246,10 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
             if (run != null && run != runs.timeline()) {
                 return CompletableFuture.<Long>failedFuture(new CancellationException("the lab was reset"));
             }
-            if (holdReached != null) holdReached.cancel(false);
-            holdUs = timeUs;
-            holdFast = fastest;
-            holdReached = new CompletableFuture<>();
-            CompletableFuture<Long> f = holdReached;
+            CompletableFuture<Long> f = hold.holdAt(timeUs, fastest);
             anchor(); // held wall time does not count
             catchUp();
-            checkHold();
+            hold.check(lab.now());
             return f;
         }).thenCompose(f -> f);
     }
@@ -289,7 +270,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     /** Lets virtual time flow freely again after a drill. */
     public CompletableFuture<Void> releaseHold() {
         return submit(lab -> {
-            clearHold(null);
+            hold.clear(null);
             anchor();
             return null;
         });
@@ -353,10 +334,19 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
         }
     }
 
+    /** The engine's own copy of a topology (callers may change theirs), or a failed future naming its problems. */
+    private static CompletableFuture<Topology> checkedCopy(Topology t) {
+        List<String> problems = TopologyJson.problems(t);
+        if (!problems.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(String.join("; ", problems)));
+        }
+        return CompletableFuture.completedFuture(TopologyJson.copy(t));
+    }
+
     // ---- engine thread ----------------------------------------------------------------------------
 
     private void startRun(Topology t, String why) {
-        clearHold(new CancellationException("the lab was reset"));
+        hold.clear(new CancellationException("the lab was reset"));
         Timeline fresh = new Timeline();
         runs.start(fresh, t);
         lab = SimulatedLab.steadyState(t, seed, fresh);
@@ -366,47 +356,22 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     }
 
     private void anchor() {
-        anchorVirtualUs = lab.now();
-        anchorWallNanos = nanoClock.getAsLong();
+        pace.anchor(lab.now());
         publishNow();
     }
 
     private void publishNow() { nowUs = lab.now(); }
 
-    /** The virtual time that the wall clock says it is now. */
-    private long targetUs() {
-        long wallUs = (nanoClock.getAsLong() - anchorWallNanos) / 1000;
-        return anchorVirtualUs + wallUs * speed;
-    }
-
     /** Runs the lab up to the wall clock's virtual time (when running), never past a drill's hold. */
     private void catchUp() {
         if (lab == null || paused) return;
-        long target = holdFast ? holdUs : Math.min(targetUs(), holdUs);
+        long target = hold.fastest() ? hold.limitUs() : Math.min(pace.targetUs(speed), hold.limitUs());
         if (target > lab.now()) lab.runUntil(target);
         publishNow();
-        checkHold();
+        hold.check(lab.now());
     }
 
-    private boolean held() { return lab != null && lab.now() >= holdUs; }
-
-    private void checkHold() {
-        if (holdReached != null && held()) {
-            CompletableFuture<Long> f = holdReached;
-            holdReached = null;
-            f.complete(lab.now());
-        }
-    }
-
-    private void clearHold(RuntimeException why) {
-        if (holdReached != null) {
-            if (why != null) holdReached.completeExceptionally(why);
-            else holdReached.cancel(false);
-        }
-        holdReached = null;
-        holdUs = Long.MAX_VALUE;
-        holdFast = false;
-    }
+    private boolean held() { return lab != null && hold.heldAt(lab.now()); }
 
     private void loop() {
         while (!closed) {
@@ -416,7 +381,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
                     cmd = queue.take();
                 } else {
                     catchUp();
-                    long next = Math.min(lab.nextEventTime(), holdUs);
+                    long next = Math.min(lab.nextEventTime(), hold.limitUs());
                     long wait = MAX_SLEEP_NANOS;
                     if (next != Long.MAX_VALUE) {
                         long untilNextNanos = Math.max(0, (next - lab.now()) * 1000 / speed);

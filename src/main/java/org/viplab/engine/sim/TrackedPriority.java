@@ -1,0 +1,49 @@
+package org.viplab.engine.sim;
+
+import org.viplab.core.model.KeepalivedSpec;
+import org.viplab.core.timeline.Reason.Code;
+import org.viplab.core.timeline.Reason;
+
+import java.util.List;
+
+/**
+ * keepalived's priority arithmetic for one VRRP instance: the configured priority plus the weights of its tracked
+ * scripts, and the tracked items that put it in FAULT instead. Kept apart from the state machine so that the rules
+ * (see docs/calibration.md) read in one place.
+ */
+final class TrackedPriority {
+    private TrackedPriority() { }
+
+    /**
+     * Effective priority: 255 (address owner) never changes; otherwise a positive weight adds while its script
+     * succeeds, a negative one subtracts while it fails, and the sum is clamped to 1…254.
+     */
+    static int effective(KeepalivedSpec spec, List<TrackScript> scripts) {
+        if (spec.priority == 255) return 255;
+        int p = spec.priority;
+        for (TrackScript s : scripts) {
+            int w = s.spec.weight;
+            if (w > 0 && !s.failed()) p += w;
+            if (w < 0 && s.failed()) p += w;
+        }
+        return Math.max(1, Math.min(254, p));
+    }
+
+    /** Why the instance must be in FAULT (a tracked link down, a failed weight-0 script), or null. */
+    static Reason faultCondition(KeepalivedSpec spec, List<TrackScript> scripts, boolean linkUp) {
+        if (spec.trackInterface && !linkUp) return Reason.of(Code.LINK_DOWN, spec.iface);
+        for (TrackScript s : scripts) {
+            if (s.spec.weight == 0 && s.failed()) return Reason.of(Code.TRACK_SCRIPT_FAILED, s.spec.name);
+        }
+        return null;
+    }
+
+    /** Equal priorities: the advert from the higher primary IP address wins (RFC 3768 6.4.3). */
+    static boolean higherAddress(String ip, String than) { return ipValue(ip) > ipValue(than); }
+
+    private static long ipValue(String ip) {
+        long v = 0;
+        for (String part : ip.split("\\.")) v = v * 256 + Integer.parseInt(part);
+        return v;
+    }
+}
