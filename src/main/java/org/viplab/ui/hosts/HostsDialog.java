@@ -24,7 +24,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
@@ -37,9 +36,7 @@ import org.viplab.core.model.Presets;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.ui.common.I18n;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +65,7 @@ public final class HostsDialog {
     private final Button connect;
     /** Problem field ("vip", "h1.address", …) to its control, to take the user there. */
     private final Map<String, Control> controls = new java.util.HashMap<>();
+    private final InventoryFileActions files;
 
     /** Shows the dialog and waits; empty when cancelled. */
     public static Optional<Result> show(Window owner, I18n i18n, HostsContext context, Inventory initial, Path initialFile) {
@@ -81,13 +79,14 @@ public final class HostsDialog {
     public HostsDialog(Window owner, I18n i18n, HostsContext context, Inventory initial, Path initialFile) {
         this.i18n = i18n;
         this.model = new HostsModel(i18n, context);
+        this.files = new InventoryFileActions(i18n, model, errorText, statusText, this::window);
         Path file = initialFile;
         Inventory start = initial;
         if (start == null && initialFile != null) {
             try {
                 start = Inventory.read(initialFile);
             } catch (IOException | RuntimeException e) {
-                errorText.set(openError(initialFile, e));
+                errorText.set(files.openError(initialFile, e));
                 file = null; // what the form shows did not come from it
             }
         }
@@ -130,11 +129,11 @@ public final class HostsDialog {
         // Open and Save keep the dialog open.
         openButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            chooseOpen();
+            files.chooseOpen();
         });
         saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
-            chooseSave();
+            files.chooseSave();
         });
         connect.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.problems().isEmpty(), model.problemsProperty()));
         dialog.setResultConverter(b -> b == connectType && model.problems().isEmpty()
@@ -181,7 +180,7 @@ public final class HostsDialog {
         Button browse = new Button();
         browse.setId("hosts-known-hosts-browse");
         browse.setGraphic(new FontIcon(Material2AL.FOLDER_OPEN));
-        browse.setOnAction(e -> browseKnownHosts(known));
+        browse.setOnAction(e -> files.browseKnownHosts(known));
         HBox knownRow = new HBox(6, known, browse);
         HBox.setHgrow(known, Priority.ALWAYS);
 
@@ -321,33 +320,6 @@ public final class HostsDialog {
         return b;
     }
 
-    // ---- files --------------------------------------------------------------------------------------
-
-    private FileChooser chooser(String titleKey) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(i18n.get(titleKey));
-        fc.getExtensionFilters().addAll(new FileChooser.ExtensionFilter(i18n.get("hosts.file.json"), "*.json"),
-                new FileChooser.ExtensionFilter(i18n.get("hosts.file.all"), "*"));
-        Path f = model.file.get();
-        if (f != null && f.getParent() != null && Files.isDirectory(f.getParent())) {
-            fc.setInitialDirectory(f.getParent().toFile());
-            fc.setInitialFileName(f.getFileName().toString());
-        }
-        return fc;
-    }
-
-    private void chooseOpen() {
-        File f = chooser("hosts.open.title").showOpenDialog(window());
-        if (f != null) open(f.toPath());
-    }
-
-    private void chooseSave() {
-        FileChooser fc = chooser("hosts.save.title");
-        if (model.file.get() == null) fc.setInitialFileName("inventory.json");
-        File f = fc.showSaveDialog(window());
-        if (f != null) saveAs(f.toPath());
-    }
-
     private Window window() {
         return dialog.getDialogPane().getScene() == null ? null : dialog.getDialogPane().getScene().getWindow();
     }
@@ -356,65 +328,10 @@ public final class HostsDialog {
      * Replaces the form with the inventory in {@code file}. On any problem nothing changes and the error names
      * the file and what is wrong. Passwords typed stay: they are never in a file.
      */
-    public boolean open(Path file) {
-        Inventory inv;
-        try {
-            inv = Inventory.read(file);
-        } catch (IOException | RuntimeException e) {
-            errorText.set(openError(file, e));
-            statusText.set("");
-            return false;
-        }
-        model.load(inv);
-        model.file.set(file);
-        errorText.set("");
-        statusText.set(i18n.get("hosts.opened", file));
-        return true;
-    }
+    public boolean open(Path file) { return files.open(file); }
 
     /** Writes the inventory (never a password) atomically to {@code file}. */
-    public boolean saveAs(Path file) {
-        Inventory inv = model.toInventory();
-        List<String> p = inv.problems();
-        if (!p.isEmpty()) {
-            errorText.set(i18n.get("hosts.error.save", file, String.join("; ", p)));
-            statusText.set("");
-            return false;
-        }
-        try {
-            inv.write(file);
-        } catch (IOException | RuntimeException e) {
-            errorText.set(i18n.get("hosts.error.save", file, message(e)));
-            statusText.set("");
-            return false;
-        }
-        model.file.set(file);
-        errorText.set("");
-        statusText.set(i18n.get("hosts.saved", file));
-        return true;
-    }
-
-    private String openError(Path file, Exception e) {
-        String m = message(e);
-        // Inventory.read already starts its messages with the file; say it once.
-        if (m.startsWith(file + ": ")) m = m.substring(file.toString().length() + 2);
-        if (e instanceof java.nio.file.NoSuchFileException) m = i18n.get("hosts.error.noFile");
-        return i18n.get("hosts.error.open", file, m);
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    private void browseKnownHosts(TextField known) {
-        FileChooser fc = new FileChooser();
-        fc.setTitle(i18n.get("hosts.browse.knownHosts"));
-        Path dir = known.getText().isBlank() ? Path.of(System.getProperty("user.home"), ".ssh")
-                : HostsModel.expand(known.getText().trim()).getParent();
-        if (dir != null && Files.isDirectory(dir)) fc.setInitialDirectory(dir.toFile());
-        File f = fc.showOpenDialog(window());
-        if (f != null) known.setText(f.getPath());
-    }
+    public boolean saveAs(Path file) { return files.saveAs(file); }
 
     // ---- API for the app and tests ------------------------------------------------------------------
 
