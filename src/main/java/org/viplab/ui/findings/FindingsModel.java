@@ -1,6 +1,5 @@
 package org.viplab.ui.findings;
 
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,7 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import org.viplab.ui.common.TaskExecutor;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -48,7 +47,7 @@ public final class FindingsModel implements AutoCloseable {
     private final Supplier<Topology> running;
     private final ImportedConfigs imported;
     private final I18n i18n;
-    private final Executor work;
+    private final TaskExecutor tasks;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper("");
@@ -57,11 +56,11 @@ public final class FindingsModel implements AutoCloseable {
     private Supplier<String> summaryText = () -> "";
     private volatile Path renderedDir;
 
-    public FindingsModel(Supplier<Topology> running, ImportedConfigs imported, I18n i18n, Executor work) {
+    public FindingsModel(Supplier<Topology> running, ImportedConfigs imported, I18n i18n, TaskExecutor tasks) {
         this.running = running;
         this.imported = imported;
         this.i18n = i18n;
-        this.work = work;
+        this.tasks = tasks;
         setSummary(() -> i18n.get("findings.none"));
         setSource(() -> i18n.get("findings.source.notRun"));
         i18n.localeProperty().addListener((o, a, b) -> {
@@ -91,7 +90,7 @@ public final class FindingsModel implements AutoCloseable {
         busy.set(true);
         setSummary(() -> i18n.get("findings.running"));
         CompletableFuture<List<Row>> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> lint(topology, imp), work).whenComplete((result, err) -> Platform.runLater(() -> {
+        tasks.supply(() -> lint(topology, imp)).whenCompleteAsync((result, err) -> {
             busy.set(false);
             if (err != null) {
                 Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
@@ -113,7 +112,7 @@ public final class FindingsModel implements AutoCloseable {
             long n = rows.size() - fs.size();
             setSummary(() -> i18n.get("findings.summary", e, w, i, n, result.millis()));
             done.complete(List.copyOf(rows));
-        }));
+        }, tasks.ui());
         return done;
     }
 

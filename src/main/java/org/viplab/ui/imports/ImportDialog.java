@@ -41,7 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
+import org.viplab.ui.common.TaskExecutor;
 import java.util.function.Consumer;
 
 /**
@@ -55,7 +55,7 @@ public final class ImportDialog {
     public static final List<String> NODES = List.of("db1", "db2");
 
     private final I18n i18n;
-    private final Executor work;
+    private final TaskExecutor tasks;
     private final Consumer<ImportedConfigs.Imported> onImported;
     private final Dialog<ImportedConfigs.Imported> dialog = new Dialog<>();
     private final Map<String, TextField> fields = new LinkedHashMap<>();
@@ -68,9 +68,9 @@ public final class ImportDialog {
     /** What the error line says, worded again in the new language on a switch (the parse error's reason too). */
     private java.util.function.Supplier<String> errorWords = () -> "";
 
-    public ImportDialog(Window owner, I18n i18n, Executor work, Consumer<ImportedConfigs.Imported> onImported) {
+    public ImportDialog(Window owner, I18n i18n, TaskExecutor tasks, Consumer<ImportedConfigs.Imported> onImported) {
         this.i18n = i18n;
-        this.work = work;
+        this.tasks = tasks;
         this.onImported = onImported;
         if (owner != null) dialog.initOwner(owner);
         dialog.titleProperty().bind(i18n.bind("import.title"));
@@ -247,7 +247,7 @@ public final class ImportDialog {
         busy.set(true);
         clearError();
         CompletableFuture<ImportedConfigs.Imported> done = new CompletableFuture<>();
-        CompletableFuture.supplyAsync(() -> importNow(dirs), work).whenComplete((imported, err) -> Platform.runLater(() -> {
+        tasks.supply(() -> importNow(dirs)).whenCompleteAsync((imported, err) -> {
             busy.set(false);
             if (shown && !dialog.isShowing()) {
                 // Cancelled while the files were read: the user no longer wants them.
@@ -263,7 +263,7 @@ public final class ImportDialog {
             onImported.accept(imported);
             dialog.setResult(imported); // closes the dialog
             done.complete(imported);
-        }));
+        }, tasks.ui());
         return done;
     }
 

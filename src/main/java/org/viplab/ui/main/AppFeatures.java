@@ -52,7 +52,7 @@ public final class AppFeatures implements AutoCloseable {
         this.window = window;
         this.controls = controls;
         this.i18n = i18n;
-        findings = new FindingsModel(controls::topologyCopy, imported, i18n, work);
+        findings = new FindingsModel(controls::topologyCopy, imported, i18n, new org.viplab.ui.common.FxTaskExecutor(work));
         findingsPanel = new FindingsPanel(findings, i18n, () -> window.stage());
         reports = new ReportExport(controls.lab(), i18n, new org.viplab.ui.common.FxTaskExecutor(work));
 
@@ -101,7 +101,7 @@ public final class AppFeatures implements AutoCloseable {
 
     /** A fresh import dialog (not shown) whose success resets the lab to the imported topology. */
     public ImportDialog importDialog() {
-        ImportDialog d = new ImportDialog(window.stage(), i18n, work, this::imported);
+        ImportDialog d = new ImportDialog(window.stage(), i18n, new org.viplab.ui.common.FxTaskExecutor(work), this::imported);
         // Offer the directories of the last import again: a fixed file is usually re-imported from the same place.
         ImportedConfigs.Imported last = imported.lastProperty().get();
         if (last != null) last.dirs().forEach((node, dir) -> { if (ImportDialog.NODES.contains(node)) d.setDir(node, dir); });

@@ -46,7 +46,7 @@ class FindingsPanelLanguageTest {
     void start(Stage stage) {
         this.stage = stage;
         i18n = new I18n(Locale.ENGLISH);
-        model = new FindingsModel(Presets::mode1, new ImportedConfigs(), i18n, work);
+        model = new FindingsModel(Presets::mode1, new ImportedConfigs(), i18n, new org.viplab.ui.common.FxTaskExecutor(work));
         panel = new FindingsPanel(model, i18n, () -> stage);
         org.viplab.ui.settings.Theme.LIGHT.apply();
         Scene scene = new Scene(panel, 1100, 700);

@@ -64,7 +64,7 @@ class NotesAndParseErrorsLanguageTest {
     void start(Stage stage) {
         this.stage = stage;
         i18n = new I18n(Locale.ENGLISH);
-        model = new FindingsModel(running::get, imported, i18n, work);
+        model = new FindingsModel(running::get, imported, i18n, new org.viplab.ui.common.FxTaskExecutor(work));
         panel = new FindingsPanel(model, i18n, () -> stage);
         org.viplab.ui.settings.Theme.LIGHT.apply();
         Scene scene = new Scene(panel, 1100, 700);
@@ -165,7 +165,7 @@ class NotesAndParseErrorsLanguageTest {
         Path k = dirs.get("db1").resolve("keepalived.conf");
         Files.writeString(k, Files.readString(k).replaceFirst("priority \\d+", "priority high"));
         ImportDialog d = FxWait.fx(() -> {
-            ImportDialog x = new ImportDialog(stage, i18n, work, imp -> { });
+            ImportDialog x = new ImportDialog(stage, i18n, new org.viplab.ui.common.FxTaskExecutor(work), imp -> { });
             x.setDirs(dirs.get("db1"), dirs.get("db2"));
             x.show();
             return x;
