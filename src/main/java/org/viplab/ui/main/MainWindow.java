@@ -123,7 +123,7 @@ public final class MainWindow {
         events = new EventListView(vm, i18n, this::chooseAndExportCsv);
         config = new ConfigView(controls.topologyProperty());
         settings = new SettingsPanel(controls.topologyProperty(), i18n, controls::applySettings);
-        drills = new DrillPanel(new DrillPanelModel(controls, i18n, new org.viplab.ui.common.FxTaskExecutor(background), Path.of("samples", "drills")), i18n);
+        drills = new DrillPanel(new DrillPanelModel(controls, i18n, new org.viplab.ui.common.FxTaskExecutor(background), org.viplab.core.util.SampleFiles.drills()), i18n);
 
         root.getStyleClass().add("viplab-root");
         root.setId("main-root");
