@@ -241,7 +241,9 @@ public final class DrillCommand extends CliCommand {
     /** Each failover and under it the chain of causes from the action to the VIP on its new holder. */
     static void printWhy(DrillResult r, Function<LabEvent, String> text, PrintStream out) {
         for (Failover f : r.analysis().failovers()) {
-            out.println("  failover " + f.from() + " -> " + f.to() + " at " + TimeText.seconds(f.endUs()) + " s, why:");
+            // on real hosts the links are inferred from what was observed; the simulator states them exactly
+            out.println("  failover " + f.from() + " -> " + f.to() + " at " + TimeText.seconds(f.endUs()) + " s, why"
+                    + (r.causesInferred() ? " (inferred from what the hosts showed):" : ":"));
             List<CauseChain.Link> chain = r.why(f);
             if (chain.isEmpty()) out.println("    (no cause recorded)");
             long prev = chain.isEmpty() ? 0 : chain.get(0).event().timeUs();

@@ -37,6 +37,9 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
     /** Why {@code f} happened: the chain from its root (the action) to the VIP on its new holder, oldest first. */
     public List<CauseChain.Link> why(Failover f) { return CauseChain.why(events, causes, f); }
 
+    /** The causes were inferred from what real hosts showed (the simulator knows its own exactly). */
+    public boolean causesInferred() { return !"sim".equals(engine); }
+
     /** {@link #why} as JSON links {@code {"atMs", "host", "text"}}, with each event's text from {@code text}. */
     public List<Map<String, Object>> whyLinks(Failover f, Function<LabEvent, String> text) {
         List<Map<String, Object>> out = new ArrayList<>();
@@ -109,7 +112,10 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
             m.put("gapMs", Durations.ms(f.gapUs()));
             m.put("overlapMs", Durations.ms(f.overlapUs()));
             m.put("clientDowntimeMs", Durations.ms(f.clientDowntimeUs()));
-            if (text != null) m.put("why", whyLinks(f, text));
+            if (text != null) {
+                m.put("why", whyLinks(f, text));
+                m.put("whyInferred", causesInferred());
+            }
             fo.add(m);
         }
         root.put("failovers", fo);

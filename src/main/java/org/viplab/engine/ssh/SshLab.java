@@ -14,6 +14,7 @@ import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.VrrpState;
+import org.viplab.core.timeline.CauseInference;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Timeline;
 import org.viplab.lab.Action;
@@ -42,6 +43,8 @@ public final class SshLab implements Lab {
     private final LabClock clock;
     /** A new one at each run's t = 0 (see {@link #beginDrill(Timeline)}): a timeline only grows. */
     private volatile Timeline timeline;
+    /** Causes for what the hosts show, inferred as events reach the timeline (under the ordered sink's lock). */
+    private CauseInference causes = new CauseInference();
     private final OrderedSink ordered;
     private final ObservedState state;
     private final Fleet fleet;
@@ -65,7 +68,7 @@ public final class SshLab implements Lab {
         this.topology = topologyOf(inventory);
         this.timeline = timeline;
         this.clock = new LabClock(wall);
-        this.ordered = new OrderedSink(e -> this.timeline.accept(e), ORDER_WINDOW_US, clock::nowUs);
+        this.ordered = new OrderedSink(e -> causes.append(this.timeline, e), ORDER_WINDOW_US, clock::nowUs);
         this.state = new ObservedState(inventory.vip, clock, ordered);
         this.fleet = new Fleet(inventory, topology.mode, prompt, passwords, state, clock, wall, ordered);
         this.actions = new Actions(fleet, clock, ordered, commandLog);
@@ -157,10 +160,11 @@ public final class SshLab implements Lab {
         synchronized (ordered) {
             ordered.discard();
             timeline = fresh;
+            causes = new CauseInference();
             clock.restartAtZero();
             state.drillStarted();
             for (HostObserver h : fleet.all()) {
-                for (LabEvent e : state.atZero(h.name(), h.reachable, h.clockOffsetUs)) fresh.accept(e);
+                for (LabEvent e : state.atZero(h.name(), h.reachable, h.clockOffsetUs)) causes.append(fresh, e);
             }
         }
     }
