@@ -175,6 +175,7 @@ class RealLabE2ETest {
                 String html = Files.readString(report.resolve("report.html"));
                 assertTrue(html.contains("ssh") && html.contains("10.9.8.201"), "the report names the engine and the hosts");
                 runs.add(check(json, jsonl, cause));
+                checkWhy(json, cause);
             }
         });
         fig.put("runs", runs);
@@ -266,6 +267,23 @@ class RealLabE2ETest {
     }
 
     /** The time line of one real run: what must be there, and the figures. */
+    /**
+     * The failover explains itself on real hosts too: result.json's chain (inferred, and said to be) starts at the
+     * drill's action on db1 and ends with the VIP on db2 at the failover's end, through at least the process gone
+     * and the priority-0 advert.
+     */
+    static void checkWhy(Path json, String cause) throws Exception {
+        JsonObject fo = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonArray("failovers").get(0).getAsJsonObject();
+        assertTrue(fo.get("whyInferred").getAsBoolean(), "a real-host chain is marked inferred");
+        var why = fo.getAsJsonArray("why");
+        assertTrue(why.size() >= 4, "action, process gone, priority-0 advert, VIP: " + why);
+        JsonObject first = why.get(0).getAsJsonObject();
+        JsonObject last = why.get(why.size() - 1).getAsJsonObject();
+        assertEquals("db1", first.get("host").getAsString(), "the chain starts with " + cause + ": " + why);
+        assertEquals("db2", last.get("host").getAsString(), why.toString());
+        assertEquals(fo.get("endMs").getAsDouble(), last.get("atMs").getAsDouble(), 0.001, "the last link is the failover's end");
+    }
+
     static Map<String, Object> check(Path json, Path jsonl, String cause) throws Exception {
         List<JsonObject> ev = new ArrayList<>();
         for (String l : Files.readAllLines(jsonl)) if (!l.isBlank()) ev.add(JsonParser.parseString(l).getAsJsonObject());
