@@ -29,6 +29,9 @@ import java.util.Map;
 @Command(name = "exercise", description = "score exercises for trainees: check one answer, or collect a class's answers into a scoreboard",
         subcommands = {ExerciseCommand.Check.class, ExerciseCommand.Collect.class})
 public final class ExerciseCommand extends CliCommand {
+    /** Exercises are judged on the simulator, as drills run from the command line. */
+    static final Judge JUDGE = new Judge(d -> DrillCommand.runDrill(d, null));
+
     @Override
     protected int run(PrintStream out, PrintStream err) {
         throw new UsageException("name one of check, collect");
@@ -59,17 +62,17 @@ public final class ExerciseCommand extends CliCommand {
             Exercise ex = exercise(dir);
             if (reference != null) {
                 OutputPaths.checkFile("--write-reference", reference);
-                AnswerFiles.write(Judge.reference(ex, "reference"), reference);
+                AnswerFiles.write(JUDGE.reference(ex, "reference"), reference);
                 out.println("reference answer: " + reference);
                 return ExitCodes.OK;
             }
             Answer a = answer == null ? Answer.empty(ex.id()) : answerFor(ex, answer);
-            Score s = Judge.score(ex, a);
+            Score s = JUDGE.score(ex, a);
             print(ex, a, s, lang, out);
             if (reveal) {
                 out.println(ExerciseText.of("check.fault", ex.faultText(lang)).render(lang));
                 out.println(new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create()
-                        .toJson(Judge.reference(ex, "reference").answers()));
+                        .toJson(JUDGE.reference(ex, "reference").answers()));
             }
             return s.allPassed() ? ExitCodes.OK : ExitCodes.FAILED;
         }
@@ -108,7 +111,7 @@ public final class ExerciseCommand extends CliCommand {
                     ex = exercise(exDir);
                     byId.put(a.exercise(), ex);
                 }
-                entries.add(new Scoreboard.Entry(f, ex, a, Judge.score(ex, a)));
+                entries.add(new Scoreboard.Entry(f, ex, a, JUDGE.score(ex, a)));
             }
             OutputPaths.checkReportDir("--report", report);
             OutputPaths.writeReport(report, tmp -> {

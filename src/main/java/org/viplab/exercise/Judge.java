@@ -2,13 +2,10 @@ package org.viplab.exercise;
 
 import org.viplab.core.model.VrrpState;
 import org.viplab.core.text.TimeText;
-import org.viplab.core.timeline.Timeline;
 import org.viplab.core.timeline.TimelineAnalysis;
 import org.viplab.core.util.Durations;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
-import org.viplab.drill.DrillRunner;
-import org.viplab.engine.sim.SimulatedLab;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -23,14 +20,23 @@ import java.util.TreeSet;
  * Scores an answer against an exercise by running its drills on the simulator (deterministic: the same answer
  * always scores the same). Predict: the VIP's holders 40 %, the nodes' states 30 %, the clients' downtime 30 % by
  * closeness (full within max(0.5 s, 25 %), nothing beyond three times that). Diagnose: the right choice. Fix: the
- * drill passes with the trainee's changes, which may touch only the task's editable settings.
+ * drill passes with the trainee's changes, which may touch only the task's editable settings. The simulator comes
+ * from the caller (the composition root or the command line), so this package names no engine.
  */
 public final class Judge {
     static final long MIN_TOLERANCE_US = 500_000;
 
-    private Judge() { }
+    /** Runs a drill on a fresh simulator (its own topology and seed) and returns the result. */
+    @FunctionalInterface
+    public interface Simulator {
+        DrillResult run(Drill drill) throws InterruptedException;
+    }
 
-    public static Score score(Exercise ex, Answer answer) throws InterruptedException {
+    private final Simulator sim;
+
+    public Judge(Simulator sim) { this.sim = sim; }
+
+    public Score score(Exercise ex, Answer answer) throws InterruptedException {
         List<TaskScore> out = new ArrayList<>();
         for (Task t : ex.tasks()) {
             Map<String, Object> given = answer.answer(t.id());
@@ -43,20 +49,15 @@ public final class Judge {
     }
 
     /** The drill run on the simulator: where the VIP is at its end, each node's VRRP state, the longest outage. */
-    public static Truth truth(Drill d) throws InterruptedException {
-        DrillResult r = run(d);
+    public Truth truth(Drill d) throws InterruptedException {
+        DrillResult r = sim.run(d);
         TimelineAnalysis a = r.analysis();
         Map<String, VrrpState> states = new LinkedHashMap<>();
         for (String n : d.topology().nodeNames()) states.put(n, a.vrrpStateAt(n, r.endUs()));
         return new Truth(a.holdersAt(r.endUs()), states, a.longestOutageUs());
     }
 
-    private static DrillResult run(Drill d) throws InterruptedException {
-        Timeline timeline = new Timeline();
-        return new DrillRunner().run(d, SimulatedLab.steadyState(d.topology(), d.seed(), timeline), null);
-    }
-
-    private static TaskScore predict(Task.Predict p, Map<String, Object> a) throws InterruptedException {
+    private TaskScore predict(Task.Predict p, Map<String, Object> a) throws InterruptedException {
         Truth truth = truth(p.drill());
         List<ExerciseText> details = new ArrayList<>();
         Set<String> vip = hosts(a.get("vipOn"));
@@ -95,7 +96,7 @@ public final class Judge {
         return new TaskScore(d.id(), "diagnose", d.points(), right ? d.points() : 0, right, 0, List.of(said));
     }
 
-    private static TaskScore fix(Task.Fix f, Map<String, Object> a) throws InterruptedException {
+    private TaskScore fix(Task.Fix f, Map<String, Object> a) throws InterruptedException {
         if (!(a.get("set") instanceof Map<?, ?> set) || set.isEmpty()) {
             return new TaskScore(f.id(), "fix", f.points(), 0, false, 0, List.of(ExerciseText.of("fix.none")));
         }
@@ -113,7 +114,7 @@ public final class Judge {
         } catch (IllegalArgumentException e) {
             return new TaskScore(f.id(), "fix", f.points(), 0, false, 0, List.of(ExerciseText.of("fix.invalid", e.getMessage())));
         }
-        DrillResult r = run(changed);
+        DrillResult r = sim.run(changed);
         long failed = r.verdicts().stream().filter(v -> v.failed()).count();
         ExerciseText said = r.passed() ? ExerciseText.of("fix.passed", f.drill().name()) : ExerciseText.of("fix.failed", f.drill().name(), failed);
         return new TaskScore(f.id(), "fix", f.points(), r.passed() ? f.points() : 0, r.passed(), 0, List.of(said));
@@ -149,7 +150,7 @@ public final class Judge {
     private static double round(double points) { return Math.round(points * 10) / 10.0; }
 
     /** The reference answer the judge would give full marks: for the exercise author and the trainer's reveal. */
-    public static Answer reference(Exercise ex, String trainee) throws InterruptedException {
+    public Answer reference(Exercise ex, String trainee) throws InterruptedException {
         Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
         for (Task t : ex.tasks()) {
             if (t instanceof Task.Predict p) {

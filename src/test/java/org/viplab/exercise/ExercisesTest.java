@@ -22,6 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ExercisesTest {
     private static final Path SAMPLES = Path.of("samples", "exercises");
+    private static final Judge JUDGE = new Judge(d -> new org.viplab.drill.DrillRunner().run(d,
+            org.viplab.engine.sim.SimulatedLab.steadyState(d.topology(), d.seed(), new org.viplab.core.timeline.Timeline()), null));
 
     record Run(int rc, String out, String err) { }
 
@@ -70,7 +72,7 @@ class ExercisesTest {
         // the right holder and states, the downtime off by far more than the tolerance: 70 % of the points
         Map<String, Object> farOff = new java.util.LinkedHashMap<>(p1);
         farOff.put("clientDowntime", "30s");
-        Score s = Judge.score(ex, new Answer(ex.id(), "t", Map.of("p1", farOff), Map.of("p1", 1), Map.of()));
+        Score s = JUDGE.score(ex, new Answer(ex.id(), "t", Map.of("p1", farOff), Map.of("p1", 1), Map.of()));
         TaskScore t = s.tasks().get(0);
         assertFalse(t.passed(), "a downtime far off does not pass");
         assertEquals(2, t.hintCost());
@@ -85,12 +87,12 @@ class ExercisesTest {
         Exercise ex = ExerciseParser.read(SAMPLES.resolve("03-weight-trap"));
         // lowering db2's check interval is not what the task allows, even if it were a fix
         Answer cheat = new Answer(ex.id(), "t", Map.of("f1", Map.of("set", Map.of("db1.keepalived.scripts.0.stopsKeepalivedOnFailure", true))), Map.of(), Map.of());
-        TaskScore f1 = Judge.score(ex, cheat).tasks().get(2);
+        TaskScore f1 = JUDGE.score(ex, cheat).tasks().get(2);
         assertFalse(f1.passed());
         assertEquals("fix.notEditable", f1.details().get(0).key());
         // a weight that is still too small fails the drill
         Answer weak = new Answer(ex.id(), "t", Map.of("f1", Map.of("set", Map.of("db1.keepalived.scripts.0.weight", -8))), Map.of(), Map.of());
-        TaskScore f1weak = Judge.score(ex, weak).tasks().get(2);
+        TaskScore f1weak = JUDGE.score(ex, weak).tasks().get(2);
         assertFalse(f1weak.passed(), "100 − 8 = 92 still beats 90");
         assertEquals("fix.failed", f1weak.details().get(0).key());
     }
