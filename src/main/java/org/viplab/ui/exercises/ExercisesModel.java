@@ -1,0 +1,173 @@
+package org.viplab.ui.exercises;
+
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.viplab.exercise.Answer;
+import org.viplab.exercise.AnswerFiles;
+import org.viplab.exercise.Exercise;
+import org.viplab.exercise.ExerciseParser;
+import org.viplab.exercise.Judge;
+import org.viplab.exercise.Score;
+import org.viplab.exercise.Task;
+import org.viplab.ui.common.TaskExecutor;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
+/**
+ * The Exercises tab's state: the exercise picked, the trainee's answers as they are given, hints opened and time
+ * spent per task, and the last score. Reading files and judging (simulator runs) happen on the background
+ * executor; state changes on the UI thread only.
+ */
+public final class ExercisesModel {
+    private final TaskExecutor tasks;
+    private final Judge judge;
+    private final LongSupplier clockMs;
+    private final ObservableList<Path> exercises = FXCollections.observableArrayList();
+    private final ObjectProperty<Exercise> exercise = new SimpleObjectProperty<>();
+    private final ObjectProperty<Score> score = new SimpleObjectProperty<>();
+    private final StringProperty trainee = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final BooleanProperty trainerMode = new SimpleBooleanProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
+    private final Map<String, Integer> hints = new LinkedHashMap<>();
+    private final Map<String, Long> startedMs = new LinkedHashMap<>();
+    private final Map<String, Long> seconds = new LinkedHashMap<>();
+
+    public ExercisesModel(TaskExecutor tasks, Judge judge, Path folder, LongSupplier clockMs) {
+        this.tasks = tasks;
+        this.judge = judge;
+        this.clockMs = clockMs;
+        exercises.setAll(list(folder));
+    }
+
+    private static List<Path> list(Path folder) {
+        List<Path> out = new ArrayList<>();
+        if (!Files.isDirectory(folder)) return out;
+        try (DirectoryStream<Path> s = Files.newDirectoryStream(folder)) {
+            for (Path p : s) if (Files.isRegularFile(p.resolve(ExerciseParser.FILE))) out.add(p);
+        } catch (IOException ignored) {
+            // an unreadable folder lists nothing; the tab says there is nothing to pick
+        }
+        out.sort(null);
+        return out;
+    }
+
+    public ObservableList<Path> exercises() { return exercises; }
+
+    public ReadOnlyObjectProperty<Exercise> exerciseProperty() { return exercise; }
+
+    public ReadOnlyObjectProperty<Score> scoreProperty() { return score; }
+
+    public StringProperty traineeProperty() { return trainee; }
+
+    public StringProperty errorProperty() { return error; }
+
+    /** The trainer sees the hidden fault and may fill in the reference answer (for the projector). */
+    public BooleanProperty trainerModeProperty() { return trainerMode; }
+
+    public BooleanProperty busyProperty() { return busy; }
+
+    /** Reads the exercise in {@code dir}; a bad file leaves the current one and says why (file:line). */
+    public CompletableFuture<Exercise> load(Path dir) {
+        busy.set(true);
+        return tasks.supply(() -> ExerciseParser.read(dir)).whenCompleteAsync((ex, err) -> {
+            busy.set(false);
+            if (err != null) {
+                error.set(cause(err).getMessage());
+                return;
+            }
+            error.set("");
+            answers.clear();
+            hints.clear();
+            startedMs.clear();
+            seconds.clear();
+            score.set(null);
+            exercise.set(ex);
+            long now = clockMs.getAsLong();
+            for (Task t : ex.tasks()) startedMs.put(t.id(), now);
+        }, tasks.ui());
+    }
+
+    /** Records one part of a task's answer ("vipOn", "states", "clientDowntime", "choice", "set"). */
+    public void answer(String taskId, String key, Object value) {
+        answers.computeIfAbsent(taskId, k -> new LinkedHashMap<>()).put(key, value);
+        Long started = startedMs.get(taskId);
+        if (started != null) seconds.put(taskId, Math.max(0, (clockMs.getAsLong() - started) / 1000));
+    }
+
+    public Map<String, Object> answerOf(String taskId) { return answers.getOrDefault(taskId, Map.of()); }
+
+    /** Opens the next hint of a task; returns it, or null when all are open. Each costs its points. */
+    public Task.Hint openHint(Task task) {
+        int used = hints.getOrDefault(task.id(), 0);
+        if (used >= task.hints().size()) return null;
+        hints.put(task.id(), used + 1);
+        return task.hints().get(used);
+    }
+
+    public int hintsOpened(String taskId) { return hints.getOrDefault(taskId, 0); }
+
+    public Answer currentAnswer() {
+        Exercise ex = exercise.get();
+        Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
+        answers.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
+        return new Answer(ex == null ? "" : ex.id(), trainee.get().strip(), copy, hints, seconds);
+    }
+
+    /** Scores the answers given so far on the simulator; the score shows when done. */
+    public CompletableFuture<Score> check() {
+        Exercise ex = exercise.get();
+        if (ex == null) return CompletableFuture.failedFuture(new IllegalStateException("no exercise"));
+        Answer a = currentAnswer();
+        busy.set(true);
+        CompletableFuture<Score> done = new CompletableFuture<>();
+        tasks.supply(() -> judge.score(ex, a)).whenCompleteAsync((s, err) -> {
+            busy.set(false);
+            if (err != null) {
+                error.set(String.valueOf(cause(err).getMessage()));
+                done.completeExceptionally(cause(err));
+                return;
+            }
+            score.set(s);
+            done.complete(s);
+        }, tasks.ui());
+        return done;
+    }
+
+    /** The reference answer (trainer mode), computed on the simulator. */
+    public CompletableFuture<Answer> reference() {
+        Exercise ex = exercise.get();
+        if (ex == null) return CompletableFuture.failedFuture(new IllegalStateException("no exercise"));
+        return tasks.supply(() -> judge.reference(ex, trainee.get()));
+    }
+
+    /** Writes the trainee's answer file (what {@code viplab exercise collect} reads). */
+    public CompletableFuture<Path> save(Path file) {
+        Answer a = currentAnswer();
+        return tasks.supply(() -> {
+            AnswerFiles.write(a, file);
+            return file;
+        });
+    }
+
+    private static Throwable cause(Throwable t) {
+        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+    }
+}
