@@ -37,7 +37,7 @@ import org.viplab.ui.common.I18n;
 import org.viplab.core.text.EventFormatter;
 import org.viplab.ui.live.HostViewModel;
 import org.viplab.ui.live.LabViewModel;
-import org.viplab.core.util.Durations;
+import org.viplab.core.text.TimeText;
 
 import java.util.HashMap;
 import java.util.List;
@@ -188,7 +188,7 @@ public final class TopologyView extends Pane {
                 result.setText(i18n.get("topology.noProbe"));
             } else if (p.ok()) {
                 result.getStyleClass().add("probe-ok");
-                result.setText(i18n.get("topology.probeOk", p.backend(), Durations.format(p.latencyUs())));
+                result.setText(i18n.get("topology.probeOk", p.backend(), TimeText.length(p.latencyUs(), i18n.locale())));
             } else {
                 result.getStyleClass().add("probe-failed");
                 result.setText(i18n.get("topology.probeFailed", i18n.get("probe." + p.failure().name().toLowerCase(Locale.ROOT))));
