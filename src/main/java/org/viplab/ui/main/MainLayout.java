@@ -7,6 +7,9 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -23,6 +26,15 @@ import org.viplab.ui.topology.TopologyView;
  * right, and the tabs (events, configuration, settings, drills, ...) below.
  */
 final class MainLayout {
+    /**
+     * The charts go under the drawing in a window narrower than this in em (1024 px at 100 %, 1280 px from
+     * 150 %) when it is also at least {@link #STACK_FROM_HEIGHT_EM} high: stacked, each needs the room of a
+     * whole window. A narrow but short window (a projector at a large font) keeps them side by side, where each
+     * has the full height.
+     */
+    static final double STACK_BELOW_EM = 85;
+    static final double STACK_FROM_HEIGHT_EM = 62;
+
     private final LabViewModel vm;
     private final LabControls controls;
     private final I18n i18n;
@@ -31,15 +43,22 @@ final class MainLayout {
     private final SplitPane main = new SplitPane();
     private final VBox drawingPane;
     private final TabPane tabs;
+    private final ToggleButton eventsToggle = new ToggleButton();
     private Node sidePanel;
+    private boolean presenter;
+    private final javafx.beans.property.BooleanProperty compact = new javafx.beans.property.SimpleBooleanProperty();
 
-    MainLayout(LabViewModel vm, LabControls controls, Widgets w, TopologyView topology, TabPane tabs) {
+    MainLayout(LabViewModel vm, LabControls controls, Widgets w, TopologyView topology, TabPane tabs, VipNotices notices) {
         this.vm = vm;
         this.controls = controls;
         this.i18n = w.i18n();
         this.tabs = tabs;
-        VBox.setVgrow(topology, Priority.ALWAYS);
-        drawingPane = new VBox(clockBar(), topology);
+        // The drawing carries the notices in a corner, never over the toolbar or charts.
+        StackPane drawing = new StackPane(topology, notices.noticeLayer());
+        drawing.setId("drawing");
+        drawing.setMinSize(0, 0);
+        VBox.setVgrow(drawing, Priority.ALWAYS);
+        drawingPane = new VBox(clockBar(), drawing);
         drawingPane.getStyleClass().add("drawing-pane");
 
         chartsSlot.setId("chartsSlot");
@@ -57,9 +76,47 @@ final class MainLayout {
         main.getItems().setAll(upper, tabs);
         main.setOrientation(Orientation.VERTICAL);
         main.setDividerPositions(0.6);
+        // The upper half gives way before the tabs and the status bar leave a small window: the drawing and the
+        // charts shrink (and clip) rather than push the rest out of the window.
+        main.setMinSize(0, 0);
+        upper.setMinHeight(0);
+        drawingPane.setMinHeight(0);
     }
 
     SplitPane root() { return main; }
+
+    /**
+     * Narrow and tall windows (in em of the root font, so a large font counts as small) stack the charts under
+     * the drawing; others put them side by side. A compact window drops the hint line.
+     */
+    void fitTo(double widthEm, double heightEm, boolean compact) {
+        this.compact.set(compact);
+        Orientation o = widthEm < STACK_BELOW_EM && heightEm >= STACK_FROM_HEIGHT_EM ? Orientation.VERTICAL : Orientation.HORIZONTAL;
+        if (upper.getOrientation() != o) {
+            upper.setOrientation(o);
+            upper.setDividerPositions(sidePanel == null ? 0.55 : 0.45);
+        }
+    }
+
+    Orientation chartsOrientation() { return upper.getOrientation(); }
+
+    /** Presenter mode: the drawing and charts take the window; the tabs come back with the Events toggle. */
+    void setPresenter(boolean on) {
+        presenter = on;
+        eventsToggle.setVisible(on);
+        eventsToggle.setManaged(on);
+        eventsToggle.setSelected(false);
+        showTabs(!on);
+    }
+
+    private void showTabs(boolean show) {
+        if (show && !main.getItems().contains(tabs)) {
+            main.getItems().add(tabs);
+            main.setDividerPositions(presenter ? 0.55 : 0.6);
+        } else if (!show) {
+            main.getItems().remove(tabs);
+        }
+    }
 
     StackPane chartsSlot() { return chartsSlot; }
 
@@ -99,7 +156,15 @@ final class MainLayout {
         clock.setMinWidth(Region.USE_PREF_SIZE);
         runState.setMinWidth(Region.USE_PREF_SIZE);
         hint.setMinWidth(0);
-        HBox clockBar = new HBox(12, clock, runState, spacer, hint);
+        eventsToggle.setId("presenter-events");
+        eventsToggle.textProperty().bind(i18n.bind("presenter.events"));
+        eventsToggle.setGraphic(new FontIcon(Material2AL.LIST_ALT));
+        eventsToggle.setVisible(false);
+        eventsToggle.setManaged(false);
+        eventsToggle.setMinWidth(Region.USE_PREF_SIZE);
+        eventsToggle.setOnAction(e -> showTabs(eventsToggle.isSelected()));
+        hint.visibleProperty().bind(eventsToggle.visibleProperty().not().and(compact.not()));
+        HBox clockBar = new HBox(12, clock, runState, spacer, hint, eventsToggle);
         clockBar.setAlignment(Pos.BASELINE_LEFT);
         clockBar.getStyleClass().add("clock-bar");
         return clockBar;

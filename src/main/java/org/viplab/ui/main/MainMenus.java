@@ -1,5 +1,6 @@
 package org.viplab.ui.main;
 
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -91,7 +92,14 @@ final class MainMenus {
             scale.getItems().add(r);
         }
         MenuItem fit = w.item("menu.view.fit", window.topologyView()::fit);
-        return w.menu("menu.view", theme, language, scale, new SeparatorMenuItem(), fit);
+        CheckMenuItem presenter = new CheckMenuItem();
+        presenter.textProperty().bind(i18n.bind("menu.view.presenter"));
+        presenter.setId("menu-view-presenter");
+        presenter.setAccelerator(KeyCombination.valueOf("F11"));
+        // the window's state decides the tick, whether the key, the menu or a test switched it
+        presenter.setOnAction(e -> window.setPresenter(!window.presenterProperty().get()));
+        window.presenterProperty().addListener((o, a, on) -> presenter.setSelected(on));
+        return w.menu("menu.view", presenter, new SeparatorMenuItem(), theme, language, scale, new SeparatorMenuItem(), fit);
     }
 
     private Menu help() {

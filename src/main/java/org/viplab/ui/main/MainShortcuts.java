@@ -42,6 +42,7 @@ final class MainShortcuts {
         shortcuts.add("Shortcut+Shift+E", "shortcut.exportPng", () -> window.exports().chooseAndExportPng());
         shortcuts.add("Shortcut+Equals", "shortcut.fontBigger", () -> window.stepFont(+1));
         shortcuts.add("Shortcut+Minus", "shortcut.fontSmaller", () -> window.stepFont(-1));
+        shortcuts.add("F11", "shortcut.viewPresenter", () -> window.setPresenter(!window.presenterProperty().get()));
         shortcuts.add("F1", "shortcut.help", window::showShortcuts);
     }
 

@@ -9,9 +9,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.Separator;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.geometry.Pos;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -40,26 +41,53 @@ final class MainToolBar {
         this.i18n = widgets.i18n();
     }
 
-    ToolBar build(Theme initialTheme) {
+    /**
+     * A flow of groups rather than a {@link javafx.scene.control.ToolBar}: at a large font or on a narrow
+     * projector the groups wrap onto a second row instead of hiding behind an overflow button. Time and restore
+     * controls are icons with tooltips, so they stay in the first row at 1280x720 and 200 %.
+     */
+    FlowPane build(Theme initialTheme) {
         HBox modeBox = modes();
         ComboBox<Flavour> flavour = flavour();
         Button play = playPause();
-        Button step = w.button("toolbar.step", Material2MZ.SKIP_NEXT, () -> controls.step());
+        Button step = iconButton("toolbar.step", Material2MZ.SKIP_NEXT, () -> controls.step());
         step.setId("step");
         HBox speedBox = speeds();
-        Button restore = w.button("toolbar.restore", Material2MZ.SETTINGS_BACKUP_RESTORE, () -> controls.restore());
+        Button restore = iconButton("toolbar.restore", Material2MZ.SETTINGS_BACKUP_RESTORE, () -> controls.restore());
         restore.setId("restore");
-        Button reset = w.button("toolbar.reset", Material2MZ.REFRESH, () -> controls.resetRun());
+        Button reset = iconButton("toolbar.reset", Material2MZ.REFRESH, () -> controls.resetRun());
         reset.setId("reset");
 
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         // real hosts run in real time on their own configuration: the simulator's controls step aside
         for (Node n : List.of(modeBox, flavour, play, step, speedBox, reset)) n.disableProperty().bind(controls.onHostsProperty());
-        ToolBar bar = new ToolBar(modeBox, flavour, new Separator(Orientation.VERTICAL), play, step, speedBox,
-                new Separator(Orientation.VERTICAL), restore, reset, spacer, new FontIcon(Material2AL.LANGUAGE), language(), darkToggle(initialTheme));
+        HBox looks = group(new FontIcon(Material2AL.LANGUAGE), language(), darkToggle(initialTheme));
+        // a compact window leaves language and theme to the View menu rather than give them a row of their own
+        looks.visibleProperty().bind(window.compactProperty().not());
+        looks.managedProperty().bind(looks.visibleProperty());
+        FlowPane bar = new FlowPane(Orientation.HORIZONTAL,
+                group(play, step, speedBox), group(restore, reset), group(modeBox, flavour), looks);
         bar.setId("toolbar");
+        bar.getStyleClass().addAll("tool-bar", "main-toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox g = new HBox(nodes);
+        g.getStyleClass().add("toolbar-group");
+        g.setAlignment(Pos.CENTER_LEFT);
+        g.setMinWidth(Region.USE_PREF_SIZE);
+        return g;
+    }
+
+    /** An icon whose words are its tooltip: short toolbars, same meaning. */
+    private Button iconButton(String key, org.kordamp.ikonli.Ikon icon, Runnable action) {
+        Button b = new Button();
+        b.setGraphic(new FontIcon(icon));
+        b.setOnAction(e -> action.run());
+        w.tooltip(b, key);
+        b.getStyleClass().add("button-icon");
+        return b;
     }
 
     private HBox modes() {
@@ -100,8 +128,11 @@ final class MainToolBar {
         Button play = new Button();
         play.setId("play-pause");
         play.graphicProperty().bind(Bindings.createObjectBinding(() -> new FontIcon(controls.pausedProperty().get() ? Material2MZ.PLAY_ARROW : Material2MZ.PAUSE), controls.pausedProperty()));
-        play.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(controls.pausedProperty().get() ? "toolbar.play" : "toolbar.pause"),
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(controls.pausedProperty().get() ? "toolbar.play" : "toolbar.pause"),
                 controls.pausedProperty(), i18n.localeProperty()));
+        play.setTooltip(tip);
+        play.getStyleClass().add("button-icon");
         play.setOnAction(e -> controls.togglePause());
         return play;
     }
@@ -121,7 +152,7 @@ final class MainToolBar {
             controls.speedProperty().addListener((o, a, v) -> b.setSelected(v.intValue() == s));
             speedBox.getChildren().add(b);
         }
-        w.tooltip(speedBox.getChildren().get(0), "toolbar.speed.tip");
+        for (Node b : speedBox.getChildren()) w.tooltip(b, "toolbar.speed.tip");
         return speedBox;
     }
 

@@ -1,7 +1,9 @@
 package org.viplab.ui.main;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -51,6 +53,15 @@ import java.util.function.Consumer;
 public final class MainWindow {
     public static final double BASE_FONT_PX = 13;
     public static final List<Double> FONT_SCALES = List.of(0.85, 1.0, 1.25, 1.5, 2.0);
+    /** The smallest font scale in presenter mode: readable from the back of a room on a 1280x720 projector. */
+    public static final double PRESENTER_SCALE = 1.5;
+    /**
+     * Below this height in em (a 720 px projector from 150 %, 1080 px at 200 %) the window is compact: a smaller
+     * clock, no hint line, and the language and theme controls only in the View menu, so the drawing, charts and
+     * tabs keep their room.
+     */
+    static final double COMPACT_BELOW_EM = 45;
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
 
     private final Stage stage;
     private final I18n i18n;
@@ -59,7 +70,9 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final Shortcuts shortcuts = new Shortcuts();
     private final MenuSections sections = new MenuSections();
-    private final DoubleProperty fontScale = new SimpleDoubleProperty();
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(1);
+    private final BooleanProperty presenter = new SimpleBooleanProperty();
+    private final BooleanProperty compact = new SimpleBooleanProperty();
     private final TopologyView topology;
     private final EventListView events;
     private final SettingsPanel settings;
@@ -97,8 +110,11 @@ public final class MainWindow {
         new MainShortcuts(this, vm, controls).define(shortcuts);
         Theme theme = Theme.fromId(prefs.theme);
         menuBar = new MainMenus(this, w, sections).build(theme, prefs.fontScale);
-        root.setTop(new VBox(menuBar, new MainToolBar(this, controls, w).build(theme)));
-        layout = new MainLayout(vm, controls, w, topology, bottomTabs);
+        notices = new VipNotices(vm, i18n);
+        // the split-brain banner spans the window under the toolbar: the drawing and the tabs share the room it takes
+        root.setTop(new VBox(menuBar, new MainToolBar(this, controls, w).build(theme), notices.splitBanner()));
+        vm.addVipMoveListener(notices::vipMoved);
+        layout = new MainLayout(vm, controls, w, topology, bottomTabs, notices);
         root.setCenter(layout.root());
         statusBar = MainStatusBar.build(vm, controls, i18n);
         root.setBottom(statusBar);
@@ -110,8 +126,9 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.titleProperty().bind(Bindings.createStringBinding(() -> i18n.get("app.title", modeName(controls.topologyProperty().get().mode)),
                 i18n.localeProperty(), controls.topologyProperty()));
-        notices = new VipNotices(stage, i18n);
-        vm.addVipMoveListener(notices::vipMoved);
+        scene.widthProperty().addListener((o, a, b) -> fitLayout());
+        scene.heightProperty().addListener((o, a, b) -> fitLayout());
+        fitLayout();
         events.table().getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
             if (syncingSelection || e == null || charts == null) return;
             syncingSelection = true;
@@ -130,6 +147,8 @@ public final class MainWindow {
         if (charts != null) charts.detach();
         charts = new ChartsPane(topology, i18n.locale());
         charts.setId("charts");
+        charts.setFontScale(fontScale.get());
+        charts.setDark(Theme.fromId(prefs.theme) == Theme.DARK);
         charts.selectedEventProperty().addListener((o, a, e) -> {
             if (syncingSelection || e == null) return;
             syncingSelection = true;
@@ -214,14 +233,56 @@ public final class MainWindow {
         t.apply();
         prefs.theme = t.id();
         root.pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), t == Theme.DARK);
+        if (charts != null) charts.setDark(t == Theme.DARK);
         savePrefs.accept(prefs);
     }
 
     public void setFontScale(double s) {
         prefs.fontScale = s;
+        savePrefs.accept(prefs);
+        applyFontScale(presenter.get() ? Math.max(PRESENTER_SCALE, s) : s);
+    }
+
+    private void applyFontScale(double s) {
         fontScale.set(s);
         root.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", BASE_FONT_PX * s));
-        savePrefs.accept(prefs);
+        if (charts != null) charts.setFontScale(s);
+        fitLayout();
+    }
+
+    /** The font scale shown now (presenter mode's while it is on). */
+    public double fontScale() { return fontScale.get(); }
+
+    /**
+     * Presenter mode: the drawing and charts take the window, the font grows to at least
+     * {@link #PRESENTER_SCALE}, the tabs (events, ...) hide behind a toggle. Off restores the chosen font.
+     */
+    public void setPresenter(boolean on) {
+        if (presenter.get() == on) return;
+        presenter.set(on);
+        layout.setPresenter(on);
+        statusBar.setVisible(!on);
+        statusBar.setManaged(!on);
+        applyFontScale(on ? Math.max(PRESENTER_SCALE, prefs.fontScale) : prefs.fontScale);
+    }
+
+    public BooleanProperty presenterProperty() { return presenter; }
+
+    /** Charts beside the drawing (HORIZONTAL) or under it (VERTICAL), as the window's size in em decides. */
+    public javafx.geometry.Orientation chartsOrientation() { return layout.chartsOrientation(); }
+
+    /** True while the window is too short in em for the big clock and the toolbar's language and theme controls. */
+    public boolean isCompact() { return compact.get(); }
+
+    BooleanProperty compactProperty() { return compact; }
+
+    /** Sizes count in em of the root font, so a larger font makes the same window narrower and shorter. */
+    private void fitLayout() {
+        if (scene == null || layout == null) return;
+        double em = BASE_FONT_PX * fontScale.get();
+        compact.set(scene.getHeight() / em < COMPACT_BELOW_EM);
+        root.pseudoClassStateChanged(COMPACT, compact.get());
+        layout.fitTo(scene.getWidth() / em, scene.getHeight() / em, compact.get());
     }
 
     void stepFont(int dir) {

@@ -84,6 +84,7 @@ public final class TopologyView extends Pane {
         vm.addVipMoveListener(this::animateMove);
         widthProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         heightProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
+        world.layoutBoundsProperty().addListener((o, a, b) -> { if (!userMoved) fit(); }); // a new font size
         installPanZoom();
         rebuild();
     }
@@ -378,11 +379,13 @@ public final class TopologyView extends Pane {
         double w = getWidth();
         double h = getHeight();
         if (w <= 0 || h <= 0) return;
-        double s = Math.min(w / WORLD_W, h / WORLD_H);
+        // the frame and every card: cards grow with the font, past the frame at 200 %
+        javafx.geometry.Bounds b = world.getLayoutBounds();
+        double s = Math.min(w / b.getWidth(), h / b.getHeight());
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX((w - WORLD_W * s) / 2);
-        pan.setY((h - WORLD_H * s) / 2);
+        pan.setX((w - b.getWidth() * s) / 2 - b.getMinX() * s);
+        pan.setY((h - b.getHeight() * s) / 2 - b.getMinY() * s);
         userMoved = false;
     }
 
