@@ -49,6 +49,8 @@ final class ChartStyle {
     private final ChartText text;
     private final List<String> hosts;
     private final ChartLook look;
+    /** While plots are named in their top-left corner, shaded intervals put their labels a line lower. */
+    private boolean cornerLabels;
 
     ChartStyle(ChartText text, List<String> hosts) { this(text, hosts, ChartLook.DEFAULT); }
 
@@ -155,7 +157,7 @@ final class ChartStyle {
                 m.setLabelBackgroundColor(look.labelBackground());
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                m.setLabelOffset(new RectangleInsets(2, 3, 2, 2));
+                m.setLabelOffset(new RectangleInsets(cornerLabels ? 2 + 16 * text.scale() : 2, 3, 2, 2));
             }
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
@@ -201,6 +203,8 @@ final class ChartStyle {
      * A plot's name in its top-left corner, for a chart too short for rotated axis labels (which would run into
      * the next plot's): relative to the data area, so it stays put while the time axis scrolls.
      */
+    void setCornerLabels(boolean on) { cornerLabels = on; }
+
     org.jfree.chart.annotations.XYTitleAnnotation cornerLabel(String label) {
         org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(label, text.font(Font.BOLD, 11));
         t.setPaint(look.labelInk());

@@ -119,6 +119,7 @@ public final class LabCharts {
      */
     public void setCornerLabels(boolean on) {
         if (on == !corners.isEmpty()) return;
+        style.setCornerLabels(on);
         for (JFreeChart c : charts) c.setNotify(false);
         try {
             for (var e : plotNames.entrySet()) {
@@ -136,6 +137,7 @@ public final class LabCharts {
         } finally {
             for (JFreeChart c : charts) c.setNotify(true);
         }
+        show(shownFrom, shownTo, lastWidth); // the shaded intervals' labels move below the corner or back
     }
 
     /** Shows or hides the legend: a very short chart gives its lines to the plots (the lanes still name the hosts). */
