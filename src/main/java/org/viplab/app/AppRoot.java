@@ -92,6 +92,7 @@ public final class AppRoot implements AutoCloseable {
         window.setNotificationsEnabled(options.notifications());
         features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
         hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, hostsContext, i18n);
+        window.bottomTabs().getTabs().add(exercisesTab());
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
@@ -132,6 +133,23 @@ public final class AppRoot implements AutoCloseable {
     }
 
     /** What the hosts dialog needs, as the app wires it (for tests that open the dialog alone). */
+    /**
+     * The Exercises tab: trainees' answers are judged on fresh simulator runs (this root alone names the engine),
+     * the exercises read from the samples beside the app.
+     */
+    private javafx.scene.control.Tab exercisesTab() {
+        org.viplab.exercise.Judge judge = new org.viplab.exercise.Judge(d -> new org.viplab.drill.DrillRunner()
+                .run(d, org.viplab.engine.sim.SimulatedLab.steadyState(d.topology(), d.seed(), new org.viplab.core.timeline.Timeline()), null));
+        var model = new org.viplab.ui.exercises.ExercisesModel(new org.viplab.ui.common.FxTaskExecutor(background), judge,
+                org.viplab.core.util.SampleFiles.root().resolve("exercises"), System::currentTimeMillis);
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab();
+        tab.setId("tab-exercises");
+        tab.setClosable(false);
+        tab.textProperty().bind(i18n.bind("tab.exercises"));
+        tab.setContent(new org.viplab.ui.exercises.ExercisesPanel(model, i18n));
+        return tab;
+    }
+
     public static HostsContext hostsContext() { return new HostsContext(new SshHostsEngines(), labInventoryFile()); }
 
     /** Opens the lab in {@code stage} (not shown yet). {@code prefs} were loaded off the FX thread. */

@@ -48,10 +48,16 @@ final class ChartStyle {
 
     private final ChartText text;
     private final List<String> hosts;
+    private final ChartLook look;
+    /** While plots are named in their top-left corner, shaded intervals put their labels a line lower. */
+    private boolean cornerLabels;
 
-    ChartStyle(ChartText text, List<String> hosts) {
+    ChartStyle(ChartText text, List<String> hosts) { this(text, hosts, ChartLook.DEFAULT); }
+
+    ChartStyle(ChartText text, List<String> hosts, ChartLook look) {
         this.text = text;
         this.hosts = hosts;
+        this.look = look;
     }
 
     /** The three plots stacked on one time axis; lanes and priorities have fixed ranges, so zoom and pan act on time only. */
@@ -88,12 +94,39 @@ final class ChartStyle {
 
     /** Separate charts pick their ticks alone and disagree (1 s here, 0.5 s there): give them one unit. */
     static void sameTicks(List<XYPlot> plots, Range r, double windowSeconds, int widthPx) {
-        org.jfree.chart.axis.NumberTickUnit unit = new org.jfree.chart.axis.NumberTickUnit(tickSeconds(windowSeconds, widthPx));
+        double step = tickSeconds(windowSeconds, widthPx);
+        // ticks a minute or more apart read as h:mm:ss ("1:05:00"), not as "3,900"; the axis must not pick
+        // another (standard, decimal) unit while it draws
+        org.jfree.chart.axis.NumberTickUnit unit = step >= 60 ? new org.jfree.chart.axis.NumberTickUnit(step, HMS)
+                : new org.jfree.chart.axis.NumberTickUnit(step);
         for (XYPlot p : plots) {
             p.getDomainAxis().setRange(r, true, false);
-            ((NumberAxis) p.getDomainAxis()).setTickUnit(unit, false, false);
+            ((NumberAxis) p.getDomainAxis()).setTickUnit(unit, false, step >= 60);
         }
     }
+
+    /** The shared time axis of the app's chart: h:mm:ss ticks for a window of minutes or more, JFreeChart's own below. */
+    static void timeTicks(NumberAxis axis, double windowSeconds, int widthPx) {
+        double step = tickSeconds(windowSeconds, widthPx);
+        if (step >= 60) axis.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(step, HMS), false, true);
+        else if (!axis.isAutoTickUnitSelection()) axis.setAutoTickUnitSelection(true, false);
+    }
+
+    /** Seconds as h:mm:ss, through {@link ChartText#hms}. */
+    static final java.text.NumberFormat HMS = new java.text.NumberFormat() {
+        @Override
+        public StringBuffer format(double number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return toAppendTo.append(ChartText.hms(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer toAppendTo, java.text.FieldPosition pos) {
+            return toAppendTo.append(ChartText.hms(number));
+        }
+
+        @Override
+        public Number parse(String source, java.text.ParsePosition parsePosition) { return null; }
+    };
 
     /** A tick every 1, 2, 5, 10, 15, 30 s, 1, 2, 5, 10, 15, 30 min, 1, 2, 3, 6, 12 h: about one per 90 pixels. */
     static double tickSeconds(double windowSeconds, int widthPx) {
@@ -120,11 +153,11 @@ final class ChartStyle {
             if (bands.labelled()) {
                 m.setLabel(label + " " + ChartText.length(iv[1] - iv[0]));
                 m.setLabelFont(text.font(Font.PLAIN, 10));
-                m.setLabelPaint(new Color(60, 60, 60));
-                m.setLabelBackgroundColor(new Color(255, 255, 255, 190));
+                m.setLabelPaint(look.labelInk());
+                m.setLabelBackgroundColor(look.labelBackground());
                 m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
                 m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
-                m.setLabelOffset(new RectangleInsets(2, 3, 2, 2));
+                m.setLabelOffset(new RectangleInsets(cornerLabels ? 2 + 16 * text.scale() : 2, 3, 2, 2));
             }
             plot.addDomainMarker(m, Layer.BACKGROUND);
         }
@@ -135,6 +168,7 @@ final class ChartStyle {
         axis.setAutoRangeIncludesZero(false);
         axis.setLabelFont(text.font(Font.PLAIN, 12));
         axis.setTickLabelFont(text.font(Font.PLAIN, 11));
+        ink(axis);
         axis.setLowerMargin(0);
         axis.setUpperMargin(0);
         return axis;
@@ -143,16 +177,40 @@ final class ChartStyle {
     private XYPlot basePlot(ValueAxis rangeAxis) {
         rangeAxis.setLabelFont(text.font(Font.BOLD, 12));
         rangeAxis.setTickLabelFont(text.font(Font.PLAIN, 11));
+        ink(rangeAxis);
         XYPlot p = new XYPlot(null, newTimeAxis(), rangeAxis, null);
-        p.setBackgroundPaint(Color.WHITE);
-        p.setDomainGridlinePaint(new Color(225, 225, 225));
-        p.setRangeGridlinePaint(new Color(225, 225, 225));
-        p.setOutlinePaint(new Color(180, 180, 180));
+        p.setBackgroundPaint(look.paper());
+        p.setDomainGridlinePaint(look.grid());
+        p.setRangeGridlinePaint(look.grid());
+        p.setOutlinePaint(look.outline());
         // JFreeChart's default outline (0.5 px, round joins) is rasterised as a general shape across the whole plot;
         // with mitred joins Java2D draws the rectangle on its fast path, 1 ms less per redraw, same pixels to the eye
         p.setOutlineStroke(new BasicStroke(0.5f, BasicStroke.CAP_SQUARE, BasicStroke.JOIN_MITER));
         p.setAxisOffset(RectangleInsets.ZERO_INSETS);
         return p;
+    }
+
+    /** Light charts keep JFreeChart's own ink, as before themes; dark ones get light ink on dark paper. */
+    private void ink(ValueAxis a) {
+        if (!look.dark()) return;
+        a.setLabelPaint(look.ink());
+        a.setTickLabelPaint(look.ink());
+        a.setAxisLinePaint(look.outline());
+        a.setTickMarkPaint(look.outline());
+    }
+
+    /**
+     * A plot's name in its top-left corner, for a chart too short for rotated axis labels (which would run into
+     * the next plot's): relative to the data area, so it stays put while the time axis scrolls.
+     */
+    void setCornerLabels(boolean on) { cornerLabels = on; }
+
+    org.jfree.chart.annotations.XYTitleAnnotation cornerLabel(String label) {
+        org.jfree.chart.title.TextTitle t = new org.jfree.chart.title.TextTitle(label, text.font(Font.BOLD, 11));
+        t.setPaint(look.labelInk());
+        t.setBackgroundPaint(look.labelBackground());
+        t.setPadding(new RectangleInsets(1, 3, 1, 3));
+        return new org.jfree.chart.annotations.XYTitleAnnotation(0.0, 1.0, t, RectangleAnchor.TOP_LEFT);
     }
 
     private SymbolAxis laneAxis(String label, List<String> lanes) {
@@ -175,7 +233,7 @@ final class ChartStyle {
         }
         XYStepRenderer step = new XYStepRenderer();
         step.setDefaultCreateEntities(false);
-        step.setSeriesPaint(0, new Color(40, 40, 40));
+        step.setSeriesPaint(0, look.holderLine());
         step.setSeriesStroke(0, new BasicStroke(1.6f));
         p.setDataset(0, vipHolder);
         p.setRenderer(0, step);
@@ -245,11 +303,14 @@ final class ChartStyle {
 
     JFreeChart chart(String title, org.jfree.chart.plot.Plot plot) {
         JFreeChart c = new JFreeChart(title, text.font(Font.BOLD, 14), plot, true);
-        c.setBackgroundPaint(Color.WHITE);
+        c.setBackgroundPaint(look.paper());
+        if (c.getTitle() != null && look.dark()) c.getTitle().setPaint(look.ink());
         c.setPadding(new RectangleInsets(4, 4, 4, 8));
         LegendTitle legend = c.getLegend();
         if (legend != null) {
             legend.setItemFont(text.font(Font.PLAIN, 11));
+            if (look.dark()) legend.setItemPaint(look.ink());
+            legend.setBackgroundPaint(look.paper());
             legend.setPosition(RectangleEdge.BOTTOM);
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
@@ -262,7 +323,7 @@ final class ChartStyle {
         for (int h = 0; h < hosts.size(); h++) {
             items.add(new LegendItem(hosts.get(h), null, null, null, new Rectangle2D.Double(-5, -4, 10, 8), hostColor(h)));
         }
-        items.add(lineItem(text.get("chart.vip.holder"), new Color(40, 40, 40), new BasicStroke(1.6f)));
+        items.add(lineItem(text.get("chart.vip.holder"), look.holderLine(), new BasicStroke(1.6f)));
         items.add(new LegendItem(text.get("chart.adverts.zero"), null, null, null, triangle(7), ZERO_ADVERT));
         items.add(lineItem(text.format("chart.adverts.effective", "").trim(), Color.GRAY, dashed()));
         items.add(new LegendItem(text.get("chart.client.refused"), null, null, null, new Rectangle2D.Double(-1, -5, 2, 10), REFUSED));

@@ -19,9 +19,14 @@ public final class ChartText {
     private final Locale locale;
     private final ResourceBundle bundle;
     private final String family;
+    private final double scale;
 
-    public ChartText(Locale locale) {
+    public ChartText(Locale locale) { this(locale, 1.0); }
+
+    /** Words in {@code locale}, fonts {@code scale} times their size at 100 % (the app's font scale). */
+    public ChartText(Locale locale, double scale) {
         this.locale = locale;
+        this.scale = scale;
         // no fallback to the machine's language: English stays English on a Chinese desktop
         this.bundle = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
@@ -34,7 +39,10 @@ public final class ChartText {
 
     public String format(String key, Object... args) { return new MessageFormat(get(key), locale).format(args); }
 
-    public Font font(int style, float size) { return new Font(family, style, Math.round(size)); }
+    public Font font(int style, float size) { return new Font(family, style, (int) Math.round(size * scale)); }
+
+    /** How many times larger than at 100 % the words are drawn. */
+    public double scale() { return scale; }
 
     /** "0.65 s", "12.3 s", "15 min", "2.0 h": a length short enough to label a shaded interval. */
     public static String length(long us) {
@@ -43,6 +51,12 @@ public final class ChartText {
         if (s < 120) return String.format(Locale.ROOT, "%.1f s", s);
         if (s < 7200) return String.format(Locale.ROOT, "%.0f min", s / 60);
         return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+
+    /** A time-axis tick for long windows: "1:02:03" (hours, minutes, seconds), "-0:00:05" before t = 0. */
+    public static String hms(double seconds) {
+        long s = Math.round(Math.abs(seconds));
+        return String.format(Locale.ROOT, "%s%d:%02d:%02d", seconds < -0.5 ? "-" : "", s / 3600, (s / 60) % 60, s % 60);
     }
 
     /** SansSerif when it can show the text, else the first installed CJK family that can. */

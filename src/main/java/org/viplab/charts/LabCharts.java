@@ -38,15 +38,19 @@ public final class LabCharts {
     private int lastWidth = 1000;
     /** Where the run has got to: nothing is drawn or shaded past it (the future is not known yet). */
     private long knownUntilUs = Long.MAX_VALUE;
+    /** The plots' names, as their rotated axis labels show them; see {@link #setCornerLabels}. */
+    private final java.util.Map<XYPlot, String> plotNames = new java.util.LinkedHashMap<>();
+    private final List<org.jfree.chart.annotations.XYTitleAnnotation> corners = new java.util.ArrayList<>();
 
-    private LabCharts(ChartData data, Locale locale, boolean separate) {
+    private LabCharts(ChartData data, Locale locale, boolean separate, ChartLook look) {
         this.data = data;
-        this.text = new ChartText(locale);
+        this.text = new ChartText(locale, look.scale());
         this.sampler = new ChartSampler(data, text);
-        this.style = new ChartStyle(text, List.copyOf(data.hosts()));
+        this.style = new ChartStyle(text, List.copyOf(data.hosts()), look);
         vipPlot = style.vipPlot(sampler.vipHolder, sampler.vipBars);
         advertPlot = style.advertPlot(sampler.advertMarks, sampler.effective);
         clientPlot = style.clientPlot(sampler.probeMarks);
+        for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) plotNames.put(p, p.getRangeAxis().getLabel());
         if (separate) {
             sharedAxis = null;
             charts = List.of(style.chart(text.get("chart.vip.title"), vipPlot), style.chart(text.get("chart.adverts.title"), advertPlot),
@@ -58,10 +62,13 @@ public final class LabCharts {
     }
 
     /** One chart with the three plots stacked on one time axis: the app's view. */
-    public static LabCharts combined(ChartData data, Locale locale) { return new LabCharts(data, locale, false); }
+    public static LabCharts combined(ChartData data, Locale locale) { return combined(data, locale, ChartLook.DEFAULT); }
+
+    /** The app's view at its font scale and theme. */
+    public static LabCharts combined(ChartData data, Locale locale, ChartLook look) { return new LabCharts(data, locale, false, look); }
 
     /** Three charts, each with its own copy of the time axis: a report's three images. */
-    public static LabCharts separate(ChartData data, Locale locale) { return new LabCharts(data, locale, true); }
+    public static LabCharts separate(ChartData data, Locale locale) { return new LabCharts(data, locale, true, ChartLook.DEFAULT); }
 
     /** The combined chart, or the first of the separate ones. */
     public JFreeChart chart() { return charts.get(0); }
@@ -106,6 +113,43 @@ public final class LabCharts {
 
     public long highlightUs() { return highlightUs; }
 
+    /**
+     * A short chart (a small window, a large font) names each plot in its corner instead of on a rotated axis
+     * label, which would be longer than the plot is high and run into its neighbours; false puts them back.
+     */
+    public void setCornerLabels(boolean on) {
+        if (on == !corners.isEmpty()) return;
+        style.setCornerLabels(on);
+        for (JFreeChart c : charts) c.setNotify(false);
+        try {
+            for (var e : plotNames.entrySet()) {
+                XYPlot p = e.getKey();
+                p.getRangeAxis().setLabel(on ? null : e.getValue());
+                if (on) {
+                    org.jfree.chart.annotations.XYTitleAnnotation a = style.cornerLabel(e.getValue());
+                    p.addAnnotation(a, false);
+                    corners.add(a);
+                } else {
+                    for (var a : corners) p.removeAnnotation(a, false);
+                }
+            }
+            if (!on) corners.clear();
+        } finally {
+            for (JFreeChart c : charts) c.setNotify(true);
+        }
+        show(shownFrom, shownTo, lastWidth); // the shaded intervals' labels move below the corner or back
+    }
+
+    /** Shows or hides the legend: a very short chart gives its lines to the plots (the lanes still name the hosts). */
+    public void setLegendShown(boolean on) {
+        for (JFreeChart c : charts) if (c.getLegend() != null && c.getLegend().isVisible() != on) c.getLegend().setVisible(on);
+    }
+
+    public boolean legendShown() { return charts.get(0).getLegend() == null || charts.get(0).getLegend().isVisible(); }
+
+    /** True while the plots are named in their corners. */
+    public boolean cornerLabels() { return !corners.isEmpty(); }
+
     /** A live run: draw states and shade gaps and outages only up to {@code timeUs}, not to the window's end. */
     public void setKnownUntil(long timeUs) { knownUntilUs = timeUs; }
 
@@ -136,6 +180,7 @@ public final class LabCharts {
             Range r = new Range(fromUs / 1e6, toUs / 1e6);
             if (sharedAxis != null) {
                 sharedAxis.setRange(r, true, false);
+                ChartStyle.timeTicks(sharedAxis, (toUs - fromUs) / 1e6, widthPx);
             } else {
                 ChartStyle.sameTicks(List.of(vipPlot, advertPlot, clientPlot), r, (toUs - fromUs) / 1e6, widthPx);
             }

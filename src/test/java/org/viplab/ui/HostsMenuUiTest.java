@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class HostsMenuUiTest {
     static {
-        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("headless.geometry", "2400x1400-32");
     }
 
     @TempDir

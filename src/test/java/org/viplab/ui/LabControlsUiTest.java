@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class LabControlsUiTest {
     static {
-        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("headless.geometry", "2400x1400-32");
     }
 
     private AppRoot session;
@@ -132,9 +132,9 @@ class LabControlsUiTest {
         session.live.apply(new org.viplab.lab.Action(org.viplab.lab.Verb.STOP,
                 new org.viplab.lab.Target.Process("db1", org.viplab.core.model.ProcessKind.KEEPALIVED)), org.viplab.core.timeline.Actor.USER).get(5, TimeUnit.SECONDS);
         session.live.runFastUntil(5_000_000).get(10, TimeUnit.SECONDS);
-        waitUntil("a notification shows", () -> robot.lookup(".notification-bar").tryQuery().isPresent());
-        String text = robot.lookup(".notification-bar .label").queryAll().stream()
-                .map(n -> ((Label) n).getText()).filter(t -> t != null).reduce("", (a, b) -> a + " | " + b);
+        // the notice sits in the drawing's corner, inside the window (not a pop-up over the toolbar)
+        waitUntil("a notification shows", () -> fx(() -> session.window.scene().lookup("#vip-notice").isVisible()));
+        String text = fx(() -> ((Label) session.window.scene().lookup("#vip-notice")).getText());
         assertTrue(text.contains("VIP moved from db1 to db2"), text);
     }
 

@@ -52,7 +52,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class MainWindowTest {
     static {
         // Monocle's headless screen is 1280x800 unless told otherwise; the window is bigger.
-        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("headless.geometry", "2400x1400-32");
     }
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");

@@ -47,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class RealLabInAppE2ETest {
     static {
-        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("headless.geometry", "2400x1400-32");
     }
 
     static final Path DIR = Path.of(System.getenv().getOrDefault("VIPLAB_LAB_DIR", "/run/viplab-lab-e2e") + "-app");

@@ -57,11 +57,11 @@ class RenderingTest {
         LabEvent stop = new LabEvent.ActionApplied(0, "stop", "db1/mysqld", Actor.USER);
         LabEvent probe = new LabEvent.ClientProbe(0, false, 1_000_000, "", LabEvent.ProbeFailure.TIMEOUT);
         assertEquals("stop db1/mysqld (by user)", EventFormatter.of(i18n.locale()).details(stop));
-        assertEquals("query failed: timed out after 1s", EventFormatter.of(i18n.locale()).details(probe));
+        assertEquals("query failed: timed out after 1 s", EventFormatter.of(i18n.locale()).details(probe));
         assertEquals("db1", stop.host());
         i18n.setLocale(Locale.SIMPLIFIED_CHINESE);
         assertEquals("停止 db1/mysqld（执行者：用户）", EventFormatter.of(i18n.locale()).details(stop));
-        assertEquals("查询失败：超时，用时 1s", EventFormatter.of(i18n.locale()).details(probe));
+        assertEquals("查询失败：超时，用时 1 秒", EventFormatter.of(i18n.locale()).details(probe));
         assertEquals("客户端探测", EventFormatter.of(i18n.locale()).kind("probe"));
         i18n.setLocale(Locale.CHINA);
         assertEquals(I18n.CHINESE, i18n.locale(), "any Chinese locale maps to Simplified Chinese");

@@ -97,8 +97,8 @@ public final class EventFormatter {
         if (e instanceof LabEvent.GarpSent g) return f("ev.garp", g.count(), g.vip());
         if (e instanceof LabEvent.ArpChanged a) return f("ev.arp", a.ip(), a.pointsAt(), a.state());
         if (e instanceof LabEvent.ClientProbe p) return p.ok()
-                    ? f("ev.probe.ok", p.backend(), Durations.format(p.latencyUs()))
-                    : f("ev.probe.failed", word("probe.", p.failure().name()), Durations.format(p.latencyUs()));
+                    ? f("ev.probe.ok", p.backend(), TimeText.length(p.latencyUs(), locale))
+                    : f("ev.probe.failed", word("probe.", p.failure().name()), TimeText.length(p.latencyUs(), locale));
         if (e instanceof LabEvent.ActionApplied a) return f("ev.action", word("verb.", a.action()), a.target(), actor(a.by()));
         if (e instanceof LabEvent.LogLine l) return f("ev.log", l.source(), l.text());
         if (e instanceof LabEvent.ReplicationChanged r) return f(r.connected() ? "ev.repl.up" : "ev.repl.down", r.from(), r.behind());

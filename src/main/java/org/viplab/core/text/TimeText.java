@@ -1,5 +1,7 @@
 package org.viplab.core.text;
 
+import java.util.Locale;
+
 /**
  * The one way lab times are written: the event list, CSV, reports, notifications and the CLI all show
  * "12.346" (seconds, rounded half up to the millisecond), the big clock shows "+00:01:02.3". No String.format:
@@ -29,6 +31,32 @@ public final class TimeText {
         two(b, s / 3600).append(':');
         two(b, (s / 60) % 60).append(':');
         return two(b, s % 60).append('.').append(a % 10).toString();
+    }
+
+    /**
+     * A length people read, such as a probe's latency, with its unit in the reader's language: "800 µs",
+     * "12.5 ms", "1.204 s"; in Chinese "800 微秒", "12.5 毫秒", "1.204 秒". Exact to the microsecond (trailing
+     * zeros dropped). Drill files keep their own parseable form ("800us", {@code Durations.format}).
+     */
+    public static String length(long us, Locale locale) {
+        boolean zh = locale != null && locale.getLanguage().equals("zh");
+        StringBuilder b = new StringBuilder(16);
+        if (us < 0) b.append('-');
+        long a = Math.abs(us);
+        if (a < 1000) return b.append(a).append(zh ? " 微秒" : " \u00b5s").toString();
+        if (a < 1_000_000) return decimals(b, a / 1000, a % 1000, 3).append(zh ? " 毫秒" : " ms").toString();
+        return decimals(b, a / 1_000_000, a % 1_000_000, 6).append(zh ? " 秒" : " s").toString();
+    }
+
+    private static StringBuilder decimals(StringBuilder b, long whole, long frac, int digits) {
+        b.append(whole);
+        if (frac == 0) return b;
+        String f = Long.toString(frac);
+        b.append('.');
+        for (int i = f.length(); i < digits; i++) b.append('0');
+        int end = f.length();
+        while (f.charAt(end - 1) == '0') end--;
+        return b.append(f, 0, end);
     }
 
     private static StringBuilder two(StringBuilder b, long v) {

@@ -23,6 +23,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.viplab.charts.ChartData;
+import org.viplab.charts.ChartLook;
 import org.viplab.charts.LabCharts;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.LabEvent;
@@ -45,6 +46,7 @@ public final class ChartsPane extends BorderPane {
 
     private final Topology topology;
     private Locale locale;
+    private ChartLook look = ChartLook.DEFAULT;
     private ChartData data;
     private LabCharts charts;
     private final ChartViewer viewer;
@@ -83,9 +85,10 @@ public final class ChartsPane extends BorderPane {
         });
         liveWindowSeconds.addListener((o, was, now) -> dirty = true);
         widthProperty().addListener((o, was, now) -> dirty = true);
+        heightProperty().addListener((o, was, now) -> fitLabels());
         setCenter(viewer);
         getStyleClass().add("charts-pane");
-        setMinSize(200, 200);
+        setMinSize(200, 120); // stacked under the drawing in a small window, it gives up height first
     }
 
     /** Starts following a timeline: its events so far at once, then new ones as they come. */
@@ -146,10 +149,46 @@ public final class ChartsPane extends BorderPane {
     /** Switches the charts' language at run time: same data, window and highlight, new words. */
     public void setLocale(Locale locale) {
         this.locale = locale;
+        restyle();
+    }
+
+    /** Draws the charts' words {@code scale} times their 100 % size (the window's font scale). */
+    public void setFontScale(double scale) {
+        if (scale == look.scale()) return;
+        look = new ChartLook(scale, look.dark());
+        restyle();
+    }
+
+    /** Dark paper and light ink, to match the window's dark theme. */
+    public void setDark(boolean dark) {
+        if (dark == look.dark()) return;
+        look = new ChartLook(look.scale(), dark);
+        restyle();
+    }
+
+    public ChartLook look() { return look; }
+
+    /**
+     * Below this height, in lines of the charts' text, the three plots are too short for their rotated names
+     * ("client probe" is longer than its plot is high) and name themselves in a corner instead.
+     */
+    static final double CORNER_LABELS_BELOW_LINES = 28;
+    /** Below this height in lines the legend (up to three lines at 200 %) would leave the plots a line each. */
+    static final double LEGEND_FROM_LINES = 16;
+
+    private void fitLabels() {
+        double lines = getHeight() / (13 * look.scale());
+        charts.setCornerLabels(getHeight() > 0 && lines < CORNER_LABELS_BELOW_LINES);
+        charts.setLegendShown(getHeight() <= 0 || lines >= LEGEND_FROM_LINES);
+    }
+
+    /** Same data, window and highlight; new words, sizes or colours. */
+    private void restyle() {
         long highlight = charts.highlightUs();
-        charts = LabCharts.combined(data, locale);
+        charts = LabCharts.combined(data, locale, look);
         charts.timeAxis().addChangeListener(this::axisChanged);
         viewer.setChart(charts.chart());
+        fitLabels();
         charts.highlight(highlight);
         rebuild();
     }
@@ -192,9 +231,10 @@ public final class ChartsPane extends BorderPane {
     private void startOver() {
         consumed = 0;
         data = new ChartData(topology);
-        charts = LabCharts.combined(data, locale);
+        charts = LabCharts.combined(data, locale, look);
         charts.timeAxis().addChangeListener(this::axisChanged);
         viewer.setChart(charts.chart());
+        fitLabels();
         selectedEvent.set(null);
         followLive.set(true);
         dirty = true;

@@ -37,7 +37,7 @@ import org.viplab.ui.common.I18n;
 import org.viplab.core.text.EventFormatter;
 import org.viplab.ui.live.HostViewModel;
 import org.viplab.ui.live.LabViewModel;
-import org.viplab.core.util.Durations;
+import org.viplab.core.text.TimeText;
 
 import java.util.HashMap;
 import java.util.List;
@@ -84,6 +84,7 @@ public final class TopologyView extends Pane {
         vm.addVipMoveListener(this::animateMove);
         widthProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         heightProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
+        world.layoutBoundsProperty().addListener((o, a, b) -> { if (!userMoved) fit(); }); // a new font size
         installPanZoom();
         rebuild();
     }
@@ -188,7 +189,7 @@ public final class TopologyView extends Pane {
                 result.setText(i18n.get("topology.noProbe"));
             } else if (p.ok()) {
                 result.getStyleClass().add("probe-ok");
-                result.setText(i18n.get("topology.probeOk", p.backend(), Durations.format(p.latencyUs())));
+                result.setText(i18n.get("topology.probeOk", p.backend(), TimeText.length(p.latencyUs(), i18n.locale())));
             } else {
                 result.getStyleClass().add("probe-failed");
                 result.setText(i18n.get("topology.probeFailed", i18n.get("probe." + p.failure().name().toLowerCase(Locale.ROOT))));
@@ -378,11 +379,13 @@ public final class TopologyView extends Pane {
         double w = getWidth();
         double h = getHeight();
         if (w <= 0 || h <= 0) return;
-        double s = Math.min(w / WORLD_W, h / WORLD_H);
+        // the frame and every card: cards grow with the font, past the frame at 200 %
+        javafx.geometry.Bounds b = world.getLayoutBounds();
+        double s = Math.min(w / b.getWidth(), h / b.getHeight());
         zoom.setX(s);
         zoom.setY(s);
-        pan.setX((w - WORLD_W * s) / 2);
-        pan.setY((h - WORLD_H * s) / 2);
+        pan.setX((w - b.getWidth() * s) / 2 - b.getMinX() * s);
+        pan.setY((h - b.getHeight() * s) / 2 - b.getMinY() * s);
         userMoved = false;
     }
 

@@ -85,7 +85,8 @@ class EventFormatterTest {
         assertEquals("mysqld: running \u2192 stopping (stop by drill)", EN.details(new LabEvent.ProcessChanged(5_000_000, "db1",
                 ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPING, Reason.action("stop", Actor.DRILL))));
         assertEquals("stop db1/mysqld (by user)", EN.details(new LabEvent.ActionApplied(0, "stop", "db1/mysqld", Actor.USER)));
-        assertEquals("query failed: timed out after 1s", EN.details(new LabEvent.ClientProbe(0, false, 1_000_000, "", LabEvent.ProbeFailure.TIMEOUT)));
+        assertEquals("query failed: timed out after 1 s", EN.details(new LabEvent.ClientProbe(0, false, 1_000_000, "", LabEvent.ProbeFailure.TIMEOUT)));
+        assertEquals("query OK, served by db2 in 800 \u00b5s", EN.details(new LabEvent.ClientProbe(0, true, 800, "db2", LabEvent.ProbeFailure.NONE)));
         assertEquals("client probe", EN.kind("probe"));
         assertEquals("user", EN.source(new LabEvent.ActionApplied(0, "stop", "db1/mysqld", Actor.USER)));
         assertEquals("host reachable: connected; clock offset +0.3 ms (round trip 0.4 ms); tcpdump yes, firewall none",
@@ -116,7 +117,8 @@ class EventFormatterTest {
                 ProcessKind.MYSQLD, ProcessState.RUNNING, ProcessState.STOPPING, Reason.action("stop", Actor.DRILL))));
         assertEquals("集群：non-Primary：不足法定人数（1/2）（不可写）",
                 ZH.details(new LabEvent.ClusterStatus(0, "db1", Reason.of(Reason.Code.GALERA_NO_QUORUM, 1, 2), false)));
-        assertEquals("查询失败：查询被拒绝，用时 20ms", ZH.details(new LabEvent.ClientProbe(0, false, 20_000, null, LabEvent.ProbeFailure.REJECTED)));
+        assertEquals("查询失败：查询被拒绝，用时 20 毫秒", ZH.details(new LabEvent.ClientProbe(0, false, 20_000, null, LabEvent.ProbeFailure.REJECTED)));
+        assertEquals("查询成功，由 db2 响应，用时 800 微秒", ZH.details(new LabEvent.ClientProbe(0, true, 800, "db2", LabEvent.ProbeFailure.NONE)));
     }
 
     @Test

@@ -33,4 +33,17 @@ class TimeTextTest {
         assertEquals("-00:00:03.1", TimeText.clock(-3_182_374));
         assertEquals("+25:00:00.0", TimeText.clock(90_000_000_000L));
     }
+
+    @Test
+    void lengthsCarryTheirUnitInTheReadersLanguage() {
+        assertEquals("800 \u00b5s", TimeText.length(800, java.util.Locale.ENGLISH));
+        assertEquals("800 微秒", TimeText.length(800, java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals("0 \u00b5s", TimeText.length(0, java.util.Locale.ENGLISH));
+        assertEquals("12.5 ms", TimeText.length(12_500, java.util.Locale.ENGLISH));
+        assertEquals("12.5 毫秒", TimeText.length(12_500, java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals("20 ms", TimeText.length(20_000, java.util.Locale.ENGLISH));
+        assertEquals("1.000001 s", TimeText.length(1_000_001, java.util.Locale.ENGLISH), "exact to the microsecond");
+        assertEquals("1 秒", TimeText.length(1_000_000, java.util.Locale.SIMPLIFIED_CHINESE));
+        assertEquals("-648.437 ms", TimeText.length(-648_437, java.util.Locale.ENGLISH));
+    }
 }

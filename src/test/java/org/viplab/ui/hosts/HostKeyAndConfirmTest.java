@@ -40,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class HostKeyAndConfirmTest {
     static {
-        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("headless.geometry", "2400x1400-32");
     }
 
     static final String FP = "SHA256:47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU";

@@ -45,7 +45,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ApplicationExtension.class)
 class HostsDialogTest {
     static {
-        System.setProperty("headless.geometry", "1600x1000-32");
+        System.setProperty("headless.geometry", "2400x1400-32");
     }
 
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
