@@ -48,7 +48,7 @@ class LabControlsUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         configDir = TestSessions.configDir("controls");
-        session = TestSessions.openPaused(stage, Presets.mode1(), configDir, new Prefs());
+        session = TestSessions.openPaused(stage, Presets.mode1(), configDir, TestSessions.seen());
     }
 
     @AfterEach

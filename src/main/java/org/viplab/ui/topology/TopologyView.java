@@ -90,6 +90,8 @@ public final class TopologyView extends Pane {
         getChildren().add(world);
         addOverlay(bar);
         addOverlay(caption);
+        bar.visibleProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
+        caption.visibleProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         vm.runsProperty().addListener((o, a, b) -> rebuild());
         vm.addVipMoveListener(this::animateMove);
         widthProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
@@ -320,11 +322,15 @@ public final class TopologyView extends Pane {
         double w = getWidth();
         double h = getHeight();
         if (w <= 0 || h <= 0) return;
-        double s = Math.min(w / WORLD_W, h / WORLD_H);
+        // leave room for the time-travel bar above and the caption below, so neither covers a card
+        double top = bar.isVisible() ? bar.prefHeight(-1) + 8 : 0;
+        double bottom = caption.isVisible() ? caption.prefHeight(-1) + 8 : 0;
+        double room = Math.max(h / 2, h - top - bottom);
+        double s = Math.min(w / WORLD_W, room / WORLD_H);
         zoom.setX(s);
         zoom.setY(s);
         pan.setX((w - WORLD_W * s) / 2);
-        pan.setY((h - WORLD_H * s) / 2);
+        pan.setY(Math.min(top, h - room) + (room - WORLD_H * s) / 2);
         userMoved = false;
     }
 
