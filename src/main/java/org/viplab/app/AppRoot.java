@@ -96,6 +96,8 @@ public final class AppRoot implements AutoCloseable {
         // panel select there too); its "Back to live" clears that selection.
         var selection = window.eventList().table().getSelectionModel();
         window.topologyView().followSelection(selection.selectedItemProperty(), selection::clearSelection);
+        // "Next event" goes to the list's next shown event (stepping the simulation until one happens)
+        controls.setStepper(new org.viplab.ui.events.EventStepper(window.eventList(), controls)::next);
         org.viplab.ui.topology.FirstRunCard.install(window.topologyView(), viewModel, i18n, prefs, store::saveAsync, window.bottomTabs());
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }

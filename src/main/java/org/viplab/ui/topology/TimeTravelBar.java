@@ -18,6 +18,7 @@ final class TimeTravelBar extends HBox {
     private final Label text = new Label();
     private final Button live = new Button();
     private Runnable backToLive = () -> { };
+    private final TimeTravel travel;
 
     TimeTravelBar(TimeTravel travel, I18n i18n) {
         setId("time-travel-bar");
@@ -28,10 +29,8 @@ final class TimeTravelBar extends HBox {
         text.setMinWidth(0);
         live.setId("back-to-live");
         live.textProperty().bind(i18n.bind("travel.live"));
-        live.setOnAction(e -> {
-            backToLive.run();
-            travel.backToLive();
-        });
+        this.travel = travel;
+        live.setOnAction(e -> backToLive());
         live.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         getChildren().addAll(text, live);
         Runnable update = () -> {
@@ -43,6 +42,12 @@ final class TimeTravelBar extends HBox {
         travel.viewingProperty().addListener((o, a, b) -> update.run());
         i18n.localeProperty().addListener((o, a, b) -> update.run());
         update.run();
+    }
+
+    /** Shows the live lab again, as the button does. */
+    void backToLive() {
+        backToLive.run();
+        travel.backToLive();
     }
 
     /** What else "Back to live" does (the app clears the event list's selection). */

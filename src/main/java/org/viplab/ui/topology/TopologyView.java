@@ -93,6 +93,8 @@ public final class TopologyView extends Pane {
         bar.visibleProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         caption.visibleProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         vm.runsProperty().addListener((o, a, b) -> rebuild());
+        // Play means watch the lab as it goes: a drawing looking back at a moment comes back to live
+        controls.pausedProperty().addListener((o, was, now) -> { if (was && !now && !travel.isLive()) bar.backToLive(); });
         vm.addVipMoveListener(this::animateMove);
         widthProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         heightProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });

@@ -191,7 +191,7 @@ class TimeTravelTest {
 
     private void snapshot(Failover f, String name) throws Exception {
         WritableImage img = fx(() -> f.view.snapshot(null, null));
-        Path out = Files.createDirectories(Path.of("docs")).resolve(name);
+        Path out = Files.createDirectories(Path.of(name.startsWith("advert") ? "docs" : "target/screenshots")).resolve(name);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
     }
 }
