@@ -90,8 +90,8 @@ public final class TopologyView extends Pane {
         getChildren().add(world);
         addOverlay(bar);
         addOverlay(caption);
-        bar.visibleProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
-        caption.visibleProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
+        bar.visibleProperty().addListener((o, a, b) -> requestLayout());
+        caption.visibleProperty().addListener((o, a, b) -> requestLayout());
         vm.runsProperty().addListener((o, a, b) -> rebuild());
         // Play means watch the lab as it goes: a drawing looking back at a moment comes back to live
         controls.pausedProperty().addListener((o, was, now) -> { if (was && !now && !travel.isLive()) bar.backToLive(); });
@@ -123,6 +123,8 @@ public final class TopologyView extends Pane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        // the bar and caption know their heights only once laid out: fit around them on every pass (same values: no change)
+        if (!userMoved) fit();
         double w = getWidth();
         double top = 6;
         if (bar.isVisible()) {
@@ -209,6 +211,8 @@ public final class TopologyView extends Pane {
             nodes.getChildren().add(pill);
         }
         wire.rebuild();
+        // dots are the live wire: a past moment shows where things were, not what flew then
+        wire.dots().visibleProperty().bind(travel.viewingProperty().isNull());
         world.getChildren().addAll(linkGroup, wire.paths(), nodes, wire.dots());
     }
 
