@@ -3,6 +3,7 @@ package org.viplab.ui.topology;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.VBox;
+import org.viplab.core.model.Mode;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.util.Durations;
@@ -29,6 +30,10 @@ final class ClientCard {
             result.getStyleClass().removeAll("probe-ok", "probe-failed");
             if (p == null) {
                 result.setText(i18n.get("topology.noProbe"));
+            } else if (p.ok() && t.mode == Mode.HAPROXY_TRACKING && !vm.vipHolders().isEmpty()) {
+                // mode 2: the VIP's holder runs the haproxy that chose the backend; say both
+                result.getStyleClass().add("probe-ok");
+                result.setText(i18n.get("topology.probeOkVia", vm.vipHolders().get(0), p.backend(), Durations.format(p.latencyUs())));
             } else if (p.ok()) {
                 result.getStyleClass().add("probe-ok");
                 result.setText(i18n.get("topology.probeOk", p.backend(), Durations.format(p.latencyUs())));
@@ -38,6 +43,7 @@ final class ClientCard {
             }
         };
         vm.lastProbeProperty().addListener((o, a, b) -> update.run());
+        vm.vipHolders().addListener((javafx.collections.ListChangeListener<String>) c -> update.run());
         i18n.localeProperty().addListener((o, a, b) -> update.run());
         update.run();
         VBox card = new VBox(title, target, result);

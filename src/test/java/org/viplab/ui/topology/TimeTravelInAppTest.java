@@ -113,6 +113,37 @@ class TimeTravelInAppTest {
         assertEquals(List.of("db2"), fx(() -> List.copyOf(shown.vipHolders())));
     }
 
+    @Test
+    void mode2InChineseAndDarkExplainsTheHaproxyKillAndDrawsTheClientsPath() throws Exception {
+        fx(() -> {
+            app.controls.switchMode(org.viplab.core.model.Mode.HAPROXY_TRACKING);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> app.viewModel.topologyProperty().get().mode == org.viplab.core.model.Mode.HAPROXY_TRACKING));
+        fx(() -> {
+            app.window.setLanguage(org.viplab.ui.common.I18n.CHINESE);
+            app.window.setTheme(org.viplab.ui.settings.Theme.DARK);
+            return null;
+        });
+        app.live.runFastUntil(app.live.now() + 3_000_000).get(10, TimeUnit.SECONDS);
+        app.live.apply(new Action(Verb.KILL, new Target.Process("db1", ProcessKind.HAPROXY)), Actor.USER).get(5, TimeUnit.SECONDS);
+        app.live.runFastUntil(app.live.now() + 10_000_000).get(10, TimeUnit.SECONDS);
+        TopologyView view = fx(() -> app.window.topologyView());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> view.timeTravel().shown().vipHolders().equals(List.of("db2"))));
+        WaitForAsyncUtils.waitForFxEvents();
+        String caption = fx(view::captionText);
+        assertTrue(caption.startsWith("db2 \u63a5\u7ba1\u4e86 VIP\uff1adb1 \u53d1\u51fa\u4e86\u4f18\u5148\u7ea7 0 \u7684\u901a\u544a"), caption);
+        List<String> db1 = fx(() -> view.cardTexts("db1"));
+        assertEquals("\u5df2\u505c\u6b62", db1.get(0), "stopped, in Chinese");
+        assertTrue(db1.get(db1.size() - 1).startsWith("\u6700\u8fd1\u53d1\u51fa\u7684\u901a\u544a\uff1a\u4f18\u5148\u7ea7 0"), db1.toString());
+        assertTrue(fx(() -> view.wire().clientPathPoints()).size() >= 4, "the client's path is drawn");
+        String client = fx(() -> ((javafx.scene.control.Label) view.lookup("#client-result")).getText());
+        assertTrue(client.contains("db2 \u4e0a\u7684 haproxy \u2192"), "the client says which haproxy chose the backend: " + client);
+        WritableImage img = fx(() -> stage.getScene().snapshot(null));
+        Path out = Files.createDirectories(Path.of("target", "screenshots")).resolve("mode2-zh-dark.png");
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out.toFile());
+    }
+
     private void snapshot(Node n, String name) throws Exception {
         WritableImage img = fx(() -> {
             javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
