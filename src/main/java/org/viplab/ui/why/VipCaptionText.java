@@ -37,7 +37,11 @@ public final class VipCaptionText {
                     ? i18n.get("caption.zero.after", host, zero.host(), text.details(act))
                     : i18n.get("caption.zero", host, zero.host());
         }
-        if (stillHeldBy) return i18n.get("caption.split", host, from);
+        if (stillHeldBy) {
+            return root instanceof LabEvent.ActionApplied act
+                    ? i18n.get("caption.split.after", host, from, text.details(act))
+                    : i18n.get("caption.split", host, from);
+        }
         for (CauseChain.Link l : chain) {
             if (l.event() instanceof LabEvent.VrrpStateChanged v && v.host().equals(host) && v.to() == VrrpState.MASTER
                     && v.reason() != null && v.reason().code() == Reason.Code.ADVERT_TIMEOUT) {

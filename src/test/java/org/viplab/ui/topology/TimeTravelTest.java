@@ -172,6 +172,34 @@ class TimeTravelTest {
     }
 
     @Test
+    void captionsSayWhyForAKilledAStoppedAndACutOffMaster() throws Exception {
+        // SIGKILL sends nothing and leaves the address: db2 waits a full Master_Down_Interval, then both hold it
+        String killed = caption(Presets.mode1(), Verb.KILL, new Target.Process("db1", ProcessKind.KEEPALIVED));
+        assertEquals("db2 took the VIP too: no advert from db1 reaches it, the VIP is on both (split brain) \u00b7 kill db1/keepalived (by user)", killed);
+        // stopped (SIGTERM): priority 0 and the address released
+        String stopped = caption(Presets.mode1(), Verb.STOP, new Target.Process("db1", ProcessKind.KEEPALIVED));
+        assertEquals("db2 took the VIP: db1 sent priority 0 \u00b7 stop db1/keepalived (by user)", stopped);
+        // the network link of the master down: its FAULT's priority-0 advert cannot leave, db2 times out
+        String cut = caption(Presets.mode1(), Verb.CUT, new Target.HostLink("db1"));
+        assertEquals("db2 took the VIP: no advert from db1 within the master-down interval \u00b7 cut db1/link (by user)", cut);
+    }
+
+    /** The caption after {@code verb target} at 13 s and 10 s more of lab time. */
+    private String caption(Topology t, Verb verb, Target target) throws Exception {
+        Failover f = fx(() -> {
+            Failover x = new Failover(t);
+            stage.setScene(new Scene(x.view, 1300, 800));
+            stage.show();
+            x.runTo(13_000_000);
+            x.lab.apply(new Action(verb, target), Actor.USER);
+            x.runTo(23_000_000);
+            return x;
+        });
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        return fx(f.view::captionText);
+    }
+
+    @Test
     void inMode2TheClientPathRunsFromTheVipHolderThroughHaproxyToTheMysqldThatAnswered() throws Exception {
         Failover f = fx(() -> {
             Failover x = new Failover(Presets.mode2());
