@@ -83,6 +83,9 @@ public final class WireLayer {
         } else if (e instanceof LabEvent.ClientProbe p && p.ok() && p.backend() != null) {
             String holder = vm.vipHolders().isEmpty() ? p.backend() : vm.vipHolders().get(0);
             send("probe", LabEvent.CLIENT, holder, "", "wire-probe");
+            // mode 2: haproxy on the holder passes the query on to the mysqld it chose
+            Topology t = vm.topologyProperty().get();
+            if (t != null && t.mode == Mode.HAPROXY_TRACKING && !p.backend().equals(holder)) send("probe " + holder, holder, p.backend(), "", "wire-probe");
         }
     }
 
@@ -141,6 +144,9 @@ public final class WireLayer {
 
     /** The labels of the dots in flight now, e.g. "0" for a priority-0 advert. */
     public List<String> inFlightLabels() { return inFlight.values().stream().map(d -> d.text.getText()).toList(); }
+
+    /** The lanes with a dot in flight now ("advert db1", "garp db2", "probe", "probe db1" for haproxy's leg). */
+    public List<String> inFlightLanes() { return List.copyOf(inFlight.keySet()); }
 
     /** The style of the dots in flight now ("wire-advert-zero", "wire-garp", ...). */
     public List<String> inFlightStyles() { return inFlight.values().stream().map(d -> d.style).toList(); }

@@ -205,6 +205,7 @@ class TimeTravelTest {
             Failover x = new Failover(Presets.mode2());
             stage.setScene(new Scene(x.view, 1300, 800));
             stage.show();
+            x.view.wire().setPlaying(false);
             x.runTo(10_000_000);
             return x;
         });
@@ -215,6 +216,8 @@ class TimeTravelTest {
         // client -> holder, and on to the backend when haproxy sent the query to the other host's mysqld
         assertEquals(last.backend().equals(holder) ? 4 : 6, path.size(), path + " backend " + last.backend() + " holder " + holder);
         assertEquals(TopologyView.CLIENT_AT.getY(), path.get(1));
+        // queries fly to the holder, and haproxy's round robin sends some on to the other host's mysqld
+        assertTrue(fx(() -> f.view.wire().inFlightLanes()).containsAll(List.of("probe", "probe " + holder)), fx(() -> f.view.wire().inFlightLanes()).toString());
     }
 
     private void snapshot(Failover f, String name) throws Exception {
