@@ -32,7 +32,7 @@ for f in "${elves[@]}"; do
 done
 ln -s "/opt/$name/bin/$name" "$root/usr/bin/$name"
 mkdir -p "$root/opt/$name/samples"
-cp -r samples/drills samples/configs "$root/opt/$name/samples/"
+cp -r samples/drills samples/configs samples/exercises "$root/opt/$name/samples/"
 
 share=$root/usr/share
 install -D -m 0644 jlink/viplab.desktop "$share/applications/$name.desktop"

@@ -93,6 +93,13 @@ public final class AppRoot implements AutoCloseable {
         features = new org.viplab.ui.main.AppFeatures(window, controls, i18n);
         hostsMenu = new org.viplab.ui.main.HostsMenu(window, controls, hosts, hostsContext, i18n);
         window.bottomTabs().getTabs().add(exercisesTab());
+        // Time travel: the drawing shows the moment of the event selected in the list (the charts and the why
+        // panel select there too); its "Back to live" clears that selection.
+        var selection = window.eventList().table().getSelectionModel();
+        window.topologyView().followSelection(selection.selectedItemProperty(), selection::clearSelection);
+        // "Next event" goes to the list's next shown event (stepping the simulation until one happens)
+        controls.setStepper(new org.viplab.ui.events.EventStepper(window.eventList(), controls)::next);
+        org.viplab.ui.topology.FirstRunCard.install(window.topologyView(), viewModel, i18n, prefs, store::saveAsync, window.bottomTabs());
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 

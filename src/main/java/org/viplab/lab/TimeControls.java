@@ -28,6 +28,12 @@ public interface TimeControls {
     /** Runs every event at the next event time and stops there (pausing first); completes with the new time. */
     CompletableFuture<Long> stepToNextEvent();
 
+    /**
+     * Steps event time by event time until one of the events it ran is {@code wanted} (what the event list shows),
+     * or {@code maxUs} of virtual time passed; completes with the new time. "Next event" skips what is hidden.
+     */
+    default CompletableFuture<Long> stepUntil(java.util.function.Predicate<LabEvent> wanted, long maxUs) { return stepToNextEvent(); }
+
     /** One of {@link #SPEEDS}. */
     CompletableFuture<Void> setSpeed(int speed);
 

@@ -48,7 +48,7 @@ class LabControlsUiTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         configDir = TestSessions.configDir("controls");
-        session = TestSessions.openPaused(stage, Presets.mode1(), configDir, new Prefs());
+        session = TestSessions.openPaused(stage, Presets.mode1(), configDir, TestSessions.seen());
     }
 
     @AfterEach
@@ -84,13 +84,22 @@ class LabControlsUiTest {
         waitUntil("first run drawn", () -> fx(() -> !session.viewModel.events().isEmpty()));
         long next = session.live.submit(lab -> lab.nextEventTime()).get(5, TimeUnit.SECONDS);
         robot.clickOn("#step");
-        waitUntil("the clock shows the next event", () -> fx(() -> session.viewModel.clockProperty().get() == next));
-        assertTrue(robot.lookup("#virtual-clock").queryAs(Label.class).getText().startsWith("t +00:00:00."));
+        // "Next event" runs to the next event the list shows (hidden adverts and probes pass by) and selects it
+        var table = session.window.eventList().table();
+        waitUntil("the event stepped to is selected", () -> fx(() -> table.getSelectionModel().getSelectedItem() != null));
+        org.viplab.core.timeline.LabEvent at = fx(() -> table.getSelectionModel().getSelectedItem());
+        assertTrue(at.timeUs() >= next, at + " at or after " + next);
+        assertTrue(fx(() -> session.window.eventList().filter().test(at)), "a shown event: " + at);
+        long stepped = session.live.now();
+        waitUntil("the clock shows where it stepped", () -> fx(() -> session.viewModel.clockProperty().get() == stepped));
+        assertTrue(fx(() -> session.window.topologyView().timeTravel().viewingProperty().get() != null), "the drawing shows it");
+        assertTrue(robot.lookup("#virtual-clock").queryAs(Label.class).getText().startsWith("t +00:00:0"));
         robot.clickOn("#speed-10");
         waitUntil("speed 10", () -> session.live.speed() == 10);
         assertTrue(session.live.paused(), "changing speed does not start a paused lab");
         robot.clickOn("#play-pause");
         waitUntil("running", () -> !session.live.paused());
+        assertTrue(fx(() -> session.window.topologyView().timeTravel().isLive()), "play brings the drawing back to live");
         // lab time flows (at 10x of the wall clock: LiveSimulationTest checks the rate on an injected clock)
         long t0 = session.live.now();
         waitUntil("lab time flows", () -> session.live.submit(lab -> lab.now()).get(5, TimeUnit.SECONDS) > t0);

@@ -269,7 +269,9 @@ class MainWindowTest {
 
     static final Set<String> ALLOWED = Set.of("db1", "db2", "mysqld", "haproxy", "keepalived", "VIP", "Lab", "VRRP", "HAProxy",
             "MySQL", "MariaDB", "Galera", "Percona", "XtraDB", "CSV", "PNG", "ARP", "MASTER", "BACKUP", "FAULT", "INIT", "SIGKILL",
-            "SIGSTOP", "SIGCONT", "English", "us", "ms", "mode1", "mode2");
+            "SIGSTOP", "SIGCONT", "English", "us", "ms", "mode1", "mode2",
+            // data of the lab's configuration on the node cards: the check script's name and the command it runs
+            "check_haproxy", "ps");
 
     private static void collect(Node n, List<String> out) {
         if (!n.isVisible() || n instanceof TableRow || n instanceof TableCell) return;

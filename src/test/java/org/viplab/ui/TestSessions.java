@@ -19,15 +19,22 @@ public final class TestSessions {
 
     /** Opens and shows the lab on {@code topology} in {@code stage}; prefs go to target/test-config/NAME-N. */
     public static AppRoot openPaused(Stage stage, Topology topology, String name) throws IOException {
-        return openPaused(stage, topology, configDir(name), new Prefs());
+        return openPaused(stage, topology, configDir(name), seen());
     }
 
     /** The same in a window of {@code width} x {@code height} (for tests that take screenshots or need room). */
     public static AppRoot openPaused(Stage stage, Topology topology, String name, int width, int height) throws IOException {
-        Prefs prefs = new Prefs();
+        Prefs prefs = seen();
         prefs.width = width;
         prefs.height = height;
         return openPaused(stage, topology, configDir(name), prefs);
+    }
+
+    /** Prefs of a user past the first-run card (a test of the card itself passes fresh prefs). */
+    public static Prefs seen() {
+        Prefs p = new Prefs();
+        p.firstRunDone = true;
+        return p;
     }
 
     /** A fresh prefs directory, target/test-config/NAME-N, for a test that reads what the app saved there. */

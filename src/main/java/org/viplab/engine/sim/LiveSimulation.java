@@ -174,6 +174,34 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
         });
     }
 
+    /** As {@link #stepToNextEvent()}, repeated until an event it ran is {@code wanted} or {@code maxUs} passed. */
+    @Override
+    public CompletableFuture<Long> stepUntil(java.util.function.Predicate<LabEvent> wanted, long maxUs) {
+        return submit(lab -> {
+            paused = true;
+            Timeline t = runs.timeline();
+            long until = Math.min(hold.limitUs(), lab.now() + Math.max(0, maxUs));
+            boolean found = false;
+            while (!found) {
+                long next = lab.nextEventTime();
+                if (next == Long.MAX_VALUE || next > until) break;
+                int from = t.size();
+                long before = lab.now();
+                lab.runUntil(Math.max(next, before));
+                for (LabEvent e : t.since(from)) {
+                    if (wanted.test(e)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (lab.now() == before && t.size() == from) break; // nothing ran and time stood still: do not spin
+            }
+            publishNow();
+            hold.check(lab.now());
+            return lab.now();
+        });
+    }
+
     /** One of {@link #SPEEDS}; virtual time keeps flowing from where it is. */
     @Override
     public CompletableFuture<Void> setSpeed(int newSpeed) {

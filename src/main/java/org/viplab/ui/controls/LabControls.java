@@ -53,6 +53,7 @@ public final class LabControls {
     /** The engine the app starts on and comes back to (the simulation). */
     private final LiveEngine home;
     private final TimeControls homeTime;
+    private java.util.function.Supplier<CompletableFuture<Long>> stepper;
     private final LabSwitch lab;
     private final BooleanProperty onHosts = new SimpleBooleanProperty();
     private RealActionConfirm confirm = (a, c) -> false;
@@ -209,12 +210,25 @@ public final class LabControls {
         return report(time.get().play());
     }
 
+    /** "Next event" (toolbar, Shortcut+N): the stepper's when one is set (the app's: the event list's next shown event), else one step. */
     public CompletableFuture<Long> step() {
+        if (stepper != null) return stepper.get();
         Optional<TimeControls> time = lab.current().timeControls();
         if (time.isEmpty()) return notOnHosts();
         paused.set(true);
         return report(time.get().stepToNextEvent());
     }
+
+    /** Steps the simulation until an event it ran is {@code wanted} or {@code maxUs} of lab time passed (pausing). */
+    public CompletableFuture<Long> stepUntil(java.util.function.Predicate<org.viplab.core.timeline.LabEvent> wanted, long maxUs) {
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty()) return notOnHosts();
+        paused.set(true);
+        return report(time.get().stepUntil(wanted, maxUs));
+    }
+
+    /** What {@link #step()} does instead of one plain step; null for the plain step. */
+    public void setStepper(java.util.function.Supplier<CompletableFuture<Long>> s) { stepper = s; }
 
     public CompletableFuture<Void> setSpeed(int s) {
         Optional<TimeControls> time = lab.current().timeControls();

@@ -259,6 +259,12 @@ public final class EventListView extends BorderPane {
 
     public FilteredList<LabEvent> shown() { return filtered; }
 
+    /** Whether the list shows an event like {@code e} under its current filters (hosts, kinds, search). */
+    public Predicate<LabEvent> filter() {
+        Predicate<? super LabEvent> p = filtered.getPredicate();
+        return p == null ? e -> true : p::test;
+    }
+
     public CheckComboBox<String> kindFilter() { return kindFilter; }
 
     public CheckComboBox<String> hostFilter() { return hostFilter; }

@@ -30,7 +30,9 @@ import java.util.function.Consumer;
  */
 public final class LabViewModel implements FxTimelineBridge.Sink {
     /** The VIP arrived on {@code host} at {@code timeUs}; {@code from} is the previous holder, or null. */
-    public record VipMove(long timeUs, String host, String from) { }
+    public record VipMove(long timeUs, String host, String from, LabEvent.VipChanged event) {
+        public VipMove(long timeUs, String host, String from) { this(timeUs, host, from, null); }
+    }
 
     private final ObjectProperty<Topology> topology = new SimpleObjectProperty<>();
     private final Map<String, HostViewModel> hosts = new LinkedHashMap<>();
@@ -46,12 +48,18 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
     private Timeline own;
     private final List<Consumer<VipMove>> vipMoveListeners = new CopyOnWriteArrayList<>();
     private String lastHolder;
+    /** The last time the VIP arrived on a host (the drawing's caption explains it); null before the first. */
+    private final ObjectProperty<VipMove> lastMove = new SimpleObjectProperty<>();
+    /** The listeners told of each event as it is applied (the drawing's adverts on the wire). */
+    private final List<Consumer<LabEvent>> eventListeners = new CopyOnWriteArrayList<>();
+    private Timeline followed;
 
     /** A run whose timeline the bridge follows: the event list reads that timeline instead of copying it. */
     @Override
     public void runStarted(Topology t, Timeline timeline) {
         runStarted(t);
         own = null;
+        followed = timeline;
         events.follow(timeline);
     }
 
@@ -65,8 +73,10 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
         lastProbe.set(null);
         clock.set(0);
         own = new Timeline();
+        followed = own;
         events.follow(own);
         lastHolder = null;
+        lastMove.set(null);
         topology.set(t);
         hostList.setAll(hosts.values());
         runs.set(runs.get() + 1);
@@ -86,8 +96,37 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
         for (VipMove m : moves) for (Consumer<VipMove> l : vipMoveListeners) l.accept(m);
     }
 
+    /**
+     * Applies {@code batch} to the state without keeping the events (a drawing that replays part of another
+     * model's timeline); VIP moves and events are announced only when {@code announce}.
+     */
+    public void fold(List<LabEvent> batch, boolean announce) {
+        List<VipMove> moves = new ArrayList<>();
+        long latest = clock.get();
+        for (LabEvent e : batch) {
+            apply(e, moves);
+            latest = Math.max(latest, e.timeUs());
+            if (announce) for (Consumer<LabEvent> l : eventListeners) l.accept(e);
+        }
+        clock.set(latest);
+        if (announce) for (VipMove m : moves) for (Consumer<VipMove> l : vipMoveListeners) l.accept(m);
+    }
+
+    /** Back to the state before the run's first event, keeping the topology and the host models (and what is bound to them). */
+    public void rewind() {
+        for (HostViewModel h : hosts.values()) h.reset();
+        vipHolders.clear();
+        peerCut.set(false);
+        vrrpBlocked.set(false);
+        lastProbe.set(null);
+        clock.set(0);
+        lastHolder = null;
+        lastMove.set(null);
+    }
+
     private void apply(LabEvent e, List<VipMove> moves) {
         HostViewModel h = hosts.get(e.host());
+        if (h != null) h.noteFact(e);
         if (e instanceof LabEvent.ProcessChanged p) {
             if (h != null && h.runs(p.process())) h.process(p.process()).set(p.to());
         } else if (e instanceof LabEvent.VrrpStateChanged v) {
@@ -101,7 +140,9 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
             h.vipProperty().set(v.added());
             if (v.added() && !vipHolders.contains(v.host())) {
                 vipHolders.add(v.host());
-                if (v.timeUs() >= 0) moves.add(new VipMove(v.timeUs(), v.host(), lastHolder));
+                VipMove move = new VipMove(v.timeUs(), v.host(), lastHolder, v);
+                if (v.timeUs() >= 0) moves.add(move);
+                lastMove.set(move);
                 lastHolder = v.host();
             } else if (!v.added()) {
                 vipHolders.remove(v.host());
@@ -130,6 +171,15 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
     }
 
     public void addVipMoveListener(Consumer<VipMove> l) { vipMoveListeners.add(l); }
+
+    /** Told of each event {@link #fold}ed with {@code announce} (live drawing), after it was applied. */
+    public void addEventListener(Consumer<LabEvent> l) { eventListeners.add(l); }
+
+    /** The VIP's last arrival on a host, as far as the model has seen; null before the first. */
+    public ObjectProperty<VipMove> lastMoveProperty() { return lastMove; }
+
+    /** The timeline of the current run (its causes explain the events shown). */
+    public Timeline timeline() { return followed; }
 
     public ObjectProperty<Topology> topologyProperty() { return topology; }
 

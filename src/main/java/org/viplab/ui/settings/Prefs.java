@@ -14,6 +14,8 @@ public final class Prefs {
     public String language = "en";
     /** The presenter scale: the root font size is 13 px times this. */
     public double fontScale = 1.0;
+    /** The first-run card (two things to try) was seen and acted on or closed. */
+    public boolean firstRunDone;
 
     public Prefs copy() {
         Prefs p = new Prefs();
@@ -25,6 +27,7 @@ public final class Prefs {
         p.theme = theme;
         p.language = language;
         p.fontScale = fontScale;
+        p.firstRunDone = firstRunDone;
         return p;
     }
 }

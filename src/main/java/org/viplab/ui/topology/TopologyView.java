@@ -5,39 +5,31 @@ import javafx.animation.TranslateTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Point2D;
-import javafx.geometry.Pos;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.scene.transform.Scale;
 import javafx.scene.transform.Translate;
 import javafx.util.Duration;
-import org.viplab.lab.Target;
-import org.viplab.lab.Verb;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.Topology;
-import org.viplab.core.model.VrrpState;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.ui.controls.LabControls;
 import org.viplab.ui.common.I18n;
 import org.viplab.core.text.EventFormatter;
 import org.viplab.ui.live.HostViewModel;
 import org.viplab.ui.live.LabViewModel;
-import org.viplab.core.text.TimeText;
+import org.viplab.ui.live.TimeTravel;
 
 import java.util.HashMap;
 import java.util.List;
@@ -45,31 +37,46 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The drawing: the client on top, the two hosts below, the links between them, each host's process
- * badges, VRRP state and priority, and the VIP on whoever holds it. Everything is bound to the view model;
- * right-click acts on the lab. Scroll zooms around the pointer, dragging pans, double-click fits.
+ * The drawing: the client on top, the two hosts below, the links between them, each host's card (process
+ * badges, VRRP state, priority arithmetic, check scripts, last advert) and the VIP on whoever holds it, with
+ * adverts and ARPs travelling on the wire and a caption of the last VIP move. It renders {@link TimeTravel#shown()}:
+ * the live lab, or the lab at the event selected in the event list, charts or why panel (a bar says so).
+ * Right-click acts on the lab. Scroll zooms around the pointer, dragging pans, double-click fits.
  */
 public final class TopologyView extends Pane {
     static final double WORLD_W = 900;
     static final double WORLD_H = 560;
-    private static final Point2D CLIENT_AT = new Point2D(450, 80);
+    static final Point2D CLIENT_AT = new Point2D(450, 80);
     private static final List<Point2D> HOSTS_AT = List.of(new Point2D(210, 390), new Point2D(690, 390));
-    private static final List<Verb> PROCESS_VERBS = List.of(Verb.START, Verb.STOP, Verb.KILL, Verb.HANG, Verb.RESUME, Verb.RESTART);
 
+    private final LabViewModel live;
+    private final TimeTravel travel;
+    /** What is drawn: {@code travel.shown()}, the live lab or a past moment of it. */
     private final LabViewModel vm;
-    private final LabControls controls;
+    private final LabMenus menus;
     private final I18n i18n;
     private final Group world = new Group();
+    /** The cards and VIP pills of the current drawing (rebuilt with it). */
+    private Group cardsLayer;
     private final Translate pan = new Translate();
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Map<String, Label> vipPills = new HashMap<>();
+    private final Map<String, HostCard> cards = new HashMap<>();
     private final Map<String, Point2D> anchors = new HashMap<>();
+    private final Map<String, Node> links = new HashMap<>();
+    private final WireLayer wire;
+    private final TimeTravelBar bar;
+    private final VipCaption caption;
+    private final List<Region> overlays = new java.util.ArrayList<>();
+    private Node clientCard;
     private boolean userMoved;
     private Point2D dragFrom;
 
-    public TopologyView(LabViewModel vm, LabControls controls, I18n i18n) {
-        this.vm = vm;
-        this.controls = controls;
+    public TopologyView(LabViewModel live, LabControls controls, I18n i18n) {
+        this.live = live;
+        this.travel = new TimeTravel(live);
+        this.vm = travel.shown();
+        this.menus = new LabMenus(vm, controls, i18n);
         this.i18n = i18n;
         getStyleClass().add("topology-view");
         setId("topology");
@@ -79,22 +86,86 @@ public final class TopologyView extends Pane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         world.getTransforms().setAll(pan, zoom);
+        wire = new WireLayer(vm, i18n, anchors::get);
+        bar = new TimeTravelBar(travel, i18n);
+        caption = new VipCaption(vm, live, i18n);
         getChildren().add(world);
+        addOverlay(bar);
+        addOverlay(caption);
+        bar.visibleProperty().addListener((o, a, b) -> requestLayout());
+        caption.visibleProperty().addListener((o, a, b) -> requestLayout());
         vm.runsProperty().addListener((o, a, b) -> rebuild());
+        // Play means watch the lab as it goes: a drawing looking back at a moment comes back to live
+        controls.pausedProperty().addListener((o, was, now) -> { if (was && !now && !travel.isLive()) bar.backToLive(); });
         vm.addVipMoveListener(this::animateMove);
         widthProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
         heightProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
-        world.layoutBoundsProperty().addListener((o, a, b) -> { if (!userMoved) fit(); }); // a new font size
         installPanZoom();
         rebuild();
     }
+
+    /**
+     * Shows the lab at each event {@code selection} picks (null: live again) and flashes what the event touches;
+     * the bar's "Back to live" calls {@code clearSelection}. The app wires the event list's selection here.
+     */
+    public void followSelection(ObservableValue<LabEvent> selection, Runnable clearSelection) {
+        bar.setOnBackToLive(clearSelection);
+        selection.addListener((o, a, e) -> {
+            travel.view(e);
+            if (e != null) Flash.touched(e, cards, links, vipPills, clientCard);
+        });
+    }
+
+    /** Adds a card or bar drawn over the drawing (not zoomed with it), at the top left unless it places itself. */
+    public void addOverlay(Region r) {
+        overlays.add(r);
+        getChildren().add(r);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        // the bar and caption know their heights only once laid out: fit around them on every pass (same values: no change)
+        if (!userMoved) fit();
+        double w = getWidth();
+        double top = 6;
+        if (bar.isVisible()) {
+            bar.resizeRelocate(Math.max(0, (w - bar.prefWidth(-1)) / 2), top, Math.min(w, bar.prefWidth(-1)), bar.prefHeight(-1));
+            top += bar.prefHeight(-1) + 6;
+        }
+        double capW = Math.min(w - 12, caption.prefWidth(-1));
+        caption.resizeRelocate(Math.max(6, (w - capW) / 2), getHeight() - caption.prefHeight(capW) - 6, capW, caption.prefHeight(capW));
+        for (Region r : overlays) {
+            if (r == bar || r == caption) continue;
+            double rw = Math.min(w - 12, r.prefWidth(-1));
+            r.resizeRelocate(8, top, rw, r.prefHeight(rw));
+        }
+    }
+
+    /** What the drawing shows: the live lab, or a past moment ({@link TimeTravel#viewingProperty()}). */
+    public TimeTravel timeTravel() { return travel; }
+
+    /** The card of {@code host}'s lines as read (VRRP and priority, each check, the last advert), for tests. */
+    public List<String> cardTexts(String host) {
+        HostCard c = cards.get(host);
+        return c == null ? List.of() : c.texts();
+    }
+
+    /** The caption of the last VIP move shown, "" when none. */
+    public String captionText() { return caption.getText() == null ? "" : caption.getText(); }
+
+    /** The adverts, ARPs and queries travelling on the wire. */
+    public WireLayer wire() { return wire; }
 
     // ---- drawing -----------------------------------------------------------------------------------
 
     private void rebuild() {
         world.getChildren().clear();
         vipPills.clear();
+        cards.clear();
         anchors.clear();
+        links.clear();
+        clientCard = null;
         Topology t = vm.topologyProperty().get();
         // An invisible frame keeps the world's bounds fixed, so fitting and PNG export are stable.
         Rectangle frame = new Rectangle(0, 0, WORLD_W, WORLD_H);
@@ -104,28 +175,33 @@ public final class TopologyView extends Pane {
         if (t == null) return;
         List<HostViewModel> hosts = vm.hosts();
         for (int i = 0; i < hosts.size() && i < HOSTS_AT.size(); i++) anchors.put(hosts.get(i).name(), HOSTS_AT.get(i));
+        anchors.put(LabEvent.CLIENT, CLIENT_AT);
 
-        Group links = new Group();
+        Group linkGroup = new Group();
         Group nodes = new Group();
         for (HostViewModel h : hosts) {
             Point2D at = anchors.get(h.name());
             if (at == null) continue;
-            links.getChildren().add(link(CLIENT_AT, at, "clients-" + h.name(),
-                    Bindings.or(h.clientPathCutProperty(), h.linkCutProperty()), null, () -> clientPathMenu(h.name())));
+            linkGroup.getChildren().add(link(CLIENT_AT, at, "clients-" + h.name(),
+                    Bindings.or(h.clientPathCutProperty(), h.linkCutProperty()), null, () -> menus.clientPath(h.name())));
         }
         if (hosts.size() == 2) {
             HostViewModel a = hosts.get(0);
             HostViewModel b = hosts.get(1);
-            links.getChildren().add(link(anchors.get(a.name()), anchors.get(b.name()), a.name() + "-" + b.name(),
+            linkGroup.getChildren().add(link(anchors.get(a.name()), anchors.get(b.name()), a.name() + "-" + b.name(),
                     vm.peerCutProperty().or(a.linkCutProperty()).or(b.linkCutProperty()), vm.vrrpBlockedProperty(),
-                    () -> peerMenu(a.name(), b.name())));
+                    () -> menus.peer(a.name(), b.name())));
         }
-        nodes.getChildren().add(clientCard(t));
+        clientCard = ClientCard.create(vm, t, i18n);
+        centre((Region) clientCard, CLIENT_AT.getX(), CLIENT_AT.getY());
+        nodes.getChildren().add(clientCard);
         for (HostViewModel h : hosts) {
             Point2D at = anchors.get(h.name());
             if (at == null) continue;
-            VBox card = hostCard(h);
+            HostCard card = new HostCard(h, i18n, vm.clockProperty(), this::badge);
+            ContextMenus.install(card, () -> menus.host(h.name()));
             centre(card, at.getX(), at.getY());
+            cards.put(h.name(), card);
             nodes.getChildren().add(card);
             Label pill = new Label(i18n.get("topology.vip", t.vip));
             pill.setId("vip-" + h.name());
@@ -136,7 +212,26 @@ public final class TopologyView extends Pane {
             vipPills.put(h.name(), pill);
             nodes.getChildren().add(pill);
         }
-        world.getChildren().addAll(links, nodes);
+        wire.rebuild();
+        // dots are the live wire: a past moment shows where things were, not what flew then
+        wire.dots().visibleProperty().bind(travel.viewingProperty().isNull());
+        world.getChildren().addAll(linkGroup, wire.paths(), nodes, wire.dots());
+        cardsLayer = nodes;
+        // cards grow with the font (past the frame at 200 %): fit again when they do, but not for dots in flight
+        nodes.layoutBoundsProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
+    }
+
+    /** The frame and every card (not the wire's dots, which come and go): what fitting must show. */
+    private javafx.geometry.Bounds contentBounds() {
+        double minX = 0, minY = 0, maxX = WORLD_W, maxY = WORLD_H;
+        if (cardsLayer != null) {
+            javafx.geometry.Bounds c = cardsLayer.getBoundsInParent();
+            minX = Math.min(minX, c.getMinX());
+            minY = Math.min(minY, c.getMinY());
+            maxX = Math.max(maxX, c.getMaxX());
+            maxY = Math.max(maxY, c.getMaxY());
+        }
+        return new javafx.geometry.BoundingBox(minX, minY, maxX - minX, maxY - minY);
     }
 
     private Node link(Point2D from, Point2D to, String id, ObservableValue<Boolean> cut, ObservableValue<Boolean> vrrpBlocked,
@@ -170,88 +265,8 @@ public final class TopologyView extends Pane {
         g.getProperties().put("cut-binding", cut);
         ContextMenus.install(g, menu);
         Tooltip.install(line, new Tooltip(id));
+        links.put(id, line);
         return g;
-    }
-
-    private VBox clientCard(Topology t) {
-        Label title = new Label();
-        title.textProperty().bind(i18n.bind("topology.client", t.clientIp));
-        title.getStyleClass().add("host-name");
-        Label target = new Label("\u2192 " + t.vip + ":" + t.effectiveClientPort());
-        target.getStyleClass().add("host-ip");
-        Label result = new Label();
-        result.setId("client-result");
-        result.getStyleClass().add("client-result");
-        Runnable update = () -> {
-            LabEvent.ClientProbe p = vm.lastProbeProperty().get();
-            result.getStyleClass().removeAll("probe-ok", "probe-failed");
-            if (p == null) {
-                result.setText(i18n.get("topology.noProbe"));
-            } else if (p.ok()) {
-                result.getStyleClass().add("probe-ok");
-                result.setText(i18n.get("topology.probeOk", p.backend(), TimeText.length(p.latencyUs(), i18n.locale())));
-            } else {
-                result.getStyleClass().add("probe-failed");
-                result.setText(i18n.get("topology.probeFailed", i18n.get("probe." + p.failure().name().toLowerCase(Locale.ROOT))));
-            }
-        };
-        vm.lastProbeProperty().addListener((o, a, b) -> update.run());
-        i18n.localeProperty().addListener((o, a, b) -> update.run());
-        update.run();
-        VBox card = new VBox(title, target, result);
-        card.setId("client");
-        card.setAlignment(Pos.CENTER);
-        card.getStyleClass().addAll("host-card", "client-card");
-        centre(card, CLIENT_AT.getX(), CLIENT_AT.getY());
-        return card;
-    }
-
-    private VBox hostCard(HostViewModel h) {
-        Label name = new Label(h.name());
-        name.getStyleClass().add("host-name");
-        Label ip = new Label(h.ip());
-        ip.getStyleClass().add("host-ip");
-        Label vrrp = new Label();
-        vrrp.setId("vrrp-" + h.name());
-        vrrp.getStyleClass().add("vrrp-line");
-        Runnable vrrpText = () -> {
-            VrrpState s = h.vrrpProperty().get();
-            vrrp.setText(i18n.get("topology.vrrp", vrrpName(s), h.priorityProperty().get()));
-            vrrp.getStyleClass().removeIf(c -> c.startsWith("vrrp-state-"));
-            vrrp.getStyleClass().add("vrrp-state-" + s.name().toLowerCase(Locale.ROOT));
-        };
-        h.vrrpProperty().addListener((o, a, b) -> vrrpText.run());
-        h.priorityProperty().addListener((o, a, b) -> vrrpText.run());
-        i18n.localeProperty().addListener((o, a, b) -> vrrpText.run());
-        vrrpText.run();
-
-        HBox badges = new HBox();
-        badges.getStyleClass().add("badges");
-        badges.setAlignment(Pos.CENTER);
-        for (ProcessKind k : ProcessKind.values()) if (h.runs(k)) badges.getChildren().add(badge(h, k));
-
-        Label nicDown = new Label();
-        nicDown.textProperty().bind(i18n.bind("topology.nicDown"));
-        nicDown.getStyleClass().add("nic-down");
-        nicDown.visibleProperty().bind(h.linkCutProperty());
-        nicDown.managedProperty().bind(h.linkCutProperty());
-
-        // a real host that stopped answering: what the card shows is the last thing known
-        Label unreachable = new Label();
-        unreachable.setId("unreachable-" + h.name());
-        unreachable.textProperty().bind(i18n.bind("topology.unreachable"));
-        unreachable.getStyleClass().add("nic-down");
-        unreachable.visibleProperty().bind(h.reachableProperty().not());
-        unreachable.managedProperty().bind(h.reachableProperty().not());
-
-        VBox card = new VBox(name, ip, vrrp, badges, nicDown, unreachable);
-        card.setId("host-" + h.name());
-        h.reachableProperty().addListener((o, a, b) -> card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unreachable"), !b));
-        card.setAlignment(Pos.CENTER);
-        card.getStyleClass().add("host-card");
-        h.linkCutProperty().addListener((o, a, b) -> card.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("cut"), b));
-        ContextMenus.install(card, () -> hostMenu(h.name()));
-        return card;
     }
 
     private Label badge(HostViewModel h, ProcessKind k) {
@@ -267,61 +282,13 @@ public final class TopologyView extends Pane {
         h.process(k).addListener((o, a, c) -> update.run());
         i18n.localeProperty().addListener((o, a, c) -> update.run());
         update.run();
-        ContextMenus.install(b, () -> processMenu(h.name(), k));
+        ContextMenus.install(b, () -> menus.process(h.name(), k));
         return b;
     }
 
-    private String vrrpName(VrrpState s) {
-        // MASTER, BACKUP, FAULT and INIT are keepalived's own words and stay as they are in every language.
-        return s == VrrpState.STOPPED ? i18n.get("state.stopped") : s.name();
-    }
-
-    private static void centre(Region r, double x, double y) {
+    static void centre(Region r, double x, double y) {
         r.layoutXProperty().bind(r.widthProperty().divide(-2).add(x));
         r.layoutYProperty().bind(r.heightProperty().divide(-2).add(y));
-    }
-
-    // ---- context menus ------------------------------------------------------------------------------
-
-    private ContextMenu processMenu(String host, ProcessKind k) {
-        ContextMenu m = new ContextMenu();
-        for (Verb v : PROCESS_VERBS) m.getItems().add(item("verb." + v.id(), v, new Target.Process(host, k)));
-        return m;
-    }
-
-    private ContextMenu hostMenu(String host) {
-        ContextMenu m = new ContextMenu();
-        m.getItems().addAll(item("menu.cutNic", Verb.CUT, new Target.HostLink(host)), item("menu.healNic", Verb.HEAL, new Target.HostLink(host)));
-        m.getItems().add(new SeparatorMenuItem());
-        for (ProcessKind k : ProcessKind.values()) {
-            HostViewModel h = vm.host(host);
-            if (h != null && h.runs(k)) {
-                javafx.scene.control.Menu sub = new javafx.scene.control.Menu(k.id());
-                for (Verb v : PROCESS_VERBS) sub.getItems().add(item("verb." + v.id(), v, new Target.Process(host, k)));
-                m.getItems().add(sub);
-            }
-        }
-        return m;
-    }
-
-    private ContextMenu clientPathMenu(String host) {
-        return new ContextMenu(item("verb.cut", Verb.CUT, new Target.ClientPath(host)), item("verb.heal", Verb.HEAL, new Target.ClientPath(host)));
-    }
-
-    private ContextMenu peerMenu(String a, String b) {
-        return new ContextMenu(
-                item("verb.cut", Verb.CUT, new Target.PeerPath(a, b, false)),
-                item("verb.heal", Verb.HEAL, new Target.PeerPath(a, b, false)),
-                new SeparatorMenuItem(),
-                item("menu.blockVrrp", Verb.CUT, new Target.PeerPath(a, b, true)),
-                item("menu.unblockVrrp", Verb.HEAL, new Target.PeerPath(a, b, true)));
-    }
-
-    private MenuItem item(String key, Verb v, Target t) {
-        MenuItem i = new MenuItem(i18n.get(key));
-        i.setId("menu-" + key.replace('.', '-'));
-        i.setOnAction(e -> controls.apply(v, t));
-        return i;
     }
 
     // ---- VIP animation -----------------------------------------------------------------------------
@@ -379,13 +346,16 @@ public final class TopologyView extends Pane {
         double w = getWidth();
         double h = getHeight();
         if (w <= 0 || h <= 0) return;
-        // the frame and every card: cards grow with the font, past the frame at 200 %
-        javafx.geometry.Bounds b = world.getLayoutBounds();
-        double s = Math.min(w / b.getWidth(), h / b.getHeight());
+        // leave room for the time-travel bar above and the caption below, so neither covers a card
+        double top = bar.isVisible() ? bar.prefHeight(-1) + 8 : 0;
+        double bottom = caption.isVisible() ? caption.prefHeight(-1) + 8 : 0;
+        double room = Math.max(h / 2, h - top - bottom);
+        javafx.geometry.Bounds b = contentBounds();
+        double s = Math.min(w / b.getWidth(), room / b.getHeight());
         zoom.setX(s);
         zoom.setY(s);
         pan.setX((w - b.getWidth() * s) / 2 - b.getMinX() * s);
-        pan.setY((h - b.getHeight() * s) / 2 - b.getMinY() * s);
+        pan.setY(Math.min(top, h - room) + (room - b.getHeight() * s) / 2 - b.getMinY() * s);
         userMoved = false;
     }
 

@@ -91,6 +91,28 @@ class LiveSimulationTest {
     }
 
     @Test
+    void stepUntilRunsPastUnwantedEventsToTheFirstWantedOne() throws Exception {
+        started(Presets.mode1());
+        live.pause().get(5, TimeUnit.SECONDS);
+        long from = engineNow();
+        // the event list hides adverts and probes: "Next event" goes to the next check-script result
+        long at = get(live.stepUntil(e -> e instanceof org.viplab.core.timeline.LabEvent.ScriptResult, 60_000_000));
+        org.viplab.core.timeline.LabEvent first = firstAfter(from);
+        assertTrue(first instanceof org.viplab.core.timeline.LabEvent.ScriptResult, "first wanted event " + first);
+        assertEquals(first.timeUs(), at, "stopped at the first wanted event's time");
+        assertTrue(live.paused());
+        // nothing wanted within the bound: it stops at the bound, not later
+        long bounded = get(live.stepUntil(e -> false, 2_000_000));
+        assertTrue(bounded <= at + 2_000_000 && bounded > at, "stopped within the bound: " + bounded);
+    }
+
+    /** The first script result after {@code from} on the run's timeline, or null. */
+    private org.viplab.core.timeline.LabEvent firstAfter(long from) throws Exception {
+        return live.snapshot().get(5, TimeUnit.SECONDS).events().stream()
+                .filter(e -> e.timeUs() > from && e instanceof org.viplab.core.timeline.LabEvent.ScriptResult).findFirst().orElse(null);
+    }
+
+    @Test
     void stepWhileRunningPauses() throws Exception {
         started(Presets.mode1());
         wall.addAndGet(3_000_000_000L);
