@@ -28,6 +28,7 @@ import java.io.PrintStream;
             BenchCommand.class,
             ChartBenchCommand.class,
             MemBenchCommand.class,
+            AppBenchCommand.class,
             ReportBenchCommand.class,
             LabCommand.class,
             ImportCommand.class,
