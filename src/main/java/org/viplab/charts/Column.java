@@ -7,121 +7,150 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The events of one kind, in time order, with their times in a primitive array so that a chart can find the
- * first event of a window by binary search and scan a million events without touching the objects' headers.
+ * The events of one kind, in time order, with their times and chart codes kept as <em>runs</em>: a start time, a
+ * fixed interval and one code for consecutive events (a probe every 100 ms to the same backend, an advert a
+ * second at the same priority). A long live run then costs a few bytes per change, not per event: at 100x the
+ * app charts about a million probes per simulated day, which as one long and one int each grew the heap by
+ * megabytes a minute. A chart still finds the first event of a window by binary search (over runs), and the
+ * first event of each pixel column per code arithmetically, without reading every event.
  */
 final class Column<E extends LabEvent> {
-    private long[] times = new long[1024];
-    private int[] codes = new int[1024];
+    private long[] start = new long[16];
+    private long[] interval = new long[16];
+    private int[] runCode = new int[16];
+    /** Events up to and including each run (cumulative), for a binary search by index. */
+    private int[] end = new int[16];
+    private int runs;
+    private long lastTime;
+    /** The run of the last index read: charts read in order, so the next read is usually in it. */
+    private int hint;
     /**
      * The events themselves, stored as a timeline does (runs of periodic unchanged events take about a byte
      * each): a long live run keeps no object per probe or advert. Read through {@link #items()}.
      */
     private final Timeline items = new Timeline();
     private List<E> view = List.of();
-    /** Per code, the indices of its events in time order; null unless asked for (see {@link #Column(boolean)}). */
-    private final java.util.Map<Integer, Indices> byCode;
 
-    Column() { this(false); }
+    Column() { }
 
-    /**
-     * @param indexCodes also keep, per code, where its events are: a whole-day view then finds the first event of
-     *                   each lane in each pixel column by search instead of reading every event (a 24 h run has
-     *                   864,000 client probes, and 3 ms went into reading them all for 1,600 columns)
-     */
-    Column(boolean indexCodes) { this.byCode = indexCodes ? new java.util.HashMap<>() : null; }
+    /** Kept for callers that asked for a per-code index: the runs now give it (see {@link #firstPerBucket}). */
+    Column(boolean indexCodes) { }
 
     void add(E e) { add(e, 0); }
 
     /** @param code a small number the charts need per event (a lane, a priority), kept beside the time */
     void add(E e, int code) {
         int n = items.size();
-        if (n == times.length) {
-            times = Arrays.copyOf(times, n * 2);
-            codes = Arrays.copyOf(codes, n * 2);
-        }
-        codes[n] = code;
         // an engine appends in time order; a late event (two engines, clock skew) is clamped so searches stay valid
-        times[n] = n > 0 ? Math.max(times[n - 1], e.timeUs()) : e.timeUs();
+        long t = n > 0 ? Math.max(lastTime, e.timeUs()) : e.timeUs();
         items.accept(e);
-        if (byCode != null) byCode.computeIfAbsent(code, c -> new Indices()).add(n);
+        lastTime = t;
+        int r = runs - 1;
+        if (r >= 0 && runCode[r] == code) {
+            int count = end[r] - first(r);
+            if (count == 1) {
+                interval[r] = t - start[r];
+                end[r]++;
+                return;
+            }
+            if (t - (start[r] + (count - 1) * interval[r]) == interval[r]) {
+                end[r]++;
+                return;
+            }
+        }
+        if (runs == start.length) {
+            int m = runs * 2;
+            start = Arrays.copyOf(start, m);
+            interval = Arrays.copyOf(interval, m);
+            runCode = Arrays.copyOf(runCode, m);
+            end = Arrays.copyOf(end, m);
+        }
+        start[runs] = t;
+        interval[runs] = 0;
+        runCode[runs] = code;
+        end[runs] = n + 1;
+        runs++;
     }
+
+    private int first(int r) { return r > 0 ? end[r - 1] : 0; }
+
+    /** The run holding event {@code i}. */
+    private int runOf(int i) {
+        int h = hint;
+        if (h < runs && i < end[h] && i >= first(h)) return h;
+        if (h + 1 < runs && i < end[h + 1] && i >= end[h]) return hint = h + 1;
+        int lo = 0;
+        int hi = runs - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (end[mid] > i) hi = mid; else lo = mid + 1;
+        }
+        return hint = lo;
+    }
+
+    private long lastOf(int r) { return start[r] + (end[r] - first(r) - 1) * interval[r]; }
 
     /**
      * Appends to {@code out}, for the events with this code in [fromUs, toUs], the time of the first one in each
      * bucket, a bucket being {@code (long) ((t - fromUs) / bucketUs)}: the same events a scan of the whole window
-     * keeping the first of each bucket would keep, in time order. Needs a column made with {@code indexCodes}.
+     * keeping the first of each bucket would keep, in time order. Reads runs, not events: within a run the
+     * first event of the next bucket is computed.
      */
     void firstPerBucket(int code, long fromUs, long toUs, double bucketUs, SeriesBuffer out, double y) {
-        Indices idx = byCode.get(code);
-        if (idx == null) return;
-        int k = idx.firstAtOrAfter(fromUs, 0);
-        while (k < idx.size) {
-            long t = times[idx.at[k]];
-            if (t > toUs) break;
-            out.add(t / 1e6, y);
-            long b = (long) ((t - fromUs) / bucketUs);
-            k = idx.firstInLaterBucket(k, b, fromUs, bucketUs);
-        }
-    }
-
-    /** Growable int array of indices into the column, ascending (so their times are in order). */
-    private final class Indices {
-        int[] at = new int[256];
-        int size;
-
-        void add(int i) {
-            if (size == at.length) at = Arrays.copyOf(at, size * 2);
-            at[size++] = i;
-        }
-
-        /** The first k >= from whose time is >= tUs (size when none). */
-        int firstAtOrAfter(long tUs, int from) {
-            int lo = from;
-            int hi = size;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (times[at[mid]] < tUs) lo = mid + 1; else hi = mid;
+        int i = lowerBound(fromUs);
+        if (i >= size()) return;
+        long lastBucket = Long.MIN_VALUE;
+        int firstRun = runOf(i);
+        for (int r = firstRun; r < runs && start[r] <= toUs; r++) {
+            if (runCode[r] != code) continue;
+            long d = interval[r];
+            int count = end[r] - first(r);
+            int k = r == firstRun ? i - first(r) : 0;
+            while (k < count) {
+                long t = start[r] + k * d;
+                if (t > toUs) break;
+                long b = (long) ((t - fromUs) / bucketUs);
+                if (b != lastBucket) {
+                    out.add(t / 1e6, y);
+                    lastBucket = b;
+                }
+                if (d == 0) break; // every later event of the run is at the same time, in the same bucket
+                // the first k' whose time reaches the next bucket's start, then back off while the division
+                // (double arithmetic, as in the scan) still puts it in this bucket
+                double next = fromUs + (b + 1) * bucketUs;
+                long jump = Math.max(k + 1, (long) Math.ceil((next - start[r]) / d) - 2);
+                while (jump < count && (long) ((start[r] + jump * d - fromUs) / bucketUs) <= b) jump++;
+                k = (int) Math.min(jump, count);
             }
-            return lo;
-        }
-
-        /** The first k' > k whose bucket is past b: galloping, as the next bucket is usually near. */
-        int firstInLaterBucket(int k, long b, long fromUs, double bucketUs) {
-            int lo = k + 1;
-            int step = 1;
-            int hi = lo;
-            while (hi < size && (long) ((times[at[hi]] - fromUs) / bucketUs) <= b) {
-                lo = hi + 1;
-                hi += step;
-                step <<= 1;
-            }
-            hi = Math.min(hi, size);
-            while (lo < hi) { // the first in [lo, hi) past b; hi is past b or size
-                int mid = (lo + hi) >>> 1;
-                if ((long) ((times[at[mid]] - fromUs) / bucketUs) <= b) lo = mid + 1; else hi = mid;
-            }
-            return lo;
         }
     }
 
     int size() { return items.size(); }
 
-    long time(int i) { return times[i]; }
+    /** Runs stored, for tests and benchmarks: periodic unchanged events share one. */
+    int runs() { return runs; }
 
-    int code(int i) { return codes[i]; }
+    long time(int i) {
+        int r = runOf(i);
+        return start[r] + (i - first(r)) * interval[r];
+    }
+
+    int code(int i) { return runCode[runOf(i)]; }
 
     E get(int i) { return items().get(i); }
 
     /** The index of the first event at or after {@code tUs} (size() when none). */
     int lowerBound(long tUs) {
         int lo = 0;
-        int hi = items.size();
-        while (lo < hi) {
+        int hi = runs;
+        while (lo < hi) { // the first run whose last event is at or after tUs
             int mid = (lo + hi) >>> 1;
-            if (times[mid] < tUs) lo = mid + 1; else hi = mid;
+            if (lastOf(mid) < tUs) lo = mid + 1; else hi = mid;
         }
-        return lo;
+        if (lo == runs) return size();
+        if (start[lo] >= tUs || interval[lo] == 0) return first(lo);
+        long k = (tUs - start[lo] + interval[lo] - 1) / interval[lo];
+        return first(lo) + (int) k;
     }
 
     /** The event closest in time to {@code tUs}, or null when the column is empty. */
@@ -132,7 +161,7 @@ final class Column<E extends LabEvent> {
         List<E> all = items();
         if (i == n) return all.get(n - 1);
         if (i == 0) return all.get(0);
-        return tUs - times[i - 1] <= times[i] - tUs ? all.get(i - 1) : all.get(i);
+        return tUs - time(i - 1) <= time(i) - tUs ? all.get(i - 1) : all.get(i);
     }
 
     /** Every event added, as a read-only list decoded on access (cheap when read in order). */

@@ -49,4 +49,31 @@ class ColumnTest {
         }
         assertTrue(checked > 10_000, "the windows held probes: " + checked);
     }
+
+    /** Periodic probes to one backend share a run; the reads give back each event's own time and code. */
+    @Test
+    void periodicEventsAreStoredAsRunsAndReadBackExactly() {
+        Column<LabEvent.ClientProbe> col = new Column<>(true);
+        List<long[]> added = new ArrayList<>();
+        long t = 0;
+        for (int i = 0; i < 100_000; i++) {
+            t += 100_000;
+            int code = i >= 50_000 && i < 50_030 ? ChartData.TIMEOUT : i < 50_000 ? 0 : 1; // a failover
+            if (i == 70_000) t += 37; // one probe late: a new run from there
+            col.add(new LabEvent.ClientProbe(t, code >= 0, 1000, code >= 0 ? "db" + (code + 1) : null,
+                    code >= 0 ? null : LabEvent.ProbeFailure.TIMEOUT), code);
+            added.add(new long[]{t, code});
+        }
+        assertTrue(col.runs() <= 5, "runs: " + col.runs());
+        for (int i = 0; i < added.size(); i += 7) {
+            assertEquals(added.get(i)[0], col.time(i), "time of " + i);
+            assertEquals(added.get(i)[1], col.code(i), "code of " + i);
+            assertEquals(added.get(i)[0], col.get(i).timeUs());
+        }
+        assertEquals(0, col.lowerBound(-1));
+        assertEquals(1, col.lowerBound(100_001));
+        assertEquals(70_000, col.lowerBound(added.get(69_999)[0] + 1));
+        assertEquals(col.size(), col.lowerBound(t + 1));
+        assertEquals(added.get(50_010)[0], col.nearest(added.get(50_010)[0] + 40_000).timeUs());
+    }
 }
