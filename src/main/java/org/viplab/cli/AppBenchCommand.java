@@ -57,6 +57,7 @@ public final class AppBenchCommand extends CliCommand {
                 long committed = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
                 out.printf("  %6.1f min: RSS %,5d MiB (peak %,5d), heap after GC %,4d MiB, heap committed %,4d MiB%n",
                         (System.nanoTime() - t0) / 60e9, status("VmRSS") >> 10, status("VmHWM") >> 10, live >> 20, committed >> 20);
+                out.flush();
                 if (next >= endNs) break;
             }
             out.printf("result: %.1f wall minutes at %dx, RSS %,d MiB (peak %,d), heap after GC %,d MiB (peak %,d)%n", minutes, speed,
@@ -68,9 +69,17 @@ public final class AppBenchCommand extends CliCommand {
         System.exit(ExitCodes.OK); // the window has no other way to be told to close from here
     }
 
+    /**
+     * The heap the last full GC left: each heap pool's usage right after that collection. The app keeps allocating
+     * while the bench reads (the simulation, the software renderer), so the heap's "used" a moment later is not it.
+     */
     private static long liveHeap() {
         System.gc();
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        long live = 0;
+        for (java.lang.management.MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (p.getType() == java.lang.management.MemoryType.HEAP && p.getCollectionUsage() != null) live += p.getCollectionUsage().getUsed();
+        }
+        return live;
     }
 
     /** A size in KiB from /proc/self/status (Linux), or -1. */
