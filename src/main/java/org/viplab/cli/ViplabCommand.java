@@ -29,6 +29,7 @@ import java.io.PrintStream;
             ChartBenchCommand.class,
             MemBenchCommand.class,
             AppBenchCommand.class,
+            FidelityCommand.class,
             ReportBenchCommand.class,
             LabCommand.class,
             ImportCommand.class,
