@@ -40,7 +40,8 @@ cp "$out"/natives/*.so "$out/runtime/lib/"
 du -sh "$out/runtime"
 args=(--name "$name" --app-version "$(prop appVersion)" --vendor "$(prop vendor)"
       --description "$(prop description)" --input "$out/input" --main-jar "$(prop mainJar)"
-      --main-class "$(prop mainClass)" --runtime-image "$out/runtime" --icon "$(prop icon)" --dest "$out")
+      --main-class "$(prop mainClass)" --runtime-image "$out/runtime" --icon "$(prop icon)" --dest "$out"
+      --java-options -XX:+UseSerialGC --java-options -Xms24m)   # as ./viplab: see README, Figures (appbench)
 jpackage --type app-image "${args[@]}"
 bash jlink/appcds.sh "$out/$name"
 echo "app image: $out/$name/bin/$name"

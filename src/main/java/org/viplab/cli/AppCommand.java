@@ -17,6 +17,12 @@ public final class AppCommand extends CliCommand {
     @ArgGroup(exclusive = true)
     Hosts hosts;
 
+    @Option(names = "--speed", paramLabel = "N", description = "start the simulation at this speed: 1, 2, 5, 10 or 100 (default 1)")
+    Integer speed;
+
+    @Option(names = "--mode", paramLabel = "MODE", description = "start on this preset: mode1 or mode2 (default mode1)")
+    String mode;
+
     static final class Hosts {
         @Option(names = "--inventory", paramLabel = "FILE", description = "open the Connect dialog on this inventory")
         Path inventory;
@@ -26,15 +32,31 @@ public final class AppCommand extends CliCommand {
 
     @Override
     protected int run(PrintStream out, PrintStream err) throws Exception {
-        String[] args = new String[0];
+        launchApp(arguments(hosts, speed, mode).toArray(String[]::new));
+        return ExitCodes.OK;
+    }
+
+    /** The app's own arguments, checked here so that a bad value is a usage error before any window opens. */
+    static java.util.List<String> arguments(Hosts hosts, Integer speed, String mode) throws BadInputException {
+        java.util.List<String> args = new java.util.ArrayList<>();
         if (hosts != null) {
             boolean connect = hosts.connect != null;
             Path file = connect ? hosts.connect : hosts.inventory;
             if (!Files.isRegularFile(file)) throw new BadInputException("viplab app: no inventory file at " + file);
-            args = new String[]{connect ? "--connect" : "--inventory", file.toString()};
+            args.add(connect ? "--connect" : "--inventory");
+            args.add(file.toString());
         }
-        launchApp(args);
-        return ExitCodes.OK;
+        if (speed != null) {
+            if (!org.viplab.lab.TimeControls.SPEEDS.contains(speed)) {
+                throw new BadInputException("viplab app: --speed must be one of " + org.viplab.lab.TimeControls.SPEEDS + ", got " + speed);
+            }
+            args.add("--speed=" + speed);
+        }
+        if (mode != null) {
+            if (!mode.equals("mode1") && !mode.equals("mode2")) throw new BadInputException("viplab app: --mode must be mode1 or mode2, got " + mode);
+            args.add("--mode=" + mode);
+        }
+        return args;
     }
 
     static void launchApp(String[] args) throws Exception {

@@ -28,6 +28,8 @@ import java.io.PrintStream;
             BenchCommand.class,
             ChartBenchCommand.class,
             MemBenchCommand.class,
+            AppBenchCommand.class,
+            FidelityCommand.class,
             ReportBenchCommand.class,
             LabCommand.class,
             ImportCommand.class,

@@ -323,6 +323,7 @@ public final class ConfigImporter {
             if (be == null) notes.add(new Note(fe.pos, ConfigText.of("config.note.noBackend", nc.name, fe.name)));
             int port = fe.binds.get(0).port();
             if (port >= 0) s.bindPort = port;
+            nc.haproxyPositions.put("bindPort", fe.binds.get(0).pos());
         } else {
             notes.add(new Note(SourcePos.of(h.file, 1, 1), ConfigText.of("config.note.noBind", nc.name)));
         }
@@ -351,12 +352,16 @@ public final class ConfigImporter {
         s.rise = pick(firstChecked == null ? null : firstChecked.rise, ds == null ? null : ds.rise, 2);
         s.fastinterMs = pick(firstChecked == null ? null : firstChecked.fastinterMs, ds == null ? null : ds.fastinterMs, null);
         s.downinterMs = pick(firstChecked == null ? null : firstChecked.downinterMs, ds == null ? null : ds.downinterMs, null);
+        checkPositions(nc.haproxyPositions, firstChecked, ds);
         HaproxyConf.Val<Long> tc = be.effectiveTimeout("check");
         s.timeoutCheckMs = tc == null ? null : tc.value();
+        if (tc != null) nc.haproxyPositions.put("timeoutCheckMs", tc.pos());
         HaproxyConf.Val<Long> tcon = be.effectiveTimeout("connect");
         if (tcon != null) s.timeoutConnectMs = tcon.value();
+        if (tcon != null) nc.haproxyPositions.put("timeoutConnectMs", tcon.pos());
         HaproxyConf.Val<Integer> rt = be.effectiveRetries();
         if (rt != null) s.retries = rt.value();
+        if (rt != null) nc.haproxyPositions.put("retries", rt.pos());
         s.redispatch = be.optionOn("redispatch");
         boolean allShut = !be.servers.isEmpty();
         for (HaproxyConf.Server sv : be.servers) {
@@ -378,9 +383,29 @@ public final class ConfigImporter {
             ss.check = sv.check;
             ss.backup = sv.backup;
             ss.weight = sv.weight != null ? sv.weight : 1;
+            nc.haproxyPositions.put("servers." + s.servers.size() + ".port", sv.pos);
+            nc.haproxyPositions.put("servers." + s.servers.size() + ".weight", sv.pos);
             s.servers.add(ss);
         }
         return s;
+    }
+
+    /** The check settings come from the first checked server's line, else from default-server's. */
+    private static void checkPositions(Map<String, SourcePos> at, HaproxyConf.Server own, HaproxyConf.Server dflt) {
+        for (String f : List.of("interMs", "fall", "rise", "fastinterMs", "downinterMs")) {
+            HaproxyConf.Server from = own != null && setIn(own, f) ? own : dflt != null && setIn(dflt, f) ? dflt : null;
+            if (from != null) at.put(f, from.pos);
+        }
+    }
+
+    private static boolean setIn(HaproxyConf.Server s, String field) {
+        return switch (field) {
+            case "interMs" -> s.interMs != null;
+            case "fall" -> s.fall != null;
+            case "rise" -> s.rise != null;
+            case "fastinterMs" -> s.fastinterMs != null;
+            default -> s.downinterMs != null;
+        };
     }
 
     private static <T> T pick(T own, T dflt, T fallback) {

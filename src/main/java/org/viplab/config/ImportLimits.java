@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class ImportLimits {
     private static final Pattern SCRIPT = Pattern.compile("(\\w+)\\.keepalived\\.scripts\\.(\\d+)\\.(\\w+)");
     private static final Pattern INSTANCE = Pattern.compile("(\\w+)\\.keepalived\\.(\\w+)");
+    private static final Pattern HAPROXY = Pattern.compile("(\\w+)\\.haproxy\\.([\\w.]+)");
 
     private ImportLimits() { }
 
@@ -49,6 +50,11 @@ final class ImportLimits {
             };
             return val != null ? val.pos() : s.pos != null ? s.pos : fallback;
         }
+        m = HAPROXY.matcher(field);
+        if (m.matches() && nc.haproxy != null) {
+            SourcePos at = nc.haproxyPositions.get(m.group(2));
+            return at != null ? at : nc.haproxy.file != null ? SourcePos.of(nc.haproxy.file, 1, 1) : fallback;
+        }
         m = INSTANCE.matcher(field);
         KeepalivedConf.VrrpInstance in = nc.instance();
         if (m.matches() && in != null) {
@@ -57,6 +63,8 @@ final class ImportLimits {
                 case "virtualRouterId" -> in.vrid;
                 case "advertIntSec" -> in.advertInt;
                 case "preemptDelaySec" -> in.preemptDelay;
+                case "garpMasterDelaySec" -> in.garp.get("garp_master_delay");
+                case "garpMasterRepeat" -> in.garp.get("garp_master_repeat");
                 default -> null;
             };
             if (val != null) return val.pos();

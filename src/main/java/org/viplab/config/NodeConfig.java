@@ -15,6 +15,11 @@ public final class NodeConfig {
     public final Map<String, ScriptAnalysis> scripts = new LinkedHashMap<>();
     /** By vrrp_script name: the file the script was found in, when one was. */
     public final Map<String, Path> scriptFiles = new LinkedHashMap<>();
+    /**
+     * Where each imported haproxy value came from, by its field under the node's {@code haproxy.} (as
+     * {@code Limits} names it: {@code interMs}, {@code servers.0.port}...), so a value out of range names its line.
+     */
+    public final Map<String, SourcePos> haproxyPositions = new LinkedHashMap<>();
     /** sysctl settings found in the node directory (sysctl.conf, sysctl.d/*.conf), e.g. net.ipv4.ip_nonlocal_bind. */
     public final Map<String, String> sysctl = new LinkedHashMap<>();
 

@@ -104,6 +104,13 @@ public final class JsonLinesReader {
         }
     }
 
+    /**
+     * The longest line read, in characters. An event line is well under a kilobyte (the longest are log lines); a
+     * session's timeline entry may inflate to a gigabyte, and read as one line with no newline it would be held
+     * whole (twice, as chars) before any check could refuse it.
+     */
+    public static final int MAX_LINE_CHARS = 1 << 16;
+
     private JsonLinesReader() { }
 
     public static List<LabEvent> read(String source, Reader in) throws IOException, FormatException {
@@ -127,7 +134,8 @@ public final class JsonLinesReader {
         int line = 0;
         long[] ids = new long[256];
         int n = 0;
-        while ((text = r.readLine()) != null) {
+        StringBuilder buffer = new StringBuilder();
+        while ((text = boundedLine(r, buffer, source, line + 1)) != null) {
             line++;
             if (text.isBlank()) continue;
             JsonObject o = object(source, line, text);
@@ -136,6 +144,27 @@ public final class JsonLinesReader {
             if (n == ids.length) ids = java.util.Arrays.copyOf(ids, n * 2);
             ids[n++] = sink.accept(e, cause < 0 ? Causes.NONE : ids[(int) cause]);
         }
+    }
+
+    /** The next line without its terminator (\n, \r\n or \r), null at the end; refused past {@link #MAX_LINE_CHARS}. */
+    private static String boundedLine(BufferedReader r, StringBuilder b, String source, int line) throws IOException, FormatException {
+        b.setLength(0);
+        boolean any = false;
+        int c;
+        while ((c = r.read()) != -1) {
+            any = true;
+            if (c == '\n') return b.toString();
+            if (c == '\r') {
+                r.mark(1);
+                if (r.read() != '\n') r.reset();
+                return b.toString();
+            }
+            if (b.length() == MAX_LINE_CHARS) {
+                throw new FormatException(source, line, "the line is longer than " + MAX_LINE_CHARS + " characters, the limit for one event");
+            }
+            b.append((char) c);
+        }
+        return any ? b.toString() : null;
     }
 
     /** Reads a whole file: its events, and their causes by index. */

@@ -2,7 +2,6 @@ package org.viplab.ui.events;
 
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
-import javafx.collections.transformation.FilteredList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -56,7 +55,7 @@ public final class EventListView extends BorderPane {
 
     private final I18n i18n;
     private final LabViewModel vm;
-    private final FilteredList<LabEvent> filtered;
+    private final ShownEvents filtered;
     private final TableView<LabEvent> table = new TableView<>();
     private final CheckComboBox<String> hostFilter = new CheckComboBox<>();
     private final CheckComboBox<String> kindFilter = new CheckComboBox<>();
@@ -70,7 +69,7 @@ public final class EventListView extends BorderPane {
         this.vm = vm;
         this.i18n = i18n;
         setId("event-list");
-        filtered = new FilteredList<>(vm.events());
+        filtered = new ShownEvents(vm.events());
         table.setItems(filtered);
         table.setId("event-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -257,7 +256,8 @@ public final class EventListView extends BorderPane {
 
     public WhyPanel whyPanel() { return why; }
 
-    public FilteredList<LabEvent> shown() { return filtered; }
+    /** The events the filters let through, in time order (read from the run's timeline, not copied). */
+    public javafx.collections.ObservableList<LabEvent> shown() { return filtered; }
 
     /** Whether the list shows an event like {@code e} under its current filters (hosts, kinds, search). */
     public Predicate<LabEvent> filter() {

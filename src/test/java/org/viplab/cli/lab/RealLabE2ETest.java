@@ -218,6 +218,38 @@ class RealLabE2ETest {
         writeFigures("figures-vrrp-blocked.json", fig);
     }
 
+    /**
+     * The fidelity drills of issue 14 on the lab, once each: kill -9 mysqld under mysqld_safe and the 12 s VRRP cut
+     * healed (mode 1), service mysql stop behind haproxy's redispatch (mode 2). Each must pass as written (its
+     * expectations admit what the lab showed: no failover; a clean heal or a black hole); the figures record which.
+     */
+    @Test
+    void fidelityDrills() throws Exception {
+        Map<String, Object> fig = new LinkedHashMap<>();
+        fig.put("mode1", withLab(1, (dir, f) -> {
+            // kill -9 races the 3 s check: on a loaded machine mysqld_safe's restart can take long enough for the
+            // check to catch it (a failover); the figures say which happened, the run must only complete
+            f.put("real-mode1-kill9-mysqld", realRun(dir, "real-mode1-kill9-mysqld", false));
+            f.put("real-mode1-vrrp-cut-heal-arp", realRun(dir, "real-mode1-vrrp-cut-heal-arp", true));
+        }));
+        fig.put("mode2", withLab(2, (dir, f) -> f.put("real-mode2-mysql-stop-redispatch", realRun(dir, "real-mode2-mysql-stop-redispatch", true))));
+        writeFigures("figures-fidelity.json", fig);
+    }
+
+    /** One run of a sample drill on the lab's hosts; its metrics. {@code mustPass}: else an expectation may fail (exit 1). */
+    static Map<String, Object> realRun(Path dir, String name, boolean mustPass) throws Exception {
+        Path json = OUT.resolve(name + ".json");
+        Cli d = cli("drill", "samples/drills/" + name + ".json", "--engine", "ssh", "--inventory", dir.resolve("inventory.json").toString(),
+                "--json", json.toString(), "--jsonl", OUT.resolve(name + ".jsonl").toString());
+        if (mustPass) assertEquals(0, d.rc(), name + " on real hosts failed:\n" + d.out() + d.err());
+        else assertTrue(d.rc() == 0 || d.rc() == 1, name + " on real hosts did not complete:\n" + d.out() + d.err());
+        JsonObject m = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("metrics");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("passed", d.rc() == 0);
+        for (String k : List.of("failovers", "failedProbes", "probes", "clientDowntimeMs", "splitBrainMs")) out.put(k, m.get(k).getAsDouble());
+        return out;
+    }
+
     /** A split brain of more than 100 ms while VRRP is blocked, one holder after the heal, adverts of both with priority. */
     static Map<String, Object> checkSplitBrain(Path jsonl) throws Exception {
         List<JsonObject> ev = new ArrayList<>();

@@ -62,6 +62,18 @@ class JsonLinesReaderTest {
         assertEquals(events, JsonLinesReader.read("t.jsonl", new StringReader(write(events))));
     }
 
+    /** A line past the cap is refused at its number before it is held whole; CR LF and CR end lines too. */
+    @Test
+    void aLineLongerThanTheCapIsRefusedWithItsNumber() throws Exception {
+        String ok = write(List.of(new LabEvent.LinkChanged(7, "db1-db2/vrrp", true))).strip();
+        String huge = "{\"kind\":\"link\",\"t\":1,\"link\":\"" + "x".repeat(JsonLinesReader.MAX_LINE_CHARS) + "\",\"cut\":true}";
+        JsonLinesReader.FormatException e = assertThrows(JsonLinesReader.FormatException.class,
+                () -> JsonLinesReader.read("s.jsonl", new StringReader(ok + "\r\n" + ok + "\r" + huge + "\n" + ok)));
+        assertEquals(3, e.line());
+        assertEquals("s.jsonl:3: the line is longer than 65536 characters, the limit for one event", e.getMessage());
+        assertEquals(3, JsonLinesReader.read("s.jsonl", new StringReader(ok + "\r\n" + ok + "\r" + ok)).size());
+    }
+
     @Test
     void aSimulatedFailoverRoundTripsEventForEvent() throws Exception {
         Timeline tl = new Timeline();
