@@ -86,7 +86,7 @@ public final class TopologyView extends Pane {
         clip.heightProperty().bind(heightProperty());
         setClip(clip);
         world.getTransforms().setAll(pan, zoom);
-        wire = new WireLayer(vm, i18n, anchors::get);
+        wire = new WireLayer(vm, i18n, anchors::get, this::cardBounds);
         bar = new TimeTravelBar(travel, i18n);
         caption = new VipCaption(vm, live, i18n);
         getChildren().add(world);
@@ -154,8 +154,14 @@ public final class TopologyView extends Pane {
     /** The caption of the last VIP move shown, "" when none. */
     public String captionText() { return caption.getText() == null ? "" : caption.getText(); }
 
-    /** The adverts, ARPs and queries travelling on the wire. */
+    /** The adverts, ARPs and queries travelling on the wire (and whether the drawing animates: {@link WireLayer#setPlaying}). */
     public WireLayer wire() { return wire; }
+
+    /** Where {@code name}'s card is in the world (the client's for "client"), or null. */
+    private javafx.geometry.Bounds cardBounds(String name) {
+        Node n = LabEvent.CLIENT.equals(name) ? clientCard : cards.get(name);
+        return n == null ? null : n.getBoundsInParent();
+    }
 
     // ---- drawing -----------------------------------------------------------------------------------
 
@@ -294,6 +300,7 @@ public final class TopologyView extends Pane {
     // ---- VIP animation -----------------------------------------------------------------------------
 
     private void animateMove(LabViewModel.VipMove m) {
+        if (!wire.playing()) return; // animations held (a test reading a frame)
         Label pill = vipPills.get(m.host());
         Point2D to = anchors.get(m.host());
         Point2D from = m.from() == null ? null : anchors.get(m.from());

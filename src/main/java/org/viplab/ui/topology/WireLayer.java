@@ -35,6 +35,8 @@ public final class WireLayer {
     private final LabViewModel vm;
     private final I18n i18n;
     private final Function<String, Point2D> anchor;
+    /** Where a host's or the client's card is drawn (world coordinates), or null: dots leave and land at its edge. */
+    private final Function<String, javafx.geometry.Bounds> box;
     private final Group paths = new Group();
     private final Group dots = new Group();
     private final Polyline clientPath = new Polyline();
@@ -44,10 +46,11 @@ public final class WireLayer {
     private int launched;
     private int merged;
 
-    WireLayer(LabViewModel vm, I18n i18n, Function<String, Point2D> anchor) {
+    WireLayer(LabViewModel vm, I18n i18n, Function<String, Point2D> anchor, Function<String, javafx.geometry.Bounds> box) {
         this.vm = vm;
         this.i18n = i18n;
         this.anchor = anchor;
+        this.box = box;
         paths.setMouseTransparent(true);
         dots.setMouseTransparent(true);
         dots.setId("wire-dots");
@@ -63,12 +66,19 @@ public final class WireLayer {
 
     /** The drawing was rebuilt (a new run): nothing in flight, the path redrawn on the new anchors. */
     void rebuild() {
-        for (Dot d : new ArrayList<>(inFlight.values())) d.flight.stop();
-        inFlight.clear();
-        dots.getChildren().clear();
+        clear();
         paths.getChildren().setAll(clientPath);
         updatePath();
     }
+
+    /** Drops every dot in flight. */
+    public void clear() {
+        for (Dot d : new ArrayList<>(inFlight.values())) d.flight.stop();
+        inFlight.clear();
+        dots.getChildren().clear();
+    }
+
+    boolean playing() { return playing; }
 
     Group paths() { return paths; }
 
@@ -99,6 +109,10 @@ public final class WireLayer {
         Point2D a = anchor.apply(from);
         Point2D b = anchor.apply(to);
         if (a == null || b == null) return;
+        Point2D start = edge(from, a, b);
+        Point2D end = edge(to, b, a);
+        a = start;
+        b = end;
         Dot d = inFlight.get(lane);
         if (d != null) {
             merged++;
@@ -111,6 +125,20 @@ public final class WireLayer {
         inFlight.put(lane, d);
         dots.getChildren().add(d.node);
         if (playing) d.flight.play();
+    }
+
+    /** Where the line from {@code centre} towards {@code other} leaves {@code name}'s card (the centre when it has none). */
+    private Point2D edge(String name, Point2D centre, Point2D other) {
+        javafx.geometry.Bounds r = box.apply(name);
+        if (r == null || r.isEmpty()) return centre;
+        double dx = other.getX() - centre.getX();
+        double dy = other.getY() - centre.getY();
+        if (dx == 0 && dy == 0) return centre;
+        double hw = r.getWidth() / 2;
+        double hh = r.getHeight() / 2;
+        double t = Math.min(dx == 0 ? Double.MAX_VALUE : hw / Math.abs(dx), dy == 0 ? Double.MAX_VALUE : hh / Math.abs(dy));
+        t = Math.min(t, 0.45); // never past the middle of the way
+        return new Point2D(centre.getX() + dx * t, centre.getY() + dy * t);
     }
 
     /** The client's path now: client → VIP holder and, when another host's mysqld answered (mode 2), on to it. */

@@ -173,4 +173,34 @@ class NodeCardTest {
         fx(() -> { d.feed(); return null; });
         assertEquals("MASTER \u00b7 priority 90", fx(() -> d.view.cardTexts("db2")).get(0));
     }
+
+    @Test
+    void aRealHostsKeepalivedLogReadsOnTheCardAndBackInTime() throws Exception {
+        // db1's keepalived log of a real-lab run (stop, then start: BACKUP, the script, MASTER again), parsed by
+        // the SSH engine's parser as a real-host run would be; lab time 0 = 13:28:00 on the host's clock
+        var parser = new org.viplab.engine.ssh.observe.KeepalivedLogParser("db1", java.time.ZoneOffset.UTC, true, 51, 1_000_000);
+        parser.assume(VrrpState.MASTER, ProcessState.RUNNING);
+        long zero = java.time.LocalDateTime.parse("2026-11-25T13:28:00").toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000;
+        var time = org.viplab.engine.ssh.observe.TimeMap.offset(zero, 0);
+        Timeline tl = new Timeline();
+        tl.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.KEEPALIVED, ProcessState.STOPPED, ProcessState.RUNNING, null));
+        tl.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.BACKUP, VrrpState.MASTER, null));
+        try (var in = getClass().getResourceAsStream("/fixtures/real-lab-2026-11-25/S1-run1/keepalived-db1.log")) {
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                for (LabEvent e : parser.parse(line, time)) tl.accept(e);
+            }
+        }
+        Drawing d = show(Presets.mode1(), tl);
+        fx(() -> { d.feed(); return null; });
+        List<String> lines = fx(() -> d.view.cardTexts("db1"));
+        assertEquals("MASTER \u00b7 priority 100", lines.get(0), "back to MASTER at 28.770 s");
+        assertTrue(lines.get(1).startsWith("check_haproxy: ") && lines.get(1).contains("OK, fall 0/1"), lines.get(1));
+        assertEquals("last advert sent: priority 0 at 4.962 s", lines.get(2), "the log's 'sent 0 priority' (no capture here)");
+
+        LabEvent release = fx(() -> d.vm.events().stream().filter(e -> e instanceof LabEvent.AdvertSent a && a.priority() == 0).findFirst().orElseThrow());
+        fx(() -> d.view.timeTravel().view(release));
+        lines = fx(() -> d.view.cardTexts("db1"));
+        assertEquals("stopped", lines.get(0), "at 4.962 s keepalived was stopping: no priority");
+        assertTrue(lines.get(1).contains("not running (keepalived stopping)"), lines.get(1));
+    }
 }

@@ -65,6 +65,8 @@ class TimeTravelInAppTest {
 
     @Test
     void theListsSelectionMovesTheDrawingNextFlashesAndBackToLiveClearsIt(FxRobot robot) throws Exception {
+        // the screenshots show a settled drawing: the VIP pill not mid-move, no dots mid-flight
+        fx(() -> { app.window.topologyView().wire().setPlaying(false); return null; });
         app.live.runFastUntil(app.live.now() + 3_000_000).get(10, TimeUnit.SECONDS);
         app.live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER).get(5, TimeUnit.SECONDS);
         app.live.runFastUntil(app.live.now() + 8_000_000).get(10, TimeUnit.SECONDS);
@@ -74,6 +76,7 @@ class TimeTravelInAppTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> fx(() -> shown.vipHolders().equals(List.of("db2"))));
         assertTrue(fx(view.timeTravel()::isLive));
         assertTrue(fx(() -> view.captionText()).startsWith("db2 took the VIP: db1 sent priority 0"), fx(view::captionText));
+        fx(() -> { view.wire().clear(); return null; });
         snapshot(view, "node-card.png");
 
         var list = fx(() -> app.window.eventList());
