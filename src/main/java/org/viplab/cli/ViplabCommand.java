@@ -24,6 +24,7 @@ import java.io.PrintStream;
         subcommands = {
             AppCommand.class,
             DrillCommand.class,
+            SweepCommand.class,
             PresetCommand.class,
             BenchCommand.class,
             ChartBenchCommand.class,
