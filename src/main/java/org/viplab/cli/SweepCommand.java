@@ -8,6 +8,7 @@ import org.viplab.drill.DrillException;
 import org.viplab.drill.DrillParser;
 import org.viplab.engine.sim.SimulatedLab;
 import org.viplab.engine.ssh.Shell;
+import org.viplab.report.SweepReport;
 import org.viplab.sweep.CombinationStats;
 import org.viplab.sweep.Metric;
 import org.viplab.sweep.Quantiles;
@@ -145,6 +146,14 @@ public final class SweepCommand extends CliCommand {
                 SweepCsv.write(result, w);
                 w.flush();
             });
+        }
+        if (report != null) {
+            Locale language = lang == null ? Locale.ENGLISH : lang;
+            OutputPaths.writeReport(report, tmp -> {
+                SweepReport.write(result, tmp, language, (c, seed) -> reproduce(c.values(), seed), null);
+                return null;
+            });
+            out.println("report: " + report.resolve(SweepReport.HTML));
         }
         stopped.countDown();
         return ExitCodes.OK;
