@@ -37,6 +37,9 @@ public final class DistributionCharts {
     /** One term of a budget: its label and its longest length in microseconds. */
     public record Part(String label, long us) { }
 
+    /** A measured value drawn across the budget bar (e.g. "downtime p99"). */
+    public record Mark(String label, long us) { }
+
     static final Color[] COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0xd62728),
         new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2), new Color(0x7f7f7f), new Color(0xbcbd22), new Color(0x17becf)};
     static final int BINS = 40;
@@ -101,7 +104,7 @@ public final class DistributionCharts {
     }
 
     /** The terms of a budget stacked in one horizontal bar, in order, each in its own colour with its label. */
-    public static JFreeChart budget(ChartText text, String title, List<Part> parts) {
+    public static JFreeChart budget(ChartText text, String title, List<Part> parts, List<Mark> marks) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         for (Part p : parts) data.addValue(ms(p.us()), p.label(), "");
         StackedBarRenderer r = new StackedBarRenderer();
@@ -116,6 +119,15 @@ public final class DistributionCharts {
         plot.setOrientation(PlotOrientation.HORIZONTAL);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setRangeGridlinePaint(new Color(0xdddddd));
+        for (Mark m : marks) {
+            org.jfree.chart.plot.ValueMarker v = new org.jfree.chart.plot.ValueMarker(ms(m.us()), Color.BLACK,
+                    new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {4f, 3f}, 0f));
+            v.setLabel(m.label());
+            v.setLabelFont(text.font(Font.PLAIN, 11));
+            v.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
+            v.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_RIGHT);
+            plot.addRangeMarker(v);
+        }
         JFreeChart c = new JFreeChart(title, text.font(Font.BOLD, 14), plot, true);
         c.setBackgroundPaint(Color.WHITE);
         legend(text, c.getLegend());

@@ -150,7 +150,7 @@ public final class SweepCommand extends CliCommand {
         if (report != null) {
             Locale language = lang == null ? Locale.ENGLISH : lang;
             OutputPaths.writeReport(report, tmp -> {
-                SweepReport.write(result, tmp, language, (c, seed) -> reproduce(c.values(), seed), null);
+                SweepReport.write(result, tmp, language, (c, seed) -> reproduce(c.values(), seed));
                 return null;
             });
             out.println("report: " + report.resolve(SweepReport.HTML));

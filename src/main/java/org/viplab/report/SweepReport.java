@@ -4,9 +4,11 @@ import org.jfree.chart.JFreeChart;
 import org.viplab.charts.ChartImages;
 import org.viplab.charts.ChartText;
 import org.viplab.charts.DistributionCharts;
+import org.viplab.core.model.FailoverBudget;
 import org.viplab.core.util.AtomicFiles;
 import org.viplab.core.util.Durations;
 import org.viplab.sweep.CombinationStats;
+import org.viplab.sweep.DrillBudget;
 import org.viplab.sweep.Metric;
 import org.viplab.sweep.Quantiles;
 import org.viplab.sweep.RunFigures;
@@ -43,15 +45,9 @@ public final class SweepReport {
         String command(SweepPlan.Combination combination, long seed);
     }
 
-    /** What the report can draw beside a metric's distribution: the analytic budget (may be absent). */
-    public interface Extras {
-        /** Extra model entries per combination (e.g. the failover budget), or an empty map. */
-        Map<String, Object> of(SweepPlan.Combination combination, ChartText text) throws IOException;
-    }
-
     private SweepReport() { }
 
-    public static void write(SweepResult result, Path dir, Locale locale, Reproduce reproduce, Extras extras) throws IOException {
+    public static void write(SweepResult result, Path dir, Locale locale, Reproduce reproduce) throws IOException {
         java.nio.file.Files.createDirectories(dir);
         AtomicFiles.writeString(dir.resolve(JSON), SweepJson.toJson(result));
         AtomicFiles.write(dir.resolve(CSV), o -> {
@@ -59,10 +55,10 @@ public final class SweepReport {
             SweepCsv.write(result, w);
             w.flush();
         });
-        AtomicFiles.writeString(dir.resolve(HTML), html(result, locale, reproduce, extras));
+        AtomicFiles.writeString(dir.resolve(HTML), html(result, locale, reproduce));
     }
 
-    static String html(SweepResult result, Locale locale, Reproduce reproduce, Extras extras) throws IOException {
+    static String html(SweepResult result, Locale locale, Reproduce reproduce) throws IOException {
         ReportModel text = new ReportModel(locale);
         ChartText chartText = new ChartText(locale);
         SweepPlan plan = result.plan();
@@ -91,7 +87,7 @@ public final class SweepReport {
         }
         m.put("cdfs", cdfs);
         List<Map<String, Object>> combos = new ArrayList<>();
-        for (CombinationStats c : stats) combos.add(combination(result, c, text, chartText, reproduce, extras, stats.size()));
+        for (CombinationStats c : stats) combos.add(combination(result, c, text, chartText, reproduce, stats.size()));
         m.put("combinations", combos);
         m.put("histogramsLeftOut", stats.size() > MAX_HISTOGRAM_COMBINATIONS
                 ? text.f("sweep.histograms.leftOut", MAX_HISTOGRAM_COMBINATIONS) : "");
@@ -99,7 +95,7 @@ public final class SweepReport {
     }
 
     private static Map<String, Object> combination(SweepResult result, CombinationStats c, ReportModel text, ChartText chartText,
-                                                   Reproduce reproduce, Extras extras, int count) throws IOException {
+                                                   Reproduce reproduce, int count) throws IOException {
         Map<String, Object> cm = new HashMap<>();
         SweepPlan.Combination combo = c.combination();
         cm.put("label", label(c, text));
@@ -155,9 +151,44 @@ public final class SweepReport {
         cm.put("quantiles", rows);
         cm.put("histograms", histograms);
         cm.put("worst", worst);
-        cm.putAll(extras == null ? Map.of() : extras.of(combo, chartText));
+        budget(cm, c, text, chartText);
         return cm;
     }
+
+    /** The analytic budget of the drill's fault as a stacked bar, the measured downtime's p50, p99 and max across it. */
+    private static void budget(Map<String, Object> cm, CombinationStats c, ReportModel text, ChartText chartText) throws IOException {
+        FailoverBudget.Budget b = DrillBudget.of(c.combination().drill());
+        if (b == null) return;
+        Locale l = text.locale();
+        if (!b.failsOver()) {
+            cm.put("budgetNone", b.noFailover().render(l));
+            return;
+        }
+        List<DistributionCharts.Part> parts = new ArrayList<>();
+        List<Map<String, Object>> terms = new ArrayList<>();
+        for (FailoverBudget.Term t : b.terms()) {
+            parts.add(new DistributionCharts.Part(t.label(l), t.maxUs()));
+            Map<String, Object> tm = new HashMap<>();
+            tm.put("name", t.label(l));
+            tm.put("range", t.minUs() == t.maxUs() ? ms(t.maxUs()) : ms(t.minUs()) + " – " + ms(t.maxUs()));
+            tm.put("setting", t.setting());
+            tm.put("source", t.source());
+            terms.add(tm);
+        }
+        List<DistributionCharts.Mark> marks = new ArrayList<>();
+        Quantiles q = c.quantiles().get(Metric.CLIENT_DOWNTIME);
+        if (q != null) {
+            marks.add(new DistributionCharts.Mark("p50", q.p50()));
+            marks.add(new DistributionCharts.Mark("p99", q.p99()));
+            marks.add(new DistributionCharts.Mark("max", q.max()));
+        }
+        cm.put("budget", png(DistributionCharts.budget(chartText, text.t("sweep.budget.chart"), parts, marks), 1000, 230));
+        cm.put("budgetTerms", terms);
+        cm.put("budgetSummary", text.f("sweep.budget.summary", seconds(b.maxUs()), seconds(b.failoverMinUs()), seconds(b.failoverMaxUs()),
+                q == null ? "–" : seconds(q.max())));
+    }
+
+    private static String seconds(long us) { return String.format(Locale.ROOT, "%.2f", us / 1e6); }
 
     private static String label(CombinationStats c, ReportModel text) {
         String l = c.combination().label();

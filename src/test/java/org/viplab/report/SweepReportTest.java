@@ -31,14 +31,18 @@ class SweepReportTest {
     @Test
     void theReportDrawsEachMetricAndNamesTheCommandBehindEachWorstRun(@TempDir Path dir) throws Exception {
         SweepResult r = sweep();
-        SweepReport.write(r, dir, Locale.ENGLISH, (c, seed) -> "viplab drill d.json --seed " + seed + " --set " + c.label().replace(", ", " --set "), null);
+        SweepReport.write(r, dir, Locale.ENGLISH, (c, seed) -> "viplab drill d.json --seed " + seed + " --set " + c.label().replace(", ", " --set "));
         String html = Files.readString(dir.resolve(SweepReport.HTML));
         // CDFs of detection, gap, failover time and downtime (split brain is 0 in every run: said, not drawn),
         // and per combination a histogram of each of the three that vary plus the gap
         int images = html.split("data:image/png;base64,").length - 1;
-        assertEquals(4 + 2 * 4, images);
+        // and per combination the failover budget's stacked bar
+        assertEquals(4 + 2 * 4 + 2, images);
+        // 300 ms shutdown + 0-3 s to the next check + 10 + 10 ms + Skew(90) + 0-100 ms for the client's next connect
+        assertTrue(html.contains("With these settings clients can be down up to 4.07 s; the new holder takes over 0.97–3.97 s after the fault."), "budget at 90");
+        assertTrue(html.contains("<td>wait for the next check</td><td class=\"num\">0.0 – 3000.0</td><td><code>db1.keepalived.scripts.0.intervalSec = 3</code></td>"));
         assertTrue(html.contains("split brain</b>: <span class=\"muted\">0 in every run"), "split brain");
-        assertTrue(html.contains("<h2>db2.keepalived.priority=99</h2>"));
+        assertTrue(html.contains("<h2 id=\"combination-2\">db2.keepalived.priority=99</h2>"));
         // Skew(90) = 648.4 ms and Skew(99) = 613.3 ms, the gap in every run of each combination
         assertTrue(html.contains("<td>no-VIP gap</td><td class=\"num\">20</td><td class=\"num\">648.4</td>"), "gap at priority 90");
         assertTrue(html.contains("<td>no-VIP gap</td><td class=\"num\">20</td><td class=\"num\">613.3</td>"), "gap at priority 99");
@@ -50,7 +54,7 @@ class SweepReportTest {
 
     @Test
     void theChineseReportIsInChinese(@TempDir Path dir) throws Exception {
-        SweepReport.write(sweep(), dir, Locale.SIMPLIFIED_CHINESE, (c, seed) -> "viplab drill d.json --seed " + seed, null);
+        SweepReport.write(sweep(), dir, Locale.SIMPLIFIED_CHINESE, (c, seed) -> "viplab drill d.json --seed " + seed);
         String html = Files.readString(dir.resolve(SweepReport.HTML));
         assertTrue(html.contains("lang=\"zh-CN\""));
         assertTrue(html.contains("客户端中断时间") && html.contains("最差的运行") && html.contains("20 次运行中 20 次通过"), "Chinese texts");
