@@ -55,6 +55,37 @@ public final class FailoverBudget {
         public long failoverMinUs() { return terms.stream().filter(t -> !t.id().equals("client")).mapToLong(Term::minUs).sum(); }
 
         public boolean failsOver() { return noFailover == null; }
+
+        /** "wait for the next check 0–3 s + priority-0 advert, backup waits Skew 0.648 s + …" in any language. */
+        public BundleText breakdown() { return new Breakdown(terms); }
+    }
+
+    /** The terms joined with their ranges in seconds, rendered in the reader's language. */
+    private static final class Breakdown extends BundleText {
+        private final List<Term> terms;
+
+        Breakdown(List<Term> terms) {
+            super("org.viplab.i18n.budget", "budget.breakdown", new Object[0]);
+            this.terms = terms;
+        }
+
+        @Override
+        public String render(Locale locale) {
+            StringBuilder b = new StringBuilder();
+            for (Term t : terms) {
+                if (t.maxUs() == 0) continue;
+                if (b.length() > 0) b.append(" + ");
+                b.append(t.label(locale)).append(' ')
+                        .append(t.minUs() == t.maxUs() ? seconds(t.maxUs()) : seconds(t.minUs()) + "–" + seconds(t.maxUs())).append(" s");
+            }
+            return b.toString();
+        }
+    }
+
+    /** Seconds with up to three decimals: "3", "0.648". */
+    public static String seconds(long us) {
+        String s = String.format(Locale.ROOT, "%.3f", us / 1e6);
+        return s.replaceFirst("\\.?0+$", "");
     }
 
     /** Texts of the budget bundle (org/viplab/i18n/budget*.properties). */
