@@ -27,6 +27,7 @@ import java.io.PrintStream;
             SweepCommand.class,
             PresetCommand.class,
             BenchCommand.class,
+            SweepBenchCommand.class,
             ChartBenchCommand.class,
             MemBenchCommand.class,
             ReportBenchCommand.class,

@@ -70,6 +70,15 @@ class SweepCommandTest {
     }
 
     @Test
+    void sweepbenchPrintsRunsPerSecondAndTheRealTimeFactorWithTheLoad() {
+        DrillCommandReportTest.Run r = run("sweepbench", "--runs", "20", "--warmup", "0", "--jobs", "2");
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("20 runs in ") && r.out().contains(" runs/s (20 passed)"), r.out());
+        assertTrue(r.out().matches("(?s).*simulator: 1,830 simulated s in [0-9.]+ s wall = [0-9,]+x real time.*"), r.out());
+        assertTrue(r.out().contains("load average"), r.out());
+    }
+
+    @Test
     void theProgressBarShowsCountRateAndEta() {
         assertEquals("[##############--------------] 50/100  50%  10 runs/s  ETA 5 s", ProgressBar.line(50, 100, 5.0));
         assertEquals("[############################] 100/100 100%  20 runs/s  done", ProgressBar.line(100, 100, 5.0));
