@@ -77,6 +77,7 @@ public final class SweepView extends BorderPane {
         Label state = new Label();
         state.setId("sweep-state");
         state.textProperty().bind(model.stateProperty());
+        state.setWrapText(true);
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -104,7 +105,8 @@ public final class SweepView extends BorderPane {
         TableColumn<SweepModel.WorstRun, String> combo = column("sweep.col.combination", r -> r.combination().isEmpty() ? "–" : r.combination());
         TableColumn<SweepModel.WorstRun, String> seed = column("sweep.col.seed", r -> Long.toString(r.seed()));
         TableColumn<SweepModel.WorstRun, String> ms = column("sweep.col.downtime", r -> String.format(Locale.ROOT, "%.1f", r.downtimeMs()));
-        combo.setPrefWidth(250);
+        combo.setPrefWidth(260);
+        ms.setPrefWidth(170);
         worst.getColumns().add(combo);
         worst.getColumns().add(seed);
         worst.getColumns().add(ms);
