@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * in the order given. A value is read as a drill file would read it: a number, true/false, null, else text.
  *
  * @param texts  the values as given (the CSV's cells and the report's labels)
- * @param values the same as JSON values, for {@link org.viplab.drill.TopologyOverrides}
+ * @param values the same as JSON values, for {@link org.viplab.core.model.SettingPaths}
  */
 public record Setting(String key, List<String> texts, List<JsonElement> values) {
     /** More would be a typo, not a sweep: 64 values of one key already make 64 combinations. */

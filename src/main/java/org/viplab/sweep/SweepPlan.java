@@ -3,7 +3,9 @@ package org.viplab.sweep;
 import com.google.gson.JsonElement;
 import org.viplab.core.model.Topology;
 import org.viplab.drill.Drill;
-import org.viplab.drill.TopologyOverrides;
+import org.viplab.core.model.Limits;
+import org.viplab.core.model.SettingPaths;
+import org.viplab.core.model.TopologyJson;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -55,8 +57,8 @@ public final class SweepPlan {
         for (Setting s : settings) {
             if (!keys.add(s.key())) throw new SweepException("--set " + s.key() + " is given twice; list its values once: " + s.key() + "=V1,V2");
             try {
-                TopologyOverrides.requireKnown(drill.topology(), s.key());
-            } catch (TopologyOverrides.BadSetting e) {
+                new SettingPaths(drill.topology()).set(s.key(), com.google.gson.JsonNull.INSTANCE); // the path alone, checked
+            } catch (IllegalArgumentException e) {
                 throw new SweepException("--set " + s.key() + ": " + e.getMessage() + " (keys are the drill format's \"set\" paths, see samples/drills/README.md)");
             }
             combos *= s.values().size();
@@ -80,16 +82,37 @@ public final class SweepPlan {
                 texts.put(s.key(), s.texts().get(pick[k]));
                 values.put(s.key(), s.values().get(pick[k]));
             }
-            Topology t;
-            try {
-                t = values.isEmpty() ? drill.topology() : TopologyOverrides.checked(drill.topology(), values);
-            } catch (TopologyOverrides.BadSetting e) {
-                String which = e.key() != null && texts.containsKey(e.key()) ? e.key() + "=" + texts.get(e.key()) : String.join(", ", texts.keySet());
-                throw new SweepException("--set " + which + ": " + e.getMessage());
-            }
+            Topology t = values.isEmpty() ? drill.topology() : checked(drill.topology(), values, texts);
             out.add(new Combination(c, java.util.Collections.unmodifiableMap(texts), drill.on(t)));
         }
         return new SweepPlan(drill, seeds, List.copyOf(settings), List.copyOf(out));
+    }
+
+    /**
+     * {@code base} with {@code values} applied through {@link SettingPaths} (the drill format's "set"), then checked
+     * as a drill's "set" is: every range of {@link Limits} and every rule of {@link TopologyJson#problems}.
+     */
+    private static Topology checked(Topology base, Map<String, JsonElement> values, Map<String, String> texts) throws SweepException {
+        Topology t;
+        try {
+            SettingPaths paths = new SettingPaths(base);
+            for (Map.Entry<String, JsonElement> e : values.entrySet()) paths.set(e.getKey(), e.getValue());
+            t = paths.build();
+        } catch (IllegalArgumentException e) {
+            throw new SweepException("--set " + joined(texts) + ": \"set\" gives " + e.getMessage());
+        }
+        for (Limits.Violation v : Limits.check(t)) {
+            if (texts.containsKey(v.field())) throw new SweepException("--set " + v.field() + "=" + texts.get(v.field()) + ": " + v.message());
+        }
+        List<String> problems = TopologyJson.problems(t);
+        if (!problems.isEmpty()) throw new SweepException("--set " + joined(texts) + ": the topology is not usable: " + String.join("; ", problems));
+        return t;
+    }
+
+    private static String joined(Map<String, String> texts) {
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, String> e : texts.entrySet()) b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+        return b.toString();
     }
 
     /**
