@@ -94,6 +94,7 @@ public final class SweepView extends BorderPane {
         VBox.setVgrow(worst, Priority.ALWAYS);
         setLeft(left);
         chart.setId("sweep-chart");
+        chart.setVisible(false);
         setCenter(chart);
         model.resultProperty().addListener((o, a, r) -> draw(r));
         i18n.localeProperty().addListener((o, a, b) -> draw(model.resultProperty().get()));
@@ -127,10 +128,8 @@ public final class SweepView extends BorderPane {
     }
 
     private void draw(SweepResult r) {
-        if (r == null) {
-            chart.setChart(null);
-            return;
-        }
+        chart.setVisible(r != null); // ChartViewer takes no null chart: nothing to draw before the first sweep
+        if (r == null) return;
         List<DistributionCharts.Sample> samples = new ArrayList<>();
         for (CombinationStats c : r.stats()) {
             long[] v = r.runsOf(c.combination().index()).stream().filter(f -> f.has(Metric.CLIENT_DOWNTIME))

@@ -58,6 +58,8 @@ class SweepViewTest {
 
     @Test
     void runFillsTheChartAndTheWorstRuns(FxRobot robot) throws Exception {
+        // a language switch before any sweep (nothing drawn yet) must not fail
+        FxWait.fx(() -> { i18n.setLocale(I18n.CHINESE); i18n.setLocale(I18n.ENGLISH); return null; }, 5);
         robot.clickOn("#sweep-run");
         FxWait.until("the sweep to finish", 120, () -> model.resultProperty().get() != null);
         TableView<?> worst = robot.lookup("#sweep-worst").queryAs(TableView.class);
