@@ -33,6 +33,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The Sweep tab in a window: Run fills the chart and the worst runs, and the texts switch to Chinese. */
 @ExtendWith(ApplicationExtension.class)
 class SweepViewTest {
+    static {
+        // as the other window tests: whichever runs first in the JVM sets Monocle's screen (1280x800 by default)
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
     private final ExecutorService work = Executors.newSingleThreadExecutor();
     private I18n i18n;
     private SweepModel model;
@@ -47,7 +52,7 @@ class SweepViewTest {
         model.seedsProperty().set("1-60");
         model.settingsProperty().set("db2.keepalived.priority=90,99");
         org.viplab.ui.settings.Theme.LIGHT.apply();
-        Scene scene = new Scene(new SweepView(model, i18n, () -> stage), 1300, 650);
+        Scene scene = new Scene(new SweepView(model, i18n, () -> stage), 1200, 650);
         scene.getStylesheets().add(SweepView.class.getResource("/org/viplab/ui/viplab.css").toExternalForm());
         stage.setScene(scene);
         stage.show();
