@@ -62,8 +62,10 @@ public final class SweepPlan {
                 throw new SweepException("--set " + s.key() + ": " + e.getMessage() + " (keys are the drill format's \"set\" paths, see samples/drills/README.md)");
             }
             combos *= s.values().size();
+            if (combos > MAX_RUNS) throw new SweepException("more than " + MAX_RUNS + " combinations of settings; a sweep takes at most " + MAX_RUNS + " runs");
         }
-        if (combos * seeds.count() > MAX_RUNS) {
+        // compared by division: seeds × combinations can overflow a long (10^12 seeds × 64^8 combinations)
+        if (seeds.count() > MAX_RUNS / combos) {
             throw new SweepException(combos + " combinations × " + seeds.count() + " seeds = " + combos * seeds.count()
                     + " runs; a sweep takes at most " + MAX_RUNS);
         }

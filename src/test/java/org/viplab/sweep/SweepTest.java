@@ -95,6 +95,8 @@ class SweepTest {
                 () -> SweepPlan.of(mode1(), Seeds.parse("1"), settings("db2.keepalived.priority=90", "db2.keepalived.priority=95")));
         assertTrue(twice.getMessage().contains("given twice"), twice.getMessage());
         assertThrows(SweepException.class, () -> SweepPlan.of(mode1(), Seeds.parse("1-600000"), settings("db2.keepalived.priority=90,95")));
+        // a product that would overflow a long is refused, not wrapped round to a small count
+        assertThrows(SweepException.class, () -> SweepPlan.of(mode1(), Seeds.parse("0-999999999999"), settings("db2.keepalived.priority=90,95")));
     }
 
     @Test
