@@ -8,6 +8,7 @@ import org.viplab.core.util.StartupTiming;
 import org.viplab.lab.LabSwitch;
 import org.viplab.cli.lab.LabScripts;
 import org.viplab.engine.sim.LiveSimulation;
+import org.viplab.engine.sim.SimulatedLab;
 import org.viplab.engine.ssh.SshHostsEngines;
 import org.viplab.ui.hosts.HostsContext;
 import org.viplab.ui.controls.HostsConnection;
@@ -61,6 +62,13 @@ public final class AppRoot implements AutoCloseable {
     public final Prefs prefs;
     private final PrefsStore store;
     private final ExecutorService background;
+    /** The Sweep tab's model; its sweeps run on their own thread (which hands the runs to a work-stealing pool). */
+    public final org.viplab.ui.sweep.SweepModel sweep;
+    private final ExecutorService sweepThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "viplab-sweep");
+        t.setDaemon(true);
+        return t;
+    });
     private final Stage stage;
 
     private AppRoot(Stage stage, Options options, PrefsStore store, Prefs prefs) {
@@ -100,6 +108,7 @@ public final class AppRoot implements AutoCloseable {
         // "Next event" goes to the list's next shown event (stepping the simulation until one happens)
         controls.setStepper(new org.viplab.ui.events.EventStepper(window.eventList(), controls)::next);
         org.viplab.ui.topology.FirstRunCard.install(window.topologyView(), viewModel, i18n, prefs, store::saveAsync, window.bottomTabs());
+        sweep = sweepTab();
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
@@ -118,6 +127,20 @@ public final class AppRoot implements AutoCloseable {
         stage.setOnHidden(e -> rememberGeometry());
         if (options.startAfterFirstFrame()) afterFirstLayout(window.scene(), live::start);
         else live.start();
+    }
+
+    /** The Sweep tab: sweeps of the simulator (this root names the engine), a worst run opened in the drill panel. */
+    private org.viplab.ui.sweep.SweepModel sweepTab() {
+        org.viplab.sweep.SweepRunner.LabFactory simulator = (d, t) -> SimulatedLab.steadyState(d.topology(), d.seed(), t);
+        org.viplab.ui.sweep.SweepModel m = new org.viplab.ui.sweep.SweepModel(new org.viplab.ui.common.FxTaskExecutor(sweepThread),
+                simulator, i18n, d -> { if (window.drillPanel() != null) window.drillPanel().model().open(d); },
+                Runtime.getRuntime().availableProcessors());
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab();
+        tab.setId("tab-sweep");
+        tab.textProperty().bind(i18n.bind("tab.sweep"));
+        tab.setContent(new org.viplab.ui.sweep.SweepView(m, i18n, () -> stage));
+        window.bottomTabs().getTabs().add(tab);
+        return m;
     }
 
     /** Runs {@code r} once, after the first pulse that lays {@code scene} out (the listener list is copy-on-write). */
@@ -180,6 +203,8 @@ public final class AppRoot implements AutoCloseable {
         hosts.close();
         bridge.close();
         features.close();
+        sweep.cancel();
+        sweepThread.shutdownNow();
         live.close();
         background.shutdown();
         store.close();

@@ -67,6 +67,10 @@ public final class DrillCommand extends CliCommand {
     @Option(names = "--seed", paramLabel = "N", description = "override the drill's seed")
     Long seed;
 
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "change a setting as the drill's \"set\" would (repeatable), e.g. --set db2.keepalived.priority=95; how a sweep's run is repeated")
+    List<String> sets = new ArrayList<>();
+
     @Option(names = "--quiet", description = "print only the summary line")
     boolean quiet;
 
@@ -109,6 +113,7 @@ public final class DrillCommand extends CliCommand {
         OutputPaths.checkFile("--jsonl", jsonl);
         OutputPaths.checkReportDir("--report", report);
         if (files.size() > 1 || batch) {
+            if (!sets.isEmpty()) throw new UsageException("--set takes one drill file");
             if (json != null || jsonl != null) throw new UsageException("--json and --jsonl take one drill file; a batch writes result.json per drill");
             if (engine == Engine.ssh) throw new UsageException("a batch runs on the simulator; run real-host drills one at a time");
             ReportOptions o = options;
@@ -123,6 +128,13 @@ public final class DrillCommand extends CliCommand {
             return ExitCodes.BAD_INPUT;
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
+        if (!sets.isEmpty()) {
+            try {
+                drill = org.viplab.sweep.SweepPlan.withSettings(drill, sets);
+            } catch (org.viplab.sweep.SweepException e) {
+                throw new BadInputException(e.getMessage());
+            }
+        }
         DrillResult result;
         if (engine == Engine.both) {
             return both(drill, seed, inventory, report, options, out, err);

@@ -24,8 +24,10 @@ import java.io.PrintStream;
         subcommands = {
             AppCommand.class,
             DrillCommand.class,
+            SweepCommand.class,
             PresetCommand.class,
             BenchCommand.class,
+            SweepBenchCommand.class,
             ChartBenchCommand.class,
             MemBenchCommand.class,
             AppBenchCommand.class,

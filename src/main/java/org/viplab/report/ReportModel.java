@@ -53,6 +53,8 @@ final class ReportModel {
 
     String t(String key) { return bundle.getString(key); }
 
+    Locale locale() { return locale; }
+
     String f(String key, Object... args) { return new MessageFormat(t(key), locale).format(args); }
 
     Map<String, String> texts() {

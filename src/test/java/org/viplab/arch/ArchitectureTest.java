@@ -66,6 +66,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void sweepsKnowNoEngine() {
+        noClasses().that().resideInAPackage("org.viplab.sweep..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.viplab.engine..", "org.viplab.cli..",
+                        "org.viplab.report..", "org.viplab.app..")
+                .because("a sweep runs any lab a factory gives it; the CLI and the app choose the simulator")
+                .check(CLASSES);
+    }
+
+    @Test
     void theSimulatorDoesNotKnowTheSshEngineAndTheOtherWayRound() {
         noClasses().that().resideInAPackage("org.viplab.engine.sim..")
                 .should().dependOnClassesThat().resideInAPackage("org.viplab.engine.ssh..")

@@ -38,6 +38,7 @@ public final class Lint {
         PairRules.check(c);
         ScriptRules.check(c);
         HaproxyRules.check(c);
+        BudgetRules.check(c);
         return c.findings.stream()
                 .sorted(Comparator.comparing(Finding::severity)
                         .thenComparing(f -> f.pos() == null ? "" : f.pos().file())

@@ -46,6 +46,17 @@ public final class EventCsv {
     }
 
     /**
+     * Any other table in the same dialect (the sweep's one row per run): header first, each cell neutralised
+     * as {@link #cell} says (numbers stay numbers); flushes, never closes.
+     */
+    public static void writeTable(java.util.List<String> header, Iterable<? extends java.util.List<String>> rows, Appendable w) throws IOException {
+        CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180);
+        p.printRecord(header.stream().map(EventCsv::cell).toList());
+        for (java.util.List<String> row : rows) p.printRecord(row.stream().map(EventCsv::cell).toList());
+        p.flush();
+    }
+
+    /**
      * A cell a spreadsheet shows as text: one that starts with {@code = + - @}, a tab or a carriage return is
      * prefixed with a single quote (OWASP), unless it is a plain number such as "-0.182".
      */

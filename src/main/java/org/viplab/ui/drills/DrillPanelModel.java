@@ -217,6 +217,12 @@ public final class DrillPanelModel implements AutoCloseable {
         return shown;
     }
 
+    /** Shows {@code d} as if loaded from its file (a sweep's run, its seed and settings set), ready to run. */
+    public void open(Drill d) {
+        if (running.get()) throw new IllegalStateException("a drill is running");
+        show(d);
+    }
+
     private void show(Drill d) {
         drill.set(d);
         List<StepRow> rows = new ArrayList<>();

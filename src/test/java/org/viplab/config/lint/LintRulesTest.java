@@ -137,10 +137,29 @@ class LintRulesTest {
         return r.get(0);
     }
 
+    /** The findings that flag something, without the failover budget's, which every config gets (see below). */
+    private List<Finding> problems(boolean haproxy) throws Exception {
+        return lint(haproxy).stream().filter(f -> !f.rule().startsWith("failover-budget")).toList();
+    }
+
     @Test
     void theBaselineIsClean() throws Exception {
-        assertEquals(List.of(), lint(false));
-        assertEquals(List.of(), lint(true));
+        assertEquals(List.of(), problems(false));
+        assertEquals(List.of(), problems(true));
+    }
+
+    @Test
+    void everyConfigIsToldWhatItsSettingsAllowAClientsDowntime() throws Exception {
+        List<Finding> fs = lint(false);
+        Finding stop = only(fs, "failover-budget");
+        assertEquals(Severity.INFO, stop.severity());
+        assertEquals("db1", stop.node());
+        assertTrue(stop.message().matches("if mysqld stops on db1, clients can be down up to [0-9.]+ s with these settings"), stop.message());
+        assertTrue(stop.why().contains("wait for the next check 0–"), stop.why());
+        assertTrue(stop.message(java.util.Locale.SIMPLIFIED_CHINESE).contains("客户端最多可能中断"), stop.message(java.util.Locale.SIMPLIFIED_CHINESE));
+        // priority 90 on db2: Skew(90) = 648.437 ms, and 3 × advert_int before it when keepalived dies silently
+        Finding silent = only(fs, "failover-budget-silent");
+        assertTrue(silent.message().endsWith("db2 takes over after 2.648–3.648 s and both hold the VIP meanwhile"), silent.message());
     }
 
     @Test
@@ -443,7 +462,10 @@ class LintRulesTest {
         r.put("db1", Path.of("samples/configs/mode1-recommended/db1"));
         r.put("db2", Path.of("samples/configs/mode1-recommended/db2"));
         Lint.Report rep = Lint.report(r);
-        assertEquals(List.of(), rep.findings());
+        // the recommended config is told only what its settings allow: 0-2 s to the next check, a second failed
+        // check (fall 2) 2 s, a refused query 15 ms, Skew(90) 648 ms and the client's next connect 0-0.1 s
+        assertEquals(List.of("failover-budget", "failover-budget-silent"), rep.findings().stream().map(Finding::rule).toList());
+        assertTrue(rep.findings().get(0).message().endsWith("clients can be down up to 4.763 s with these settings"), rep.findings().get(0).message());
         assertFalse(rep.hasErrors());
         assertEquals("10.9.8.120", rep.imported().topology().vip);
     }
