@@ -179,23 +179,7 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     public CompletableFuture<Long> stepUntil(java.util.function.Predicate<LabEvent> wanted, long maxUs) {
         return submit(lab -> {
             paused = true;
-            Timeline t = runs.timeline();
-            long until = Math.min(hold.limitUs(), lab.now() + Math.max(0, maxUs));
-            boolean found = false;
-            while (!found) {
-                long next = lab.nextEventTime();
-                if (next == Long.MAX_VALUE || next > until) break;
-                int from = t.size();
-                long before = lab.now();
-                lab.runUntil(Math.max(next, before));
-                for (LabEvent e : t.since(from)) {
-                    if (wanted.test(e)) {
-                        found = true;
-                        break;
-                    }
-                }
-                if (lab.now() == before && t.size() == from) break; // nothing ran and time stood still: do not spin
-            }
+            EventStepping.stepUntil(lab, runs.timeline(), wanted, Math.min(hold.limitUs(), lab.now() + Math.max(0, maxUs)));
             publishNow();
             hold.check(lab.now());
             return lab.now();
