@@ -183,6 +183,22 @@ public final class AppRoot implements AutoCloseable {
     public static HostsContext hostsContext() { return new HostsContext(new SshHostsEngines(), labInventoryFile()); }
 
     /** Opens the lab in {@code stage} (not shown yet). {@code prefs} were loaded off the FX thread. */
+    /**
+     * The app command's {@code --mode=mode2} and {@code --speed=100} (checked there): a lesson's or a benchmark's
+     * start. Completes once both are applied.
+     */
+    public java.util.concurrent.CompletableFuture<Void> startAsAsked(java.util.Map<String, String> named) {
+        java.util.concurrent.CompletableFuture<Void> ready = "mode2".equals(named.get("mode"))
+                ? controls.switchMode(org.viplab.core.model.Mode.HAPROXY_TRACKING)
+                : java.util.concurrent.CompletableFuture.completedFuture(null);
+        String speed = named.get("speed");
+        if (speed == null) return ready;
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        ready.whenComplete((v, e) -> javafx.application.Platform.runLater(
+                () -> controls.setSpeed(Integer.parseInt(speed)).whenComplete((w, f) -> done.complete(null))));
+        return done;
+    }
+
     public static AppRoot open(Stage stage, Options options, PrefsStore store, Prefs prefs) {
         return new AppRoot(stage, options, store, prefs);
     }

@@ -31,17 +31,7 @@ public final class VipLabApp extends Application {
         stage.show();
         StartupTiming.mark("window shown");
         session.hostsMenu.fromArguments(getParameters().getRaw());
-        startAsAsked(getParameters().getNamed());
-    }
-
-    /** {@code --mode=mode2} and {@code --speed=100} (checked by the app command): a lesson or a benchmark's start. */
-    private void startAsAsked(java.util.Map<String, String> named) {
-        String mode = named.get("mode");
-        java.util.concurrent.CompletableFuture<Void> ready = "mode2".equals(mode)
-                ? session.controls.switchMode(org.viplab.core.model.Mode.HAPROXY_TRACKING)
-                : java.util.concurrent.CompletableFuture.completedFuture(null);
-        String speed = named.get("speed");
-        if (speed != null) ready.thenRun(() -> Platform.runLater(() -> session.controls.setSpeed(Integer.parseInt(speed))));
+        session.startAsAsked(getParameters().getNamed());
     }
 
     /** Marks the first pulse that laid the scene out, the last step before the first frame is drawn. */

@@ -181,8 +181,13 @@ class BadInputTest {
         c.add(new Case("session whose timeline is a zip bomb", dir -> List.of("session", zip(dir.resolve("s.viplab"),
                 "session.json", "{\"format\": \"viplab-session\", \"version\": 1, \"seed\": 1, \"engine\": \"sim\"}",
                 "topology.json", TopologyJson.toJson(Presets.mode1()),
-                "timeline.jsonl", " ".repeat(8 << 20)).toString()), 2,
+                "timeline.jsonl", (" ".repeat(60_000) + "\n").repeat(140)).toString()), 2, // blank lines under the line cap
                 "{dir}/s.viplab: timeline.jsonl inflates more than 400 times its compressed size: not a session VIP Lab wrote"));
+        c.add(new Case("session whose timeline is one line of 100,000 characters", dir -> List.of("session", zip(dir.resolve("s.viplab"),
+                "session.json", "{\"format\": \"viplab-session\", \"version\": 1, \"seed\": 1, \"engine\": \"sim\"}",
+                "topology.json", TopologyJson.toJson(Presets.mode1()),
+                "timeline.jsonl", "{\"kind\": \"log\", \"text\": \"" + "x".repeat(100_000) + "\"}\n").toString()), 2,
+                "{dir}/s.viplab: timeline.jsonl line 1: the line is longer than 65536 characters, the limit for one event"));
         c.add(new Case("session that is not a zip", dir -> {
             Files.writeString(dir.resolve("s.viplab"), "hello");
             return List.of("session", dir.resolve("s.viplab").toString());
