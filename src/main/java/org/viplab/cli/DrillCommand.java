@@ -123,20 +123,23 @@ public final class DrillCommand extends CliCommand {
             return ExitCodes.BAD_INPUT;
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
-        DrillResult result;
+        DrillResult ran;
         if (engine == Engine.both) {
             return both(drill, seed, inventory, report, options, out, err);
         }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
         if (engine == Engine.ssh) {
             SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
             if (o.exitCode() != null) return o.exitCode();
-            result = o.result();
+            ran = o.result();
         } else try {
-            result = runDrill(drill, seed);
+            ran = runDrill(drill, seed);
         } catch (RuntimeException e) {
             err.println("engine failed: " + e);
             return ExitCodes.ENGINE;
         }
+        DrillResult result = withProvenance(ran, files.get(0), started, t0);
         print(result, quiet, out);
         if (why) printWhy(result, text, out);
         if (json != null) AtomicFiles.writeString(json, result.toJson(text));
@@ -162,11 +165,13 @@ public final class DrillCommand extends CliCommand {
     }
 
     /** The drill on the simulator, then on the real hosts; both reports and the comparison page. */
-    private static int both(Drill drill, Long seed, String inventory, Path dir, ReportOptions options, PrintStream out, PrintStream err)
+    private int both(Drill drill, Long seed, String inventory, Path dir, ReportOptions options, PrintStream out, PrintStream err)
             throws Exception {
         DrillResult sim;
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
         try {
-            sim = runDrill(drill, seed);
+            sim = withProvenance(runDrill(drill, seed), files.get(0), started, t0);
         } catch (RuntimeException e) {
             err.println("simulator failed: " + e);
             return ExitCodes.ENGINE;
@@ -174,7 +179,7 @@ public final class DrillCommand extends CliCommand {
         print(sim, true, out);
         SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
         if (o.exitCode() != null) return o.exitCode();
-        DrillResult real = o.result();
+        DrillResult real = withProvenance(o.result(), files.get(0), started, t0);
         print(real, true, out);
         OutputPaths.writeReport(dir, tmp -> {
             org.viplab.report.Comparison.write(sim, real, tmp, options);
@@ -185,6 +190,22 @@ public final class DrillCommand extends CliCommand {
         }
         out.println("comparison: " + dir.resolve(org.viplab.report.Comparison.HTML));
         return sim.passed() && real.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * The result with where it comes from: this command line, the drill file's hash and text, and when it ran
+     * (left out with --html-only, whose files must give the same bytes for the same drill).
+     */
+    private DrillResult withProvenance(DrillResult r, Path file, Instant started, long startNanos) throws java.io.IOException {
+        org.viplab.drill.Provenance p = r.provenance().withCommandLine(commandLine()).withDrillFile(file);
+        if (!htmlOnly) p = p.withRun(started, (System.nanoTime() - startNanos) / 1_000_000);
+        return r.withProvenance(p);
+    }
+
+    /** The arguments as given after the program's name (picocli keeps them), "drill" first. */
+    private List<String> commandLine() {
+        picocli.CommandLine.ParseResult root = spec.root().commandLine().getParseResult();
+        return root == null ? List.of("drill") : root.originalArgs();
     }
 
     private static Drill withSeed(Drill drill, Long seedOverride) {
@@ -210,30 +231,30 @@ public final class DrillCommand extends CliCommand {
                 drill = DrillParser.parseFile(file);
             } catch (DrillException e) {
                 err.println(e);
-                entries.add(new ReportIndex.Entry(base, file.toString(), null, false, 0, 0, e.getMessage()));
+                entries.add(new ReportIndex.Entry(base, file.toString(), null, null, e.getMessage()));
                 exit = Math.max(exit, ExitCodes.BAD_INPUT);
                 continue;
             }
             for (String w : drill.warnings()) err.println(file + ": warning: " + w);
             DrillResult result;
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
             try {
-                result = runDrill(drill, seed);
+                result = withProvenance(runDrill(drill, seed), file, started, t0);
             } catch (RuntimeException e) {
                 err.println(file + ": engine failed: " + e);
-                entries.add(new ReportIndex.Entry(drill.name(), file.toString(), null, false, 0, 0, "engine failed: " + e.getMessage()));
+                entries.add(new ReportIndex.Entry(drill.name(), file.toString(), null, null, "engine failed: " + e.getMessage()));
                 exit = Math.max(exit, ExitCodes.ENGINE);
                 continue;
             }
             print(result, true, out);
             ReportWriter.Written w = ReportWriter.write(result, dir.resolve(sub), options);
             for (String warning : w.warnings()) err.println("warning: " + warning);
-            long passed = result.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
-            long failed = result.verdicts().stream().filter(Verdict::failed).count();
-            entries.add(new ReportIndex.Entry(drill.name(), file.getFileName().toString(), sub, result.passed(), passed, failed, null));
+            entries.add(new ReportIndex.Entry(drill.name(), file.getFileName().toString(), sub, result, null));
             if (!result.passed()) exit = Math.max(exit, ExitCodes.FAILED);
         }
-        ReportIndex.write(dir, entries, options.locale());
-        long ok = entries.stream().filter(e -> e.error() == null && e.passed()).count();
+        ReportIndex.write(dir, entries, options);
+        long ok = entries.stream().filter(ReportIndex.Entry::passed).count();
         out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + shownDir.resolve("index.html"));
         return exit;
     }

@@ -3,6 +3,7 @@ package org.viplab.cli;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
+import org.viplab.drill.Provenance;
 import org.viplab.cli.lab.LabScripts;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
@@ -15,7 +16,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code drill --engine ssh}: connects to the inventory's hosts, restores the baseline, runs the drill. */
@@ -81,6 +84,7 @@ final class SshDrill {
             out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
             lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on
             DrillResult r = new DrillRunner().run(drill, lab, null);
+            r = r.withProvenance(r.provenance().withHosts(hosts(inv, lab.hostVersions())));
             if (lab.lateEvents() > 0) err.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
             for (String h : inv.hostNames()) {
                 if (!lab.reachable(h)) {
@@ -94,6 +98,13 @@ final class SshDrill {
             err.println("engine failed: " + e.getMessage());
             return new Outcome(null, ExitCodes.ENGINE);
         }
+    }
+
+    /** The inventory's hosts (no secrets: an inventory holds none) with the versions each reported. */
+    private static List<Provenance.Host> hosts(Inventory inv, Map<String, Map<String, String>> versions) {
+        List<Provenance.Host> out = new ArrayList<>();
+        for (Inventory.Host h : inv.hosts) out.add(new Provenance.Host(h.name, h.address, h.port, h.user, versions.getOrDefault(h.name, Map.of())));
+        return out;
     }
 
     private static void print(DrillResult r, PrintStream out) { DrillCommand.print(r, false, out); }

@@ -17,15 +17,27 @@ import java.util.function.Function;
 /**
  * A finished drill: its verdicts, the timeline it produced and the figures drawn from it.
  *
- * @param causes the cause of each event, by index into {@code events}
+ * @param causes     the cause of each event, by index into {@code events}
+ * @param provenance where the result comes from (tool, commit, command line, drill file, machine, hosts)
  */
 public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
-                          List<String> restoreProblems, Causes causes) {
+                          List<String> restoreProblems, Causes causes, Provenance provenance) {
     /** result.json's shape (docs/result-schema.md): raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
     public DrillResult {
         if (causes == null) causes = Causes.none();
+        if (provenance == null) provenance = Provenance.of(drill, engine);
+    }
+
+    /** A result with the provenance of a run on this machine, without command line or drill file. */
+    public DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
+                       List<String> restoreProblems, Causes causes) {
+        this(drill, engine, verdicts, events, endUs, restoreProblems, causes, null);
+    }
+
+    public DrillResult withProvenance(Provenance p) {
+        return new DrillResult(drill, engine, verdicts, events, endUs, restoreProblems, causes, p);
     }
 
     /** A result whose events name no causes (a free run rebuilt from a timeline without them). */
@@ -69,9 +81,10 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         Map<String, Object> tool = new LinkedHashMap<>();
-        String version = DrillResult.class.getPackage().getImplementationVersion();
-        tool.put("version", version == null ? "dev" : version); // "dev": run from classes, not from the jar
+        tool.put("version", provenance.build().version());
+        tool.put("commit", provenance.build().commit());
         root.put("tool", tool);
+        root.put("provenance", provenance.toJson());
         root.put("drill", drill.name());
         root.put("engine", engine);
         if (drill.presetName() != null) root.put("preset", drill.presetName());

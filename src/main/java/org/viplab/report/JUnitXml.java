@@ -17,6 +17,9 @@ import java.util.Locale;
  * expectation; a failed expectation has a {@code <failure>} with what was seen, a pending one is skipped.
  */
 public final class JUnitXml {
+    /** The combined file at a batch's root: a testsuite per drill. */
+    public static final String BATCH = "junit.xml";
+
     private JUnitXml() { }
 
     public static void write(DrillResult r, OutputStream out) throws IOException {

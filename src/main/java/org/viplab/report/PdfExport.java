@@ -37,7 +37,7 @@ final class PdfExport {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
             b.usePDDocument(doc);
-            b.withProducer("VIP Lab " + ReportModel.version());
+            b.withProducer("VIP Lab " + org.viplab.drill.BuildInfo.current().version());
             b.withHtmlContent(xhtml, null);
             String warning = null;
             PDFont font = cjkFont(doc);

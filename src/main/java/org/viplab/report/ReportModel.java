@@ -71,7 +71,7 @@ final class ReportModel {
         m.put("t", texts());
         m.put("lang", o.langTag());
         m.put("css", Templates.css());
-        m.put("drill", d.name());
+        m.put("drill", d.name(locale));
         m.put("passed", r.passed());
         m.put("htmlOnly", o.htmlOnly());
         long passedCount = r.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
@@ -92,15 +92,15 @@ final class ReportModel {
         kv(tested, t("field.topology"), topo.name + (topo.description == null ? "" : ": " + topo.description));
         kv(tested, t("field.mode"), topo.mode.shortName() + " (" + topo.mode.name() + ")");
         kv(tested, t("field.flavour"), topo.flavour.id());
-        kv(tested, t("field.engine"), r.engine());
-        if ("sim".equals(r.engine())) kv(tested, t("field.seed"), Long.toString(d.seed()));
         kv(tested, t("field.duration"), Durations.format(r.endUs()));
-        kv(tested, t("field.version"), version());
         for (Map.Entry<String, String> e : Settings.lab(topo).entrySet()) {
             if (e.getKey().equals("mode") || e.getKey().equals("flavour")) continue; // shown above
+            // the simulator's model of keepalived's version says nothing of real hosts: their own versions are in Provenance
+            if (e.getKey().equals("keepalivedVersion") && r.provenance().realHosts()) continue;
             kv(tested, e.getKey(), e.getKey().equals("clientPort") ? Integer.toString(topo.effectiveClientPort()) : e.getValue());
         }
         m.put("tested", tested);
+        ProvenanceModel.put(r.provenance(), this, m);
 
         List<Map<String, Object>> verdicts = new ArrayList<>();
         StringBuilder marker = new StringBuilder();
@@ -278,8 +278,4 @@ final class ReportModel {
         rows.add(row);
     }
 
-    static String version() {
-        String v = ReportModel.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
 }

@@ -42,6 +42,8 @@ public final class ReportWriter {
         long t = System.nanoTime();
         String html = html(r, o);
         AtomicFiles.writeString(dir.resolve(HTML), html);
+        // the drill as it ran, beside its report (the provenance block names its sha256)
+        if (r.provenance().drillText() != null) AtomicFiles.writeString(dir.resolve(ProvenanceModel.DRILL_COPY), r.provenance().drillText());
         t = lap(ms, HTML, t);
         if (o.htmlOnly()) return new Written(dir, ms, warnings);
 
