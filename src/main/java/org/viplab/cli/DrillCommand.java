@@ -287,7 +287,9 @@ public final class DrillCommand extends CliCommand {
                     case PENDING -> "  --";
                 };
                 Step s = v.step();
-                out.printf("  %s  %9s  %s%s%n", mark, Durations.format(s.anchorUs()), s.text(), v.detail().isEmpty() ? "" : ": " + v.detail());
+                // a whole-drill check has no instant (its text says "(whole drill)"): no time beside it
+                String at = s instanceof Step.ExpectStep e && e.wholeDrill() ? "-" : Durations.format(s.anchorUs());
+                out.printf("  %s  %9s  %s%s%n", mark, at, s.text(), v.detail().isEmpty() ? "" : ": " + v.detail());
             }
             Map<String, Object> m = r.metrics();
             out.println("  metrics: failovers " + m.get("failovers") + ", longest no-VIP gap " + m.get("vipGapMs") + " ms, split brain "

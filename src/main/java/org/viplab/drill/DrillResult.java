@@ -64,6 +64,11 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
 
     public boolean passed() { return verdicts.stream().noneMatch(Verdict::failed); }
 
+    /** Passed expectations that expected trouble (a trap the drill shows): their PASSED means the trouble happened. */
+    public long troubleSeen() {
+        return verdicts.stream().filter(v -> v.status() == Verdict.Status.PASSED && v.step() instanceof Step.ExpectStep e && e.expectsTrouble()).count();
+    }
+
     public TimelineAnalysis analysis() { return new TimelineAnalysis(events, 0, endUs); }
 
     /**
@@ -100,6 +105,8 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
             s.put("step", v.step().index());
             s.put("line", v.step().line());
             s.put("atMs", Durations.ms(v.step().anchorUs()));
+            if (v.step() instanceof Step.ExpectStep e && e.wholeDrill()) s.put("wholeDrill", true); // atMs is then only where it was written
+            if (v.status() == Verdict.Status.PASSED && v.step() instanceof Step.ExpectStep e && e.expectsTrouble()) s.put("troubleSeen", true);
             s.put("kind", v.step() instanceof Step.ActionStep ? "action" : "expect");
             s.put("text", v.step().text());
             s.put("verdict", v.status().name().toLowerCase());

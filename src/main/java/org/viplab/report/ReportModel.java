@@ -79,6 +79,7 @@ final class ReportModel {
         // A run without expectations (recorded by hand in the app) neither passed nor failed: it is a record.
         boolean recorded = r.verdicts().stream().allMatch(v -> v.step() instanceof Step.ActionStep);
         m.put("recorded", recorded);
+        if (!recorded && r.passed() && r.troubleSeen() > 0) m.put("troubleNote", t("report.trouble.note"));
         m.put("summary", recorded ? f("report.summary.recorded", r.verdicts().size()) : f("report.summary", passedCount, failedCount));
         if (o.generatedAt() != null) {
             m.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(o.generatedAt()));
@@ -116,7 +117,8 @@ final class ReportModel {
             row.put("kind", t(v.step() instanceof Step.ActionStep ? "kind.action" : "kind.expect"));
             row.put("text", d.stepText(v.step(), locale));
             row.put("status", status);
-            row.put("statusLabel", t("verdict." + status));
+            boolean trouble = v.status() == Verdict.Status.PASSED && v.step() instanceof Step.ExpectStep e && e.expectsTrouble();
+            row.put("statusLabel", t(trouble ? "verdict.passed.trouble" : "verdict." + status));
             row.put("detail", verdictText == null ? v.detail() : verdictText.detail(v.detail()));
             verdicts.add(row);
             if (marker.length() > 0) marker.append(' ');
@@ -144,6 +146,8 @@ final class ReportModel {
             failovers.add(row);
         }
         m.put("failovers", failovers);
+        // "the VIP did not move" beside a split brain would contradict the figures: the VIP stayed, and another host took it too
+        if (failovers.isEmpty() && a.splitBrainUs() > 0) m.put("noFailoverNote", f("failovers.noneButSplitBrain", Durations.format(a.splitBrainUs())));
 
         List<Map<String, Object>> metrics = new ArrayList<>();
         kv(metrics, t("metric.failovers"), Integer.toString(a.failovers().size()));
