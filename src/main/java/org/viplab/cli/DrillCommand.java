@@ -120,7 +120,7 @@ public final class DrillCommand extends CliCommand {
             drill = DrillParser.parseFile(files.get(0));
         } catch (DrillException e) {
             err.println(e);
-            return ExitCodes.BAD_INPUT;
+            return cannotRun(files.get(0), e.toString(), ExitCodes.BAD_INPUT);
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
         DrillResult ran;
@@ -131,13 +131,14 @@ public final class DrillCommand extends CliCommand {
         long t0 = System.nanoTime();
         if (engine == Engine.ssh) {
             SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
+            if (o.exitCode() != null && o.result() == null) return cannotRun(files.get(0), o.error(), o.exitCode());
             if (o.exitCode() != null) return o.exitCode();
             ran = o.result();
         } else try {
             ran = runDrill(drill, seed);
         } catch (RuntimeException e) {
             err.println("engine failed: " + e);
-            return ExitCodes.ENGINE;
+            return cannotRun(files.get(0), "engine failed: " + e, ExitCodes.ENGINE);
         }
         DrillResult result = withProvenance(ran, files.get(0), started, t0);
         print(result, quiet, out);
@@ -154,6 +155,21 @@ public final class DrillCommand extends CliCommand {
             out.println("report: " + dir.resolve(ReportWriter.HTML));
         }
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
+    }
+
+    /**
+     * A drill that cannot run still leaves CI something to read: with --report DIR, a junit.xml whose one test is
+     * an {@code <error>} with the file:line message, and a result.json saying so (no report page: there is no run).
+     */
+    private int cannotRun(Path file, String message, int exitCode) throws Exception {
+        if (report == null || htmlOnly) return exitCode;
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        OutputPaths.writeReport(report, tmp -> {
+            AtomicFiles.write(tmp.resolve(ReportWriter.JUNIT), o -> org.viplab.report.JUnitXml.writeError(name, file.toString(), message, o));
+            AtomicFiles.writeString(tmp.resolve(ReportWriter.JSON), DrillResult.errorJson(file.toString(), message, exitCode));
+            return null;
+        });
+        return exitCode;
     }
 
     /** Runs the drill on a fresh simulator, with the seed overridden when one is given. */
@@ -209,9 +225,7 @@ public final class DrillCommand extends CliCommand {
     }
 
     private static Drill withSeed(Drill drill, Long seedOverride) {
-        long seed = seedOverride != null ? seedOverride : drill.seed();
-        return new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
-                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings(), drill.translations());
+        return seedOverride == null ? drill : drill.withSeed(seedOverride);
     }
 
     /**
@@ -254,6 +268,8 @@ public final class DrillCommand extends CliCommand {
             if (!result.passed()) exit = Math.max(exit, ExitCodes.FAILED);
         }
         ReportIndex.write(dir, entries, options);
+        // one file for CI: a testsuite per drill, an error suite for each drill that could not run
+        if (!options.htmlOnly()) AtomicFiles.write(dir.resolve(org.viplab.report.JUnitXml.BATCH), o -> org.viplab.report.JUnitXml.write(entries, o));
         long ok = entries.stream().filter(ReportIndex.Entry::passed).count();
         out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + shownDir.resolve("index.html"));
         return exit;

@@ -22,10 +22,10 @@ import java.util.stream.Stream;
  */
 public final class OutputPaths {
     /** Files whose presence shows that a folder holds an earlier VIP Lab report (single, batch or comparison). */
-    static final Set<String> REPORT_MARKERS = Set.of(ReportWriter.HTML, "index.html", Comparison.HTML);
+    static final Set<String> REPORT_MARKERS = Set.of(ReportWriter.HTML, "index.html", Comparison.HTML, ReportWriter.JUNIT);
     /** Every file a run writes at the top of its folder; a run's subfolders (batch, sim/ssh) are its too. */
     static final Set<String> RUN_FILES = Set.of(ReportWriter.HTML, ReportWriter.PDF, ReportWriter.CSV, ReportWriter.JSONL,
-            ReportWriter.JSON, ReportWriter.JUNIT, "index.html", Comparison.HTML, Comparison.JSON);
+            ReportWriter.JSON, ReportWriter.JUNIT, "index.html", Comparison.HTML, Comparison.JSON, "drill.json");
 
     /** Writes a report into the folder it is given. */
     @FunctionalInterface

@@ -24,7 +24,15 @@ import java.util.Map;
 /** {@code drill --engine ssh}: connects to the inventory's hosts, restores the baseline, runs the drill. */
 final class SshDrill {
     /** Either a result, or the exit code to stop with. */
-    record Outcome(DrillResult result, Integer exitCode) { }
+    record Outcome(DrillResult result, Integer exitCode, String error) {
+        Outcome(DrillResult result, Integer exitCode) { this(result, exitCode, null); }
+    }
+
+    /** Prints why the drill cannot run and returns it, for the exit code and the report folder's junit.xml. */
+    private static Outcome fail(PrintStream err, int exitCode, String message) {
+        err.println(message);
+        return new Outcome(null, exitCode, message);
+    }
 
     /** How long the baseline may take before t = 0. */
     static final long BASELINE_MAX_MS = 60_000;
@@ -34,15 +42,13 @@ final class SshDrill {
     static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
         Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
         if (!Files.exists(invPath)) {
-            err.println("no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
-            return new Outcome(null, ExitCodes.BAD_INPUT);
+            return fail(err, ExitCodes.BAD_INPUT, "no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
         }
         Inventory inv;
         try {
             inv = Inventory.read(invPath);
         } catch (IOException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return new Outcome(null, ExitCodes.BAD_INPUT);
+            return fail(err, ExitCodes.BAD_INPUT, e.getMessage());
         }
         if (drill.presetName() != null && !drill.presetName().equals(inv.preset)) {
             err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
@@ -54,8 +60,7 @@ final class SshDrill {
         for (Inventory.Host h : inv.hosts) {
             if (!h.auth.equals("password")) continue;
             if (console == null) {
-                err.println(h.name + ": password authentication needs a terminal to ask for the password");
-                return new Outcome(null, ExitCodes.BAD_INPUT);
+                return fail(err, ExitCodes.BAD_INPUT, h.name + ": password authentication needs a terminal to ask for the password");
             }
             passwords.put(h.name, console.readPassword("Password for %s@%s: ", h.user, h.address));
         }
@@ -70,21 +75,21 @@ final class SshDrill {
             try {
                 lab.connect();
             } catch (RemoteException e) {
-                err.println("cannot reach the hosts: " + e.getMessage());
-                return new Outcome(null, ExitCodes.ENGINE);
+                return fail(err, ExitCodes.ENGINE, "cannot reach the hosts: " + e.getMessage());
             }
             out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
                     (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+            // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
+            Map<String, Map<String, String>> versions = lab.hostVersions();
             try {
                 lab.prepare(BASELINE_MAX_MS);
             } catch (IllegalStateException e) {
-                err.println("baseline: " + e.getMessage());
-                return new Outcome(null, ExitCodes.ENGINE);
+                return fail(err, ExitCodes.ENGINE, "baseline: " + e.getMessage());
             }
             out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
             lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on
             DrillResult r = new DrillRunner().run(drill, lab, null);
-            r = r.withProvenance(r.provenance().withHosts(hosts(inv, lab.hostVersions())));
+            r = r.withProvenance(r.provenance().withHosts(hosts(inv, versions)));
             if (lab.lateEvents() > 0) err.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
             for (String h : inv.hostNames()) {
                 if (!lab.reachable(h)) {
@@ -95,8 +100,7 @@ final class SshDrill {
             }
             return new Outcome(r, null);
         } catch (IllegalStateException | UnsupportedOperationException e) {
-            err.println("engine failed: " + e.getMessage());
-            return new Outcome(null, ExitCodes.ENGINE);
+            return fail(err, ExitCodes.ENGINE, "engine failed: " + e.getMessage());
         }
     }
 

@@ -137,6 +137,21 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 
+    /** result.json of a drill that could not run: the file, why, and the exit code (no steps, no metrics). */
+    public static String errorJson(String file, String error, int exitCode) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("version", BuildInfo.current().version());
+        tool.put("commit", BuildInfo.current().commit());
+        root.put("tool", tool);
+        root.put("drillFile", file);
+        root.put("passed", false);
+        root.put("error", error);
+        root.put("exitCode", exitCode);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
+    }
+
     /** What the client's probes saw over the whole run. */
     public ClientFigures client() { return ClientFigures.of(events, 0, endUs); }
 
