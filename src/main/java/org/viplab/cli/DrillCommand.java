@@ -193,9 +193,11 @@ public final class DrillCommand extends CliCommand {
             return ExitCodes.ENGINE;
         }
         print(sim, true, out);
+        Instant realStart = Instant.now();
+        long r0 = System.nanoTime();
         SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
         if (o.exitCode() != null) return o.exitCode();
-        DrillResult real = withProvenance(o.result(), files.get(0), started, t0);
+        DrillResult real = withProvenance(o.result(), files.get(0), realStart, r0);
         print(real, true, out);
         OutputPaths.writeReport(dir, tmp -> {
             org.viplab.report.Comparison.write(sim, real, tmp, options);

@@ -77,8 +77,8 @@ public final class ReportIndex {
                 ClientFigures c = r.client();
                 row.put("availability", c.availabilityText());
                 row.put("availabilityBad", c.availability() < 1.0);
-                row.put("outage", Durations.format(a.longestOutageUs()));
-                row.put("splitBrain", Durations.format(a.splitBrainUs()));
+                row.put("outage", Units.of(a.longestOutageUs()));
+                row.put("splitBrain", Units.of(a.splitBrainUs()));
                 row.put("splitBrainBad", a.splitBrainUs() > 0);
                 row.put("failovers", Integer.toString(a.failovers().size()));
             }

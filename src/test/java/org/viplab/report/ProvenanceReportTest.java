@@ -98,7 +98,7 @@ class ProvenanceReportTest {
         String row = index.substring(index.indexOf("<a href=\"01/report.html\">"), index.indexOf("</tr>", index.indexOf("01/report.html")));
         assertTrue(row.contains("SIMULATOR") && row.contains(">" + r.drill().seed() + "<"), row);
         assertTrue(row.contains(r.client().availabilityText()), "availability: " + row);
-        assertTrue(row.indexOf(r.client().availabilityText()) < row.indexOf(org.viplab.core.util.Durations.format(r.analysis().longestOutageUs()),
+        assertTrue(row.indexOf(r.client().availabilityText()) < row.indexOf(Units.of(r.analysis().longestOutageUs()),
                 row.indexOf(r.client().availabilityText())), "the longest outage right after availability");
         assertTrue(row.contains("01/report.pdf") && row.contains("01/junit.xml"), "links to the PDF and JUnit XML");
         assertTrue(index.contains("href=\"junit.xml\""), "the combined JUnit XML");
