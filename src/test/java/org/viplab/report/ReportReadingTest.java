@@ -65,6 +65,25 @@ class ReportReadingTest {
         assertEquals(3, images);
     }
 
+    /** The PDF, read back with a text extractor: badge, provenance and Chinese; every font embedded (no Courier). */
+    @Test
+    void thePdfCarriesTheProvenanceAndEmbedsEveryFont(@TempDir Path tmp) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(CjkFonts.find().isPresent(), "needs a CJK font (fonts-wqy-microhei)");
+        DrillResult r = run("01-mode1-basic-failover");
+        ReportWriter.write(r, tmp, ReportOptions.defaults().withLocale(ZH));
+        try (PDDocument pdf = Loader.loadPDF(tmp.resolve(ReportWriter.PDF).toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf);
+            assertTrue(text.contains("模拟器") && text.contains("来源"), "the badge and the provenance block");
+            assertTrue(text.contains(org.viplab.drill.BuildInfo.current().commit()), "the commit");
+            for (PDPage page : pdf.getPages()) {
+                for (COSName n : page.getResources().getFontNames()) {
+                    var font = page.getResources().getFont(n);
+                    assertTrue(font.isEmbedded(), font.getName() + " is not embedded");
+                }
+            }
+        }
+    }
+
     @Test
     void theAxisEndsOnATickAndLongRunsGetHms() {
         // 75 s drawn 1100 px wide has a tick every 10 s: the axis runs to 80, its last tick labelled (not 74 of 75)
