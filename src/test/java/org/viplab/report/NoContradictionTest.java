@@ -22,10 +22,10 @@ class NoContradictionTest {
         assertTrue(r.analysis().splitBrainUs() > 0 && r.analysis().failovers().isEmpty(), "the case: split brain, no failover");
         String en = ReportWriter.html(r, ReportOptions.defaults());
         assertFalse(en.contains("The VIP did not move."), "no 'did not move' beside a split brain");
-        assertTrue(en.contains("data-failovers=\"none-split-brain\"") && en.contains("split brain, 15s in total"), en.substring(en.indexOf("Failovers")));
+        assertTrue(en.contains("data-failovers=\"none-split-brain\"") && en.contains("split brain, 15.000 s in total"), en.substring(en.indexOf("Failovers")));
         String zh = ReportWriter.html(r, ReportOptions.defaults().withLocale(Locale.SIMPLIFIED_CHINESE));
         assertFalse(zh.contains("VIP 没有移动"));
-        assertTrue(zh.contains("脑裂，合计 15s"));
+        assertTrue(zh.contains("脑裂，合计 15.000 s"));
     }
 
     @Test
