@@ -35,7 +35,7 @@ import java.util.ResourceBundle;
 /**
  * The report's three charts on one time axis: the same left edge (a fixed axis space), the same range and ticks
  * (the range ends on a tick, so a 75 s drill's last tick is 75, not 74), a dashed line and number for every
- * action, each failed expectation's window shaded red, and h:mm:ss ticks on runs of 10 minutes or more. In the
+ * action, each failed expectation's window shaded red on every chart (a passed one faintly green on the VIP chart), and h:mm:ss ticks on runs of 10 minutes or more. In the
  * HTML as inline SVG (vector); for the PDF as PNG drawn narrower (bigger text when printed) at 3x (over 300 dpi).
  */
 final class ReportCharts {
@@ -50,6 +50,7 @@ final class ReportCharts {
     private static final int[] HEIGHTS = {270, 330, 270};
     private static final Color ACTION = new Color(25, 90, 200);
     private static final Color FAILED_WINDOW = new Color(198, 40, 40, 40);
+    private static final Color PASSED_WINDOW = new Color(46, 125, 50, 22);
 
     private ReportCharts() { }
 
@@ -113,6 +114,9 @@ final class ReportCharts {
                     }
                     plots.get(i).addDomainMarker(m, Layer.FOREGROUND);
                 }
+            } else if (v.status() == Verdict.Status.PASSED && s instanceof Step.ExpectStep e && !e.wholeDrill() && e.deadlineUs() > e.anchorUs()) {
+                // a passed window, faintly on the VIP chart only: where each check looked, without hiding the data
+                plots.get(0).addDomainMarker(new IntervalMarker(e.anchorUs() / 1e6, e.deadlineUs() / 1e6, PASSED_WINDOW), Layer.BACKGROUND);
             } else if (v.failed() && s instanceof Step.ExpectStep e) {
                 long from = e.wholeDrill() ? 0 : e.anchorUs();
                 long to = e.wholeDrill() ? r.endUs() : Math.max(e.deadlineUs(), from + 1);
