@@ -22,12 +22,23 @@ public final class ChartImages {
      * the same Java2D code as the PNG into Batik's SVG Graphics2D. {@code w} x {@code h} is the drawing's size in
      * user units; the element scales to its container's width (viewBox, no fixed size).
      */
-    public static String svg(JFreeChart chart, int w, int h) throws IOException {
+    public static String svg(JFreeChart chart, int w, int h) throws IOException { return svg(chart, w, h, "chart-"); }
+
+    /**
+     * The same with every id in the drawing (clip paths, gradients) starting with {@code idPrefix}: several SVGs
+     * inline in one page share its id space, and the second chart's {@code url(#clipPath1)} would otherwise clip
+     * with the first chart's path.
+     */
+    public static String svg(JFreeChart chart, int w, int h, String idPrefix) throws IOException {
         try {
             org.w3c.dom.Document doc = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                     .getDOMImplementation().createDocument("http://www.w3.org/2000/svg", "svg", null);
             org.apache.batik.svggen.SVGGeneratorContext ctx = org.apache.batik.svggen.SVGGeneratorContext.createDefault(doc);
             ctx.setComment(null);
+            ctx.setIDGenerator(new org.apache.batik.svggen.SVGIDGenerator() {
+                @Override
+                public String generateID(String prefix) { return super.generateID(idPrefix + prefix); }
+            });
             ctx.setEmbeddedFontsOn(false);
             ctx.setPrecision(3);
             org.apache.batik.svggen.SVGGraphics2D g = new org.apache.batik.svggen.SVGGraphics2D(ctx, false); // text as text, not outlines
@@ -42,7 +53,8 @@ public final class ChartImages {
             g.stream(root, out, true, false);
             g.dispose();
             // the document's own prologue is not wanted inline in the XHTML page
-            return out.toString().replaceFirst("^<\\?xml[^>]*\\?>\\s*", "").replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
+            return out.toString().replaceFirst("^<\\?xml[^>]*\\?>\\s*", "").replaceFirst("<!DOCTYPE[^>]*>\\s*", "")
+                    .replace("id=\"genericDefs\"", "id=\"" + idPrefix + "genericDefs\""); // Batik's one fixed id
         } catch (javax.xml.parsers.ParserConfigurationException e) {
             throw new IOException("no XML DOM for the SVG chart: " + e.getMessage(), e);
         }

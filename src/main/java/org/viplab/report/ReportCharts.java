@@ -83,7 +83,7 @@ final class ReportCharts {
             Map<String, Object> row = new HashMap<>();
             row.put("title", titles.getString("chart." + KEYS[i] + ".title"));
             row.put("caption", text.t("chart." + KEYS[i] + ".caption"));
-            if (vector) row.put("svg", ChartImages.svg(c, width, h));
+            if (vector) row.put("svg", ChartImages.svg(c, width, h, KEYS[i] + "-")); // ids unique in the page
             else row.put("base64", Base64.getEncoder().encodeToString(ChartImages.png(c, width, h, PDF_SCALE)));
             out.add(row);
         }

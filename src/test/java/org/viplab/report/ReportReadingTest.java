@@ -49,6 +49,10 @@ class ReportReadingTest {
         javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new org.xml.sax.InputSource(new java.io.StringReader(html))); // still well-formed XHTML
         assertTrue(html.contains("\u25BC1") && html.contains("\u25BC3"), "each action numbered on the chart");
+        // three SVGs in one page share its ids: a clip path named twice would clip one chart with another's
+        var ids = Pattern.compile(" id=\"([^\"]+)\"").matcher(html);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        while (ids.find()) assertTrue(seen.add(ids.group(1)), "id " + ids.group(1) + " used twice");
         int images = 0;
         try (PDDocument pdf = Loader.loadPDF(tmp.resolve(ReportWriter.PDF).toFile())) {
             for (PDPage page : pdf.getPages()) {
