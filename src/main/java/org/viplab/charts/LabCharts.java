@@ -61,6 +61,9 @@ public final class LabCharts {
         }
     }
 
+    /** The tick step (seconds) the charts use for a window of {@code windowSeconds} drawn {@code widthPx} wide. */
+    public static double tickSeconds(double windowSeconds, int widthPx) { return ChartStyle.tickSeconds(windowSeconds, widthPx); }
+
     /** One chart with the three plots stacked on one time axis: the app's view. */
     public static LabCharts combined(ChartData data, Locale locale) { return combined(data, locale, ChartLook.DEFAULT); }
 

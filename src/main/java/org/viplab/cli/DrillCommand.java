@@ -125,7 +125,7 @@ public final class DrillCommand extends CliCommand {
             drill = DrillParser.parseFile(files.get(0));
         } catch (DrillException e) {
             err.println(e);
-            return ExitCodes.BAD_INPUT;
+            return cannotRun(files.get(0), e.toString(), ExitCodes.BAD_INPUT);
         }
         for (String w : drill.warnings()) err.println("warning: " + w);
         if (!sets.isEmpty()) {
@@ -135,20 +135,24 @@ public final class DrillCommand extends CliCommand {
                 throw new BadInputException(e.getMessage());
             }
         }
-        DrillResult result;
+        DrillResult ran;
         if (engine == Engine.both) {
             return both(drill, seed, inventory, report, options, out, err);
         }
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
         if (engine == Engine.ssh) {
             SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
+            if (o.exitCode() != null && o.result() == null) return cannotRun(files.get(0), o.error(), o.exitCode());
             if (o.exitCode() != null) return o.exitCode();
-            result = o.result();
+            ran = o.result();
         } else try {
-            result = runDrill(drill, seed);
+            ran = runDrill(drill, seed);
         } catch (RuntimeException e) {
             err.println("engine failed: " + e);
-            return ExitCodes.ENGINE;
+            return cannotRun(files.get(0), "engine failed: " + e, ExitCodes.ENGINE);
         }
+        DrillResult result = withProvenance(ran, files.get(0), started, t0);
         print(result, quiet, out);
         if (why) printWhy(result, text, out);
         if (json != null) AtomicFiles.writeString(json, result.toJson(text));
@@ -165,6 +169,21 @@ public final class DrillCommand extends CliCommand {
         return result.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    /**
+     * A drill that cannot run still leaves CI something to read: with --report DIR, a junit.xml whose one test is
+     * an {@code <error>} with the file:line message, and a result.json saying so (no report page: there is no run).
+     */
+    private int cannotRun(Path file, String message, int exitCode) throws Exception {
+        if (report == null || htmlOnly) return exitCode;
+        String name = file.getFileName().toString().replaceFirst("\\.json$", "");
+        OutputPaths.writeReport(report, tmp -> {
+            AtomicFiles.write(tmp.resolve(ReportWriter.JUNIT), o -> org.viplab.report.JUnitXml.writeError(name, file.toString(), message, o));
+            AtomicFiles.writeString(tmp.resolve(ReportWriter.JSON), DrillResult.errorJson(file.toString(), message, exitCode));
+            return null;
+        });
+        return exitCode;
+    }
+
     /** Runs the drill on a fresh simulator, with the seed overridden when one is given. */
     static DrillResult runDrill(Drill drill, Long seedOverride) throws InterruptedException {
         Drill run = withSeed(drill, seedOverride);
@@ -174,19 +193,23 @@ public final class DrillCommand extends CliCommand {
     }
 
     /** The drill on the simulator, then on the real hosts; both reports and the comparison page. */
-    private static int both(Drill drill, Long seed, String inventory, Path dir, ReportOptions options, PrintStream out, PrintStream err)
+    private int both(Drill drill, Long seed, String inventory, Path dir, ReportOptions options, PrintStream out, PrintStream err)
             throws Exception {
         DrillResult sim;
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
         try {
-            sim = runDrill(drill, seed);
+            sim = withProvenance(runDrill(drill, seed), files.get(0), started, t0);
         } catch (RuntimeException e) {
             err.println("simulator failed: " + e);
             return ExitCodes.ENGINE;
         }
         print(sim, true, out);
+        Instant realStart = Instant.now();
+        long r0 = System.nanoTime();
         SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
         if (o.exitCode() != null) return o.exitCode();
-        DrillResult real = o.result();
+        DrillResult real = withProvenance(o.result(), files.get(0), realStart, r0);
         print(real, true, out);
         OutputPaths.writeReport(dir, tmp -> {
             org.viplab.report.Comparison.write(sim, real, tmp, options);
@@ -199,10 +222,24 @@ public final class DrillCommand extends CliCommand {
         return sim.passed() && real.passed() ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
+    /**
+     * The result with where it comes from: this command line, the drill file's hash and text, and when it ran
+     * (left out with --html-only, whose files must give the same bytes for the same drill).
+     */
+    private DrillResult withProvenance(DrillResult r, Path file, Instant started, long startNanos) throws java.io.IOException {
+        org.viplab.drill.Provenance p = r.provenance().withCommandLine(commandLine()).withDrillFile(file);
+        if (!htmlOnly) p = p.withRun(started, (System.nanoTime() - startNanos) / 1_000_000);
+        return r.withProvenance(p);
+    }
+
+    /** The arguments as given after the program's name (picocli keeps them), "drill" first. */
+    private List<String> commandLine() {
+        picocli.CommandLine.ParseResult root = spec.root().commandLine().getParseResult();
+        return root == null ? List.of("drill") : root.originalArgs();
+    }
+
     private static Drill withSeed(Drill drill, Long seedOverride) {
-        long seed = seedOverride != null ? seedOverride : drill.seed();
-        return new Drill(drill.source(), drill.name(), drill.description(), drill.presetName(), drill.topology(), seed,
-                drill.durationUs(), drill.steps(), drill.restore(), drill.warnings(), drill.translations());
+        return seedOverride == null ? drill : drill.withSeed(seedOverride);
     }
 
     /**
@@ -222,30 +259,32 @@ public final class DrillCommand extends CliCommand {
                 drill = DrillParser.parseFile(file);
             } catch (DrillException e) {
                 err.println(e);
-                entries.add(new ReportIndex.Entry(base, file.toString(), null, false, 0, 0, e.getMessage()));
+                entries.add(new ReportIndex.Entry(base, file.toString(), null, null, e.getMessage()));
                 exit = Math.max(exit, ExitCodes.BAD_INPUT);
                 continue;
             }
             for (String w : drill.warnings()) err.println(file + ": warning: " + w);
             DrillResult result;
+            Instant started = Instant.now();
+            long t0 = System.nanoTime();
             try {
-                result = runDrill(drill, seed);
+                result = withProvenance(runDrill(drill, seed), file, started, t0);
             } catch (RuntimeException e) {
                 err.println(file + ": engine failed: " + e);
-                entries.add(new ReportIndex.Entry(drill.name(), file.toString(), null, false, 0, 0, "engine failed: " + e.getMessage()));
+                entries.add(new ReportIndex.Entry(drill.name(), file.toString(), null, null, "engine failed: " + e.getMessage()));
                 exit = Math.max(exit, ExitCodes.ENGINE);
                 continue;
             }
             print(result, true, out);
             ReportWriter.Written w = ReportWriter.write(result, dir.resolve(sub), options);
             for (String warning : w.warnings()) err.println("warning: " + warning);
-            long passed = result.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
-            long failed = result.verdicts().stream().filter(Verdict::failed).count();
-            entries.add(new ReportIndex.Entry(drill.name(), file.getFileName().toString(), sub, result.passed(), passed, failed, null));
+            entries.add(new ReportIndex.Entry(drill.name(), file.getFileName().toString(), sub, result, null));
             if (!result.passed()) exit = Math.max(exit, ExitCodes.FAILED);
         }
-        ReportIndex.write(dir, entries, options.locale());
-        long ok = entries.stream().filter(e -> e.error() == null && e.passed()).count();
+        ReportIndex.write(dir, entries, options);
+        // one file for CI: a testsuite per drill, an error suite for each drill that could not run
+        if (!options.htmlOnly()) AtomicFiles.write(dir.resolve(org.viplab.report.JUnitXml.BATCH), o -> org.viplab.report.JUnitXml.write(entries, o));
+        long ok = entries.stream().filter(ReportIndex.Entry::passed).count();
         out.println(entries.size() + " drills: " + ok + " passed, " + (entries.size() - ok) + " failed; index: " + shownDir.resolve("index.html"));
         return exit;
     }
@@ -280,7 +319,9 @@ public final class DrillCommand extends CliCommand {
                     case PENDING -> "  --";
                 };
                 Step s = v.step();
-                out.printf("  %s  %9s  %s%s%n", mark, Durations.format(s.anchorUs()), s.text(), v.detail().isEmpty() ? "" : ": " + v.detail());
+                // a whole-drill check has no instant (its text says "(whole drill)"): no time beside it
+                String at = s instanceof Step.ExpectStep e && e.wholeDrill() ? "-" : Durations.format(s.anchorUs());
+                out.printf("  %s  %9s  %s%s%n", mark, at, s.text(), v.detail().isEmpty() ? "" : ": " + v.detail());
             }
             Map<String, Object> m = r.metrics();
             out.println("  metrics: failovers " + m.get("failovers") + ", longest no-VIP gap " + m.get("vipGapMs") + " ms, split brain "

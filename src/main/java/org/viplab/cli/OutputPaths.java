@@ -22,11 +22,11 @@ import java.util.stream.Stream;
  */
 public final class OutputPaths {
     /** Files whose presence shows that a folder holds an earlier VIP Lab report (single, batch or comparison). */
-    static final Set<String> REPORT_MARKERS = Set.of(ReportWriter.HTML, "index.html", Comparison.HTML,
+    static final Set<String> REPORT_MARKERS = Set.of(ReportWriter.HTML, "index.html", Comparison.HTML, ReportWriter.JUNIT,
             org.viplab.report.Scoreboard.HTML, org.viplab.report.SweepReport.HTML);
     /** Every file a run writes at the top of its folder; a run's subfolders (batch, sim/ssh) are its too. */
     static final Set<String> RUN_FILES = Set.of(ReportWriter.HTML, ReportWriter.PDF, ReportWriter.CSV, ReportWriter.JSONL,
-            ReportWriter.JSON, ReportWriter.JUNIT, "index.html", Comparison.HTML, Comparison.JSON,
+            ReportWriter.JSON, ReportWriter.JUNIT, "index.html", Comparison.HTML, Comparison.JSON, "drill.json",
             org.viplab.report.Scoreboard.HTML, org.viplab.report.Scoreboard.CSV,
             org.viplab.report.SweepReport.HTML, org.viplab.report.SweepReport.JSON, org.viplab.report.SweepReport.CSV);
 

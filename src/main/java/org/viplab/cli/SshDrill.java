@@ -3,6 +3,7 @@ package org.viplab.cli;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
+import org.viplab.drill.Provenance;
 import org.viplab.cli.lab.LabScripts;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
@@ -15,13 +16,23 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** {@code drill --engine ssh}: connects to the inventory's hosts, restores the baseline, runs the drill. */
 final class SshDrill {
     /** Either a result, or the exit code to stop with. */
-    record Outcome(DrillResult result, Integer exitCode) { }
+    record Outcome(DrillResult result, Integer exitCode, String error) {
+        Outcome(DrillResult result, Integer exitCode) { this(result, exitCode, null); }
+    }
+
+    /** Prints why the drill cannot run and returns it, for the exit code and the report folder's junit.xml. */
+    private static Outcome fail(PrintStream err, int exitCode, String message) {
+        err.println(message);
+        return new Outcome(null, exitCode, message);
+    }
 
     /** How long the baseline may take before t = 0. */
     static final long BASELINE_MAX_MS = 60_000;
@@ -31,15 +42,13 @@ final class SshDrill {
     static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
         Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
         if (!Files.exists(invPath)) {
-            err.println("no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
-            return new Outcome(null, ExitCodes.BAD_INPUT);
+            return fail(err, ExitCodes.BAD_INPUT, "no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
         }
         Inventory inv;
         try {
             inv = Inventory.read(invPath);
         } catch (IOException | IllegalArgumentException e) {
-            err.println(e.getMessage());
-            return new Outcome(null, ExitCodes.BAD_INPUT);
+            return fail(err, ExitCodes.BAD_INPUT, e.getMessage());
         }
         if (drill.presetName() != null && !drill.presetName().equals(inv.preset)) {
             err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
@@ -51,8 +60,7 @@ final class SshDrill {
         for (Inventory.Host h : inv.hosts) {
             if (!h.auth.equals("password")) continue;
             if (console == null) {
-                err.println(h.name + ": password authentication needs a terminal to ask for the password");
-                return new Outcome(null, ExitCodes.BAD_INPUT);
+                return fail(err, ExitCodes.BAD_INPUT, h.name + ": password authentication needs a terminal to ask for the password");
             }
             passwords.put(h.name, console.readPassword("Password for %s@%s: ", h.user, h.address));
         }
@@ -67,20 +75,21 @@ final class SshDrill {
             try {
                 lab.connect();
             } catch (RemoteException e) {
-                err.println("cannot reach the hosts: " + e.getMessage());
-                return new Outcome(null, ExitCodes.ENGINE);
+                return fail(err, ExitCodes.ENGINE, "cannot reach the hosts: " + e.getMessage());
             }
             out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
                     (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+            // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
+            Map<String, Map<String, String>> versions = lab.hostVersions();
             try {
                 lab.prepare(BASELINE_MAX_MS);
             } catch (IllegalStateException e) {
-                err.println("baseline: " + e.getMessage());
-                return new Outcome(null, ExitCodes.ENGINE);
+                return fail(err, ExitCodes.ENGINE, "baseline: " + e.getMessage());
             }
             out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
             lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on
             DrillResult r = new DrillRunner().run(drill, lab, null);
+            r = r.withProvenance(r.provenance().withHosts(hosts(inv, versions)));
             if (lab.lateEvents() > 0) err.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
             for (String h : inv.hostNames()) {
                 if (!lab.reachable(h)) {
@@ -91,9 +100,15 @@ final class SshDrill {
             }
             return new Outcome(r, null);
         } catch (IllegalStateException | UnsupportedOperationException e) {
-            err.println("engine failed: " + e.getMessage());
-            return new Outcome(null, ExitCodes.ENGINE);
+            return fail(err, ExitCodes.ENGINE, "engine failed: " + e.getMessage());
         }
+    }
+
+    /** The inventory's hosts (no secrets: an inventory holds none) with the versions each reported. */
+    private static List<Provenance.Host> hosts(Inventory inv, Map<String, Map<String, String>> versions) {
+        List<Provenance.Host> out = new ArrayList<>();
+        for (Inventory.Host h : inv.hosts) out.add(new Provenance.Host(h.name, h.address, h.port, h.user, versions.getOrDefault(h.name, Map.of())));
+        return out;
     }
 
     private static void print(DrillResult r, PrintStream out) { DrillCommand.print(r, false, out); }

@@ -13,19 +13,28 @@ import java.util.Map;
  * @param presetName the preset it names, or null when it names a topology file
  * @param durationUs the explicit duration, or null to end at the latest step deadline
  * @param translations language tag ({@link DrillTranslation#LANGUAGES}) to the drill's texts in that language
+ * @param stepIds      step index (1-based) to the step's {@code id} in the file, for the steps that have one
  */
 public record Drill(String source, String name, String description, String presetName, Topology topology, long seed,
                     Long durationUs, List<Step> steps, List<Step.ActionStep> restore, List<String> warnings,
-                    Map<String, DrillTranslation> translations) {
+                    Map<String, DrillTranslation> translations, Map<Integer, String> stepIds) {
 
     public Drill {
         translations = translations == null ? Map.of() : Map.copyOf(translations);
+        stepIds = stepIds == null ? Map.of() : Map.copyOf(stepIds);
+    }
+
+    /** A drill whose steps have no ids. */
+    public Drill(String source, String name, String description, String presetName, Topology topology, long seed,
+                 Long durationUs, List<Step> steps, List<Step.ActionStep> restore, List<String> warnings,
+                 Map<String, DrillTranslation> translations) {
+        this(source, name, description, presetName, topology, seed, durationUs, steps, restore, warnings, translations, Map.of());
     }
 
     /** A drill in English only. */
     public Drill(String source, String name, String description, String presetName, Topology topology, long seed,
                  Long durationUs, List<Step> steps, List<Step.ActionStep> restore, List<String> warnings) {
-        this(source, name, description, presetName, topology, seed, durationUs, steps, restore, warnings, Map.of());
+        this(source, name, description, presetName, topology, seed, durationUs, steps, restore, warnings, Map.of(), Map.of());
     }
 
     /** The name in {@code locale}'s language when the file gives it, else the English name. */
@@ -62,6 +71,14 @@ public record Drill(String source, String name, String description, String prese
 
     /** The same drill on other hosts (real ones: their names, addresses, VIP and client port). */
     public Drill on(Topology other) {
-        return new Drill(source, name, description, presetName, other, seed, durationUs, steps, restore, warnings, translations);
+        return new Drill(source, name, description, presetName, other, seed, durationUs, steps, restore, warnings, translations, stepIds);
     }
+
+    /** The same drill with another seed. */
+    public Drill withSeed(long other) {
+        return new Drill(source, name, description, presetName, topology, other, durationUs, steps, restore, warnings, translations, stepIds);
+    }
+
+    /** The step's {@code id} when the file gives one, else null. */
+    public String stepId(Step step) { return stepIds.get(step.index()); }
 }

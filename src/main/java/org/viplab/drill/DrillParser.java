@@ -124,8 +124,10 @@ public final class DrillParser {
         for (String lang : DrillTranslation.LANGUAGES) {
             if (obj.get(lang) != null) translations.put(lang, translation(obj.get(lang), lang, steps.size()));
         }
+        Map<Integer, String> ids = new java.util.HashMap<>();
+        stepIds.forEach((id, index) -> ids.put(index, id));
         return new Drill(source, name, description, presetName, topology, seed, duration, List.copyOf(steps),
-                List.copyOf(restore), List.copyOf(warnings), translations);
+                List.copyOf(restore), List.copyOf(warnings), translations, ids);
     }
 
     /** A topology file in the drill's folder (or below it), read as {@link TopologyFiles} reads any topology file. */

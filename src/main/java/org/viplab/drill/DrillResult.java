@@ -17,15 +17,27 @@ import java.util.function.Function;
 /**
  * A finished drill: its verdicts, the timeline it produced and the figures drawn from it.
  *
- * @param causes the cause of each event, by index into {@code events}
+ * @param causes     the cause of each event, by index into {@code events}
+ * @param provenance where the result comes from (tool, commit, command line, drill file, machine, hosts)
  */
 public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
-                          List<String> restoreProblems, Causes causes) {
+                          List<String> restoreProblems, Causes causes, Provenance provenance) {
     /** result.json's shape (docs/result-schema.md): raised when a field changes meaning or goes away. */
     public static final int SCHEMA_VERSION = 1;
 
     public DrillResult {
         if (causes == null) causes = Causes.none();
+        if (provenance == null) provenance = Provenance.of(drill, engine);
+    }
+
+    /** A result with the provenance of a run on this machine, without command line or drill file. */
+    public DrillResult(Drill drill, String engine, List<Verdict> verdicts, List<LabEvent> events, long endUs,
+                       List<String> restoreProblems, Causes causes) {
+        this(drill, engine, verdicts, events, endUs, restoreProblems, causes, null);
+    }
+
+    public DrillResult withProvenance(Provenance p) {
+        return new DrillResult(drill, engine, verdicts, events, endUs, restoreProblems, causes, p);
     }
 
     /** A result whose events name no causes (a free run rebuilt from a timeline without them). */
@@ -55,6 +67,11 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
 
     public boolean passed() { return verdicts.stream().noneMatch(Verdict::failed); }
 
+    /** Passed expectations that expected trouble (a trap the drill shows): their PASSED means the trouble happened. */
+    public long troubleSeen() {
+        return verdicts.stream().filter(v -> v.status() == Verdict.Status.PASSED && v.step() instanceof Step.ExpectStep e && e.expectsTrouble()).count();
+    }
+
     public TimelineAnalysis analysis() { return new TimelineAnalysis(events, 0, endUs); }
 
     /**
@@ -72,9 +89,10 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
         Map<String, Object> tool = new LinkedHashMap<>();
-        String version = DrillResult.class.getPackage().getImplementationVersion();
-        tool.put("version", version == null ? "dev" : version); // "dev": run from classes, not from the jar
+        tool.put("version", provenance.build().version());
+        tool.put("commit", provenance.build().commit());
         root.put("tool", tool);
+        root.put("provenance", provenance.toJson());
         root.put("drill", drill.name());
         root.put("engine", engine);
         if (drill.presetName() != null) root.put("preset", drill.presetName());
@@ -90,6 +108,8 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
             s.put("step", v.step().index());
             s.put("line", v.step().line());
             s.put("atMs", Durations.ms(v.step().anchorUs()));
+            if (v.step() instanceof Step.ExpectStep e && e.wholeDrill()) s.put("wholeDrill", true); // atMs is then only where it was written
+            if (v.status() == Verdict.Status.PASSED && v.step() instanceof Step.ExpectStep e && e.expectsTrouble()) s.put("troubleSeen", true);
             s.put("kind", v.step() instanceof Step.ActionStep ? "action" : "expect");
             s.put("text", v.step().text());
             s.put("verdict", v.status().name().toLowerCase());
@@ -121,6 +141,21 @@ public record DrillResult(Drill drill, String engine, List<Verdict> verdicts, Li
         root.put("failovers", fo);
         if (!restoreProblems.isEmpty()) root.put("restoreProblems", restoreProblems);
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
+    }
+
+    /** result.json of a drill that could not run: the file, why, and the exit code (no steps, no metrics). */
+    public static String errorJson(String file, String error, int exitCode) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("schemaVersion", SCHEMA_VERSION);
+        Map<String, Object> tool = new LinkedHashMap<>();
+        tool.put("version", BuildInfo.current().version());
+        tool.put("commit", BuildInfo.current().commit());
+        root.put("tool", tool);
+        root.put("drillFile", file);
+        root.put("passed", false);
+        root.put("error", error);
+        root.put("exitCode", exitCode);
+        return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n";
     }
 
     /** What the client's probes saw over the whole run. */

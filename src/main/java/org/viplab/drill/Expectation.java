@@ -34,6 +34,16 @@ public enum Expectation {
         return this == VIP_ON || this == STATE || this == WRITABLE || this == NOT_WRITABLE || this == ROWS_BEHIND;
     }
 
+    /**
+     * Always trouble when it holds (split brain, a read-only or lagging database): a drill that shows a trap passes
+     * when the trap happens, so its PASSED must say so. No VIP and failing clients are trouble when they last
+     * ({@code for}); for an instant they are the normal moment of a failover.
+     */
+    public boolean expectsTrouble(boolean lasting) {
+        if (this == SPLIT_BRAIN || this == NOT_WRITABLE || this == ROWS_BEHIND) return true;
+        return lasting && (this == VIP_NOWHERE || this == CLIENT_DOWN);
+    }
+
     public boolean wholeDrillByDefault() {
         return this == NO_SPLIT_BRAIN || this == CLIENT_DOWNTIME_UNDER || this == CLIENT_AVAILABILITY_OVER || this == CLIENT_FAILURES_UNDER;
     }

@@ -93,9 +93,16 @@ public final class Judge {
             long first = firstTrue(truth, from, to);
             pass = first >= 0;
             detail = pass ? (first == from ? "already true at " + t(from) : "true from " + t(first) + ", " + Durations.format(first - from) + " after " + t(from))
-                    : "never true between " + t(from) + " and " + t(to) + " (" + now(e, to) + ")";
+                    : "never true between " + t(from) + " and " + t(to) + " (" + now(e, to) + ")" + afterDeadline(truth, to);
         }
         return new Verdict(e, pass ? Verdict.Status.PASSED : Verdict.Status.FAILED, detail);
+    }
+
+    /** A missed deadline says when the condition did become true (a reader asks "how late?"), or that it never did. */
+    private String afterDeadline(List<long[]> truth, long deadline) {
+        if (deadline >= endUs) return "";
+        long later = firstTrue(truth, deadline, endUs);
+        return later < 0 ? "; not true by the end of the run" : "; first true at " + t(later) + ", " + Durations.format(later - deadline) + " after the deadline";
     }
 
     /** What the condition was looking at, at time t: who holds the VIP, or the host's state. */

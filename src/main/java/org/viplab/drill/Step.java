@@ -35,6 +35,9 @@ public sealed interface Step {
             return anchorUs;
         }
 
+        /** Passing means the trouble it expects happened: see {@link Expectation#expectsTrouble}. */
+        public boolean expectsTrouble() { return kind.expectsTrouble(forUs != null); }
+
         public String text() {
             StringBuilder b = new StringBuilder("expect ").append(kind.id());
             if (host != null) b.append(' ').append(host);

@@ -26,11 +26,11 @@ final class Anomalies {
         List<Map<String, Object>> rows = new ArrayList<>();
         List<Span> gaps = a.nowhere();
         row(rows, words.t("anomaly.vipGaps"), gaps.isEmpty() ? none
-                : words.f("anomaly.vipGaps.value", gaps.size(), Durations.format(a.longestGapUs())), !gaps.isEmpty());
+                : words.f("anomaly.vipGaps.value", gaps.size(), Units.of(a.longestGapUs())), !gaps.isEmpty());
         List<Span> split = a.splitBrains();
         long longestSplit = split.stream().mapToLong(Span::lengthUs).max().orElse(0);
         row(rows, words.t("anomaly.splitBrain"), split.isEmpty() ? none
-                : words.f("anomaly.splitBrain.value", Durations.format(a.splitBrainUs()), Durations.format(longestSplit)), !split.isEmpty());
+                : words.f("anomaly.splitBrain.value", Units.of(a.splitBrainUs()), Units.of(longestSplit)), !split.isEmpty());
         row(rows, words.t("anomaly.availability"), words.f("anomaly.availability.value", c.availabilityText(),
                 c.probes() - c.failed(), c.probes()), c.failed() > 0);
         StringBuilder kinds = new StringBuilder();
@@ -39,7 +39,7 @@ final class Anomalies {
             kinds.append(words.t("probe." + ClientFigures.kindId(e.getKey()))).append(' ').append(e.getValue());
         }
         row(rows, words.t("anomaly.failedProbes"), c.failed() == 0 ? none : c.failed() + " (" + kinds + ")", c.failed() > 0);
-        row(rows, words.t("anomaly.longestOutage"), a.outages().isEmpty() ? none : Durations.format(a.longestOutageUs()), !a.outages().isEmpty());
+        row(rows, words.t("anomaly.longestOutage"), a.outages().isEmpty() ? none : Units.of(a.longestOutageUs()), !a.outages().isEmpty());
         return rows;
     }
 

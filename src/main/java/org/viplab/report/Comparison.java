@@ -96,7 +96,11 @@ public final class Comparison {
         m.put("t", text.texts());
         m.put("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
         m.put("css", Templates.css());
-        m.put("drill", sim.drill().name());
+        m.put("drill", sim.drill().name(locale));
+        // the real run's provenance (it names the hosts); the badge says both engines ran
+        ProvenanceModel.put(real.provenance(), text, m);
+        m.put("engineBadge", text.t("engine.badge.both"));
+        m.put("engineClass", "both");
         List<Map<String, Object>> sides = new ArrayList<>();
         for (DrillResult d : List.of(sim, real)) {
             ChartData data = new ChartData(d.drill().topology());

@@ -21,6 +21,8 @@ import java.util.List;
 final class PdfExport {
     /** The family name style.css asks for first; only the PDF renderer knows it. */
     static final String FAMILY = "VipLab CJK";
+    /** The collection's monospace face (config files, times, code): embedded, so the PDF never falls back to Courier. */
+    static final String MONO_FAMILY = "VipLab CJK Mono";
 
     static {
         // both libraries log to the console by default; the report's warnings are ours to give
@@ -37,7 +39,7 @@ final class PdfExport {
             PdfRendererBuilder b = new PdfRendererBuilder();
             b.useFastMode();
             b.usePDDocument(doc);
-            b.withProducer("VIP Lab " + ReportModel.version());
+            b.withProducer("VIP Lab " + org.viplab.drill.BuildInfo.current().version());
             b.withHtmlContent(xhtml, null);
             String warning = null;
             PDFont font = cjkFont(doc);
@@ -45,6 +47,10 @@ final class PdfExport {
                 // one face for regular and bold: the CJK fonts ship no bold, and a collection's other faces (Mono) must not stand in
                 b.useFont(new PDFontSupplier(font), FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
                 b.useFont(new PDFontSupplier(font), FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
+                PDFont mono = monoFont(doc);
+                PDFont monoOrRegular = mono != null ? mono : font;
+                b.useFont(new PDFontSupplier(monoOrRegular), MONO_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL, true);
+                b.useFont(new PDFontSupplier(monoOrRegular), MONO_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL, true);
             } else if (needsCjk) {
                 warning = CjkFonts.MISSING + "; the Chinese text of report.pdf will not show";
             }
@@ -72,6 +78,17 @@ final class PdfExport {
         }
     }
 
+    private static TrueTypeFont cachedMono;
+
+    private static synchronized PDFont monoFont(PDDocument doc) {
+        if (cachedMono == null) return null;
+        try {
+            return PDType0Font.load(doc, cachedMono, true);
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     private static TrueTypeFont findFont() {
         for (Path p : CjkFonts.candidates()) {
             try {
@@ -82,6 +99,7 @@ final class PdfExport {
                     // the proportional face: "WenQuanYi Micro Hei" rather than "... Mono", "Noto Sans CJK SC" rather than "... JP"
                     TrueTypeFont pick = fonts.stream().filter(f -> name(f).matches("(?i).*(sc|hei)$")).findFirst()
                             .orElse(fonts.isEmpty() ? null : fonts.get(0));
+                    cachedMono = fonts.stream().filter(f -> name(f).matches("(?i).*mono.*")).findFirst().orElse(null);
                     if (pick != null && pick.getUnicodeCmapLookup() != null) return pick;
                 } else {
                     TrueTypeFont f = new TTFParser().parse(new RandomAccessReadBufferedFile(p.toFile()));

@@ -1,9 +1,5 @@
 package org.viplab.report;
 
-import org.jfree.chart.JFreeChart;
-import org.viplab.charts.ChartData;
-import org.viplab.charts.ChartImages;
-import org.viplab.charts.LabCharts;
 import org.viplab.config.ConfigRenderer;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
@@ -24,7 +20,6 @@ import java.text.MessageFormat;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -39,7 +34,6 @@ import java.util.Set;
 final class ReportModel {
     /** More listed events than this and the list stops with a pointer to events.csv (a 24 h run has thousands). */
     static final int MAX_LISTED_EVENTS = 2000;
-    static final int CHART_WIDTH = 1100; // printed 180 mm wide, the chart text stays readable (about 7 pt)
 
     private final ResourceBundle bundle;
     private final Locale locale;
@@ -73,7 +67,7 @@ final class ReportModel {
         m.put("t", texts());
         m.put("lang", o.langTag());
         m.put("css", Templates.css());
-        m.put("drill", d.name());
+        m.put("drill", d.name(locale));
         m.put("passed", r.passed());
         m.put("htmlOnly", o.htmlOnly());
         long passedCount = r.verdicts().stream().filter(v -> v.status() == Verdict.Status.PASSED).count();
@@ -81,6 +75,7 @@ final class ReportModel {
         // A run without expectations (recorded by hand in the app) neither passed nor failed: it is a record.
         boolean recorded = r.verdicts().stream().allMatch(v -> v.step() instanceof Step.ActionStep);
         m.put("recorded", recorded);
+        if (!recorded && r.passed() && r.troubleSeen() > 0) m.put("troubleNote", t("report.trouble.note"));
         m.put("summary", recorded ? f("report.summary.recorded", r.verdicts().size()) : f("report.summary", passedCount, failedCount));
         if (o.generatedAt() != null) {
             m.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(o.generatedAt()));
@@ -91,18 +86,18 @@ final class ReportModel {
         if (d.description(locale) != null) kv(tested, t("field.description"), d.description(locale));
         if (d.source() != null) kv(tested, t("field.source"), Path.of(d.source()).getFileName().toString());
         if (d.presetName() != null) kv(tested, t("field.preset"), d.presetName());
-        kv(tested, t("field.topology"), topo.name + (topo.description == null ? "" : ": " + topo.description));
+        kv(tested, t("field.topology"), topo.name + (topo.description == null ? "" : ": " + topologyDescription(topo)));
         kv(tested, t("field.mode"), topo.mode.shortName() + " (" + topo.mode.name() + ")");
         kv(tested, t("field.flavour"), topo.flavour.id());
-        kv(tested, t("field.engine"), r.engine());
-        if ("sim".equals(r.engine())) kv(tested, t("field.seed"), Long.toString(d.seed()));
-        kv(tested, t("field.duration"), Durations.format(r.endUs()));
-        kv(tested, t("field.version"), version());
+        kv(tested, t("field.duration"), Units.of(r.endUs()));
         for (Map.Entry<String, String> e : Settings.lab(topo).entrySet()) {
             if (e.getKey().equals("mode") || e.getKey().equals("flavour")) continue; // shown above
-            kv(tested, e.getKey(), e.getKey().equals("clientPort") ? Integer.toString(topo.effectiveClientPort()) : e.getValue());
+            // the simulator's model of keepalived's version says nothing of real hosts: their own versions are in Provenance
+            if (e.getKey().equals("keepalivedVersion") && r.provenance().realHosts()) continue;
+            kv(tested, settingName(e.getKey()), value(e.getKey().equals("clientPort") ? Integer.toString(topo.effectiveClientPort()) : e.getValue()));
         }
         m.put("tested", tested);
+        ProvenanceModel.put(r.provenance(), this, m);
 
         List<Map<String, Object>> verdicts = new ArrayList<>();
         StringBuilder marker = new StringBuilder();
@@ -114,12 +109,13 @@ final class ReportModel {
             row.put("line", v.step().line() > 0 ? Integer.toString(v.step().line()) : "\u2013"); // 0: not from a file
             // a whole-drill check has no instant: its anchor (often the step before's) would read as a window
             boolean whole = v.step() instanceof Step.ExpectStep e && e.wholeDrill();
-            row.put("at", whole ? t("verdict.wholeDrill") : Durations.format(v.step().anchorUs()));
+            row.put("at", whole ? t("verdict.wholeDrill") : Units.of(v.step().anchorUs()));
             row.put("kind", t(v.step() instanceof Step.ActionStep ? "kind.action" : "kind.expect"));
             row.put("text", d.stepText(v.step(), locale));
             row.put("status", status);
-            row.put("statusLabel", t("verdict." + status));
-            row.put("detail", verdictText == null ? v.detail() : verdictText.detail(v.detail()));
+            boolean trouble = v.status() == Verdict.Status.PASSED && v.step() instanceof Step.ExpectStep e && e.expectsTrouble();
+            row.put("statusLabel", t(trouble ? "verdict.passed.trouble" : "verdict." + status));
+            row.put("detail", Units.display(verdictText == null ? v.detail() : verdictText.detail(v.detail())));
             verdicts.add(row);
             if (marker.length() > 0) marker.append(' ');
             marker.append(v.step().index()).append(':').append(status);
@@ -135,54 +131,60 @@ final class ReportModel {
             Map<String, Object> row = new HashMap<>();
             row.put("from", fo.from());
             row.put("to", fo.to());
-            row.put("cause", fo.cause());
-            row.put("causeAt", fo.causeUs() < 0 ? "-" : Durations.format(fo.causeUs()));
-            row.put("detection", fo.causeUs() < 0 ? "-" : Durations.format(fo.detectionUs()));
-            row.put("gap", Durations.format(fo.gapUs()));
-            row.put("failover", fo.causeUs() < 0 ? "-" : Durations.format(fo.failoverUs()));
-            row.put("downtime", Durations.format(fo.clientDowntimeUs()));
-            row.put("overlap", Durations.format(fo.overlapUs()));
+            row.put("cause", causeText(r, fo));
+            row.put("causeAt", fo.causeUs() < 0 ? "-" : Units.of(fo.causeUs()));
+            row.put("detection", fo.causeUs() < 0 ? "-" : Units.of(fo.detectionUs()));
+            row.put("gap", Units.of(fo.gapUs()));
+            row.put("failover", fo.causeUs() < 0 ? "-" : Units.of(fo.failoverUs()));
+            row.put("downtime", Units.of(fo.clientDowntimeUs()));
+            row.put("overlap", Units.of(fo.overlapUs()));
             row.put("splitBrain", fo.overlapUs() > TimelineAnalysis.SPLIT_BRAIN_THRESHOLD_US);
             failovers.add(row);
         }
         m.put("failovers", failovers);
+        // "the VIP did not move" beside a split brain would contradict the figures: the VIP stayed, and another host took it too
+        if (failovers.isEmpty() && a.splitBrainUs() > 0) m.put("noFailoverNote", f("failovers.noneButSplitBrain", Units.of(a.splitBrainUs())));
 
         List<Map<String, Object>> metrics = new ArrayList<>();
         kv(metrics, t("metric.failovers"), Integer.toString(a.failovers().size()));
-        kv(metrics, t("metric.vipGap"), Durations.format(a.longestGapUs()));
-        kv(metrics, t("metric.splitBrain"), Durations.format(a.splitBrainUs()));
-        kv(metrics, t("metric.clientDowntime"), Durations.format(a.longestOutageUs()));
+        kv(metrics, t("metric.vipGap"), Units.of(a.longestGapUs()));
+        kv(metrics, t("metric.splitBrain"), Units.of(a.splitBrainUs()));
+        kv(metrics, t("metric.clientDowntime"), Units.of(a.longestOutageUs()));
         kv(metrics, t("metric.outages"), Integer.toString(a.outages().size()));
         kv(metrics, t("metric.probes"), Integer.toString(a.probes()));
         kv(metrics, t("metric.failedProbes"), Integer.toString(a.failedProbes()));
         m.put("metrics", metrics);
+        // client figures are only as fine as the probes: say so, with the interval
+        m.put("probeNote", f("metric.probeNote", Units.of(topo.probeIntervalMs * 1000L)));
 
-        m.put("charts", charts(r));
+        m.put("charts", ReportCharts.build(r, locale, this, true));
         settings(topo, m);
         configs(topo, m);
         events(r, m);
         return m;
     }
 
-    /** The three charts as base64 PNG, drawn by the same chart code as the app, downsampled to the image width. */
-    private List<Map<String, Object>> charts(DrillResult r) throws IOException {
-        ChartData data = ChartData.of(r.drill().topology(), r.events());
-        LabCharts charts = LabCharts.separate(data, locale);
-        charts.show(0, r.endUs(), CHART_WIDTH);
-        String[] keys = {"vip", "adverts", "client"};
-        int[] heights = {270, 330, 270};
-        ResourceBundle chartText = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
-                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)); // English stays English on a Chinese desktop
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
-            JFreeChart c = charts.charts().get(i);
-            Map<String, Object> row = new HashMap<>();
-            row.put("title", chartText.getString("chart." + keys[i] + ".title"));
-            row.put("caption", t("chart." + keys[i] + ".caption"));
-            row.put("base64", Base64.getEncoder().encodeToString(ChartImages.png(c, CHART_WIDTH, heights[i])));
-            out.add(row);
-        }
-        return out;
+    /**
+     * A setting's name: the model's keyword ("keepalived.priority"), and in a language that translates it the
+     * translation with the keyword beside it ("优先级 priority（keepalived.priority）"), so the reader finds it in a config.
+     */
+    String settingName(String key) {
+        String k = "setting." + key.replaceAll("\\[\\d+\\]", "[]");
+        return bundle.containsKey(k) ? t(k) + "\uFF08" + key + "\uFF09" : key;
+    }
+
+    /** true/false in the report's language; other values as the model writes them. */
+    String value(String v) {
+        if (("true".equals(v) || "false".equals(v)) && bundle.containsKey("value." + v)) return t("value." + v);
+        return v;
+    }
+
+    /** A preset's description in the report's language when it is the preset's own; a user's own text as written. */
+    private String topologyDescription(Topology topo) {
+        Topology preset = org.viplab.core.model.Presets.byName(topo.name);
+        String key = "topology." + topo.name;
+        boolean own = preset != null && java.util.Objects.equals(preset.description, topo.description);
+        return own && bundle.containsKey(key) ? t(key) : topo.description;
     }
 
     private void settings(Topology topo, Map<String, Object> m) {
@@ -200,8 +202,8 @@ final class ReportModel {
             List<String> values = new ArrayList<>();
             for (Map<String, String> s : perNode) values.add(s.getOrDefault(k, "-"));
             Map<String, Object> row = new HashMap<>();
-            row.put("name", k);
-            row.put("values", values);
+            row.put("name", settingName(k));
+            row.put("values", values.stream().map(this::value).toList());
             row.put("differs", values.stream().distinct().count() > 1);
             rows.add(row);
         }
@@ -265,6 +267,18 @@ final class ReportModel {
         if (more > 0) m.put("eventsMore", f("events.more", more));
     }
 
+    /** The failover's cause as the event list words its action (the report's language), else the analysis' text. */
+    private String causeText(DrillResult r, Failover fo) {
+        if (fo.causeUs() < 0) return VerdictText.isEnglish(locale) ? fo.cause() : t("failover.cause.unknown");
+        EventFormatter words = EventFormatter.of(locale);
+        for (LabEvent e : r.events()) {
+            if (e instanceof LabEvent.ActionApplied a && a.timeUs() == fo.causeUs() && fo.cause().equals(a.action() + " " + a.target())) {
+                return words.details(e);
+            }
+        }
+        return fo.cause();
+    }
+
     private static String cssClass(LabEvent e) {
         if (e instanceof LabEvent.ActionApplied) return "action";
         if (e instanceof LabEvent.VipChanged) return "vip";
@@ -280,8 +294,4 @@ final class ReportModel {
         rows.add(row);
     }
 
-    static String version() {
-        String v = ReportModel.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
 }

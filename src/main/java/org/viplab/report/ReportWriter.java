@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a drill's report into a directory: report.html (self-contained: charts inline as PNG), report.pdf (the
- * same XHTML), events.csv, timeline.jsonl, result.json and junit.xml. Each file is written atomically. No
+ * Writes a drill's report into a directory: report.html (self-contained: charts inline as SVG), report.pdf (the
+ * same XHTML with the charts as PNG), events.csv, timeline.jsonl, result.json and junit.xml. Each file is written atomically. No
  * JavaFX: it runs headless from the CLI and off the FX thread from the app.
  */
 public final class ReportWriter {
@@ -40,13 +40,19 @@ public final class ReportWriter {
         Map<String, Long> ms = new LinkedHashMap<>();
         List<String> warnings = new ArrayList<>();
         long t = System.nanoTime();
-        String html = html(r, o);
+        Map<String, Object> model = new ReportModel(o.locale()).build(r, o);
+        String html = Templates.render("report.ftlx", model, o.locale());
         AtomicFiles.writeString(dir.resolve(HTML), html);
+        // the drill as it ran, beside its report (the provenance block names its sha256)
+        if (r.provenance().drillText() != null) AtomicFiles.writeString(dir.resolve(ProvenanceModel.DRILL_COPY), r.provenance().drillText());
         t = lap(ms, HTML, t);
         if (o.htmlOnly()) return new Written(dir, ms, warnings);
 
         ByteArrayOutputStream pdf = new ByteArrayOutputStream(256 * 1024);
-        String warning = PdfExport.write(html, pdf, o.locale().getLanguage().equals("zh"));
+        // the PDF renderer draws no inline SVG: the same page with the charts as PNG, narrower and at 3x (over 300 dpi)
+        model.put("charts", ReportCharts.build(r, o.locale(), new ReportModel(o.locale()), false));
+        String pdfPage = Templates.render("report.ftlx", model, o.locale());
+        String warning = PdfExport.write(pdfPage, pdf, o.locale().getLanguage().equals("zh"));
         if (warning != null) warnings.add(warning);
         AtomicFiles.write(dir.resolve(PDF), out -> pdf.writeTo(out));
         t = lap(ms, PDF, t);

@@ -23,6 +23,8 @@ public final class VerdictText {
             Map.entry(Pattern.compile("not true at " + T + " \\((.+)\\)"), "verdict.notTrueAt"),
             Map.entry(Pattern.compile("already true at " + T), "verdict.alreadyTrue"),
             Map.entry(Pattern.compile("true from " + T + ", " + D + " after " + T), "verdict.trueFrom"),
+            Map.entry(Pattern.compile("never true between " + T + " and " + T + " \\((.+?)\\); first true at " + T + ", " + D + " after the deadline"), "verdict.neverTrueThen"),
+            Map.entry(Pattern.compile("never true between " + T + " and " + T + " \\((.+?)\\); not true by the end of the run"), "verdict.neverTrueEnd"),
             Map.entry(Pattern.compile("never true between " + T + " and " + T + " \\((.+)\\)"), "verdict.neverTrue"),
             Map.entry(Pattern.compile("split brain from " + T + " for " + D), "verdict.splitBrain"),
             Map.entry(Pattern.compile("the VIP was never on both hosts"), "verdict.neverBoth"),
@@ -74,9 +76,8 @@ public final class VerdictText {
             Object[] args = new Object[m.groupCount()];
             for (int i = 0; i < args.length; i++) args[i] = m.group(i + 1);
             // the last group of these two is what the condition saw: translated too
-            if (s.getValue().equals("verdict.notTrueAt") || s.getValue().equals("verdict.neverTrue")) {
-                args[args.length - 1] = match(SEEN, m.group(args.length));
-            }
+            if (s.getValue().equals("verdict.notTrueAt")) args[args.length - 1] = match(SEEN, m.group(args.length));
+            if (s.getValue().startsWith("verdict.neverTrue")) args[2] = match(SEEN, m.group(3));
             if (s.getValue().equals("verdict.overlaps")) args[0] = Long.parseLong(m.group(1)); // a count, for the plural
             return new MessageFormat(bundle.getString(s.getValue()), locale).format(args);
         }

@@ -92,4 +92,31 @@ class DrillCommandReportTest {
         assertEquals(ExitCodes.BAD_INPUT, lang.exit());
         assertTrue(lang.err().contains("zh-CN"), lang.err());
     }
+
+    /** CI reads junit.xml even when the drill cannot run: an error with the file:line message, and a result.json. */
+    @Test
+    void aDrillThatCannotRunLeavesAJUnitError(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, "{\"name\": \"x\", \"preset\": \"mode1\",\n \"steps\": [{\"at\": \"soon\", \"action\": \"stop\", \"target\": \"db1/mysqld\"}]}");
+        Path dir = tmp.resolve("report");
+        Run r = run("drill", bad.toString(), "--report", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.err());
+        String junit = Files.readString(dir.resolve("junit.xml"));
+        assertTrue(junit.contains("<error message=\"" + bad + ":2:"), junit);
+        assertTrue(Files.readString(dir.resolve("result.json")).contains("\"exitCode\": 2"));
+    }
+
+    @Test
+    void aBatchWritesOneCombinedJUnitAtItsRoot(@TempDir Path tmp) throws Exception {
+        Path pass = tmp.resolve("a-pass.json");
+        Path bad = tmp.resolve("c-bad.json");
+        Files.writeString(pass, Drills.KEEPALIVED_STOP);
+        Files.writeString(bad, "{");
+        Path dir = tmp.resolve("reports");
+        Run r = run("drill", pass.toString(), bad.toString(), "--report", dir.toString());
+        assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.out() + r.err());
+        String junit = Files.readString(dir.resolve("junit.xml"));
+        assertTrue(junit.contains("name=\"viplab.a-pass\"") && junit.contains("name=\"viplab.c-bad\""), junit);
+        assertTrue(junit.contains("<error "), "the drill that cannot run is an error, so CI goes red");
+    }
 }

@@ -30,9 +30,11 @@ class SampleReportsTest {
         List<String> problems = new ArrayList<>();
         for (Path drill : drills) {
             String base = drill.getFileName().toString().replaceFirst("\\.json$", "");
-            Path report = REPORTS.resolve(base).resolve(ReportWriter.HTML);
+            boolean real = base.startsWith("real-");
+            // a real-* drill ran on both engines (samples/regenerate-real-reports.sh): its simulator side is checked here
+            Path report = real ? REPORTS.resolve(base).resolve("sim").resolve(ReportWriter.HTML) : REPORTS.resolve(base).resolve(ReportWriter.HTML);
             if (!Files.exists(report)) {
-                problems.add(base + ": no samples/reports/" + base + "/report.html");
+                problems.add(base + ": no " + report);
                 continue;
             }
             String html = Files.readString(report);
@@ -42,9 +44,30 @@ class SampleReportsTest {
             if (!expected.equals(committed)) problems.add(base + ": committed verdicts [" + committed + "], a fresh run gives [" + expected + "]");
             String result = fresh.passed() ? "passed" : "failed";
             if (!result.equals(SampleMarker.result(html))) problems.add(base + ": committed result " + SampleMarker.result(html) + ", fresh " + result);
-            if (!html.contains("<img src=\"data:image/png;base64,")) problems.add(base + ": no inline charts");
+            if (!html.contains("<svg")) problems.add(base + ": no inline charts");
         }
         assertTrue(problems.isEmpty(), String.join("\n", problems) + HOW);
+    }
+
+    /** samples/reports/real-* come from real hosts, with the simulator's run and the comparison beside them. */
+    @Test
+    void realSamplesComeFromRealHosts() throws Exception {
+        List<Path> drills;
+        try (Stream<Path> s = Files.list(DRILLS)) {
+            drills = s.filter(p -> p.getFileName().toString().matches("real-.*\\.json")).sorted().toList();
+        }
+        assertFalse(drills.isEmpty());
+        for (Path drill : drills) {
+            Path dir = REPORTS.resolve(drill.getFileName().toString().replaceFirst("\\.json$", ""));
+            String ssh = Files.readString(dir.resolve("ssh").resolve(ReportWriter.HTML));
+            assertTrue(ssh.contains("data-engine=\"ssh\">REAL HOSTS</span>"), dir + ": the real run is badged REAL HOSTS");
+            assertTrue(ssh.contains("class=\"hosts\"") && ssh.contains("Keepalived v"), dir + ": the hosts' own versions");
+            String sim = Files.readString(dir.resolve("sim").resolve(ReportWriter.HTML));
+            assertTrue(sim.contains("data-engine=\"sim\">SIMULATOR</span>"), dir + ": the simulated run is badged SIMULATOR");
+            String comparison = Files.readString(dir.resolve(Comparison.HTML));
+            assertTrue(comparison.contains("data-engine=\"both\""), dir + ": comparison.html");
+            assertFalse(Files.exists(dir.resolve(ReportWriter.HTML)), dir + ": no simulator report posing as the real one");
+        }
     }
 
     /** A record's toString ("ClusterStatus[timeUs=2000000, host=db1, ...") or a raw reason code never reaches a reader. */

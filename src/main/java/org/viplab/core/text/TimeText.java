@@ -22,6 +22,25 @@ public final class TimeText {
         return b.append(frac).toString();
     }
 
+    /**
+     * A length as a report shows it, one style throughout: under a millisecond in µs ("250 µs"), under a second in
+     * ms with three decimals ("807.626 ms", exact to the µs), else seconds to the millisecond ("2.808 s",
+     * "75.000 s"); zero is "0 s".
+     */
+    public static String duration(long us) {
+        if (us < 0) return "-" + duration(-us);
+        if (us == 0) return "0 s";
+        if (us < 1000) return us + " \u00B5s";
+        if (us < 1_000_000) {
+            long frac = us % 1000;
+            StringBuilder b = new StringBuilder(12).append(us / 1000).append('.');
+            if (frac < 100) b.append('0');
+            if (frac < 10) b.append('0');
+            return b.append(frac).append(" ms").toString();
+        }
+        return seconds(us) + " s";
+    }
+
     /** The big clock: "+00:01:02.3" (sign, hours, minutes, seconds and tenths, truncated). */
     public static String clock(long us) {
         String sign = us < 0 ? "-" : "+";

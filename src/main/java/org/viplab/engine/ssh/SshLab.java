@@ -196,6 +196,26 @@ public final class SshLab implements Lab {
         while ((left = timeUs - now()) > 0) Thread.sleep(Math.max(1, Math.min(50, left / 1000)));
     }
 
+    /**
+     * Each host's OS, kernel, keepalived, haproxy and MariaDB versions as the host reports them (keys in
+     * {@link HostVersions#KEYS}), for the report's provenance; "unreachable" values for a host that cannot answer.
+     */
+    public Map<String, Map<String, String>> hostVersions() {
+        Map<String, Map<String, String>> out = new java.util.LinkedHashMap<>();
+        for (HostObserver h : fleet.all()) {
+            Map<String, String> v;
+            try {
+                SshHost.Result r = h.ssh.exec(HostVersions.COMMAND, 10_000);
+                v = HostVersions.parse(r.out());
+            } catch (RemoteException e) {
+                v = new java.util.LinkedHashMap<>();
+                for (String k : HostVersions.KEYS) v.put(k, "unreachable");
+            }
+            out.put(h.name(), v);
+        }
+        return out;
+    }
+
     /** Events that arrived too late to be put in order (a figure for the report; 0 is the aim). */
     public long lateEvents() { return ordered.late(); }
 

@@ -174,6 +174,8 @@ class RealLabE2ETest {
                 assertEquals(0, d.rc(), "drill on real hosts failed:\n" + d.out() + d.err());
                 String html = Files.readString(report.resolve("report.html"));
                 assertTrue(html.contains("ssh") && html.contains("10.9.8.201"), "the report names the engine and the hosts");
+                assertTrue(html.contains("data-engine=\"ssh\">REAL HOSTS</span>") && html.contains("Keepalived v"),
+                        "the REAL HOSTS badge and the keepalived version the hosts reported");
                 runs.add(check(json, jsonl, cause));
                 checkWhy(json, cause);
             }
