@@ -165,6 +165,13 @@ public final class ExerciseCommand extends CliCommand {
             out.printf("  %-4s %-9s %5s/%-3d %s%s%n", t.taskId(), ExerciseText.of("kind." + t.kind()).render(lang),
                     Score.format(t.points()), t.maxPoints(), mark, hints);
             for (ExerciseText d : t.details()) out.println("         " + d.render(lang));
+            if (!t.why().isEmpty()) {
+                org.viplab.core.text.EventFormatter text = org.viplab.core.text.EventFormatter.of(lang);
+                out.println("         " + ExerciseText.of("check.why").render(lang));
+                for (var e : t.why()) {
+                    out.printf("           %9s  %-6s %s%n", org.viplab.core.text.TimeText.seconds(e.timeUs()), e.host(), text.details(e));
+                }
+            }
         }
         out.println(ExerciseText.of("check.total", Score.format(s.points()), s.maxPoints(), s.passedTasks(), s.tasks().size()).render(lang));
     }

@@ -43,14 +43,16 @@ public final class Judge {
             TaskScore raw = t instanceof Task.Predict p ? predict(p, given)
                     : t instanceof Task.Diagnose d ? diagnose(d, given) : fix((Task.Fix) t, given);
             int cost = hintCost(t, answer.hintsUsed().getOrDefault(t.id(), 0));
-            out.add(new TaskScore(raw.taskId(), raw.kind(), raw.maxPoints(), Math.max(0, raw.points() - cost), raw.passed(), cost, raw.details()));
+            out.add(new TaskScore(raw.taskId(), raw.kind(), raw.maxPoints(), Math.max(0, raw.points() - cost), raw.passed(), cost,
+                    raw.details(), raw.why()));
         }
         return new Score(ex.id(), answer.trainee(), out);
     }
 
     /** The drill run on the simulator: where the VIP is at its end, each node's VRRP state, the longest outage. */
-    public Truth truth(Drill d) throws InterruptedException {
-        DrillResult r = sim.run(d);
+    public Truth truth(Drill d) throws InterruptedException { return truth(d, sim.run(d)); }
+
+    private static Truth truth(Drill d, DrillResult r) {
         TimelineAnalysis a = r.analysis();
         Map<String, VrrpState> states = new LinkedHashMap<>();
         for (String n : d.topology().nodeNames()) states.put(n, a.vrrpStateAt(n, r.endUs()));
@@ -58,7 +60,11 @@ public final class Judge {
     }
 
     private TaskScore predict(Task.Predict p, Map<String, Object> a) throws InterruptedException {
-        Truth truth = truth(p.drill());
+        DrillResult run = sim.run(p.drill());
+        Truth truth = truth(p.drill(), run);
+        // the reveal's explanation: why the VIP moved (the drill's first failover), as the why panel states it
+        List<org.viplab.core.timeline.LabEvent> why = run.analysis().failovers().isEmpty() ? List.of()
+                : run.why(run.analysis().failovers().get(0)).stream().map(org.viplab.core.timeline.CauseChain.Link::event).toList();
         List<ExerciseText> details = new ArrayList<>();
         Set<String> vip = hosts(a.get("vipOn"));
         boolean vipRight = vip != null && vip.equals(truth.vipOn());
@@ -79,7 +85,7 @@ public final class Judge {
                 saidUs == null ? "—" : TimeText.seconds(saidUs), TimeText.seconds(tol)));
         double points = p.points() * (0.4 * (vipRight ? 1 : 0) + 0.3 * stateShare + 0.3 * closeness);
         boolean passed = vipRight && right == truth.states().size() && closeness == 1;
-        return new TaskScore(p.id(), "predict", p.points(), round(points), passed, 0, details);
+        return new TaskScore(p.id(), "predict", p.points(), round(points), passed, 0, details, why);
     }
 
     /** 1 within the tolerance, 0 at three times it or more, linear between. */

@@ -167,6 +167,15 @@ final class TaskCard extends VBox {
             if (!t.taskId().equals(task.id())) continue;
             StringBuilder b = new StringBuilder(i18n.get(t.passed() ? "exercises.passed" : "exercises.failed", Score.format(t.points()), t.maxPoints()));
             t.details().forEach(d -> b.append('\n').append("· ").append(d.render(i18n.locale())));
+            if (!t.why().isEmpty()) {
+                // the reveal: the chain of causes of the drill's failover, as the why panel reads it
+                org.viplab.core.text.EventFormatter text = org.viplab.core.text.EventFormatter.of(i18n.locale());
+                b.append('\n').append(i18n.get("exercises.why"));
+                for (var e : t.why()) {
+                    b.append('\n').append("   ").append(org.viplab.core.text.TimeText.seconds(e.timeUs())).append(" s  ")
+                            .append(e.host()).append("  ").append(text.details(e));
+                }
+            }
             result.setText(b.toString());
             result.setStyle(t.passed() ? "-fx-text-fill: -color-success-fg;" : "-fx-text-fill: -color-danger-fg;");
         }
