@@ -16,6 +16,8 @@ for mode in 1 2; do
   drills=$(ls samples/drills/real-mode"$mode"-*.json 2>/dev/null || true)
   [ -n "$drills" ] || continue
   ./viplab lab up --mode "$mode"
+  # on a loaded machine the hosts' sshd answers its first commands slowly right after lab up: let it settle
+  sleep "${VIPLAB_SETTLE_S:-20}"
   for f in $drills; do
     name=$(basename "$f" .json)
     set +e

@@ -70,6 +70,21 @@ class SampleReportsTest {
         }
     }
 
+    /** Several inline SVGs share a page's ids: one id twice would draw a chart with another chart's clip path. */
+    @Test
+    void noCommittedReportRepeatsAnId() throws Exception {
+        java.util.regex.Pattern id = java.util.regex.Pattern.compile(" id=\"([^\"]+)\"");
+        List<String> twice = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(REPORTS)) {
+            for (Path f : s.filter(p -> p.getFileName().toString().equals(ReportWriter.HTML)).sorted().toList()) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                var m = id.matcher(Files.readString(f));
+                while (m.find()) if (!seen.add(m.group(1))) twice.add(f + ": " + m.group(1));
+            }
+        }
+        assertEquals(List.of(), twice, HOW);
+    }
+
     /** A record's toString ("ClusterStatus[timeUs=2000000, host=db1, ...") or a raw reason code never reaches a reader. */
     @Test
     void noCommittedReportShowsARecordDump() throws Exception {
