@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh.observe;
+package org.viplab.observe;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
