@@ -34,6 +34,7 @@ import java.io.PrintStream;
             RenderCommand.class,
             LintCommand.class,
             SessionCommand.class,
+            ReplayCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class ViplabCommand extends CliCommand {

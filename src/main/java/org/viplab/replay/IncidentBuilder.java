@@ -159,6 +159,7 @@ public final class IncidentBuilder {
         // hosts are those with logs, then the capture's other advertisers (by name when given, else by address)
         List<String> names = new ArrayList<>(hosts.stream().map(h -> h.host).toList());
         for (LabEvent.AdvertSent a : wireAdverts) if (!names.contains(a.host())) names.add(a.host());
+        java.util.Collections.sort(names);
         List<LabEvent> onClock = new ArrayList<>();
         for (LabEvent e : InitialState.atStart(all, names, vip, start)) {
             onClock.add(Retimer.withTime(e, e.timeUs() - start));

@@ -79,6 +79,9 @@ final class ReportModel {
         // A run without expectations (recorded by hand in the app) neither passed nor failed: it is a record.
         boolean recorded = r.verdicts().stream().allMatch(v -> v.step() instanceof Step.ActionStep);
         m.put("recorded", recorded);
+        // a replayed incident (engine "incident") is badged and lists what its evidence proves
+        m.put("incident", "incident".equals(r.engine()));
+        m.put("findings", o.findings());
         m.put("summary", recorded ? f("report.summary.recorded", r.verdicts().size()) : f("report.summary", passedCount, failedCount));
         if (o.generatedAt() != null) {
             m.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(o.generatedAt()));
