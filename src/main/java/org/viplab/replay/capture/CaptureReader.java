@@ -72,7 +72,7 @@ public final class CaptureReader {
         int pos = 0;
         while (pos < bytes.length) {
             if (bytes.length - pos < 12) throw at(name, pos, "pcapng block header cut short");
-            int type = b.order(ByteOrder.BIG_ENDIAN).getInt(pos);
+            int type = b.getInt(pos); // the section header's type reads the same in both byte orders
             if (type == PCAPNG_SHB) {
                 // each section states its own byte order
                 int bom = b.getInt(pos + 8);
@@ -81,8 +81,6 @@ public final class CaptureReader {
                 else throw at(name, pos + 8, "pcapng section header with an unknown byte-order magic");
                 ifaces.clear();
                 resolutions.clear();
-            } else {
-                type = b.getInt(pos);
             }
             int len = b.getInt(pos + 4);
             if (len < 12 || len % 4 != 0 || len > bytes.length - pos) throw at(name, pos, "pcapng block length " + len + " invalid");
