@@ -30,6 +30,7 @@ import java.util.regex.Pattern;
 public final class IncidentBuilder {
     private static final Pattern VIP_IN_TEXT = Pattern.compile(
             "gratuitous ARPs? on \\S+ for (\\d+\\.\\d+\\.\\d+\\.\\d+)|who-has (\\d+\\.\\d+\\.\\d+\\.\\d+) (?:\\(\\S+\\) )?tell \\2\\b");
+    private static final Pattern VIP_IN_MONITOR = Pattern.compile("(?m)\\] (?:Deleted )?\\d+: \\S+\\s+inet (\\d+\\.\\d+\\.\\d+\\.\\d+)/32 ");
     /** A MASTER's garp_master_delay repeat comes 5 s after the first burst: still its own. */
     private static final long GARP_ATTRIBUTION_US = 6_000_000;
 
@@ -215,6 +216,11 @@ public final class IncidentBuilder {
         for (String t : texts) {
             Matcher m = VIP_IN_TEXT.matcher(t);
             if (m.find()) return m.group(1) != null ? m.group(1) : m.group(2);
+        }
+        // last: a host address (/32) that ip monitor saw come and go, as keepalived adds a VIP
+        for (String t : texts) {
+            Matcher m = VIP_IN_MONITOR.matcher(t);
+            if (m.find()) return m.group(1);
         }
         return null;
     }

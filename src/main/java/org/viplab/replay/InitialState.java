@@ -13,7 +13,8 @@ import java.util.Set;
 
 /**
  * What held at the first evidence, which logs never say outright: who had the VIP and who was BACKUP. A host
- * had the VIP when its first address event removes it, or when it was advertising in the capture well before
+ * had the VIP when its first address event removes it, when its keepalived releases it (priority 0, "removing
+ * VIPs") before any takeover, or when it was advertising in the capture well before
  * its log says anything (only a MASTER advertises). These states are written at t = 0 with reason
  * {@link Reason.Code#AT_ZERO}, and each host's first logged transition gets the right "from".
  */
@@ -32,7 +33,13 @@ final class InitialState {
             LabEvent firstVip = first(sorted, e -> e instanceof LabEvent.VipChanged v && v.host().equals(h));
             LabEvent firstState = first(sorted, e -> e.host().equals(h) && (e instanceof LabEvent.VipChanged || e instanceof LabEvent.VrrpStateChanged));
             LabEvent firstAdv = first(sorted, e -> e instanceof LabEvent.AdvertSent a && a.host().equals(h) && a.priority() > 0);
+            // keepalived only sends priority 0 and removes VIPs as MASTER: said before any takeover, it held them
+            LabEvent releases = first(sorted, e -> e instanceof LabEvent.LogLine l && l.host().equals(h) && l.source().equals("keepalived")
+                    && (l.text().contains("sent 0 priority") || l.text().contains("removing VIPs")));
+            LabEvent firstMaster = first(sorted, e -> e instanceof LabEvent.VrrpStateChanged v && v.host().equals(h) && v.to() == VrrpState.MASTER);
             if (firstVip instanceof LabEvent.VipChanged v && !v.added()) {
+                holders.add(h);
+            } else if (firstVip == null && releases != null && (firstMaster == null || firstMaster.timeUs() > releases.timeUs())) {
                 holders.add(h);
             } else if (firstAdv != null && firstAdv.timeUs() < firstAdvert + 1_500_000
                     && (firstState == null || firstAdv.timeUs() < firstState.timeUs() - BEFORE_US)) {
