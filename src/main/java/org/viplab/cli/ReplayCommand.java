@@ -196,6 +196,7 @@ public final class ReplayCommand extends CliCommand {
     /** The file's bytes, bounded: a log or capture bigger than the limit is cut to the incident first. */
     private static byte[] read(Path f, long max) throws IOException {
         try {
+            if (!Files.exists(f)) throw new BadInputException(f + ": no such file");
             if (!Files.isRegularFile(f)) throw new BadInputException(f + ": not a regular file");
             long size = Files.size(f);
             if (size > max) throw new BadInputException(f + ": " + size + " bytes, over the " + max + "-byte limit; cut it to the incident first");
