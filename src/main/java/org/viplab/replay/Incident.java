@@ -47,6 +47,7 @@ public record Incident(Timeline timeline, long startEpochUs, long endUs, List<St
         Topology t = Presets.byName(haproxyMode() ? "mode2" : "mode1");
         t = TopologyJson.copy(t);
         t.name = "incident";
+        t.description = null; // the preset's words describe its config, which the logs do not show
         if (vip != null) t.vip = vip;
         for (int i = 0; i < Math.min(hosts.size(), t.nodes.size()); i++) t.nodes.get(i).name = hosts.get(i);
         Drill drill = new Drill(null, name, "replayed from logs and captures", null, t, 0, endUs, List.of(), List.of(), List.of());
