@@ -158,7 +158,8 @@ public final class ReplayCommand extends CliCommand {
         if (!c.known()) return c.host() + " unknown (no act of its seen both in its log and in a capture); times as logged";
         return c.host() + " " + signedMs(c.offsetUs()) + " ± " + String.format(Locale.ROOT, "%.1f ms", c.uncertaintyUs() / 1000.0)
                 + " (" + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + "), "
-                + (c.applied() ? "applied" : "within its uncertainty: not applied");
+                + (c.applied() ? "applied" : c.pairs() < 2 ? "one pair cannot tell a clock offset from the log's delay: not applied (see --offset)"
+                : "within its uncertainty: not applied");
     }
 
     private static String signedMs(long us) { return String.format(Locale.ROOT, "%+.1f ms", us / 1000.0); }

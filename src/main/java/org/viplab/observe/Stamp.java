@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 /**
  * A timestamp at the start of a line, as the tools VIP Lab reads write it, and the rest of the line.
  * Recognised: {@code [2026-11-25T13:28:04.967471]} ({@code ip -ts monitor}), {@code 2026-11-25 13:28:04.962697}
- * ({@code tcpdump -tttt}, the lab's keepalived log wrapper, MariaDB's error log), RFC 3339 with its offset
+ * ({@code tcpdump -tttt}, the lab's keepalived log wrapper; MariaDB's error log writes {@code 2026-12-06  6:28:56}), RFC 3339 with its offset
  * ({@code 2026-12-06T01:30:05.123456+00:00}: rsyslog's high-precision format, {@code journalctl -o
  * short-iso-precise}'s {@code +0000}, MySQL 8's {@code Z}), keepalived's own {@code -l} prefix
  * {@code Wed Nov 25 13:28:04 2026: } (whole seconds only, so a finer prefix before it wins), and syslog's
@@ -26,7 +26,7 @@ import java.util.regex.Pattern;
  */
 public record Stamp(long epochUs, String rest, String program, long resolutionUs) {
     private static final Pattern ISO = Pattern.compile(
-            "^\\[?(\\d{4}-\\d{2}-\\d{2})[T ](\\d{2}:\\d{2}:\\d{2})(?:[.,](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?\\]?\\s+");
+            "^\\[?(\\d{4}-\\d{2}-\\d{2})[T ] ?(\\d{1,2}:\\d{2}:\\d{2})(?:[.,](\\d{1,9}))?(Z|[+-]\\d{2}:?\\d{2})?\\]?\\s+");
     private static final Pattern CTIME = Pattern.compile(
             "^(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) ([A-Z][a-z]{2}) +(\\d{1,2}) (\\d{2}:\\d{2}:\\d{2}) (\\d{4}): ");
     /** syslog / journalctl short(-precise): "Nov 25 13:28:04[.123456] db1 Keepalived_vrrp[123]: ". */
@@ -60,7 +60,8 @@ public record Stamp(long epochUs, String rest, String program, long resolutionUs
         Matcher m = ISO.matcher(rest);
         if (m.find()) {
             ZoneId z = m.group(4) == null ? zone : offset(m.group(4));
-            t = epochUs(LocalDateTime.parse(m.group(1) + "T" + m.group(2)), m.group(3), z);
+            String hms = m.group(2).length() == 7 ? "0" + m.group(2) : m.group(2); // MariaDB pads the hour with a space
+            t = epochUs(LocalDateTime.parse(m.group(1) + "T" + hms), m.group(3), z);
             resolution = resolution(m.group(3));
             rest = rest.substring(m.end());
             if (m.group(4) != null) {

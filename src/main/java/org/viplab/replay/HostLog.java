@@ -68,7 +68,8 @@ final class HostLog {
             case "tcpdump" -> TcpdumpText.parse(l.epochUs(), text).ifPresent(wire::add);
             default -> { }
         }
-        if (events.size() > before || kind.equals("tcpdump")) {
+        // a line read as its program's counts even when it changes nothing (a replica's notes in the error log)
+        if (events.size() > before || !kind.equals("other")) {
             contributed.computeIfAbsent(l.file(), f -> new LinkedHashMap<>()).merge(kind, 1, Integer::sum);
         }
     }

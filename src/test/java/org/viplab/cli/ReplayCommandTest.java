@@ -33,7 +33,7 @@ class ReplayCommandTest {
                 "--capture", f("S2-run2", "tcpdump-br0.txt"));
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("Incident: t = 0 is 2026-11-25 13:31:05.308 +00:00")
-                .contains("db1 +2.7 ms ± 21.0 ms (1 pair), within its uncertainty: not applied")
+                .contains("db1 +2.7 ms ± 21.0 ms (1 pair), one pair cannot tell a clock offset from the log's delay: not applied")
                 .contains("  failovers: 1")
                 .containsPattern("  failover db1 -> db2 at 6\\.20[0-9] s, why \\(inferred from what the hosts showed\\):")
                 .containsPattern("db1 +advert, priority 0, VRID 51")

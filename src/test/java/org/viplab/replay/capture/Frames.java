@@ -7,8 +7,8 @@ import java.util.List;
 
 /** Frames and capture files built byte by byte, as tcpdump would write them (the layouts of pcap(5) and the pcapng draft). */
 public final class Frames {
-    public static final String DB1_MAC = "62:d9:ea:3a:c4:9c";
-    public static final String DB2_MAC = "16:90:de:f4:19:3b";
+    public static final String DB1_MAC = "16:90:de:f4:19:3b";
+    public static final String DB2_MAC = "62:d9:ea:3a:c4:9c";
 
     private Frames() { }
 
