@@ -81,6 +81,9 @@ public final class ReplayCommand extends CliCommand {
     @Option(names = "--report", paramLabel = "DIR", description = "write the report (report.html with an INCIDENT badge, result.json, ...) to DIR")
     Path report;
 
+    @Option(names = "--emit-drill", paramLabel = "OUT", description = "write the incident as a drill: the faults seen, what happened as expectations")
+    Path emitDrill;
+
     @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
             description = "the language of the report, the findings and the --json texts: en (default) or zh-CN")
     Locale lang;
@@ -88,6 +91,7 @@ public final class ReplayCommand extends CliCommand {
     @Override
     protected int run(PrintStream out, PrintStream err) throws Exception {
         OutputPaths.checkFile("--json", json);
+        OutputPaths.checkFile("--emit-drill", emitDrill);
         OutputPaths.checkReportDir("--report", report);
         ZoneId zone = zone();
         IncidentBuilder b = new IncidentBuilder(zone, offsets(), vip);
@@ -114,6 +118,10 @@ public final class ReplayCommand extends CliCommand {
         List<Finding> findings = Findings.of(incident);
         print(incident, result, findings, language, zone, out);
         if (json != null) AtomicFiles.writeString(json, IncidentJson.write(incident, result, findings, language));
+        if (emitDrill != null) {
+            AtomicFiles.writeString(emitDrill, org.viplab.replay.DrillEmitter.drill(incident));
+            out.println("drill: " + emitDrill);
+        }
         if (report != null) {
             List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
             ReportOptions o = new ReportOptions(language, false, Instant.now(), texts);

@@ -66,6 +66,25 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theEmittedDrillNamesTheFaultSeenAndTheSimulatorReproducesWhatHappened(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
+        Path drill = tmp.resolve("incident-drill.json");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log," + d + "mon-db1.log," + d + "mariadb-db1.err",
+                "--log", "db2=" + d + "keepalived-db2.log," + d + "mon-db2.log," + d + "mariadb-db2.err",
+                "--capture", d + "vrrp.pcap", "--emit-drill", drill.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        JsonObject o = JsonParser.parseString(Files.readString(drill)).getAsJsonObject();
+        assertThat(o.get("preset").getAsString()).isEqualTo("mode1");
+        // MariaDB's "Normal shutdown" at 6:28:56 (whole seconds), 2.078 s after t = 0 (06:28:53.922)
+        assertThat(o.getAsJsonArray("steps").get(0).toString()).isEqualTo("{\"at\":\"2.078s\",\"action\":\"stop\",\"target\":\"db1/mysqld\"}");
+        assertThat(o.getAsJsonArray("steps").get(1).toString()).isEqualTo("{\"expect\":\"vip-on\",\"host\":\"db2\",\"within\":\"6s\"}");
+        DrillCommandReportTest.Run sim = DrillCommandReportTest.run("drill", drill.toString());
+        assertThat(sim.exit()).as(sim.out()).isEqualTo(0);
+        assertThat(sim.out()).contains("PASSED: Replayed incident");
+    }
+
+    @Test
     void aFileThatCannotBeReadIsExitCode2NamingFileAndLine(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("db1.log");
         Files.writeString(bad, "hello\n");
