@@ -50,7 +50,7 @@ public record Incident(Timeline timeline, long startEpochUs, long endUs, List<St
         t.description = null; // the preset's words describe its config, which the logs do not show
         if (vip != null) t.vip = vip;
         for (int i = 0; i < Math.min(hosts.size(), t.nodes.size()); i++) t.nodes.get(i).name = hosts.get(i);
-        Drill drill = new Drill(null, name, "replayed from logs and captures", null, t, 0, endUs, List.of(), List.of(), List.of());
+        Drill drill = new Drill(null, name, null, null, t, 0, endUs, List.of(), List.of(), List.of());
         Timeline.Caused c = timeline.caused();
         return new DrillResult(drill, ENGINE, List.of(), c.events(), endUs, List.of(), c.causes());
     }

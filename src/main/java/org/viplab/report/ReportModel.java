@@ -81,9 +81,9 @@ final class ReportModel {
         m.put("recorded", recorded);
         // a replayed incident (engine "incident") is badged and lists what its evidence proves
         m.put("incident", "incident".equals(r.engine()));
-        if ("incident".equals(r.engine())) m.put("summary", t("report.summary.incident"));
         m.put("findings", o.findings());
         m.put("summary", recorded ? f("report.summary.recorded", r.verdicts().size()) : f("report.summary", passedCount, failedCount));
+        if ("incident".equals(r.engine())) m.put("summary", t("report.summary.incident"));
         if (o.generatedAt() != null) {
             m.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(o.generatedAt()));
         }

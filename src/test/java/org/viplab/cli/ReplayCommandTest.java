@@ -61,7 +61,8 @@ class ReplayCommandTest {
         assertThat(incident.getAsJsonArray("findings").get(0).getAsJsonObject().get("text").getAsString())
                 .isEqualTo("db2 持有 VIP 17.4 秒，而 db1 仍在发送通告：脑裂");
         String html = Files.readString(report.resolve("report.html"));
-        assertThat(html).contains("<span class=\"result recorded incident\">事故</span>").contains("db2 持有 VIP 17.4 秒");
+        assertThat(html).contains("<span class=\"result recorded incident\">事故</span>").contains("db2 持有 VIP 17.4 秒")
+                .contains("根据日志和抓包回放的事故，没有预期");
         assertThat(Files.readString(report.resolve("result.json"))).contains("\"startEpochMs\"");
     }
 
