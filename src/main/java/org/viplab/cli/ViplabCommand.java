@@ -39,6 +39,7 @@ import java.io.PrintStream;
             LintCommand.class,
             SessionCommand.class,
             ExerciseCommand.class,
+            ReplayCommand.class,
             CompletionCommand.class,
             CommandLine.HelpCommand.class})
 public final class ViplabCommand extends CliCommand {

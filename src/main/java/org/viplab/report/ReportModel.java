@@ -76,7 +76,11 @@ final class ReportModel {
         boolean recorded = r.verdicts().stream().allMatch(v -> v.step() instanceof Step.ActionStep);
         m.put("recorded", recorded);
         if (!recorded && r.passed() && r.troubleSeen() > 0) m.put("troubleNote", t("report.trouble.note"));
+        // a replayed incident (engine "incident") is badged and lists what its evidence proves
+        m.put("incident", "incident".equals(r.engine()));
+        m.put("findings", o.findings());
         m.put("summary", recorded ? f("report.summary.recorded", r.verdicts().size()) : f("report.summary", passedCount, failedCount));
+        if ("incident".equals(r.engine())) m.put("summary", t("report.summary.incident"));
         if (o.generatedAt() != null) {
             m.put("generated", DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC).format(o.generatedAt()));
         }

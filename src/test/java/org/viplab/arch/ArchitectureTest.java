@@ -53,7 +53,28 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.viplab.lab..", "org.viplab.engine..", "org.viplab.config..", "org.viplab.drill..",
                         "org.viplab.session..", "org.viplab.report..", "org.viplab.charts..", "org.viplab.cli..",
+                        "org.viplab.app..", "org.viplab.ui..", "org.viplab.observe..", "org.viplab.replay..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void observeReadsToolOutputOnTopOfCoreOnly() {
+        // what hosts and tools print is read the same way by the SSH engine and by replay: no SSH, no engine
+        noClasses().that().resideInAPackage("org.viplab.observe..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.viplab.lab..", "org.viplab.engine..", "org.viplab.config..", "org.viplab.drill..",
+                        "org.viplab.session..", "org.viplab.report..", "org.viplab.charts..", "org.viplab.cli..",
+                        "org.viplab.app..", "org.viplab.ui..", "org.viplab.replay..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void replayRunsNoEngine() {
+        // an incident is rebuilt from files: it needs no simulator, no SSH and no window
+        noClasses().that().resideInAPackage("org.viplab.replay..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.viplab.engine..", "org.viplab.cli..",
                         "org.viplab.app..", "org.viplab.ui..")
+                .allowEmptyShould(true)
                 .check(CLASSES);
     }
 

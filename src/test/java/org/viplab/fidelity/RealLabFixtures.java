@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.viplab.engine.ssh.observe.Fixtures;
+import org.viplab.observe.Fixtures;
 
 /** Reads the recorded real-lab runs in the test resources (timestamps in µs of the local day). */
 final class RealLabFixtures {

@@ -11,7 +11,7 @@ import java.util.Arrays;
  * record's components at run time, so the compact timeline keeps working when an event gains or changes
  * fields. Every {@link LabEvent} is a record with a {@code timeUs} component.
  */
-final class Retimer {
+public final class Retimer {
     private record Shape(MethodHandle[] accessors, int timeIndex, MethodHandle constructor) { }
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -55,7 +55,7 @@ final class Retimer {
     }
 
     /** {@code e} with its time replaced by {@code timeUs}; {@code e} itself when the time is already that. */
-    static LabEvent withTime(LabEvent e, long timeUs) {
+    public static LabEvent withTime(LabEvent e, long timeUs) {
         if (e.timeUs() == timeUs) return e;
         LabEvent fast = periodic(e, timeUs);
         if (fast != null) return fast;

@@ -6,11 +6,11 @@ import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
-import org.viplab.engine.ssh.observe.AddressMonitorParser;
-import org.viplab.engine.ssh.observe.HaproxyStatParser;
-import org.viplab.engine.ssh.observe.KeepalivedLogParser;
-import org.viplab.engine.ssh.observe.TimeMap;
-import org.viplab.engine.ssh.observe.VrrpDumpParser;
+import org.viplab.observe.AddressMonitorParser;
+import org.viplab.observe.HaproxyStatParser;
+import org.viplab.observe.KeepalivedLogParser;
+import org.viplab.observe.TimeMap;
+import org.viplab.observe.VrrpDumpParser;
 import org.viplab.core.timeline.LabEvent;
 
 import java.time.ZoneId;

@@ -1,6 +1,6 @@
 package org.viplab.engine.ssh;
 
-import org.viplab.engine.ssh.observe.TimeMap;
+import org.viplab.observe.TimeMap;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -84,7 +84,7 @@ final class ObservedState {
     LabEvent.ClientProbe lastProbe() { return lastProbe; }
 
     /** One line of a host's process watcher. */
-    void psLine(String host, org.viplab.engine.ssh.observe.TimeMap time, String line) {
+    void psLine(String host, org.viplab.observe.TimeMap time, String line) {
         long hostUs = HostObserver.psEpochUs(line);
         if (hostUs == Long.MIN_VALUE) return;
         long t = time.labUs(hostUs);

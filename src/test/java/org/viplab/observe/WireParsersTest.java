@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh.observe;
+package org.viplab.observe;
 
 import org.junit.jupiter.api.Test;
 import org.viplab.core.timeline.LabEvent;
@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.viplab.engine.ssh.observe.KeepalivedLogParserTest.us;
+import static org.viplab.observe.KeepalivedLogParserTest.us;
 
 /** ip monitor, tcpdump and haproxy show stat, on what the real lab printed. */
 class WireParsersTest {

@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh.observe;
+package org.viplab.observe;
 
 /**
  * Places a remote host's timestamps on the lab's time line. A real host stamps its lines with its own clock;

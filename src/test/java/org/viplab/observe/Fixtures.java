@@ -1,4 +1,4 @@
-package org.viplab.engine.ssh.observe;
+package org.viplab.observe;
 
 import java.net.URISyntaxException;
 import java.net.URL;

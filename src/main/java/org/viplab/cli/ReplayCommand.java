@@ -1,0 +1,221 @@
+package org.viplab.cli;
+
+import org.viplab.core.text.EventFormatter;
+import org.viplab.core.text.TimeText;
+import org.viplab.core.timeline.LabEvent;
+import org.viplab.core.timeline.Span;
+import org.viplab.core.timeline.TimelineAnalysis;
+import org.viplab.core.util.AtomicFiles;
+import org.viplab.core.util.Durations;
+import org.viplab.drill.DrillResult;
+import org.viplab.replay.ClockOffset;
+import org.viplab.replay.Finding;
+import org.viplab.replay.Findings;
+import org.viplab.replay.Incident;
+import org.viplab.replay.IncidentBuilder;
+import org.viplab.replay.IncidentException;
+import org.viplab.replay.IncidentJson;
+import org.viplab.report.ReportOptions;
+import org.viplab.report.ReportWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code replay --log db1=FILE[,FILE...] --log db2=FILE --capture FILE}: rebuilds a real incident from the hosts'
+ * logs and a capture, prints its failovers with their (inferred) why chains, the gaps, split brain and the
+ * findings, and writes the result JSON and the report like a drill's.
+ */
+@Command(name = "replay", sortOptions = false,
+        description = "rebuild a real incident from keepalived/haproxy/MariaDB logs and a VRRP capture, explain it and report it (exit 0, 2 bad input)",
+        footer = {"", "Each file's format is found from its content: keepalived -l -D (with or without the date prefix), journalctl -o",
+            "short-iso-precise, short-precise or json, rsyslog RFC 3339, RFC 3164 syslog, haproxy's log, the MariaDB error log,",
+            "ip -ts monitor address, tcpdump -tttt text, and pcap or pcapng captures."})
+public final class ReplayCommand extends CliCommand {
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
+    private static final Pattern OFFSET = Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?(?:us|µs|ms|s))");
+    private static final long MAX_OFFSET_US = 3_600_000_000L;
+    private static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
+    private static final long MAX_CAPTURE_BYTES = 256L * 1024 * 1024;
+
+    @Option(names = "--log", paramLabel = "HOST=FILE[,FILE...]", required = true,
+            description = "a host's logs: keepalived, haproxy, MariaDB, ip -ts monitor (repeat per host)")
+    List<String> logs;
+
+    @Option(names = "--capture", paramLabel = "FILE", arity = "1..*", description = "tcpdump -w pcap/pcapng, or tcpdump -tttt text")
+    List<Path> captures = new ArrayList<>();
+
+    @Option(names = "--tz", paramLabel = "ZONE", description = "the zone of stamps without one (default: this machine's)")
+    String tz;
+
+    @Option(names = "--offset", paramLabel = "HOST=±D", description = "a host's clock offset (e.g. db2=+35ms), instead of the estimate")
+    List<String> offsets = new ArrayList<>();
+
+    @Option(names = "--address", paramLabel = "HOST=IP", description = "the capture's adverts from IP are HOST's (when its log cannot say)")
+    List<String> addresses = new ArrayList<>();
+
+    @Option(names = "--vip", paramLabel = "IP", description = "the VIP (default: read from the gratuitous ARPs)")
+    String vip;
+
+    @Option(names = "--json", paramLabel = "OUT", description = "write the result (drill result schema, engine \"incident\") as JSON")
+    Path json;
+
+    @Option(names = "--report", paramLabel = "DIR", description = "write the report (report.html with an INCIDENT badge, result.json, ...) to DIR")
+    Path report;
+
+    @Option(names = "--emit-drill", paramLabel = "OUT", description = "write the incident as a drill: the faults seen, what happened as expectations")
+    Path emitDrill;
+
+    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
+            description = "the language of the report, the findings and the --json texts: en (default) or zh-CN")
+    Locale lang;
+
+    @Override
+    protected int run(PrintStream out, PrintStream err) throws Exception {
+        OutputPaths.checkFile("--json", json);
+        OutputPaths.checkFile("--emit-drill", emitDrill);
+        OutputPaths.checkReportDir("--report", report);
+        ZoneId zone = zone();
+        IncidentBuilder b = new IncidentBuilder(zone, offsets(), vip);
+        for (String a : addresses) {
+            String[] kv = pair("--address", a);
+            b.address(kv[0], kv[1]);
+        }
+        for (String l : logs) {
+            String[] kv = pair("--log", l);
+            for (String f : kv[1].split(",")) {
+                if (f.isBlank()) throw new UsageException("--log " + l + ": an empty file name");
+                b.log(kv[0], f, read(Path.of(f), MAX_LOG_BYTES));
+            }
+        }
+        for (Path c : captures) b.capture(c.toString(), read(c, MAX_CAPTURE_BYTES));
+        Incident incident;
+        try {
+            incident = b.build();
+        } catch (IncidentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        Locale language = lang == null ? Locale.ENGLISH : lang;
+        DrillResult result = incident.result("incident");
+        List<Finding> findings = Findings.of(incident);
+        print(incident, result, findings, language, zone, out);
+        if (json != null) AtomicFiles.writeString(json, IncidentJson.write(incident, result, findings, language));
+        if (emitDrill != null) {
+            AtomicFiles.writeString(emitDrill, org.viplab.replay.DrillEmitter.drill(incident));
+            out.println("drill: " + emitDrill);
+        }
+        if (report != null) {
+            List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
+            ReportOptions o = new ReportOptions(language, false, Instant.now(), texts);
+            ReportWriter.Written w = OutputPaths.writeReport(report, tmp -> {
+                ReportWriter.Written x = ReportWriter.write(result, tmp, o);
+                AtomicFiles.writeString(tmp.resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language));
+                return x;
+            });
+            for (String warning : w.warnings()) err.println("warning: " + warning);
+            out.println("report: " + report.resolve(ReportWriter.HTML));
+        }
+        return ExitCodes.OK;
+    }
+
+    static void print(Incident incident, DrillResult result, List<Finding> findings, Locale language, ZoneId zone, PrintStream out) {
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS xxx").withZone(zone);
+        out.println("Incident: t = 0 is " + clock.format(Instant.ofEpochMilli(Math.floorDiv(incident.startEpochUs(), 1000)))
+                + ", evidence over " + Durations.format(incident.endUs()) + "; hosts " + String.join(", ", incident.hosts())
+                + "; VIP " + (incident.vip() == null ? "unknown" : incident.vip()));
+        out.println("  sources:");
+        incident.contributed().forEach((file, kinds) -> out.println("    " + file + ": " + kinds.entrySet().stream()
+                .map(e -> e.getValue() + " " + e.getKey()).reduce((a, c) -> a + ", " + c).orElse("nothing")));
+        out.println("  clocks (log against the capture):");
+        for (ClockOffset c : incident.offsets().values()) out.println("    " + clockLine(c));
+        Function<LabEvent, String> text = EventFormatter.of(language)::details;
+        TimelineAnalysis a = incident.analysis();
+        out.println("  failovers: " + a.failovers().size());
+        DrillCommand.printWhy(result, text, out);
+        for (Span s : a.nowhere()) {
+            if (s.startUs() > 0) out.println("  no VIP anywhere from " + TimeText.seconds(s.startUs()) + " s for " + Durations.format(s.lengthUs()));
+        }
+        for (Span s : a.splitBrains()) {
+            out.println("  split brain (" + String.join(" and ", s.holders()) + ") from " + TimeText.seconds(s.startUs()) + " s for " + Durations.format(s.lengthUs()));
+        }
+        out.println("  findings:" + (findings.isEmpty() ? " none" : ""));
+        for (Finding f : findings) out.println("    - " + f.text().render(language));
+        out.println("  client figures: absent (no client-side source)");
+    }
+
+    static String clockLine(ClockOffset c) {
+        if (c.given()) return c.host() + " " + signedMs(c.offsetUs()) + " (given by --offset)";
+        if (!c.known()) return c.host() + " unknown (no act of its seen both in its log and in a capture); times as logged";
+        return c.host() + " " + signedMs(c.offsetUs()) + " ± " + String.format(Locale.ROOT, "%.1f ms", c.uncertaintyUs() / 1000.0)
+                + " (" + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + "), "
+                + (c.applied() ? "applied" : c.pairs() < 2 ? "one pair cannot tell a clock offset from the log's delay: not applied (see --offset)"
+                : "within its uncertainty: not applied");
+    }
+
+    private static String signedMs(long us) { return String.format(Locale.ROOT, "%+.1f ms", us / 1000.0); }
+
+    private ZoneId zone() {
+        if (tz == null) return ZoneId.systemDefault();
+        try {
+            return ZoneId.of(tz);
+        } catch (DateTimeException e) {
+            throw new UsageException("--tz " + tz + ": not a time zone (e.g. UTC, Europe/Berlin, Asia/Shanghai, +08:00)");
+        }
+    }
+
+    private Map<String, Long> offsets() {
+        Map<String, Long> m = new LinkedHashMap<>();
+        for (String o : offsets) {
+            String[] kv = pair("--offset", o);
+            Matcher x = OFFSET.matcher(kv[1]);
+            if (!x.matches()) throw new UsageException("--offset " + o + ": write HOST=±DURATION, e.g. db2=+35ms or db1=-1.2s");
+            long us = Durations.parseUs(x.group(2));
+            if (us > MAX_OFFSET_US) throw new UsageException("--offset " + o + ": more than an hour; is --tz right?");
+            m.put(kv[0], x.group(1).equals("-") ? -us : us);
+        }
+        return m;
+    }
+
+    private static String[] pair(String option, String value) {
+        int eq = value.indexOf('=');
+        if (eq <= 0 || eq == value.length() - 1) throw new UsageException(option + " " + value + ": write HOST=VALUE");
+        String host = value.substring(0, eq);
+        if (!HOST.matcher(host).matches()) throw new UsageException(option + " " + value + ": \"" + host + "\" is not a host name");
+        return new String[]{host, value.substring(eq + 1)};
+    }
+
+    /** The file's bytes, bounded: a log or capture bigger than the limit is cut to the incident first. */
+    private static byte[] read(Path f, long max) throws IOException {
+        try {
+            if (!Files.exists(f)) throw new BadInputException(f + ": no such file");
+            if (!Files.isRegularFile(f)) throw new BadInputException(f + ": not a regular file");
+            long size = Files.size(f);
+            if (size > max) throw new BadInputException(f + ": " + size + " bytes, over the " + max + "-byte limit; cut it to the incident first");
+            try (InputStream in = Files.newInputStream(f)) {
+                byte[] b = in.readNBytes((int) max + 1);
+                if (b.length > max) throw new BadInputException(f + ": grew over the " + max + "-byte limit while read");
+                return b;
+            }
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(f + ": no such file");
+        }
+    }
+}

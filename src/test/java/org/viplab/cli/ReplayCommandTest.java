@@ -1,0 +1,100 @@
+package org.viplab.cli;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code viplab replay} on the real-lab recordings: what it prints, its JSON and its report. */
+class ReplayCommandTest {
+    private static final String DIR = "src/test/resources/fixtures/real-lab-2026-11-25/";
+
+    private static String f(String run, String file) { return DIR + run + "/" + file; }
+
+    private static DrillCommandReportTest.Run s5(String... more) {
+        List<String> args = new java.util.ArrayList<>(List.of("replay", "--tz", "UTC",
+                "--log", "db2=" + f("S5-run3", "keepalived-db2.log") + "," + f("S5-run3", "mon-db2.log"),
+                "--capture", f("S5-run3", "tcpdump-br0.txt"), "--address", "db1=10.9.8.201"));
+        args.addAll(List.of(more));
+        return DrillCommandReportTest.run(args.toArray(String[]::new));
+    }
+
+    @Test
+    void printsTheFailoverWithItsInferredWhyChainTheClocksAndTheFindings() {
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + f("S2-run2", "keepalived-db1.log") + "," + f("S2-run2", "mon-db1.log"),
+                "--log", "db2=" + f("S2-run2", "keepalived-db2.log") + "," + f("S2-run2", "mon-db2.log"),
+                "--capture", f("S2-run2", "tcpdump-br0.txt"));
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("Incident: t = 0 is 2026-11-25 13:31:05.308 +00:00")
+                .contains("db1 +2.7 ms ± 21.0 ms (1 pair), one pair cannot tell a clock offset from the log's delay: not applied")
+                .contains("  failovers: 1")
+                .containsPattern("  failover db1 -> db2 at 6\\.20[0-9] s, why \\(inferred from what the hosts showed\\):")
+                .containsPattern("db1 +advert, priority 0, VRID 51")
+                .contains("  findings: none")
+                .contains("client figures: absent");
+    }
+
+    @Test
+    void jsonIsTheDrillResultSchemaWithEngineIncidentAndTheReportCarriesTheBadge(@TempDir Path tmp) throws Exception {
+        Path json = tmp.resolve("incident.json");
+        Path report = tmp.resolve("report");
+        DrillCommandReportTest.Run r = s5("--json", json.toString(), "--report", report.toString(), "--lang", "zh-CN");
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("split brain (db1 and db2) from 5.652 s for 17.374692s");
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertThat(List.copyOf(o.keySet()).subList(0, 5)).containsExactly("schemaVersion", "tool", "drill", "engine", "startEpochMs");
+        assertThat(o.get("engine").getAsString()).isEqualTo("incident");
+        // 2026-11-25 13:46:45.210 UTC: the capture's first advert
+        assertThat(o.get("startEpochMs").getAsDouble()).isEqualTo(1_795_614_405_210.0);
+        assertThat(o.get("clientFigures").getAsString()).isEqualTo("absent");
+        assertThat(o.getAsJsonObject("metrics").get("clientDowntimeMs").isJsonNull()).isTrue();
+        assertThat(o.getAsJsonObject("metrics").get("splitBrainMs").getAsDouble()).isEqualTo(17_374.692);
+        JsonObject incident = o.getAsJsonObject("incident");
+        assertThat(incident.getAsJsonArray("findings")).hasSize(2);
+        assertThat(incident.getAsJsonArray("findings").get(0).getAsJsonObject().get("text").getAsString())
+                .isEqualTo("db2 持有 VIP 17.4 秒，而 db1 仍在发送通告：脑裂");
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("<span class=\"result recorded incident\">事故</span>").contains("db2 持有 VIP 17.4 秒")
+                .contains("根据日志和抓包回放的事故，没有预期");
+        assertThat(Files.readString(report.resolve("result.json"))).contains("\"startEpochMs\"");
+    }
+
+    @Test
+    void theEmittedDrillNamesTheFaultSeenAndTheSimulatorReproducesWhatHappened(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
+        Path drill = tmp.resolve("incident-drill.json");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log," + d + "mon-db1.log," + d + "mariadb-db1.err",
+                "--log", "db2=" + d + "keepalived-db2.log," + d + "mon-db2.log," + d + "mariadb-db2.err",
+                "--capture", d + "vrrp.pcap", "--emit-drill", drill.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        JsonObject o = JsonParser.parseString(Files.readString(drill)).getAsJsonObject();
+        assertThat(o.get("preset").getAsString()).isEqualTo("mode1");
+        // MariaDB's "Normal shutdown" at 6:28:56 (whole seconds), 2.078 s after t = 0 (06:28:53.922)
+        assertThat(o.getAsJsonArray("steps").get(0).toString()).isEqualTo("{\"at\":\"2.078s\",\"action\":\"stop\",\"target\":\"db1/mysqld\"}");
+        assertThat(o.getAsJsonArray("steps").get(1).toString()).isEqualTo("{\"expect\":\"vip-on\",\"host\":\"db2\",\"within\":\"6s\"}");
+        DrillCommandReportTest.Run sim = DrillCommandReportTest.run("drill", drill.toString());
+        assertThat(sim.exit()).as(sim.out()).isEqualTo(0);
+        assertThat(sim.out()).contains("PASSED: Replayed incident");
+    }
+
+    @Test
+    void aFileThatCannotBeReadIsExitCode2NamingFileAndLine(@TempDir Path tmp) throws Exception {
+        Path bad = tmp.resolve("db1.log");
+        Files.writeString(bad, "hello\n");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--log", "db1=" + bad);
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains(bad + ":1: no timestamp VIP Lab can read");
+        assertThat(DrillCommandReportTest.run("replay", "--log", "db1=" + tmp.resolve("missing.log")).err()).contains("missing.log: no such file");
+        DrillCommandReportTest.Run offset = s5("--offset", "db2=35 parsecs");
+        assertThat(offset.exit()).isEqualTo(2);
+        assertThat(offset.err()).contains("--offset db2=35 parsecs: write HOST=±DURATION");
+    }
+}
