@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 /** Every stylesheet parses without an error: a lost brace (a bad merge) silently drops the rules after it. */
 class StylesheetTest {
     @ParameterizedTest
-    @ValueSource(strings = {"/org/viplab/ui/viplab.css", "/org/viplab/ui/hosts/hosts.css"})
+    @ValueSource(strings = {"/org/viplab/ui/viplab.css", "/org/viplab/ui/hosts/hosts.css", "/org/viplab/ui/findings/findings.css",
+            "/org/viplab/ui/imports/import.css"})
     void parsesCleanly(String name) throws Exception {
         URL url = StylesheetTest.class.getResource(name);
         assertNotNull(url, name);

@@ -178,10 +178,10 @@ class NodeCardTest {
     void aRealHostsKeepalivedLogReadsOnTheCardAndBackInTime() throws Exception {
         // db1's keepalived log of a real-lab run (stop, then start: BACKUP, the script, MASTER again), parsed by
         // the SSH engine's parser as a real-host run would be; lab time 0 = 13:28:00 on the host's clock
-        var parser = new org.viplab.engine.ssh.observe.KeepalivedLogParser("db1", java.time.ZoneOffset.UTC, true, 51, 1_000_000);
+        var parser = new org.viplab.observe.KeepalivedLogParser("db1", java.time.ZoneOffset.UTC, true, 51, 1_000_000);
         parser.assume(VrrpState.MASTER, ProcessState.RUNNING);
         long zero = java.time.LocalDateTime.parse("2026-11-25T13:28:00").toEpochSecond(java.time.ZoneOffset.UTC) * 1_000_000;
-        var time = org.viplab.engine.ssh.observe.TimeMap.offset(zero, 0);
+        var time = org.viplab.observe.TimeMap.offset(zero, 0);
         Timeline tl = new Timeline();
         tl.accept(new LabEvent.ProcessChanged(0, "db1", ProcessKind.KEEPALIVED, ProcessState.STOPPED, ProcessState.RUNNING, null));
         tl.accept(new LabEvent.VrrpStateChanged(0, "db1", VrrpState.BACKUP, VrrpState.MASTER, null));
