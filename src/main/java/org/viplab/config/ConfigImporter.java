@@ -308,13 +308,7 @@ public final class ConfigImporter {
     private static HaproxySpec haproxy(NodeConfig nc, Map<String, String> ips, List<Note> notes) {
         HaproxyConf h = nc.haproxy;
         HaproxySpec s = new HaproxySpec();
-        HaproxyConf.Proxy fe = null;
-        for (HaproxyConf.Proxy p : h.proxies()) {
-            if (p.hasFrontendSide() && !p.binds.isEmpty()) {
-                fe = p;
-                break;
-            }
-        }
+        HaproxyConf.Proxy fe = h.clientFrontend(); // never the stats listener, whatever its place in the file
         HaproxyConf.Proxy be = null;
         if (fe != null) {
             if (fe.kind == HaproxyConf.Kind.LISTEN) be = fe;

@@ -1,7 +1,6 @@
 package org.viplab.config.lint;
 
 import org.viplab.config.HaproxyConf;
-import org.viplab.config.KeepalivedConf;
 import org.viplab.config.NodeConfig;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.Flavour;
@@ -18,10 +17,13 @@ final class HaproxyRules {
     static void check(LintContext c) {
         for (NodeConfig nc : c.nodes()) {
             if (nc.haproxy == null) continue;
+            java.util.Set<HaproxyConf.Proxy> mysql = MysqlProxies.of(nc.haproxy);
             for (HaproxyConf.Proxy p : nc.haproxy.proxies()) {
+                if (p.hasFrontendSide()) bindVip(c, nc, p);
+                // a stats page, an exporter or a web listener is no MySQL path: http mode and its checks are fine there
+                if (!mysql.contains(p)) continue;
                 mode(c, nc, p);
                 if (p.hasBackendSide() && !p.servers.isEmpty()) backend(c, nc, p);
-                if (p.hasFrontendSide()) bindVip(c, nc, p);
             }
         }
     }
@@ -95,11 +97,9 @@ final class HaproxyRules {
     }
 
     private static void bindVip(LintContext c, NodeConfig nc, HaproxyConf.Proxy p) {
-        KeepalivedConf.VrrpInstance vi = nc.instance();
-        if (vi == null) return;
         for (HaproxyConf.Bind b : p.binds) {
             if (b.wildcard()) continue;
-            boolean isVip = vi.vips.stream().anyMatch(v -> v.ip.equals(b.address()));
+            boolean isVip = nc.keepalived.instances.stream().flatMap(vi -> vi.vips.stream()).anyMatch(v -> v.ip.equals(b.address()));
             if (!isVip) continue;
             String set = nc.sysctl.get("net.ipv4.ip_nonlocal_bind");
             if ("1".equals(set)) continue;
