@@ -102,6 +102,21 @@ final class LintPair {
         return this;
     }
 
+    /** Replaces text in a node's keepalived.conf (it must be there). */
+    LintPair edit(String n, String from, String to) {
+        String k = node(n).get("keepalived.conf");
+        if (!k.contains(from)) throw new IllegalArgumentException(from + " not in " + n + "'s keepalived.conf");
+        node(n).put("keepalived.conf", k.replace(from, to));
+        return this;
+    }
+
+    /** The 1-based line of the first line of a node's file that contains {@code text}. */
+    int lineOf(String n, String file, String text) {
+        String[] lines = node(n).get(file).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) if (lines[i].contains(text)) return i + 1;
+        throw new IllegalArgumentException(text + " not in " + n + "/" + file);
+    }
+
     LintPair haproxy(String cfg) {
         for (Map<String, String> m : files.values()) m.put("haproxy.cfg", cfg);
         return this;
