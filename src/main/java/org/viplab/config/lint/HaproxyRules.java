@@ -18,12 +18,13 @@ final class HaproxyRules {
         for (NodeConfig nc : c.nodes()) {
             if (nc.haproxy == null) continue;
             java.util.Set<HaproxyConf.Proxy> mysql = MysqlProxies.of(nc.haproxy);
+            java.util.Set<HaproxyConf.Proxy> clientPath = MysqlProxies.clientPath(nc.haproxy);
             for (HaproxyConf.Proxy p : nc.haproxy.proxies()) {
                 if (p.hasFrontendSide()) bindVip(c, nc, p);
                 // a stats page, an exporter or a web listener is no MySQL path: http mode and its checks are fine there
                 if (!mysql.contains(p)) continue;
                 mode(c, nc, p);
-                if (p.hasBackendSide() && !p.servers.isEmpty()) backend(c, nc, p);
+                if (p.hasBackendSide() && !p.servers.isEmpty()) backend(c, nc, p, clientPath.contains(p));
             }
         }
     }
@@ -39,7 +40,8 @@ final class HaproxyRules {
                 LintText.of("lint.haproxy-not-tcp.fix"), null);
     }
 
-    private static void backend(LintContext c, NodeConfig nc, HaproxyConf.Proxy p) {
+    /** {@code writes}: on the client's path; a read port's backend may well spread over both nodes. */
+    private static void backend(LintContext c, NodeConfig nc, HaproxyConf.Proxy p, boolean writes) {
         HaproxyConf.Server first = p.servers.get(0);
         boolean anyCheck = p.servers.stream().anyMatch(s -> s.check);
         boolean mysqlCheck = p.optionOn("mysql-check");
@@ -71,7 +73,7 @@ final class HaproxyRules {
         }
         long active = p.servers.stream().filter(s -> !s.backup && !s.disabled).count();
         HaproxyConf.Val<String> bal = p.effectiveBalance();
-        if (active >= 2 && !ONE_WRITER_BALANCE.contains(bal.value()) && c.topology.flavour == Flavour.DUAL_MASTER) {
+        if (writes && active >= 2 && !ONE_WRITER_BALANCE.contains(bal.value()) && c.topology.flavour == Flavour.DUAL_MASTER) {
             c.add("haproxy-writes-to-both-masters", Severity.WARNING, nc, bal.inherited() ? p.pos : bal.pos(),
                     LintText.of("lint.haproxy-writes-to-both-masters.message", bal.value(), active),
                     LintText.of("lint.haproxy-writes-to-both-masters.why"),

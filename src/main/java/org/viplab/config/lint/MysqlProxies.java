@@ -15,11 +15,12 @@ final class MysqlProxies {
     private MysqlProxies() { }
 
     /**
-     * The client frontend (see {@link HaproxyConf#clientFrontend()}), every other frontend or listen bound to one of
-     * its ports, the backends they name, and backends no frontend names (a backend reached by nothing is judged as
-     * MySQL, since the file is a database node's). Without a client frontend: every section that is not a monitor.
+     * The client's path: the client frontend (see {@link HaproxyConf#clientFrontend()}), every other frontend or
+     * listen bound to one of its ports, the backends they name, and backends no frontend names (a backend reached
+     * by nothing is judged as the client's, since the file is a database node's). Without a client frontend: every
+     * section that is not a monitor.
      */
-    static Set<HaproxyConf.Proxy> of(HaproxyConf h) {
+    static Set<HaproxyConf.Proxy> clientPath(HaproxyConf h) {
         Set<HaproxyConf.Proxy> out = new LinkedHashSet<>();
         HaproxyConf.Proxy fe = h.clientFrontend();
         if (fe == null) {
@@ -34,14 +35,42 @@ final class MysqlProxies {
             named.addAll(p.backendNames());
             if (p.isMonitor() || p.binds.stream().noneMatch(b -> ports.contains(b.port()))) continue;
             out.add(p);
-            for (String n : p.backendNames()) {
-                HaproxyConf.Proxy be = h.section(n, HaproxyConf.Kind.BACKEND, HaproxyConf.Kind.LISTEN);
-                if (be != null) out.add(be);
-            }
+            out.addAll(targets(h, p));
         }
         for (HaproxyConf.Proxy p : h.proxies()) {
             if (p.kind == HaproxyConf.Kind.BACKEND && !named.contains(p.name) && !p.servers.isEmpty()) out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Every section that carries MySQL: the client's path, and any other frontend or listen (a read port, say)
+     * whose servers listen on a database port, the ports of the client path's servers (3306 when it has none).
+     */
+    static Set<HaproxyConf.Proxy> of(HaproxyConf h) {
+        Set<HaproxyConf.Proxy> out = clientPath(h);
+        Set<Integer> dbPorts = new HashSet<>();
+        for (HaproxyConf.Proxy p : out) for (HaproxyConf.Server s : p.servers) if (s.port != null) dbPorts.add(s.port);
+        if (dbPorts.isEmpty()) dbPorts.add(3306);
+        for (HaproxyConf.Proxy p : h.proxies()) {
+            if (out.contains(p) || !p.hasFrontendSide() || p.binds.isEmpty() || p.isMonitor()) continue;
+            Set<HaproxyConf.Proxy> to = targets(h, p);
+            boolean db = to.stream().anyMatch(b -> b.servers.stream().anyMatch(s -> s.port != null && dbPorts.contains(s.port)));
+            if (!db) continue;
+            out.add(p);
+            out.addAll(to);
+        }
+        return out;
+    }
+
+    /** Where a frontend sends: the backends it names, or itself for a listen section with servers. */
+    private static Set<HaproxyConf.Proxy> targets(HaproxyConf h, HaproxyConf.Proxy p) {
+        Set<HaproxyConf.Proxy> to = new LinkedHashSet<>();
+        if (!p.servers.isEmpty()) to.add(p);
+        for (String n : p.backendNames()) {
+            HaproxyConf.Proxy be = h.section(n, HaproxyConf.Kind.BACKEND, HaproxyConf.Kind.LISTEN);
+            if (be != null) to.add(be);
+        }
+        return to;
     }
 }

@@ -84,4 +84,26 @@ class StatsListenerTest {
         assertTrue(f.message().contains("listen mysql runs in mode http (from defaults)"), f.message());
         assertEquals(Severity.ERROR, f.severity());
     }
+
+    @Test
+    void aReadPortToTheDatabasesIsMysqlToo() throws Exception {
+        String read = """
+                frontend mysql_read
+                    bind *:6040
+                    mode http
+                    default_backend readers
+                backend readers
+                    mode tcp
+                    balance roundrobin
+                    option mysql-check user chk
+                    default-server inter 2s fall 3 rise 2 on-marked-down shutdown-sessions
+                    server db1 10.9.8.201:3306 check
+                    server db2 10.9.8.223:3306 check
+                """;
+        List<Finding> fs = new LintPair(tmp).haproxy(LintPair.HAPROXY + read).lint();
+        assertEquals(List.of("haproxy-not-tcp", "haproxy-not-tcp"), LintPair.rules(fs), "reads spread over both are fine: " + fs);
+        assertTrue(fs.get(0).message().startsWith("frontend mysql_read runs in mode http"), fs.get(0).message());
+        // in mode tcp, nothing at all
+        assertEquals(List.of(), new LintPair(tmp).haproxy(LintPair.HAPROXY + read.replace("mode http", "mode tcp")).lint());
+    }
 }
