@@ -116,8 +116,6 @@ public final class KeepalivedConf {
             return s;
         }
 
-        /** notify_master's command or null (the same for the other notify keywords). */
-        public Val<String> notifyOf(String keyword) { return notify.get(keyword); }
 
         public int priorityOrDefault() { return priority != null ? priority.value() : 100; }
         public double advertIntOrDefault() { return advertInt != null ? advertInt.value() : 1; }

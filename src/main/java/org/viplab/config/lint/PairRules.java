@@ -85,6 +85,15 @@ final class PairRules {
 
     private static void mismatch(LintContext c, NodeConfig where, SourcePos pos, LintText msg, LintText why, LintText fix, Severity sev,
                                  boolean simulate) {
+        // with several instances, say which pair differs
+        if (where.keepalived.instances.size() > 1) {
+            for (KeepalivedConf.VrrpInstance vi : where.keepalived.instances) {
+                if (vi.pos.file().equals(pos.file()) && vi.pos.line() <= pos.line() && !after(where, vi, pos)) {
+                    msg = LintText.of("lint.vrrp-mismatch.inInstance", vi.name, msg);
+                    break;
+                }
+            }
+        }
         c.add("vrrp-mismatch", sev, where, pos, msg, why, fix,
                 simulate ? () -> Prover.run(c.topology, null, List.of(), 20, LintText.of("lint.fault.none20")).text() : null);
     }
@@ -112,5 +121,13 @@ final class PairRules {
                     LintText.of("lint.multicast-vrrp.why"),
                     LintText.of("lint.multicast-vrrp.fix"), null);
         }
+    }
+
+    /** Whether a later instance of the node starts before {@code pos} (so {@code pos} is not inside {@code vi}). */
+    private static boolean after(NodeConfig nc, KeepalivedConf.VrrpInstance vi, SourcePos pos) {
+        for (KeepalivedConf.VrrpInstance o : nc.keepalived.instances) {
+            if (o != vi && o.pos.file().equals(pos.file()) && o.pos.line() > vi.pos.line() && o.pos.line() <= pos.line()) return true;
+        }
+        return false;
     }
 }

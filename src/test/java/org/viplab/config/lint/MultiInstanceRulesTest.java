@@ -170,7 +170,8 @@ class MultiInstanceRulesTest {
         assertEquals(k.substring(0, k.lastIndexOf("virtual_router_id 51")).split("\n", -1).length, f.pos().line(), "at VI_2's VRID");
         // db2 also reuses 51 on one interface, and VI_2's VRID differs between the nodes: both rules still speak
         assertFalse(of(fs, "vrid-reused").isEmpty());
-        assertTrue(of(fs, "vrrp-mismatch").stream().anyMatch(m -> m.message().contains("virtual_router_id")), fs.toString());
+        assertTrue(of(fs, "vrrp-mismatch").stream().anyMatch(m -> m.message().equals("instance VI_2: virtual_router_id differs: 52 on db1, 51 on db2")),
+                fs.toString());
         pair.edit("db2", "vrrp_instance VI_2 {\n    state BACKUP\n    nopreempt\n    interface eth0\n    virtual_router_id 51",
                 "vrrp_instance VI_2 {\n    state BACKUP\n    nopreempt\n    interface eth0\n    virtual_router_id 52");
         assertEquals(List.of(), pair.lint());
