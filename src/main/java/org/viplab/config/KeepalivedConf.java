@@ -116,7 +116,6 @@ public final class KeepalivedConf {
             return s;
         }
 
-
         public int priorityOrDefault() { return priority != null ? priority.value() : 100; }
         public double advertIntOrDefault() { return advertInt != null ? advertInt.value() : 1; }
         public boolean stateMaster() { return state != null && "MASTER".equalsIgnoreCase(state.value()); }
