@@ -176,4 +176,18 @@ class MultiInstanceRulesTest {
                 "vrrp_instance VI_2 {\n    state BACKUP\n    nopreempt\n    interface eth0\n    virtual_router_id 52");
         assertEquals(List.of(), pair.lint());
     }
+
+    @Test
+    void aThirdNodeMissingFromThePeerLists() throws Exception {
+        java.util.Map<String, String> db3 = new java.util.LinkedHashMap<>(pair.node("db2"));
+        db3.put("keepalived.conf", LintPair.GLOBAL.formatted("db3")
+                + instance("VI_1", 51, 50, "10.9.8.224", "10.9.8.201\n        10.9.8.223", "10.9.8.120", ""));
+        pair.files.put("db3", db3);
+        List<Finding> fs = of(pair.lint(), "unicast-peer-mismatch");
+        assertEquals(List.of("db1", "db2"), fs.stream().map(Finding::node).toList(), fs.toString());
+        assertEquals("VI_1 on db1: unicast_peer leaves out db3 (10.9.8.224)", fs.get(0).message());
+        pair.edit("db1", "        10.9.8.223\n", "        10.9.8.223\n        10.9.8.224\n");
+        pair.edit("db2", "        10.9.8.201\n", "        10.9.8.201\n        10.9.8.224\n");
+        assertTrue(of(pair.lint(), "unicast-peer-mismatch").isEmpty());
+    }
 }
