@@ -190,4 +190,26 @@ class MultiInstanceRulesTest {
         pair.edit("db2", "        10.9.8.201\n", "        10.9.8.201\n        10.9.8.224\n");
         assertTrue(of(pair.lint(), "unicast-peer-mismatch").isEmpty());
     }
+
+    @Test
+    void everyNewRuleReadsChinese() throws Exception {
+        readInstance(100, 90, "");
+        pair.append("db1", GROUP).append("db2", GROUP);
+        pair.edit("db1", "virtual_router_id 52\n    priority 100\n    advert_int 1", "virtual_router_id 52\n    priority 100\n    advert_int 2");
+        pair.edit("db1", "        10.9.8.223\n", "        10.9.8.233\n");
+        pair.append("db1", instance("VI_3", 53, 100, "10.9.8.201", "10.9.8.223", "10.9.8.122",
+                "notify_master \"/sbin/ip addr add 10.9.8.130/24 dev eth0\"\n    notify_fault /etc/keepalived/gone.sh"));
+        pair.append("db2", instance("VI_4", 51, 90, "10.9.8.223", "10.9.8.201", "10.9.8.123", ""));
+        List<Finding> fs = pair.lint();
+        java.util.Set<String> rules = new java.util.TreeSet<>(LintPair.rules(fs));
+        assertTrue(rules.containsAll(List.of("unicast-peer-mismatch", "sync-group-advert-int", "vips-without-sync-group", "vrid-clash",
+                "notify-not-idempotent", "notify-script-not-runnable")), rules.toString());
+        Locale zh = Locale.SIMPLIFIED_CHINESE;
+        for (Finding f : fs) {
+            for (String t : List.of(f.message(zh), f.why(zh), f.fix(zh))) {
+                assertTrue(org.viplab.testing.EnglishText.hasChinese(t), f.rule() + ": " + t);
+                assertEquals(List.of(), org.viplab.testing.EnglishText.phrases(t), f.rule() + " reads English: " + t);
+            }
+        }
+    }
 }
