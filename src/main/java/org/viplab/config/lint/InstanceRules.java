@@ -116,6 +116,7 @@ final class InstanceRules {
                         if (x.vrid == null || y.vrid == null || !x.vrid.value().equals(y.vrid.value())) continue;
                         if (a.keepalived.versionOf(x) != b.keepalived.versionOf(y)) continue;
                         if (LintContext.partner(a, x, b) == y || x.vipSet().equals(y.vipSet())) continue;
+                        if (otherSegment(a, x, b, y)) continue;
                         c.add("vrid-clash", Severity.ERROR, b, y.vrid.pos(),
                                 LintText.of("lint.vrid-clash.message", y.vrid.value(), y.name, b.name, x.name, a.name, x.vipSet(), y.vipSet()),
                                 LintText.of("lint.vrid-clash.why"),
@@ -124,6 +125,16 @@ final class InstanceRules {
                 }
             }
         }
+    }
+
+    /**
+     * Whether y sits on another segment than x: x's namesake on y's node uses another interface than y (one VRID on
+     * eth0 and on eth1 are two networks). Interface names are compared on one node only, since they differ between
+     * hosts; without a namesake the two are taken to share the segment.
+     */
+    private static boolean otherSegment(NodeConfig a, KeepalivedConf.VrrpInstance x, NodeConfig b, KeepalivedConf.VrrpInstance y) {
+        KeepalivedConf.VrrpInstance px = LintContext.partner(a, x, b);
+        return px != null && px.iface != null && y.iface != null && !px.iface.value().equals(y.iface.value());
     }
 
     /**

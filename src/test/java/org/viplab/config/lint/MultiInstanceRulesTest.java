@@ -192,6 +192,20 @@ class MultiInstanceRulesTest {
     }
 
     @Test
+    void oneVridOnAnotherInterfaceIsAnotherNetwork() throws Exception {
+        readInstance(100, 90, "");
+        pair.append("db1", GROUP).append("db2", GROUP);
+        for (String n : List.of("db1", "db2")) {
+            pair.edit(n, "vrrp_instance VI_2 {\n    state BACKUP\n    nopreempt\n    interface eth0\n    virtual_router_id 52",
+                    "vrrp_instance VI_2 {\n    state BACKUP\n    nopreempt\n    interface eth1\n    virtual_router_id 51");
+        }
+        assertEquals(List.of(), pair.lint(), "VRID 51 on eth0 and on eth1 of both nodes: two segments, no clash");
+        // db2 puts its VI_2 on eth0: now it shares VI_1's segment and VRID
+        pair.edit("db2", "interface eth1", "interface eth0");
+        assertFalse(of(pair.lint(), "vrid-clash").isEmpty());
+    }
+
+    @Test
     void everyNewRuleReadsChinese() throws Exception {
         readInstance(100, 90, "");
         pair.append("db1", GROUP).append("db2", GROUP);
