@@ -71,6 +71,7 @@ public final class ConfigImporter {
             nc.scripts.put(s.name, a);
         }
         readSysctl(dir, nc.sysctl);
+        NotifyScript.readAll(nc);
         return nc;
     }
 
@@ -231,10 +232,12 @@ public final class ConfigImporter {
             SourcePos at = k.files.isEmpty() ? new SourcePos(nc.name, 1, 1) : SourcePos.of(k.files.get(0), 1, 1);
             throw new ConfigParseException(at, ConfigText.of("config.error.noInstance", nc.name));
         }
-        KeepalivedConf.VrrpInstance vi = k.instances.get(0);
+        KeepalivedConf.VrrpInstance vi = nc.instance();
         if (k.instances.size() > 1) {
-            notes.add(new Note(k.instances.get(1).pos, ConfigText.of("config.note.manyInstances", nc.name,
-                    k.instances.size(), vi.name)));
+            List<String> others = k.instances.stream().filter(o -> o != vi).map(o -> o.name).toList();
+            KeepalivedConf.VrrpInstance firstOther = k.instances.stream().filter(o -> o != vi).findFirst().orElse(vi);
+            notes.add(new Note(firstOther.pos, ConfigText.of("config.note.manyInstances", nc.name,
+                    k.instances.size(), vi.name, String.join(", ", others))));
         }
         s.instance = vi.name;
         if (vi.iface != null) s.iface = vi.iface.value();
@@ -308,13 +311,7 @@ public final class ConfigImporter {
     private static HaproxySpec haproxy(NodeConfig nc, Map<String, String> ips, List<Note> notes) {
         HaproxyConf h = nc.haproxy;
         HaproxySpec s = new HaproxySpec();
-        HaproxyConf.Proxy fe = null;
-        for (HaproxyConf.Proxy p : h.proxies()) {
-            if (p.hasFrontendSide() && !p.binds.isEmpty()) {
-                fe = p;
-                break;
-            }
-        }
+        HaproxyConf.Proxy fe = h.clientFrontend(); // never the stats listener, whatever its place in the file
         HaproxyConf.Proxy be = null;
         if (fe != null) {
             if (fe.kind == HaproxyConf.Kind.LISTEN) be = fe;

@@ -50,6 +50,29 @@ public final class HaproxyConf {
         public Val<Integer> retries;
 
         public boolean hasFrontendSide() { return kind == Kind.FRONTEND || kind == Kind.LISTEN; }
+
+        /**
+         * A stats or monitoring listener: it serves haproxy's own page ({@code stats enable}, {@code stats uri},
+         * {@code monitor-uri}, the Prometheus exporter) and forwards nothing, so it has no server. Nearly every real
+         * haproxy.cfg has one, in {@code mode http}; it carries no MySQL.
+         */
+        public boolean isMonitor() {
+            if (!servers.isEmpty() || defaultBackend != null || !useBackends.isEmpty()) return false;
+            for (Line l : lines) {
+                String w = l.word(0);
+                if ("stats".equals(w) || "monitor-uri".equals(w)) return true;
+                if ("http-request".equals(w) && l.words().contains("use-service") && l.rest(1).contains("prometheus-exporter")) return true;
+            }
+            return false;
+        }
+
+        /** The backends this frontend sends to: default_backend and every use_backend, as named. */
+        public List<String> backendNames() {
+            List<String> out = new ArrayList<>();
+            if (defaultBackend != null) out.add(defaultBackend.value());
+            for (Val<String> u : useBackends) out.add(u.value());
+            return out;
+        }
         public boolean hasBackendSide() { return kind == Kind.BACKEND || kind == Kind.LISTEN; }
 
         /** The mode in effect: own, else the defaults', else haproxy's built-in default, tcp. */
@@ -138,6 +161,15 @@ public final class HaproxyConf {
             if (kinds.length == 0) return p;
             for (Kind k : kinds) if (p.kind == k) return p;
         }
+        return null;
+    }
+
+    /**
+     * The proxy the database clients connect to: the first frontend or listen section with a bind that is not a
+     * stats or monitoring listener; null when there is none.
+     */
+    public Proxy clientFrontend() {
+        for (Proxy p : proxies()) if (p.hasFrontendSide() && !p.binds.isEmpty() && !p.isMonitor()) return p;
         return null;
     }
 

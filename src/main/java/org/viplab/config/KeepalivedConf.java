@@ -31,6 +31,11 @@ public final class KeepalivedConf {
         public Val<Boolean> enableScriptSecurity;
         public Val<Integer> vrrpVersion;
         public Val<Boolean> vrrpStrict;
+        /** vrrp_garp_master_refresh: seconds between repeated gratuitous ARPs while MASTER (0: never). */
+        public Val<Double> garpMasterRefresh;
+        /** vrrp_lower_prio_no_advert: the default of every instance's lower_prio_no_advert. */
+        public Val<Boolean> lowerPrioNoAdvert;
+        public Val<Boolean> higherPrioSendAdvert;
     }
 
     public static final class VrrpScript {
@@ -100,6 +105,16 @@ public final class KeepalivedConf {
         public final Map<String, Val<String>> notify = new LinkedHashMap<>();
         public final Map<String, Val<Double>> garp = new LinkedHashMap<>();
         public Val<Boolean> dontTrackPrimary;
+        /** lower_prio_no_advert: a MASTER that hears a lower priority does not answer with an advert of its own. */
+        public Val<Boolean> lowerPrioNoAdvert;
+        public Val<Boolean> higherPrioSendAdvert;
+
+        /** All addresses of the VIP list, without prefix lengths. */
+        public java.util.Set<String> vipSet() {
+            java.util.Set<String> s = new java.util.TreeSet<>();
+            for (Vip v : vips) s.add(v.ip);
+            return s;
+        }
 
         public int priorityOrDefault() { return priority != null ? priority.value() : 100; }
         public double advertIntOrDefault() { return advertInt != null ? advertInt.value() : 1; }
@@ -111,6 +126,21 @@ public final class KeepalivedConf {
         public String name;
         public SourcePos pos;
         public final List<Val<String>> group = new ArrayList<>();
+        /** notify, notify_master, notify_backup, notify_fault, notify_stop of the group: keyword to command. */
+        public final Map<String, Val<String>> notify = new LinkedHashMap<>();
+
+        public boolean has(String instance) { return group.stream().anyMatch(m -> m.value().equals(instance)); }
+    }
+
+    /** The sync group an instance belongs to, or null. */
+    public SyncGroup groupOf(String instance) {
+        for (SyncGroup g : syncGroups) if (g.has(instance)) return g;
+        return null;
+    }
+
+    public VrrpInstance instance(String name) {
+        for (VrrpInstance vi : instances) if (vi.name.equals(name)) return vi;
+        return null;
     }
 
     /** The effective VRRP version of an instance: its own, else global_defs', else 2. */

@@ -21,7 +21,7 @@ public final class KeepalivedParser {
     private static final Set<String> QUIET_INSTANCE = Set.of("smtp_alert", "native_ipv6", "accept",
             "no_accept", "use_vmac", "vmac_xmit_base", "lvs_sync_daemon_interface", "debug", "strict_mode",
             "virtual_routes", "virtual_rules", "virtual_ipaddress_excluded", "track_file", "track_bfd", "notify_fifo",
-            "notify_fifo_script", "lower_prio_no_advert", "higher_prio_send_advert", "skip_check_adv_addr", "down_timer_adverts");
+            "notify_fifo_script", "skip_check_adv_addr", "down_timer_adverts");
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("[+-]?[0-9]*\\.?[0-9]+([eE][+-]?[0-9]+)?");
     private static final java.util.regex.Pattern IP = java.util.regex.Pattern.compile("[0-9.]+|[0-9A-Fa-f:]+");
@@ -72,6 +72,9 @@ public final class KeepalivedParser {
                 case "enable_script_security" -> g.enableScriptSecurity = new Val<>(true, c.pos);
                 case "vrrp_version" -> g.vrrpVersion = intArg(c, 2, 3);
                 case "vrrp_strict" -> g.vrrpStrict = new Val<>(true, c.pos);
+                case "vrrp_garp_master_refresh" -> g.garpMasterRefresh = dbl(c, 0, 1e9);
+                case "vrrp_lower_prio_no_advert" -> g.lowerPrioNoAdvert = flag(c);
+                case "vrrp_higher_prio_send_advert" -> g.higherPrioSendAdvert = flag(c);
                 default -> {
                     if (!QUIET_GLOBAL.contains(c.keyword) && !c.keyword.startsWith("vrrp_garp") && !c.keyword.startsWith("vrrp_")) {
                         note(c, ConfigText.of("config.note.keywordNotModelled", "global_defs", c.keyword));
@@ -135,12 +138,14 @@ public final class KeepalivedParser {
         for (KNode c : block(n)) {
             if (c.keyword.equals("group")) {
                 if (c.children != null) for (KNode m : c.children) g.group.add(new Val<>(m.keyword, m.pos));
+            } else if (isNotifyScript(c.keyword)) {
+                g.notify.put(c.keyword, command(c));
             } else if (!c.keyword.startsWith("notify") && !c.keyword.equals("track_script") && !c.keyword.equals("track_interface")) {
                 note(c, ConfigText.of("config.note.keywordNotModelled", "vrrp_sync_group", c.keyword));
             }
         }
         conf.syncGroups.add(g);
-        note(n, ConfigText.of("config.note.syncGroup", g.name));
+        note(n, ConfigText.of("config.note.syncGroup", g.name, String.join(", ", g.group.stream().map(Val::value).toList())));
     }
 
     private void instance(KNode n) throws ConfigParseException {
@@ -193,9 +198,11 @@ public final class KeepalivedParser {
                     for (KNode a : block(c)) vi.trackProcesses.add(ref(a));
                 }
                 case "dont_track_primary" -> vi.dontTrackPrimary = new Val<>(true, c.pos);
+                case "lower_prio_no_advert" -> vi.lowerPrioNoAdvert = flag(c);
+                case "higher_prio_send_advert" -> vi.higherPrioSendAdvert = flag(c);
                 default -> {
-                    if (c.keyword.startsWith("notify")) {
-                        vi.notify.put(c.keyword, c.args.isEmpty() ? new Val<>("", c.pos) : new Val<>(String.join(" ", c.args), c.argPos(0)));
+                    if (isNotifyScript(c.keyword)) {
+                        vi.notify.put(c.keyword, command(c));
                     } else if (c.keyword.startsWith("garp_")) {
                         if (c.args.isEmpty()) vi.garp.put(c.keyword, new Val<>(1.0, c.pos));
                         else vi.garp.put(c.keyword, dbl(c, 0, 1e9));
@@ -206,6 +213,27 @@ public final class KeepalivedParser {
             }
         }
         conf.instances.add(vi);
+    }
+
+    /** notify, notify_master, notify_backup, notify_fault, notify_stop, notify_master_rx_lower_pri: not the FIFOs. */
+    private static boolean isNotifyScript(String kw) {
+        return kw.startsWith("notify") && !kw.startsWith("notify_fifo");
+    }
+
+    /** A script command: keepalived takes the rest of the line when it is not quoted. */
+    private static Val<String> command(KNode c) {
+        return c.args.isEmpty() ? new Val<>("", c.pos) : new Val<>(String.join(" ", c.args), c.argPos(0));
+    }
+
+    /** A keyword that is on when written alone, or with on/true/yes (off/false/no turn it off). */
+    private static Val<Boolean> flag(KNode c) throws ConfigParseException {
+        String v = c.arg(0);
+        if (v == null) return new Val<>(true, c.pos);
+        return switch (v.toLowerCase(Locale.ROOT)) {
+            case "on", "true", "yes" -> new Val<>(true, c.argPos(0));
+            case "off", "false", "no" -> new Val<>(false, c.argPos(0));
+            default -> throw new ConfigParseException(c.argPos(0), ConfigText.of("config.error.flag", c.keyword, v));
+        };
     }
 
     private KeepalivedConf.Vip vip(KNode a) throws ConfigParseException {

@@ -30,8 +30,23 @@ public final class NodeConfig {
         this.haproxy = haproxy;
     }
 
-    /** The VRRP instance VIP Lab models: the first one. */
+    /**
+     * The VRRP instance the simulator runs: the one holding the client's VIP. That is the instance whose VIP
+     * haproxy's client frontend binds, when it binds one; else the first in the file (the write VIP, in the usual
+     * layout). The others are read, kept and linted, not simulated.
+     */
     public KeepalivedConf.VrrpInstance instance() {
-        return keepalived.instances.isEmpty() ? null : keepalived.instances.get(0);
+        if (keepalived.instances.isEmpty()) return null;
+        HaproxyConf.Proxy fe = haproxy == null ? null : haproxy.clientFrontend();
+        if (fe != null) {
+            for (HaproxyConf.Bind b : fe.binds) {
+                if (b.wildcard()) continue;
+                for (KeepalivedConf.VrrpInstance vi : keepalived.instances) if (vi.vipSet().contains(b.address())) return vi;
+            }
+        }
+        return keepalived.instances.get(0);
     }
+
+    /** Notify scripts of the instances and sync groups, as found in the node's folder (or not). */
+    public final java.util.List<NotifyScript> notifyScripts = new java.util.ArrayList<>();
 }

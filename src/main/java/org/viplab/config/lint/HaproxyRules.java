@@ -1,7 +1,6 @@
 package org.viplab.config.lint;
 
 import org.viplab.config.HaproxyConf;
-import org.viplab.config.KeepalivedConf;
 import org.viplab.config.NodeConfig;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.Flavour;
@@ -18,10 +17,14 @@ final class HaproxyRules {
     static void check(LintContext c) {
         for (NodeConfig nc : c.nodes()) {
             if (nc.haproxy == null) continue;
+            java.util.Set<HaproxyConf.Proxy> mysql = MysqlProxies.of(nc.haproxy);
+            java.util.Set<HaproxyConf.Proxy> clientPath = MysqlProxies.clientPath(nc.haproxy);
             for (HaproxyConf.Proxy p : nc.haproxy.proxies()) {
-                mode(c, nc, p);
-                if (p.hasBackendSide() && !p.servers.isEmpty()) backend(c, nc, p);
                 if (p.hasFrontendSide()) bindVip(c, nc, p);
+                // a stats page, an exporter or a web listener is no MySQL path: http mode and its checks are fine there
+                if (!mysql.contains(p)) continue;
+                mode(c, nc, p);
+                if (p.hasBackendSide() && !p.servers.isEmpty()) backend(c, nc, p, clientPath.contains(p));
             }
         }
     }
@@ -37,7 +40,8 @@ final class HaproxyRules {
                 LintText.of("lint.haproxy-not-tcp.fix"), null);
     }
 
-    private static void backend(LintContext c, NodeConfig nc, HaproxyConf.Proxy p) {
+    /** {@code writes}: on the client's path; a read port's backend may well spread over both nodes. */
+    private static void backend(LintContext c, NodeConfig nc, HaproxyConf.Proxy p, boolean writes) {
         HaproxyConf.Server first = p.servers.get(0);
         boolean anyCheck = p.servers.stream().anyMatch(s -> s.check);
         boolean mysqlCheck = p.optionOn("mysql-check");
@@ -69,7 +73,7 @@ final class HaproxyRules {
         }
         long active = p.servers.stream().filter(s -> !s.backup && !s.disabled).count();
         HaproxyConf.Val<String> bal = p.effectiveBalance();
-        if (active >= 2 && !ONE_WRITER_BALANCE.contains(bal.value()) && c.topology.flavour == Flavour.DUAL_MASTER) {
+        if (writes && active >= 2 && !ONE_WRITER_BALANCE.contains(bal.value()) && c.topology.flavour == Flavour.DUAL_MASTER) {
             c.add("haproxy-writes-to-both-masters", Severity.WARNING, nc, bal.inherited() ? p.pos : bal.pos(),
                     LintText.of("lint.haproxy-writes-to-both-masters.message", bal.value(), active),
                     LintText.of("lint.haproxy-writes-to-both-masters.why"),
@@ -95,11 +99,9 @@ final class HaproxyRules {
     }
 
     private static void bindVip(LintContext c, NodeConfig nc, HaproxyConf.Proxy p) {
-        KeepalivedConf.VrrpInstance vi = nc.instance();
-        if (vi == null) return;
         for (HaproxyConf.Bind b : p.binds) {
             if (b.wildcard()) continue;
-            boolean isVip = vi.vips.stream().anyMatch(v -> v.ip.equals(b.address()));
+            boolean isVip = nc.keepalived.instances.stream().flatMap(vi -> vi.vips.stream()).anyMatch(v -> v.ip.equals(b.address()));
             if (!isVip) continue;
             String set = nc.sysctl.get("net.ipv4.ip_nonlocal_bind");
             if ("1".equals(set)) continue;

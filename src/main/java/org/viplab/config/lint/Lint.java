@@ -39,6 +39,8 @@ public final class Lint {
         ScriptRules.check(c);
         HaproxyRules.check(c);
         BudgetRules.check(c);
+        InstanceRules.check(c);
+        NotifyRules.check(c);
         return c.findings.stream()
                 .sorted(Comparator.comparing(Finding::severity)
                         .thenComparing(f -> f.pos() == null ? "" : f.pos().file())

@@ -38,6 +38,17 @@ final class LintContext {
         return null;
     }
 
+    /**
+     * The same VRRP instance on another node: the one with the same name, else, when both nodes have one
+     * instance, that one (names often differ between hand-written files); null when the node does not run it.
+     */
+    static KeepalivedConf.VrrpInstance partner(NodeConfig self, KeepalivedConf.VrrpInstance vi, NodeConfig other) {
+        KeepalivedConf.VrrpInstance same = other.keepalived.instance(vi.name);
+        if (same != null) return same;
+        if (self.keepalived.instances.size() == 1 && other.keepalived.instances.size() == 1) return other.keepalived.instances.get(0);
+        return null;
+    }
+
     /** Adds a finding; the proof is computed only when proving is on, and a failed run never hides the finding. */
     void add(String rule, Severity sev, NodeConfig nc, SourcePos pos, LintText message, LintText why, LintText fix,
              Supplier<LintText> proof) {

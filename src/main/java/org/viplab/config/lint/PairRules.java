@@ -21,20 +21,26 @@ final class PairRules {
         if (nodes.size() != 2) return;
         NodeConfig a = nodes.get(0);
         NodeConfig b = nodes.get(1);
-        KeepalivedConf.VrrpInstance x = a.instance();
-        KeepalivedConf.VrrpInstance y = b.instance();
-        if (x == null || y == null) return;
+        // every instance with its partner on the other node (by name), not only the one the simulator runs
+        for (KeepalivedConf.VrrpInstance x : a.keepalived.instances) {
+            KeepalivedConf.VrrpInstance y = LintContext.partner(a, x, b);
+            if (y != null) pair(c, a, x, b, y, x == a.instance() && y == b.instance());
+        }
+    }
+
+    private static void pair(LintContext c, NodeConfig a, KeepalivedConf.VrrpInstance x, NodeConfig b, KeepalivedConf.VrrpInstance y,
+                             boolean simulated) {
         int vx = a.keepalived.versionOf(x);
         int vy = b.keepalived.versionOf(y);
         LintText both = LintText.of("lint.and", a.name, b.name);
         LintText splitWhy = LintText.of("lint.vrrp-mismatch.splitWhy");
         if (x.vrid != null && y.vrid != null && !x.vrid.value().equals(y.vrid.value())) {
             mismatch(c, b, y.vrid.pos(), LintText.of("lint.vrrp-mismatch.vrid.message", x.vrid.value(), a.name, y.vrid.value(), b.name),
-                    LintText.of("lint.vrrp-mismatch.vrid.why", splitWhy), LintText.of("lint.vrrp-mismatch.vrid.fix", both), Severity.ERROR);
+                    LintText.of("lint.vrrp-mismatch.vrid.why", splitWhy), LintText.of("lint.vrrp-mismatch.vrid.fix", both), Severity.ERROR, simulated);
         }
         if (vx != vy) {
             mismatch(c, b, y.version != null ? y.version.pos() : y.pos, LintText.of("lint.vrrp-mismatch.version.message", vx, a.name, vy, b.name),
-                    LintText.of("lint.vrrp-mismatch.version.why", splitWhy), LintText.of("lint.vrrp-mismatch.version.fix", both), Severity.ERROR);
+                    LintText.of("lint.vrrp-mismatch.version.why", splitWhy), LintText.of("lint.vrrp-mismatch.version.fix", both), Severity.ERROR, simulated);
         }
         double ix = x.advertIntOrDefault();
         double iy = y.advertIntOrDefault();
@@ -44,7 +50,7 @@ final class PairRules {
             SourcePos p = y.advertInt != null ? y.advertInt.pos() : x.advertInt != null ? x.advertInt.pos() : y.pos;
             mismatch(c, y.advertInt != null ? b : a, p, LintText.of("lint.vrrp-mismatch.advertInt.message", ix, a.name, iy, b.name),
                     v2 ? LintText.of("lint.vrrp-mismatch.advertInt.why.v2", splitWhy) : LintText.of("lint.vrrp-mismatch.advertInt.why.v3"),
-                    LintText.of("lint.vrrp-mismatch.advertInt.fix", both), v2 ? Severity.ERROR : Severity.WARNING);
+                    LintText.of("lint.vrrp-mismatch.advertInt.fix", both), v2 ? Severity.ERROR : Severity.WARNING, simulated);
         }
         TreeSet<String> sx = new TreeSet<>();
         TreeSet<String> sy = new TreeSet<>();
@@ -63,7 +69,7 @@ final class PairRules {
                 mismatch(c, b, p, LintText.of("lint.vrrp-mismatch.auth.message", authSet(ax), a.name, authSet(ay), b.name,
                                 ax != null && ay != null ? LintText.of("lint.vrrp-mismatch.auth.different") : LintText.literal("")),
                         LintText.of("lint.vrrp-mismatch.auth.why", splitWhy),
-                        LintText.of("lint.vrrp-mismatch.auth.fix", both), Severity.ERROR);
+                        LintText.of("lint.vrrp-mismatch.auth.fix", both), Severity.ERROR, simulated);
             }
         }
     }
@@ -77,12 +83,17 @@ final class PairRules {
         return (v.authType == null ? "" : v.authType.value().toUpperCase()) + "/" + (v.authPass == null ? "" : v.authPass.value());
     }
 
-    private static void mismatch(LintContext c, NodeConfig where, SourcePos pos, LintText msg, LintText why, LintText fix, Severity sev) {
-        mismatch(c, where, pos, msg, why, fix, sev, true);
-    }
-
     private static void mismatch(LintContext c, NodeConfig where, SourcePos pos, LintText msg, LintText why, LintText fix, Severity sev,
                                  boolean simulate) {
+        // with several instances, say which pair differs
+        if (where.keepalived.instances.size() > 1) {
+            for (KeepalivedConf.VrrpInstance vi : where.keepalived.instances) {
+                if (vi.pos.file().equals(pos.file()) && vi.pos.line() <= pos.line() && !after(where, vi, pos)) {
+                    msg = LintText.of("lint.vrrp-mismatch.inInstance", vi.name, msg);
+                    break;
+                }
+            }
+        }
         c.add("vrrp-mismatch", sev, where, pos, msg, why, fix,
                 simulate ? () -> Prover.run(c.topology, null, List.of(), 20, LintText.of("lint.fault.none20")).text() : null);
     }
@@ -110,5 +121,13 @@ final class PairRules {
                     LintText.of("lint.multicast-vrrp.why"),
                     LintText.of("lint.multicast-vrrp.fix"), null);
         }
+    }
+
+    /** Whether a later instance of the node starts before {@code pos} (so {@code pos} is not inside {@code vi}). */
+    private static boolean after(NodeConfig nc, KeepalivedConf.VrrpInstance vi, SourcePos pos) {
+        for (KeepalivedConf.VrrpInstance o : nc.keepalived.instances) {
+            if (o != vi && o.pos.file().equals(pos.file()) && o.pos.line() > vi.pos.line() && o.pos.line() <= pos.line()) return true;
+        }
+        return false;
     }
 }

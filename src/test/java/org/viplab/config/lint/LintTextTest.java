@@ -101,7 +101,7 @@ class LintTextTest {
     void everySampleLintsInChinese() throws Exception {
         int findings = 0;
         Set<String> rules = new TreeSet<>();
-        for (String sample : List.of("mode1", "mode2", "mode1-recommended", "mode2-recommended")) {
+        for (String sample : List.of("mode1", "mode2", "mode1-recommended", "mode2-recommended", "realworld")) {
             Map<String, Path> dirs = new LinkedHashMap<>();
             for (String n : List.of("db1", "db2")) dirs.put(n, Path.of("samples/configs", sample, n));
             for (Finding f : Lint.run(dirs)) {
