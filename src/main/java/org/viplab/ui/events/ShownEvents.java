@@ -31,6 +31,9 @@ final class ShownEvents extends ObservableListBase<LabEvent> {
         retest(source);
     }
 
+    /** The filters' test, as FilteredList's was (EventListView.filter() reads it). */
+    Predicate<? super LabEvent> getPredicate() { return predicate; }
+
     void setPredicate(Predicate<? super LabEvent> p) {
         predicate = p;
         retest(source);
