@@ -165,17 +165,44 @@ final class Keepalived extends SimProcess {
             sendAdvert(effectivePriority);
             armAdvertTimer();
         } else if (vrrp == VrrpState.BACKUP) {
+            backupWakes();
+        }
+        for (TrackScript s : scripts) s.resumeAfterHang();
+    }
+
+    /**
+     * The end of a host's stall: keepalived reads its socket first (the last advert queued there), then runs its
+     * expired timers once each: the advert (a master), the down timer (a backup), the due check scripts. A master
+     * that finds a lower-priority master's advert forces a new election with fresh GARPs, as 2.2.7 does.
+     */
+    @Override
+    protected void onThaw() {
+        if (vrrp == VrrpState.MASTER) {
             Advert pending = heardWhileHung;
             heardWhileHung = null;
             if (pending != null) {
                 receive(pending);
-            } else if (downTimerAt <= lab.now()) {
-                becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
             } else {
-                armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
+                sendAdvert(effectivePriority);
+                armAdvertTimer();
             }
+        } else if (vrrp == VrrpState.BACKUP) {
+            backupWakes();
         }
-        for (TrackScript s : scripts) s.resumeAfterHang();
+        for (TrackScript s : scripts) s.thaw();
+    }
+
+    /** A backup that ran again: what it heard meanwhile, else its down timer if it fell due. */
+    private void backupWakes() {
+        Advert pending = heardWhileHung;
+        heardWhileHung = null;
+        if (pending != null) {
+            receive(pending);
+        } else if (downTimerAt <= lab.now()) {
+            becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
+        } else {
+            armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
+        }
     }
 
     private void quiesce() {
@@ -304,7 +331,7 @@ final class Keepalived extends SimProcess {
 
     /** An advert from the wire. */
     void receive(Advert a) {
-        if (state == ProcessState.HUNG) {
+        if (state == ProcessState.HUNG || frozen()) {
             heardWhileHung = a;
             return;
         }
