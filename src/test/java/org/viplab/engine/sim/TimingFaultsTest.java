@@ -190,7 +190,7 @@ class TimingFaultsTest {
         assertTrue(quick.ok());
         assertEquals(Client.DIRECT_LATENCY_US + 300_000, quick.latencyUs());
         assertEquals(List.of(new Action(Verb.RESUME, new Target.Process("db1", org.viplab.core.model.ProcessKind.MYSQLD))), fits.lab.restoreActions());
-        fits.act("resume", "db1/mysqld");
+        fits.act("resume", "db1/mysqld").at(s(17));
         LabEvent.ClientProbe normal = fits.first(LabEvent.ClientProbe.class, s(16) + 1, x -> true);
         assertEquals(Client.DIRECT_LATENCY_US, normal.latencyUs(), "resume ends the slowdown");
     }
