@@ -91,6 +91,7 @@ public sealed interface LabEvent {
 
         public String host() {
             int slash = target.indexOf('/');
+            if (slash < 0 && !target.contains("-") && !target.equals(LAB)) return target; // a whole host: a stall
             return slash > 0 && !target.contains("-") ? target.substring(0, slash) : LAB;
         }
 

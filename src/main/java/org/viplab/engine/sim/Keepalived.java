@@ -245,11 +245,11 @@ final class Keepalived extends SimProcess {
 
     /**
      * Why the adverts stopped, for a down timer that ran out unprompted: the latest change since the last advert
-     * heard of the network or of a peer's keepalived (stopped, killed, frozen); NONE if nothing changed.
+     * heard of the network or of a peer's keepalived (stopped, killed, frozen) or host (stalled); NONE if nothing changed.
      */
     private long silence() {
         long latest = lab.networkChange();
-        for (SimHost h : lab.hosts()) if (h != host) latest = Math.max(latest, h.keepalived.lastChange());
+        for (SimHost h : lab.hosts()) if (h != host) latest = Math.max(latest, Math.max(h.keepalived.lastChange(), h.stallChange()));
         return latest > lastHeard ? latest : Causes.NONE;
     }
 

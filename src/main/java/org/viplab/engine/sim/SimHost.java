@@ -36,7 +36,12 @@ final class SimHost {
     /** The end of the current stall, or null when the host runs. */
     private Scheduler.Task stallEnd;
 
+    /** The id of the last stall's action: why a peer stopped hearing this host's adverts. */
+    private long stallChange = org.viplab.core.timeline.Causes.NONE;
+
     boolean stalled() { return stallEnd != null; }
+
+    long stallChange() { return stallChange; }
 
     /** When the current stall ends (only while {@link #stalled()}). */
     long stalledUntil() { return stallEnd.at(); }
@@ -47,6 +52,7 @@ final class SimHost {
      */
     void stall(long us) {
         long end = lab.now() + us;
+        stallChange = lab.scheduler().cause();
         if (stallEnd != null) {
             if (end <= stallEnd.at()) return;
             stallEnd.cancel();

@@ -60,6 +60,11 @@ class TimingFaultsTest {
         assertTrue(states(sc, "db1", s(5)).isEmpty(), "db1 was MASTER throughout as far as it knows");
         assertTrue(sc.lab.hasVip("db1"));
         assertFalse(sc.lab.hasVip("db2"));
+        // --why: db2's takeover follows from the stall, through the advert timeout
+        org.viplab.core.timeline.Timeline.Caused run = sc.timeline.caused();
+        int takeover = run.events().indexOf(db2.get(0));
+        List<org.viplab.core.timeline.CauseChain.Link> chain = org.viplab.core.timeline.CauseChain.why(run.events(), run.causes(), takeover);
+        assertTrue(chain.get(0).event() instanceof LabEvent.ActionApplied a && a.action().equals("stall") && a.host().equals("db1"), chain.toString());
     }
 
     @Test
