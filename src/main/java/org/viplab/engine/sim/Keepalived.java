@@ -159,50 +159,32 @@ final class Keepalived extends SimProcess {
         heardWhileHung = null;
     }
 
+    /** SIGCONT: a master advertises at once; a backup acts on what it heard meanwhile, else on its expired timer. */
     @Override
-    protected void onResume() {
-        if (vrrp == VrrpState.MASTER) {
-            sendAdvert(effectivePriority);
-            armAdvertTimer();
-        } else if (vrrp == VrrpState.BACKUP) {
-            backupWakes();
-        }
-        for (TrackScript s : scripts) s.resumeAfterHang();
-    }
+    protected void onResume() { wake(false); }
 
     /**
      * The end of a host's stall: keepalived reads its socket first (the last advert queued there), then runs its
      * expired timers once each: the advert (a master), the down timer (a backup), the due check scripts. A master
-     * that finds a lower-priority master's advert forces a new election with fresh GARPs, as 2.2.7 does.
+     * that finds a lower-priority master's advert forces a new election with fresh gratuitous ARPs, as 2.2.7 does.
      */
     @Override
-    protected void onThaw() {
-        if (vrrp == VrrpState.MASTER) {
-            Advert pending = heardWhileHung;
-            heardWhileHung = null;
-            if (pending != null) {
-                receive(pending);
-            } else {
-                sendAdvert(effectivePriority);
-                armAdvertTimer();
-            }
-        } else if (vrrp == VrrpState.BACKUP) {
-            backupWakes();
-        }
-        for (TrackScript s : scripts) s.thaw();
-    }
+    protected void onThaw() { wake(true); }
 
-    /** A backup that ran again: what it heard meanwhile, else its down timer if it fell due. */
-    private void backupWakes() {
+    private void wake(boolean masterReadsSocket) {
         Advert pending = heardWhileHung;
         heardWhileHung = null;
-        if (pending != null) {
+        if (vrrp == VrrpState.MASTER && !(masterReadsSocket && pending != null)) {
+            sendAdvert(effectivePriority);
+            armAdvertTimer();
+        } else if (vrrp == VrrpState.MASTER || vrrp == VrrpState.BACKUP && pending != null) {
             receive(pending);
-        } else if (downTimerAt <= lab.now()) {
+        } else if (vrrp == VrrpState.BACKUP && downTimerAt <= lab.now()) {
             becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
-        } else {
+        } else if (vrrp == VrrpState.BACKUP) {
             armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
         }
+        for (TrackScript s : scripts) s.thaw();
     }
 
     private void quiesce() {
