@@ -31,7 +31,7 @@ final class ShownEvents extends ObservableListBase<LabEvent> {
         retest(source);
     }
 
-    /** The filters' test, as FilteredList's was (EventListView.filter() reads it). */
+    /** The filters' test as set last (every event passes before the first). */
     Predicate<? super LabEvent> getPredicate() { return predicate; }
 
     void setPredicate(Predicate<? super LabEvent> p) {
