@@ -37,7 +37,7 @@ public final class DrillParser {
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "preset", "topology", "seed", "duration",
             "steps", "restore", "set", "comment", "zh-CN");
     private static final Set<String> STEP_KEYS = Set.of("at", "action", "target", "expect", "host", "state", "within",
-            "for", "max", "min", "comment", "note", "id");
+            "for", "max", "min", "comment", "note", "id", "by", "jitter", "percent");
     private static final Set<String> TRANSLATION_KEYS = Set.of("name", "description", "steps");
     /** Keys that look like a language tag ("fr", "zh-TW"): an untranslatable block is an error, not a warning. */
     private static final java.util.regex.Pattern LANGUAGE_TAG = java.util.regex.Pattern.compile("[a-z]{2}|[a-z]{2,3}-[A-Za-z0-9]{2,8}");
@@ -218,7 +218,7 @@ public final class DrillParser {
     private Step.ActionStep actionStep(LocatedJson.Obj o, int index, long anchor, Topology topology) throws DrillException {
         String verbText = string(o.get("action"), "action");
         Verb verb = Verb.fromId(verbText);
-        if (verb == null) throw error(o.get("action"), "unknown action \"" + verbText + "\"; actions: start, stop, kill, hang, resume, restart, cut, heal");
+        if (verb == null) throw error(o.get("action"), "unknown action \"" + verbText + "\"; actions: start, stop, kill, hang, resume, restart, cut, heal, stall, delay, loss, slow");
         Node targetNode = o.get("target");
         if (targetNode == null) throw error(o, "step " + index + ": \"" + verbText + "\" needs a \"target\" such as \"db1/mysqld\"");
         String targetText = string(targetNode, "target");
@@ -228,10 +228,24 @@ public final class DrillParser {
                     && topology.node(p.host()).haproxy == null) {
                 throw new IllegalArgumentException(p.host() + " runs no haproxy in this topology (mode 1)");
             }
-            return new Step.ActionStep(index, o.line(), anchor, new Action(verb, target));
+            Action.Amount amount = new ActionAmounts(source).read(o, verb);
+            try {
+                return new Step.ActionStep(index, o.line(), anchor, new Action(verb, target, amount));
+            } catch (IllegalArgumentException e) {
+                throw error(amountNode(o, targetNode, e.getMessage()), e.getMessage());
+            }
         } catch (IllegalArgumentException e) {
             throw error(targetNode, e.getMessage());
         }
+    }
+
+    /** Where an action's error points: the target ("cannot stall db1/mysqld: ..."), else the amount's key. */
+    private static Node amountNode(LocatedJson.Obj o, Node targetNode, String message) {
+        if (message.startsWith("cannot ")) return targetNode;
+        for (String key : new String[]{"jitter", "percent", "by", "for"}) {
+            if (o.get(key) != null && (!key.equals("jitter") || message.contains("jitter"))) return o.get(key);
+        }
+        return targetNode;
     }
 
     private Step.ExpectStep expectStep(LocatedJson.Obj o, int index, long anchor, Topology topology) throws DrillException {

@@ -81,7 +81,7 @@ public final class DrillRecorder {
             if (e instanceof LabEvent.ActionApplied a && a.by() == Actor.USER && a.timeUs() >= startUs) {
                 Verb verb = Verb.fromId(a.action());
                 if (verb == null) throw new IllegalArgumentException("unknown action \"" + a.action() + "\" at " + Durations.format(a.timeUs()));
-                out.add(new RecordedAction(a.timeUs() - startUs, new Action(verb, Target.parse(a.target(), topology.nodeNames()))));
+                out.add(new RecordedAction(a.timeUs() - startUs, Action.of(a, topology.nodeNames())));
             }
         }
         out.sort(Comparator.comparingLong(RecordedAction::atUs)); // stable: same-time actions keep their order
@@ -204,6 +204,7 @@ public final class DrillRecorder {
         s.addProperty("at", Durations.format(a.atUs()));
         s.addProperty("action", a.action().verb().id());
         s.addProperty("target", a.action().target().id());
+        ActionAmounts.write(s, a.action());
         return s;
     }
 

@@ -47,11 +47,9 @@ public final class FreeRun {
         List<String> hosts = topology.nodeNames();
         for (LabEvent e : upToEnd) {
             if (!(e instanceof LabEvent.ActionApplied a) || !STEP_SOURCES.contains(a.by()) || a.timeUs() < 0) continue;
-            Verb verb = Verb.fromId(a.action());
             Action action;
             try {
-                if (verb == null) throw new IllegalArgumentException("unknown action " + a.action());
-                action = new Action(verb, Target.parse(a.target(), hosts));
+                action = Action.of(a, hosts);
             } catch (IllegalArgumentException ex) {
                 // An action this version cannot read back stays in the timeline; it is only left out of the steps.
                 warnings.add("action \"" + a.action() + " " + a.target() + "\" at " + e.timeUs() + " us left out of the steps: " + ex.getMessage());

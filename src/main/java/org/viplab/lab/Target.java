@@ -6,10 +6,15 @@ import java.util.List;
 
 /**
  * What an action applies to: {@code HOST/mysqld|haproxy|keepalived}, {@code HOST/link}, {@code db1-db2},
- * {@code db1-db2/vrrp} or {@code clients-HOST}.
+ * {@code db1-db2/vrrp}, {@code clients-HOST} or a whole {@code HOST} (for a stall).
  */
 public sealed interface Target {
     String id();
+
+    /** A whole host: every process on it (what a stall freezes). */
+    record Host(String host) implements Target {
+        public String id() { return host; }
+    }
 
     record Process(String host, ProcessKind process) implements Target {
         public String id() { return host + "/" + process.id(); }
@@ -40,6 +45,7 @@ public sealed interface Target {
             String h = t.substring("clients-".length());
             if (hosts.contains(h)) return new ClientPath(h);
         }
+        if (hosts.contains(t)) return new Host(t);
         int slash = t.indexOf('/');
         String head = slash < 0 ? t : t.substring(0, slash);
         String tail = slash < 0 ? null : t.substring(slash + 1);
@@ -59,6 +65,6 @@ public sealed interface Target {
         String h = hosts.isEmpty() ? "db1" : hosts.get(0);
         String h2 = hosts.size() > 1 ? hosts.get(1) : "db2";
         throw new IllegalArgumentException("unknown target \"" + text + "\"; expected one of " + h + "/mysqld, "
-                + h + "/haproxy, " + h + "/keepalived, " + h + "/link, " + h + "-" + h2 + ", " + h + "-" + h2 + "/vrrp, clients-" + h);
+                + h + "/haproxy, " + h + "/keepalived, " + h + "/link, " + h + "-" + h2 + ", " + h + "-" + h2 + "/vrrp, clients-" + h + ", " + h);
     }
 }

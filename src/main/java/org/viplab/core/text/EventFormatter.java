@@ -99,7 +99,8 @@ public final class EventFormatter {
         if (e instanceof LabEvent.ClientProbe p) return p.ok()
                     ? f("ev.probe.ok", p.backend(), TimeText.length(p.latencyUs(), locale))
                     : f("ev.probe.failed", word("probe.", p.failure().name()), TimeText.length(p.latencyUs(), locale));
-        if (e instanceof LabEvent.ActionApplied a) return f("ev.action", word("verb.", a.action()), a.target(), actor(a.by()));
+        if (e instanceof LabEvent.ActionApplied a) return a.detail() == null ? f("ev.action", word("verb.", a.action()), a.target(), actor(a.by()))
+                    : f("ev.action.amount", word("verb.", a.action()), a.target(), amount(a.detail()), actor(a.by()));
         if (e instanceof LabEvent.LogLine l) return f("ev.log", l.source(), l.text());
         if (e instanceof LabEvent.ReplicationChanged r) return f(r.connected() ? "ev.repl.up" : "ev.repl.down", r.from(), r.behind());
         if (e instanceof LabEvent.HostReachability h) return f(h.reachable() ? "ev.host.up" : "ev.host.down",
@@ -112,6 +113,27 @@ public final class EventFormatter {
     private String wrap(Reason r) { return r == null ? "" : f("wrap.reason", reason(r)); }
 
     /** {@code prefix + word} (lower case) from the bundle, or the word itself (a name the bundle does not know). */
+    /**
+     * A timing fault's amount as the action wrote it ("for 3.7s", "by 200ms jitter 50ms", "30%"), in this
+     * language; as written when it does not read (a newer file).
+     */
+    private String amount(String detail) {
+        try {
+            if (detail.endsWith("%")) return f("amount.loss", detail);
+            if (detail.startsWith("for ")) return f("amount.for", TimeText.length(Durations.parseUs(detail.substring(4)), locale));
+            if (detail.startsWith("by ")) {
+                String rest = detail.substring(3);
+                int j = rest.indexOf(" jitter ");
+                if (j < 0) return f("amount.by", TimeText.length(Durations.parseUs(rest), locale));
+                return f("amount.by.jitter", TimeText.length(Durations.parseUs(rest.substring(0, j)), locale),
+                        TimeText.length(Durations.parseUs(rest.substring(j + 8)), locale));
+            }
+        } catch (IllegalArgumentException e) {
+            return detail;
+        }
+        return detail;
+    }
+
     private String word(String prefix, String w) {
         if (w == null) return "";
         Template t = templates.get(prefix + w.toLowerCase(Locale.ROOT));

@@ -82,10 +82,16 @@ public sealed interface LabEvent {
         public String kind() { return "probe"; }
     }
 
-    /** An action the user, a drill or a restore applied. */
-    record ActionApplied(long timeUs, String action, String target, Actor by) implements LabEvent {
+    /**
+     * An action the user, a drill or a restore applied; {@code detail} is a timing fault's amount as written after
+     * the target ("for 3.7s", "by 200ms jitter 50ms", "30%"), null for the other actions (and absent from their JSON).
+     */
+    record ActionApplied(long timeUs, String action, String target, Actor by, String detail) implements LabEvent {
+        public ActionApplied(long timeUs, String action, String target, Actor by) { this(timeUs, action, target, by, null); }
+
         public String host() {
             int slash = target.indexOf('/');
+            if (slash < 0 && !target.contains("-") && !target.equals(LAB)) return target; // a whole host: a stall
             return slash > 0 && !target.contains("-") ? target.substring(0, slash) : LAB;
         }
 

@@ -73,6 +73,8 @@ public record Reason(Code code, List<String> args) {
         QUERY_REJECTED(0),
         /** The server greeted but the query hung until the script's timeout of {seconds} s. */
         QUERY_BLOCKED(1),
+        /** A MYSQL_QUERY check against a slowed mysqld: the answer would come after the timeout. */
+        QUERY_SLOW(1),
         /** The port accepted but nothing answered within {seconds} s (a hung mysqld). */
         NO_ANSWER(1),
         CONNECTION_REFUSED(0),

@@ -51,7 +51,7 @@ final class Client {
         timer = lab.scheduler().after(intervalUs, Causes.NONE, this::probe);
         seen = Causes.NONE;
         via = null;
-        LabEvent.ClientProbe p = outcome();
+        LabEvent.ClientProbe p = overPath(outcome());
         if (p.ok()) arp.confirm(); // the answered connection confirms the neighbour entry it went through
         // the host the VIP led to, not the backend: haproxy's round robin is no change
         String key = p.ok() + "/" + via + "/" + p.failure();
@@ -60,6 +60,45 @@ final class Client {
     }
 
     private void see(long id) { seen = Math.max(seen, id); }
+
+    /** A TCP retransmission after a lost SYN or SYN-ACK (Linux's initial RTO), and after a later lost segment (its minimum RTO). */
+    static final long SYN_RTO_US = 1_000_000;
+    static final long RTO_MIN_US = 200_000;
+
+    /**
+     * netem on the clients' path to the host the probe reached: a probe is two round trips (the handshake, then the
+     * greeting and the query's answer), four packets that each cross the path once, each delayed and possibly lost
+     * and resent. A probe that then takes the probe timeout or longer times out.
+     */
+    private LabEvent.ClientProbe overPath(LabEvent.ClientProbe p) {
+        if (via == null || !lab.netem().any()) return p;
+        Netem.Shaping s = lab.netem().client(via);
+        if (s.none() || p.failure() == ProbeFailure.TIMEOUT) return p;
+        long extra = 0;
+        for (int packet = 0; packet < 4; packet++) {
+            while (lab.netem().lost(s) && extra < timeoutUs) extra += packet < 2 ? SYN_RTO_US : RTO_MIN_US;
+            extra += lab.netem().delay(s);
+        }
+        long latency = p.latencyUs() + extra;
+        if (latency >= timeoutUs) return failed(p.timeUs(), ProbeFailure.TIMEOUT, timeoutUs);
+        return new LabEvent.ClientProbe(p.timeUs(), p.ok(), latency, p.backend(), p.failure());
+    }
+
+    /**
+     * A probe that reached a database on a stalled host, or a slowed one: the kernel accepted the connection, the
+     * greeting comes when the stall ends and the query's answer {@code slow} after it; served if that is within
+     * the probe timeout.
+     */
+    private LabEvent.ClientProbe late(long now, SimHost db, long latency) { return late(now, db, latency, 0); }
+
+    /** {@code proxyWait}: how long a stalled haproxy in front of it held the connection (the waits overlap). */
+    private LabEvent.ClientProbe late(long now, SimHost db, long latency, long proxyWait) {
+        long wait = Math.max(proxyWait, db.stalled() ? db.stalledUntil() - now : 0);
+        long total = wait + latency + db.mysqld.slowUs();
+        if (total >= timeoutUs) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+        if (wait > 0) return new LabEvent.ClientProbe(now, true, total, db.name, ProbeFailure.NONE); // the write waits too
+        return served(now, db, total);
+    }
 
     private LabEvent.ClientProbe outcome() {
         long now = lab.now();
@@ -78,13 +117,21 @@ final class Client {
             see(proxy.lastChange());
             ProcessState ps = proxy.state();
             if (ps == ProcessState.HUNG) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+            if (proxy.frozen()) {
+                // haproxy gets no CPU: the connection is accepted and forwarded when the stall ends
+                long wait = h.stalledUntil() - now;
+                if (wait >= timeoutUs) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
+                HaproxyForward.Result r = HaproxyForward.forward(lab, h, proxy, timeoutUs - wait, PROXIED_LATENCY_US);
+                if (r.backend() != null) see(r.backend().mysqld.lastChange());
+                return r.ok() ? late(now, r.backend(), r.latencyUs(), wait) : failed(now, r.failure(), Math.min(timeoutUs, wait + r.latencyUs()));
+            }
             if (ps != ProcessState.RUNNING) return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
             HaproxyForward.Result r = HaproxyForward.forward(lab, h, proxy, timeoutUs, PROXIED_LATENCY_US);
             if (r.backend() != null) see(r.backend().mysqld.lastChange());
-            return r.ok() ? served(now, r.backend(), r.latencyUs()) : failed(now, r.failure(), r.latencyUs());
+            return r.ok() ? late(now, r.backend(), r.latencyUs()) : failed(now, r.failure(), r.latencyUs());
         }
         see(h.mysqld.lastChange());
-        if (h.mysqld.greets()) return served(now, h, DIRECT_LATENCY_US);
+        if (h.mysqld.greets() || h.mysqld.frozen()) return late(now, h, DIRECT_LATENCY_US);
         if (h.mysqld.acceptsTcp()) return failed(now, ProbeFailure.TIMEOUT, timeoutUs);
         return failed(now, ProbeFailure.REFUSED, REFUSED_LATENCY_US);
     }

@@ -82,7 +82,7 @@ final class Cluster {
 
     private Health evaluate(SimHost h, boolean peerOk, boolean peerLeftCleanly) {
         if (!h.mysqld.greets()) {
-            return new Health(Reason.of(h.mysqld.state() == ProcessState.HUNG ? Code.DB_NOT_RESPONDING : Code.DB_DOWN), false);
+            return new Health(Reason.of(h.mysqld.state() == ProcessState.HUNG || h.mysqld.frozen() ? Code.DB_NOT_RESPONDING : Code.DB_DOWN), false);
         }
         if (flavour == Flavour.DUAL_MASTER) {
             return new Health(Reason.of(Code.REPLICA_IO, peerOk ? "Yes" : "Connecting"), true);

@@ -50,8 +50,8 @@ final class HaproxyForward {
                 spent += spec.timeoutConnectMs * 1000; // SYNs into the void until timeout connect
                 refused = false;
             } else if (target.mysqld.acceptsTcp()) {
-                // connected: a hung mysqld never greets and the client times out; otherwise served
-                if (!target.mysqld.greets()) return new Result(null, clientTimeoutUs, ProbeFailure.TIMEOUT);
+                // connected: a hung mysqld never greets and the client times out; otherwise served (a stalled one late: Client)
+                if (!target.mysqld.greets() && !target.mysqld.frozen()) return new Result(null, clientTimeoutUs, ProbeFailure.TIMEOUT);
                 return new Result(target, spent + servedLatencyUs, ProbeFailure.NONE);
             } else {
                 spent += REFUSED_US;

@@ -159,23 +159,32 @@ final class Keepalived extends SimProcess {
         heardWhileHung = null;
     }
 
+    /** SIGCONT: a master advertises at once; a backup acts on what it heard meanwhile, else on its expired timer. */
     @Override
-    protected void onResume() {
-        if (vrrp == VrrpState.MASTER) {
+    protected void onResume() { wake(false); }
+
+    /**
+     * The end of a host's stall: keepalived reads its socket first (the last advert queued there), then runs its
+     * expired timers once each: the advert (a master), the down timer (a backup), the due check scripts. A master
+     * that finds a lower-priority master's advert forces a new election with fresh gratuitous ARPs, as 2.2.7 does.
+     */
+    @Override
+    protected void onThaw() { wake(true); }
+
+    private void wake(boolean masterReadsSocket) {
+        Advert pending = heardWhileHung;
+        heardWhileHung = null;
+        if (vrrp == VrrpState.MASTER && !(masterReadsSocket && pending != null)) {
             sendAdvert(effectivePriority);
             armAdvertTimer();
+        } else if (vrrp == VrrpState.MASTER || vrrp == VrrpState.BACKUP && pending != null) {
+            receive(pending);
+        } else if (vrrp == VrrpState.BACKUP && downTimerAt <= lab.now()) {
+            becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
         } else if (vrrp == VrrpState.BACKUP) {
-            Advert pending = heardWhileHung;
-            heardWhileHung = null;
-            if (pending != null) {
-                receive(pending);
-            } else if (downTimerAt <= lab.now()) {
-                becomeMaster(Reason.of(Code.ADVERT_TIMEOUT));
-            } else {
-                armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
-            }
+            armDownTimer(downTimerAt - lab.now(), lab.scheduler().cause());
         }
-        for (TrackScript s : scripts) s.resumeAfterHang();
+        for (TrackScript s : scripts) s.thaw();
     }
 
     private void quiesce() {
@@ -218,11 +227,11 @@ final class Keepalived extends SimProcess {
 
     /**
      * Why the adverts stopped, for a down timer that ran out unprompted: the latest change since the last advert
-     * heard of the network or of a peer's keepalived (stopped, killed, frozen); NONE if nothing changed.
+     * heard of the network or of a peer's keepalived (stopped, killed, frozen) or host (stalled); NONE if nothing changed.
      */
     private long silence() {
         long latest = lab.networkChange();
-        for (SimHost h : lab.hosts()) if (h != host) latest = Math.max(latest, h.keepalived.lastChange());
+        for (SimHost h : lab.hosts()) if (h != host) latest = Math.max(latest, Math.max(h.keepalived.lastChange(), h.stallChange()));
         return latest > lastHeard ? latest : Causes.NONE;
     }
 
@@ -304,7 +313,7 @@ final class Keepalived extends SimProcess {
 
     /** An advert from the wire. */
     void receive(Advert a) {
-        if (state == ProcessState.HUNG) {
+        if (state == ProcessState.HUNG || frozen()) {
             heardWhileHung = a;
             return;
         }

@@ -12,6 +12,7 @@ import org.viplab.core.model.ProcessState;
 final class Mysqld extends SimProcess {
     private final NodeSpec node;
     private boolean leftGracefully;
+    private long slowUs;
 
     Mysqld(SimulatedLab lab, SimHost host, NodeSpec node) {
         super(lab, host, ProcessKind.MYSQLD);
@@ -23,8 +24,18 @@ final class Mysqld extends SimProcess {
     /** A TCP connect to 3306 succeeds. */
     boolean acceptsTcp() { return state == ProcessState.RUNNING || state == ProcessState.HUNG; }
 
-    /** The server greeting arrives, so a query can run. */
-    boolean greets() { return state == ProcessState.RUNNING; }
+    /** The server greeting arrives, so a query can run (not while its host is stalled). */
+    boolean greets() { return state == ProcessState.RUNNING && !frozen(); }
+
+    /** How late every query answers ({@code slow HOST/mysqld by D}); 0 normally. */
+    long slowUs() { return slowUs; }
+
+    /** True when it changed. */
+    boolean slow(long us) {
+        boolean changed = slowUs != us;
+        slowUs = us;
+        return changed;
+    }
 
     @Override
     protected long startupUs() { return node.mysqldStartupMs * 1000; }

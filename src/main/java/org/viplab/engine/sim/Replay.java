@@ -2,8 +2,6 @@ package org.viplab.engine.sim;
 
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.lab.Action;
-import org.viplab.lab.Target;
-import org.viplab.lab.Verb;
 
 import java.util.List;
 
@@ -17,7 +15,7 @@ final class Replay {
             if (a.timeUs() < lab.now()) continue;
             lab.runUntil(a.timeUs());
             try {
-                lab.apply(new Action(Verb.fromId(a.action()), Target.parse(a.target(), hosts)), a.by());
+                lab.apply(Action.of(a, hosts), a.by());
             } catch (RuntimeException ex) {
                 // it failed the same way when it was first applied; its ActionApplied is on the timeline
             }

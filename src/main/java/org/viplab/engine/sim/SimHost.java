@@ -33,6 +33,49 @@ final class SimHost {
         keepalived.supervise(node.keepalivedSupervisor);
     }
 
+    /** The end of the current stall, or null when the host runs. */
+    private Scheduler.Task stallEnd;
+
+    /** The id of the last stall's action: why a peer stopped hearing this host's adverts. */
+    private long stallChange = org.viplab.core.timeline.Causes.NONE;
+
+    boolean stalled() { return stallEnd != null; }
+
+    long stallChange() { return stallChange; }
+
+    /** When the current stall ends (only while {@link #stalled()}). */
+    long stalledUntil() { return stallEnd.at(); }
+
+    /**
+     * {@code stall HOST for D}: from now to now + D its processes get no CPU (the kernel still runs: TCP connects
+     * are accepted and ARP is answered). A stall during a stall ends at the later of the two ends.
+     */
+    void stall(long us) {
+        long end = lab.now() + us;
+        stallChange = lab.scheduler().cause();
+        if (stallEnd != null) {
+            if (end <= stallEnd.at()) return;
+            stallEnd.cancel();
+        } else {
+            mysqld.freeze();
+            if (haproxy != null) haproxy.freeze();
+            keepalived.freeze();
+            lab.replicationChanged();
+        }
+        stallEnd = lab.scheduler().at(end, this::unstall);
+    }
+
+    /** The CPU returns (at the stall's end, or on {@code resume HOST}): mysqld, then haproxy, then keepalived run. */
+    void unstall() {
+        if (stallEnd == null) return;
+        stallEnd.cancel();
+        stallEnd = null;
+        mysqld.thaw();
+        lab.replicationChanged();
+        if (haproxy != null) haproxy.thaw();
+        keepalived.thaw();
+    }
+
     boolean hasVip() { return vip; }
 
     long vipSince() { return vipSince; }

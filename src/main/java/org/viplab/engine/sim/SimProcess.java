@@ -21,6 +21,8 @@ abstract class SimProcess {
     /** A SIGTERM sent to a stopped (SIGSTOP) process is delivered when it resumes. */
     private boolean termPending;
     private boolean restartPending;
+    /** Running on a stalled host (see {@link #freeze()}). */
+    private boolean frozen;
     protected Scheduler.Task transition;
     /** The id of the last change of state: what a check or a client that sees this process sees change. */
     protected long lastChange = Causes.NONE;
@@ -107,6 +109,29 @@ abstract class SimProcess {
             lab.scheduler().after(restartGapUs(), lastChange, () -> start(Reason.of(Code.RESTART)));
         }
     }
+
+    /** Whether the process is RUNNING on a stalled host: it exists, ps shows it running, it gets no CPU. */
+    boolean frozen() { return frozen; }
+
+    /**
+     * The host stalls: a running process stops doing anything, as with SIGSTOP but without a change of state
+     * that ps or a check would see. Its timers are dropped here and run once, late, in {@link #thaw()}.
+     */
+    void freeze() {
+        if (state != ProcessState.RUNNING || frozen) return;
+        frozen = true;
+        onHang();
+    }
+
+    /** The CPU is back: what fell due during the stall runs now (a process that changed state meanwhile stays as it is). */
+    void thaw() {
+        if (!frozen) return;
+        frozen = false;
+        if (state == ProcessState.RUNNING) onThaw();
+    }
+
+    /** After a stall: by default what SIGCONT does. */
+    protected void onThaw() { onResume(); }
 
     /** SIGKILL: gone at once, nothing said on the way out. */
     void kill(Reason reason) {

@@ -38,6 +38,7 @@ public final class SimulatedLab implements Lab {
     private final Random rng;
     private final Map<String, SimHost> hosts = new LinkedHashMap<>();
     private final Network network = new Network();
+    private final Netem netem;
     private final ClientArp arp;
     private final Client client;
     private final Cluster cluster;
@@ -64,6 +65,7 @@ public final class SimulatedLab implements Lab {
         this.sink = sink;
         this.scheduler = new Scheduler(startUs);
         this.rng = new Random(seed);
+        this.netem = new Netem(seed);
         this.cluster = new Cluster(this, topology.flavour);
         for (NodeSpec n : topology.nodes) hosts.put(n.name, new SimHost(this, n));
         this.arp = new ClientArp(this, rng, topology.arpBaseReachableMs * 1000);
@@ -107,7 +109,7 @@ public final class SimulatedLab implements Lab {
     public void apply(Action action, Actor by) {
         long saved = scheduler.cause();
         // an action is a root: everything it sets off names it, through the scheduler's current cause
-        scheduler.cause(emit(new LabEvent.ActionApplied(now(), action.verb().id(), action.target().id(), by), Causes.NONE));
+        scheduler.cause(emit(action.applied(now(), by), Causes.NONE));
         try {
             applyAction(action, by);
         } finally {
@@ -119,6 +121,17 @@ public final class SimulatedLab implements Lab {
         Reason why = Reason.action(action.verb().id(), by);
         Target t = action.target();
         boolean cut = action.verb() == Verb.CUT;
+        if (t instanceof Target.Host host) {
+            SimHost h = requireHost(host.host());
+            if (action.verb() == Verb.STALL) h.stall(action.amount().us());
+            else h.unstall();
+            return;
+        }
+        if (action.verb() == Verb.DELAY || action.verb() == Verb.LOSS || action.verb() == Verb.HEAL && !(t instanceof Target.HostLink)) {
+            if (t instanceof Target.ClientPath cp) requireHost(cp.host());
+            shape(action);
+            if (action.verb() != Verb.HEAL) return;
+        }
         if (t instanceof Target.Process p) {
             applyToProcess(action, p, why);
         } else if (t instanceof Target.HostLink l) {
@@ -141,6 +154,26 @@ public final class SimulatedLab implements Lab {
         }
     }
 
+    /** netem on a path: delay or loss added, or (heal) removed with the cut. The action is the network's latest change. */
+    private void shape(Action action) {
+        String path = netemPath(action.target());
+        Netem.Shaping s = netem.get(path);
+        Action.Amount a = action.amount();
+        switch (action.verb()) {
+            case DELAY -> netem.set(path, s.withDelay(a.us(), a.jitterUs()));
+            case LOSS -> netem.set(path, s.withLoss(a.lossProbability()));
+            default -> {
+                if (!netem.clear(path)) return;
+            }
+        }
+        networkChange = scheduler.cause();
+    }
+
+    private static String netemPath(Target t) {
+        if (t instanceof Target.PeerPath pp) return pp.vrrpOnly() ? "vrrp" : "peer";
+        return t.id(); // clients-HOST
+    }
+
     /** A link changed: the cause of what follows, and of what later sees the network differently. */
     private void linkChanged(LabEvent.LinkChanged e) {
         networkChange = emit(e);
@@ -151,6 +184,11 @@ public final class SimulatedLab implements Lab {
         SimHost h = requireHost(p.host());
         SimProcess proc = h.process(p.process());
         if (proc == null) throw new IllegalArgumentException(p.host() + " runs no " + p.process().id() + " in this topology");
+        if (action.verb() == Verb.SLOW) {
+            h.mysqld.slow(action.amount().us());
+            return;
+        }
+        if (action.verb() == Verb.RESUME && p.process() == ProcessKind.MYSQLD) h.mysqld.slow(0); // resume also ends a slowdown
         switch (action.verb()) {
             case START -> proc.start(why);
             case STOP -> proc.stop(why);
@@ -168,24 +206,31 @@ public final class SimulatedLab implements Lab {
         for (Action a : steps) apply(a, by);
     }
 
-    /** What the implicit restore does in this state: resume, heal, then start mysqld, haproxy, keepalived. */
+    /**
+     * What the implicit restore does in this state: resume stalled hosts and hung or slowed processes, heal cut or
+     * shaped links, then start mysqld, haproxy, keepalived.
+     */
     public List<Action> restoreActions() {
         List<String> names = new ArrayList<>(hosts.keySet());
         List<Action> out = new ArrayList<>();
+        for (SimHost h : hosts.values()) if (h.stalled()) out.add(new Action(Verb.RESUME, new Target.Host(h.name)));
         for (SimHost h : hosts.values()) {
             for (ProcessKind k : ProcessKind.values()) {
                 SimProcess p = h.process(k);
-                if (p != null && p.state() == ProcessState.HUNG) out.add(new Action(Verb.RESUME, new Target.Process(h.name, k)));
+                boolean slowed = k == ProcessKind.MYSQLD && h.mysqld.slowUs() > 0;
+                if (p != null && (p.state() == ProcessState.HUNG || slowed)) out.add(new Action(Verb.RESUME, new Target.Process(h.name, k)));
             }
         }
         for (String n : names) if (!network.linkUp(n)) out.add(new Action(Verb.HEAL, new Target.HostLink(n)));
         if (names.size() == 2) {
             String a = names.get(0);
             String b = names.get(1);
-            if (network.peerPathCut()) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, false)));
-            if (network.peerVrrpBlocked()) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, true)));
+            if (network.peerPathCut() || netem.shaped("peer")) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, false)));
+            if (network.peerVrrpBlocked() || netem.shaped("vrrp")) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, true)));
         }
-        for (String n : names) if (network.clientPathCut(n)) out.add(new Action(Verb.HEAL, new Target.ClientPath(n)));
+        for (String n : names) {
+            if (network.clientPathCut(n) || netem.shaped("clients-" + n)) out.add(new Action(Verb.HEAL, new Target.ClientPath(n)));
+        }
         for (ProcessKind k : ProcessKind.values()) {
             for (SimHost h : hosts.values()) {
                 SimProcess p = h.process(k);
@@ -250,8 +295,14 @@ public final class SimulatedLab implements Lab {
         long cause = scheduler.cause();
         if (cause == Causes.NONE && before != null && !before.equals(reached)) cause = networkChange;
         long id = emit(new LabEvent.AdvertSent(now(), from.name, a.vrid(), a.priority(), a.version(), a.intervalUs()), cause);
+        Netem.Shaping shaping = netem.any() ? netem.vrrp() : Netem.Shaping.NONE;
         for (SimHost to : hosts.values()) {
-            if (reached.contains(to.name)) scheduler.after(0, id, () -> to.keepalived.receive(a));
+            if (!reached.contains(to.name)) continue;
+            if (shaping.none()) {
+                scheduler.after(0, id, () -> to.keepalived.receive(a));
+            } else if (!netem.lost(shaping)) {
+                scheduler.after(netem.delay(shaping), id, () -> to.keepalived.receive(a));
+            }
         }
     }
 
@@ -270,4 +321,6 @@ public final class SimulatedLab implements Lab {
     Cluster cluster() { return cluster; }
 
     ClientArp arp() { return arp; }
+
+    Netem netem() { return netem; }
 }

@@ -26,6 +26,8 @@ final class TrackScript {
     private long nextRunAt;
     /** What the last run's test found, or null before the first run. */
     private Boolean lastPassed;
+    /** A run's result that came in while the host was stalled: keepalived reads it when the CPU returns. */
+    private Outcome lateResult;
 
     TrackScript(SimulatedLab lab, SimHost host, Keepalived keepalived, CheckScriptSpec spec) {
         this.lab = lab;
@@ -52,6 +54,14 @@ final class TrackScript {
     void cancel() {
         if (timer != null) timer.cancel();
         timer = null;
+    }
+
+    /** The end of a host's stall: a result that came in meanwhile is read now, then a run that fell due runs. */
+    void thaw() {
+        Outcome late = lateResult;
+        lateResult = null;
+        if (late != null) finish(late);
+        resumeAfterHang();
     }
 
     /** For SIGCONT: run again at once if a run fell due while keepalived was stopped. */
@@ -91,7 +101,11 @@ final class TrackScript {
             }
             case MYSQL_QUERY -> {
                 Mysqld m = host.mysqld;
-                if (m.greets() && lab.cluster().healthy(host)) return new Outcome(true, false, 20_000, Reason.of(Code.QUERY_ANSWERED));
+                if (m.greets() && lab.cluster().healthy(host)) {
+                    // a slowed mysqld answers the query late: within the timeout a pass, else killed at the timeout
+                    if (20_000 + m.slowUs() < timeoutUs) return new Outcome(true, false, 20_000 + m.slowUs(), Reason.of(Code.QUERY_ANSWERED));
+                    return new Outcome(false, true, timeoutUs, Reason.of(Code.QUERY_SLOW, spec.effectiveTimeoutSec()));
+                }
                 if (m.greets() && lab.cluster().writeFailure(host) == org.viplab.core.timeline.LabEvent.ProbeFailure.REJECTED) {
                     return new Outcome(false, false, 20_000, Reason.of(Code.QUERY_REJECTED));
                 }
@@ -109,6 +123,10 @@ final class TrackScript {
 
     private void finish(Outcome o) {
         if (!keepalived.running()) return;
+        if (keepalived.frozen()) {
+            lateResult = o;
+            return;
+        }
         int exit;
         if (o.timedOut) {
             exit = -1; // killed by keepalived after its timeout: counted as a failure

@@ -51,6 +51,8 @@ final class Actions implements AutoCloseable {
      * when the hosts cannot do it (no firewall tool for a cut, a custom service style without the command).
      */
     List<RemoteStep> plan(Action action) {
+        String refused = refusal(action);
+        if (refused != null) throw new UnsupportedOperationException(refused);
         Target target = action.target();
         boolean cut = action.verb() == Verb.CUT;
         if (target instanceof Target.Process p) {
@@ -75,6 +77,25 @@ final class Actions implements AutoCloseable {
             return List.of(new RemoteStep(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false)));
         }
         throw new IllegalArgumentException("cannot do " + CommandTemplates.describe(action) + " on real hosts");
+    }
+
+    /**
+     * Why real hosts refuse {@code action}, or null when they run it. The timing faults are refused whole rather
+     * than half-done: each needs more than a command per host, and a fault the lab cannot undo exactly would
+     * leave a real machine shaped or frozen.
+     */
+    static String refusal(Action action) {
+        String why = switch (action.verb()) {
+            case STALL -> "freezing a whole host needs its processes in a cgroup that VIP Lab can freeze and thaw"
+                    + " (SIGSTOP of every process would stop sshd and the observers too); use hang HOST/PROCESS, or the simulator";
+            case DELAY, LOSS -> "VIP Lab does not yet run tc netem on the hosts' interfaces (a qdisc it cannot prove"
+                    + " removed would stay on a real machine); run it on the simulator";
+            case SLOW -> "slowing every query needs a proxy in front of mysqld or a lock held open in a session;"
+                    + " run it on the simulator";
+            case RESUME -> action.target() instanceof Target.Host ? "a host is only resumed after a stall, which real hosts do not run" : null;
+            default -> null;
+        };
+        return why == null ? null : "not supported on real hosts: " + action + ": " + why;
     }
 
     /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
@@ -105,7 +126,7 @@ final class Actions implements AutoCloseable {
         }
 
         void placeAt(long t) {
-            if (placed.compareAndSet(false, true)) events.accept(new LabEvent.ActionApplied(t, action.verb().id(), action.target().id(), by));
+            if (placed.compareAndSet(false, true)) events.accept(action.applied(t, by));
         }
     }
 

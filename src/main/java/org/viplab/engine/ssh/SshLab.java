@@ -172,6 +172,9 @@ public final class SshLab implements Lab {
     /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
     public List<String> commandsFor(Action action) { return actions.commandsFor(action); }
 
+    /** Why real hosts refuse {@code action} ("not supported on real hosts: ..."), or null: checked before a drill connects. */
+    public static String refusal(Action action) { return Actions.refusal(action); }
+
     @Override
     public void apply(Action action, Actor by) { actions.apply(action, by); }
 

@@ -121,8 +121,12 @@ public final class Inventory {
                 if (h.commands == null) h.commands = new LinkedHashMap<>();
                 for (String key : h.commands.keySet()) {
                     String[] w = key.split(" ");
-                    if (w.length != 2 || Verb.fromId(w[0]) == null || ProcessKind.fromId(w[1]) == null) {
+                    Verb verb = w.length == 2 ? Verb.fromId(w[0]) : null;
+                    if (verb == null || ProcessKind.fromId(w[1]) == null) {
                         p.add(at + ": commands has an unknown action " + shown(key) + " (e.g. \"stop mysqld\")");
+                    } else if (verb.timingFault() || verb.forLinks()) {
+                        // a custom command would suggest real hosts run it: they refuse timing faults, and links are not processes
+                        p.add(at + ": commands cannot define " + shown(key) + ": only start, stop, kill, hang, resume and restart of a process");
                     }
                 }
                 if (!"journal".equals(h.keepalivedLog) && !RemoteValues.isAbsolutePath(h.keepalivedLog)) {

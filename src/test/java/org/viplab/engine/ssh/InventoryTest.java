@@ -50,6 +50,14 @@ class InventoryTest {
         assertTrue(m.contains("address is missing"), m);
         assertTrue(m.contains("port must be 1..65535"), m);
         assertTrue(m.contains("auth key needs keyFile"), m);
+        Files.writeString(f, """
+                {"hosts": [{"name": "a", "address": "192.0.2.11", "auth": "agent", "commands": {"stall mysqld": "x", "stop mysqld": "y"}},
+                           {"name": "b", "address": "192.0.2.12", "auth": "agent", "commands": {"cut keepalived": "z"}}]}
+                """);
+        String custom = assertThrows(IllegalArgumentException.class, () -> Inventory.read(f)).getMessage();
+        assertTrue(custom.contains("commands cannot define \"stall mysqld\": only start, stop, kill, hang, resume and restart"), custom);
+        assertTrue(custom.contains("commands cannot define \"cut keepalived\""), custom);
+        assertTrue(!custom.contains("stop mysqld"), "an ordinary custom command is fine: " + custom);
         Files.writeString(f, "{\"hosts\": [");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Inventory.read(f)).getMessage().contains("not a valid inventory"));
     }
