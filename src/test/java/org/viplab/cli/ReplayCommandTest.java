@@ -49,7 +49,7 @@ class ReplayCommandTest {
         assertThat(r.exit()).as(r.err()).isEqualTo(0);
         assertThat(r.out()).contains("split brain (db1 and db2) from 5.652 s for 17.374692s");
         JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
-        assertThat(List.copyOf(o.keySet()).subList(0, 5)).containsExactly("schemaVersion", "tool", "drill", "engine", "startEpochMs");
+        assertThat(List.copyOf(o.keySet()).subList(0, 6)).containsExactly("schemaVersion", "tool", "provenance", "drill", "engine", "startEpochMs");
         assertThat(o.get("engine").getAsString()).isEqualTo("incident");
         // 2026-11-25 13:46:45.210 UTC: the capture's first advert
         assertThat(o.get("startEpochMs").getAsDouble()).isEqualTo(1_795_614_405_210.0);
