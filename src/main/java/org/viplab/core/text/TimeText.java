@@ -63,19 +63,8 @@ public final class TimeText {
         if (us < 0) b.append('-');
         long a = Math.abs(us);
         if (a < 1000) return b.append(a).append(zh ? " 微秒" : " \u00b5s").toString();
-        if (a < 1_000_000) return decimals(b, a / 1000, a % 1000, 3).append(zh ? " 毫秒" : " ms").toString();
-        return decimals(b, a / 1_000_000, a % 1_000_000, 6).append(zh ? " 秒" : " s").toString();
-    }
-
-    private static StringBuilder decimals(StringBuilder b, long whole, long frac, int digits) {
-        b.append(whole);
-        if (frac == 0) return b;
-        String f = Long.toString(frac);
-        b.append('.');
-        for (int i = f.length(); i < digits; i++) b.append('0');
-        int end = f.length();
-        while (f.charAt(end - 1) == '0') end--;
-        return b.append(f, 0, end);
+        if (a < 1_000_000) return org.viplab.core.util.Durations.decimals(b, a / 1000, a % 1000, 3).append(zh ? " 毫秒" : " ms").toString();
+        return org.viplab.core.util.Durations.decimals(b, a / 1_000_000, a % 1_000_000, 6).append(zh ? " 秒" : " s").toString();
     }
 
     private static StringBuilder two(StringBuilder b, long v) {

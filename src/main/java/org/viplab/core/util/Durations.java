@@ -42,7 +42,8 @@ public final class Durations {
         return decimals(b, us / 1_000_000, us % 1_000_000, 6).append('s').toString();
     }
 
-    private static StringBuilder decimals(StringBuilder b, long whole, long frac, int digits) {
+    /** Appends "whole.frac" with {@code frac} of {@code digits} digits, trailing zeros (and a bare point) dropped. */
+    public static StringBuilder decimals(StringBuilder b, long whole, long frac, int digits) {
         b.append(whole);
         if (frac == 0) return b;
         String f = Long.toString(frac);
