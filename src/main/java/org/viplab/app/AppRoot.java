@@ -172,6 +172,14 @@ public final class AppRoot implements AutoCloseable {
                 .run(d, org.viplab.engine.sim.SimulatedLab.steadyState(d.topology(), d.seed(), new org.viplab.core.timeline.Timeline()), null));
         var model = new org.viplab.ui.exercises.ExercisesModel(new org.viplab.ui.common.FxTaskExecutor(background), judge,
                 org.viplab.core.util.SampleFiles.root().resolve("exercises"), System::currentTimeMillis);
+        model.setShowOnLab(d -> {
+            var drills = window.drillPanel().model();
+            if (drills.runningProperty().get()) return; // a drill already runs: the Drills tab says so
+            drills.open(d);
+            window.bottomTabs().getTabs().stream().filter(t -> "tab-drills".equals(t.getId())).findFirst()
+                    .ifPresent(t -> window.bottomTabs().getSelectionModel().select(t));
+            drills.run();
+        });
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab();
         tab.setId("tab-exercises");
         tab.setClosable(false);

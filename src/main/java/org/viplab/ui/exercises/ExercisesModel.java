@@ -49,6 +49,7 @@ public final class ExercisesModel {
     private final Map<String, Integer> hints = new LinkedHashMap<>();
     private final Map<String, Long> startedMs = new LinkedHashMap<>();
     private final Map<String, Long> seconds = new LinkedHashMap<>();
+    private java.util.function.Consumer<org.viplab.drill.Drill> showOnLab = d -> { };
 
     public ExercisesModel(TaskExecutor tasks, Judge judge, Path folder, LongSupplier clockMs) {
         this.tasks = tasks;
@@ -56,6 +57,15 @@ public final class ExercisesModel {
         this.clockMs = clockMs;
         exercises.setAll(list(folder));
     }
+
+    /**
+     * Where "Show it on the lab" sends a predict task's drill (with the hidden fault): the app runs it on the live
+     * lab, so the class watches the reveal on the drawing, the charts and the why panel.
+     */
+    public void setShowOnLab(java.util.function.Consumer<org.viplab.drill.Drill> showOnLab) { this.showOnLab = showOnLab; }
+
+    /** Runs the task's drill on the live lab for everyone to see. */
+    public void showOnLab(Task.Predict task) { showOnLab.accept(task.drill()); }
 
     private static List<Path> list(Path folder) {
         List<Path> out = new ArrayList<>();

@@ -61,6 +61,14 @@ final class TaskCard extends VBox {
             });
             getChildren().addAll(hint, hintsBox);
         }
+        if (task instanceof Task.Predict p) {
+            // the reveal, once the trainee has answered (or at once in trainer mode): the drill on the live lab
+            Button show = new Button(i18n.get("exercises.showOnLab"));
+            show.setId("show-" + task.id());
+            show.disableProperty().bind(model.scoreProperty().isNull().and(model.trainerModeProperty().not()));
+            show.setOnAction(e -> model.showOnLab(p));
+            getChildren().add(show);
+        }
         result.setId("result-" + task.id());
         result.setWrapText(true);
         getChildren().add(result);

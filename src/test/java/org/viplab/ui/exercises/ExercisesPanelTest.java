@@ -91,6 +91,14 @@ class ExercisesPanelTest {
         assertTrue(p1.contains("VIP 在 db1 上：正确"), p1);
         assertTrue(FxWait.fx(() -> robot.lookup("#choice-d1-b").queryAs(RadioButton.class).isSelected(), 5));
 
+        // the reveal: the predict task's drill, hidden fault included, goes to the live lab
+        java.util.List<org.viplab.drill.Drill> shown = new java.util.ArrayList<>();
+        robot.interact(() -> model.setShowOnLab(shown::add));
+        robot.clickOn("#show-p1");
+        assertEquals(1, shown.size());
+        assertEquals(Boolean.FALSE, shown.get(0).topology().node("db1").keepalived.scripts.get(0).stopsKeepalivedOnFailure,
+                "the drill shown carries the exercise's hidden fault");
+
         robot.clickOn("#exercise-trainer");
         assertTrue(FxWait.fx(() -> robot.lookup("#exercise-fault").queryAs(Label.class).isVisible(), 5), "the trainer sees the fault");
 
