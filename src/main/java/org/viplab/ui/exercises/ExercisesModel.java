@@ -50,6 +50,7 @@ public final class ExercisesModel {
     private final Map<String, Long> startedMs = new LinkedHashMap<>();
     private final Map<String, Long> seconds = new LinkedHashMap<>();
     private java.util.function.Consumer<org.viplab.drill.Drill> showOnLab = d -> { };
+    private long loadedMs;
 
     public ExercisesModel(TaskExecutor tasks, Judge judge, Path folder, LongSupplier clockMs) {
         this.tasks = tasks;
@@ -112,7 +113,19 @@ public final class ExercisesModel {
             exercise.set(ex);
             long now = clockMs.getAsLong();
             for (Task t : ex.tasks()) startedMs.put(t.id(), now);
+            loadedMs = now;
         }, tasks.ui());
+    }
+
+    /** Seconds since the exercise was opened (0 before). */
+    public long elapsedSeconds() {
+        return exercise.get() == null ? 0 : Math.max(0, (clockMs.getAsLong() - loadedMs) / 1000);
+    }
+
+    /** Whether the exercise has a time limit and it has passed (the trainee may still check and save; the file says how long it took). */
+    public boolean overTime() {
+        Exercise ex = exercise.get();
+        return ex != null && ex.timeLimitSec() > 0 && elapsedSeconds() > ex.timeLimitSec();
     }
 
     /** Records one part of a task's answer ("vipOn", "states", "clientDowntime", "choice", "set"). */

@@ -101,7 +101,14 @@ public final class ExercisesPanel extends VBox {
         error.setWrapText(true);
         error.setStyle("-fx-text-fill: -color-danger-fg;");
         error.textProperty().bind(model.errorProperty());
-        HBox actions = new HBox(8, check, save, spin, total);
+        Label clock = new Label();
+        clock.setId("exercise-clock");
+        // the time spent, against the exercise's limit when it has one; a second's resolution is plenty
+        javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
+                e -> clock.setText(clockText())));
+        tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
+        tick.play();
+        HBox actions = new HBox(8, check, save, spin, total, clock);
         actions.setAlignment(Pos.CENTER_LEFT);
 
         ScrollPane scroll = new ScrollPane(tasksBox);
@@ -125,6 +132,17 @@ public final class ExercisesPanel extends VBox {
         i18n.localeProperty().addListener((o, a, b) -> showExercise.run());
         model.scoreProperty().addListener((o, a, s) -> cards.forEach(c -> c.show(s)));
         showExercise.run();
+    }
+
+    /** "Time 3:07 of 20:00", "Time 21:10 of 20:00 · over time", or "Time 3:07" without a limit. */
+    String clockText() {
+        Exercise ex = model.exerciseProperty().get();
+        if (ex == null) return "";
+        long s = model.elapsedSeconds();
+        String spent = String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        if (ex.timeLimitSec() <= 0) return i18n.get("exercises.time", spent);
+        String limit = String.format(java.util.Locale.ROOT, "%d:%02d", ex.timeLimitSec() / 60, ex.timeLimitSec() % 60);
+        return i18n.get(model.overTime() ? "exercises.timeOver" : "exercises.timeOf", spent, limit);
     }
 
     private String totalText(Score s) {

@@ -1,0 +1,56 @@
+package org.viplab.ui.exercises;
+
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.viplab.exercise.Judge;
+import org.viplab.ui.FxWait;
+import org.viplab.ui.common.FxTaskExecutor;
+import org.viplab.ui.common.I18n;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The exercise's clock on an injected time: the time spent, the limit, and "over time" once it has passed. */
+@ExtendWith(ApplicationExtension.class)
+class ExerciseClockTest {
+    private final ExecutorService work = Executors.newSingleThreadExecutor();
+    private final AtomicLong nowMs = new AtomicLong(1_000_000);
+    private ExercisesModel model;
+    private ExercisesPanel panel;
+    private I18n i18n;
+
+    @Start
+    void start(Stage stage) {
+        i18n = new I18n(Locale.ENGLISH);
+        model = new ExercisesModel(new FxTaskExecutor(work), new Judge(d -> { throw new AssertionError("not judged here"); }),
+                Path.of("samples", "exercises"), nowMs::get);
+        panel = new ExercisesPanel(model, i18n);
+    }
+
+    @AfterEach
+    void stop() { work.shutdownNow(); }
+
+    @Test
+    void theClockCountsAgainstTheLimit() throws Exception {
+        FxWait.fx(() -> model.load(Path.of("samples", "exercises", "10-mystery-fault")), 5).get(30, TimeUnit.SECONDS);
+        nowMs.addAndGet(187_000);
+        assertEquals("Time 3:07 of 20:00", FxWait.fx(panel::clockText, 5));
+        nowMs.addAndGet(18 * 60_000);
+        assertEquals("Time 21:07 of 20:00 · over time", FxWait.fx(panel::clockText, 5));
+        FxWait.fx(() -> { i18n.setLocale(I18n.CHINESE); return null; }, 5);
+        assertEquals("用时 21:07（限时 20:00）· 已超时", FxWait.fx(panel::clockText, 5));
+        FxWait.fx(() -> model.load(Path.of("samples", "exercises", "01-first-failover")), 5).get(30, TimeUnit.SECONDS);
+        nowMs.addAndGet(65_000);
+        assertEquals("用时 1:05", FxWait.fx(panel::clockText, 5));
+    }
+}
