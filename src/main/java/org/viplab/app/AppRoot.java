@@ -33,6 +33,10 @@ import java.util.concurrent.Executors;
  * files; everything under ui gets them as {@code lab} interfaces.
  */
 public final class AppRoot implements AutoCloseable {
+    /** A fresh simulator for a drill (its topology and seed): what sweeps and exercise judging run on. */
+    private static final org.viplab.sweep.SweepRunner.LabFactory SIMULATOR =
+            (d, t) -> SimulatedLab.steadyState(d.topology(), d.seed(), t);
+
     /**
      * What to start with. {@code startAfterFirstFrame}: the engine starts once the window's first frame is
      * laid out, so no event reaches the FX thread before the user sees the window (the app does this).
@@ -131,9 +135,8 @@ public final class AppRoot implements AutoCloseable {
 
     /** The Sweep tab: sweeps of the simulator (this root names the engine), a worst run opened in the drill panel. */
     private org.viplab.ui.sweep.SweepModel sweepTab() {
-        org.viplab.sweep.SweepRunner.LabFactory simulator = (d, t) -> SimulatedLab.steadyState(d.topology(), d.seed(), t);
         org.viplab.ui.sweep.SweepModel m = new org.viplab.ui.sweep.SweepModel(new org.viplab.ui.common.FxTaskExecutor(sweepThread),
-                simulator, i18n, d -> { if (window.drillPanel() != null) window.drillPanel().model().open(d); },
+                SIMULATOR, i18n, d -> { if (window.drillPanel() != null) window.drillPanel().model().open(d); },
                 Runtime.getRuntime().availableProcessors());
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab();
         tab.setId("tab-sweep");
@@ -169,7 +172,7 @@ public final class AppRoot implements AutoCloseable {
      */
     private javafx.scene.control.Tab exercisesTab() {
         org.viplab.exercise.Judge judge = new org.viplab.exercise.Judge(d -> new org.viplab.drill.DrillRunner()
-                .run(d, org.viplab.engine.sim.SimulatedLab.steadyState(d.topology(), d.seed(), new org.viplab.core.timeline.Timeline()), null));
+                .run(d, SIMULATOR.create(d, new org.viplab.core.timeline.Timeline()), null));
         var model = new org.viplab.ui.exercises.ExercisesModel(new org.viplab.ui.common.FxTaskExecutor(background), judge,
                 org.viplab.core.util.SampleFiles.root().resolve("exercises"), System::currentTimeMillis);
         model.setShowOnLab(d -> {

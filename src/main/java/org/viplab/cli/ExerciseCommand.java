@@ -11,6 +11,7 @@ import org.viplab.exercise.Score;
 import org.viplab.exercise.TaskScore;
 import org.viplab.report.Scoreboard;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -52,13 +53,12 @@ public final class ExerciseCommand extends CliCommand {
         @Option(names = "--write-reference", paramLabel = "FILE", description = "write the reference answer of the predict and diagnose tasks to FILE (for exercise authors)")
         Path reference;
 
-        @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-                description = "en (default) or zh-CN")
-        Locale language;
+        @Mixin
+        LanguageOption lang;
 
         @Override
         protected int run(PrintStream out, PrintStream err) throws Exception {
-            Locale lang = language == null ? Locale.ENGLISH : language;
+            Locale lang = this.lang.locale();
             Exercise ex = exercise(dir);
             if (reference != null) {
                 OutputPaths.checkFile("--write-reference", reference);
@@ -91,13 +91,12 @@ public final class ExerciseCommand extends CliCommand {
         @Option(names = "--report", paramLabel = "OUT", required = true, description = "the folder for scoreboard.html and scoreboard.csv")
         Path report;
 
-        @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-                description = "en (default) or zh-CN")
-        Locale language;
+        @Mixin
+        LanguageOption lang;
 
         @Override
         protected int run(PrintStream out, PrintStream err) throws Exception {
-            Locale lang = language == null ? Locale.ENGLISH : language;
+            Locale lang = this.lang.locale();
             Map<String, Exercise> byId = new HashMap<>();
             List<Scoreboard.Entry> entries = new ArrayList<>();
             for (Path f : answerFiles(dir)) {
