@@ -188,6 +188,20 @@ public final class AppRoot implements AutoCloseable {
         tab.setClosable(false);
         tab.textProperty().bind(i18n.bind("tab.exercises"));
         tab.setContent(new org.viplab.ui.exercises.ExercisesPanel(model, i18n));
+        // while an exercise with a hidden fault is unsolved, the views that would show it stay covered
+        for (javafx.scene.control.Tab t : window.bottomTabs().getTabs()) {
+            if (java.util.Set.of("tab-config", "tab-settings", "tab-findings").contains(t.getId())) {
+                org.viplab.ui.exercises.AnswerCover.cover(t, model.hidesAnswersProperty(), i18n);
+            }
+        }
+        // View > Trainer mode: the same switch as the tab's button, from the keyboard during a class
+        javafx.scene.control.CheckMenuItem trainer = new javafx.scene.control.CheckMenuItem();
+        trainer.setId("menu-view-trainer");
+        trainer.textProperty().bind(i18n.bind("menu.view.trainerMode"));
+        trainer.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+T"));
+        trainer.selectedProperty().bindBidirectional(model.trainerModeProperty());
+        window.menus().getMenus().stream().filter(m -> "menu-view".equals(m.getId())).findFirst()
+                .ifPresent(m -> m.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), trainer));
         return tab;
     }
 

@@ -32,7 +32,14 @@ public final class AnswerFiles {
                 answers.put(e.getKey(), typed);
             }
         }
-        return new Answer(exercise, trainee, answers, counts(source, o.get("hintsUsed")), seconds(source, o.get("seconds")));
+        long elapsed = 0;
+        if (o.get("elapsed") != null) {
+            if (!(o.get("elapsed") instanceof LocatedJson.Num n) || n.value() < 0 || n.value() > 1e9 || n.value() != Math.rint(n.value())) {
+                throw new ExerciseException(source, o.get("elapsed").line(), o.get("elapsed").column(), "\"elapsed\" must be a whole number of seconds, at least 0");
+            }
+            elapsed = (long) n.value();
+        }
+        return new Answer(exercise, trainee, answers, counts(source, o.get("hintsUsed")), seconds(source, o.get("seconds")), elapsed);
     }
 
     public static void write(Answer a, Path file) throws IOException {
@@ -42,6 +49,7 @@ public final class AnswerFiles {
         root.put("answers", a.answers());
         root.put("hintsUsed", a.hintsUsed());
         root.put("seconds", a.seconds());
+        if (a.elapsedSec() > 0) root.put("elapsed", a.elapsedSec());
         AtomicFiles.writeString(file, new com.google.gson.GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(root) + "\n");
     }
 

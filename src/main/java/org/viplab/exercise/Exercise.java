@@ -13,9 +13,10 @@ import java.util.Map;
  * @param fault     setting path to JSON value: the hidden fault, applied on top of every task's lab; what the
  *                  trainer mode reveals
  * @param timeLimitSec the time limit in seconds, or 0 for none
+ * @param overTime  what the limit does to later answers (lock, or a penalty per minute)
  */
 public record Exercise(Path dir, String id, int level, Map<String, String> title, Map<String, String> intro,
-                       Map<String, String> faultText, Map<String, Object> fault, long timeLimitSec, List<Task> tasks) {
+                       Map<String, String> faultText, Map<String, Object> fault, long timeLimitSec, OverTime overTime, List<Task> tasks) {
 
     public static final List<String> LANGUAGES = List.of("en", "zh-CN");
 
@@ -25,6 +26,12 @@ public record Exercise(Path dir, String id, int level, Map<String, String> title
         faultText = Map.copyOf(faultText);
         fault = Map.copyOf(fault);
         tasks = List.copyOf(tasks);
+        overTime = overTime == null ? OverTime.LOCK : overTime;
+    }
+
+    /** Seconds past the time limit of an answer given {@code secondsSinceOpened} after the exercise was opened; 0 when in time or without a limit. */
+    public long lateSeconds(long secondsSinceOpened) {
+        return timeLimitSec <= 0 ? 0 : Math.max(0, secondsSinceOpened - timeLimitSec);
     }
 
     public String title(Locale locale) { return text(title, locale); }

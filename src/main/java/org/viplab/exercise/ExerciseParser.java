@@ -56,6 +56,8 @@ public final class ExerciseParser {
             for (Map.Entry<String, Node> e : f.members().entrySet()) fault.put(e.getKey(), plain(e.getValue()));
         }
         long limit = o.get("timeLimit") == null ? 0 : durationSec(o.get("timeLimit"), "timeLimit");
+        OverTime overTime = overTime(o.get("overTime"));
+        if (o.get("overTime") != null && limit == 0) throw error(o.get("overTime"), "\"overTime\" needs a \"timeLimit\"");
         if (!(o.get("tasks") instanceof LocatedJson.Arr arr) || arr.items().isEmpty()) throw error(o, "\"tasks\" must be a non-empty list");
         if (arr.items().size() > MAX_TASKS) throw error(arr, "at most " + MAX_TASKS + " tasks");
         List<Task> tasks = new ArrayList<>();
@@ -66,7 +68,16 @@ public final class ExerciseParser {
             tasks.add(t);
         }
         return new Exercise(dir, id, level, texts(o, "title", true), texts(o, "intro", false), texts(o, "faultText", false),
-                fault, limit, tasks);
+                fault, limit, overTime, tasks);
+    }
+
+    /** {@code "lock"} (the default) or {@code {"penaltyPerMinute": 1..100}}. */
+    private OverTime overTime(Node n) throws ExerciseException {
+        if (n == null || (n instanceof LocatedJson.Str s && s.value().equals("lock"))) return OverTime.LOCK;
+        if (n instanceof LocatedJson.Obj o && o.members().size() == 1 && o.get("penaltyPerMinute") != null) {
+            return new OverTime(wholeNumber(o.get("penaltyPerMinute"), "penaltyPerMinute", 1, 100));
+        }
+        throw error(n, "\"overTime\" must be \"lock\" or {\"penaltyPerMinute\": 1 to 100}");
     }
 
     private Task task(Node n, Map<String, Object> fault) throws ExerciseException {

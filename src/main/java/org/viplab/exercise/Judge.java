@@ -43,8 +43,19 @@ public final class Judge {
             TaskScore raw = t instanceof Task.Predict p ? predict(p, given)
                     : t instanceof Task.Diagnose d ? diagnose(d, given) : fix((Task.Fix) t, given);
             int cost = hintCost(t, answer.hintsUsed().getOrDefault(t.id(), 0));
-            out.add(new TaskScore(raw.taskId(), raw.kind(), raw.maxPoints(), Math.max(0, raw.points() - cost), raw.passed(), cost,
-                    raw.details(), raw.why()));
+            double points = Math.max(0, raw.points() - cost);
+            boolean passed = raw.passed();
+            List<ExerciseText> details = new ArrayList<>(raw.details());
+            long late = given.isEmpty() ? 0 : ex.lateSeconds(answer.seconds().getOrDefault(t.id(), 0L));
+            if (late > 0) {
+                // the time limit: a locked exercise does not count a late answer; otherwise it costs per minute
+                points = round(ex.overTime().afterPenalty(points, raw.maxPoints(), late));
+                passed = passed && !ex.overTime().locks();
+                details.add(ex.overTime().locks()
+                        ? ExerciseText.of("late.locked", TimeText.minutesSeconds(late), TimeText.minutesSeconds(ex.timeLimitSec()))
+                        : ExerciseText.of("late.penalty", TimeText.minutesSeconds(late), TimeText.minutesSeconds(ex.timeLimitSec()), ex.overTime().penaltyPercentPerMinute()));
+            }
+            out.add(new TaskScore(raw.taskId(), raw.kind(), raw.maxPoints(), points, passed, cost, details, raw.why()));
         }
         return new Score(ex.id(), answer.trainee(), out);
     }

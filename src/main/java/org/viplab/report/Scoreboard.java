@@ -52,7 +52,11 @@ public final class Scoreboard {
             r.put("points", points(e.score().points()) + " / " + e.score().maxPoints());
             r.put("passed", e.score().passedTasks() + " / " + e.score().tasks().size());
             r.put("allPassed", e.score().allPassed());
-            r.put("time", minutes(e.answer().seconds().values().stream().mapToLong(Long::longValue).sum()));
+            // each task's seconds count from the opening, so the total is the saved elapsed time or the last answer
+            long total = e.answer().totalSeconds();
+            boolean late = e.exercise().lateSeconds(total) > 0;
+            r.put("time", minutes(total) + (late ? " (" + ExerciseText.of("board.late").render(locale) + ")" : ""));
+            r.put("late", late);
             rows.add(r);
         }
         m.put("rows", rows);
@@ -93,11 +97,12 @@ public final class Scoreboard {
     static String csv(List<Entry> entries) throws IOException {
         StringWriter w = new StringWriter();
         CSVPrinter p = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                .setHeader("trainee", "exercise", "task", "kind", "points", "max_points", "passed", "hints_cost", "seconds").get());
+                .setHeader("trainee", "exercise", "task", "kind", "points", "max_points", "passed", "hints_cost", "seconds", "late_seconds").get());
         for (Entry e : entries) {
             for (TaskScore t : e.score().tasks()) {
                 p.printRecord(EventCsv.cell(e.answer().trainee()), EventCsv.cell(e.exercise().id()), EventCsv.cell(t.taskId()), t.kind(),
-                        points(t.points()), t.maxPoints(), t.passed(), t.hintCost(), e.answer().seconds().getOrDefault(t.taskId(), 0L));
+                        points(t.points()), t.maxPoints(), t.passed(), t.hintCost(), e.answer().seconds().getOrDefault(t.taskId(), 0L),
+                        e.answer().answer(t.taskId()).isEmpty() ? 0 : e.exercise().lateSeconds(e.answer().seconds().getOrDefault(t.taskId(), 0L)));
             }
         }
         p.flush();
@@ -115,5 +120,5 @@ public final class Scoreboard {
 
     private static String points(double p) { return Score.format(p); }
 
-    private static String minutes(long seconds) { return seconds <= 0 ? "" : String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60); }
+    private static String minutes(long seconds) { return seconds <= 0 ? "" : org.viplab.core.text.TimeText.minutesSeconds(seconds); }
 }

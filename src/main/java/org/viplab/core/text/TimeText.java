@@ -67,6 +67,12 @@ public final class TimeText {
         return org.viplab.core.util.Durations.decimals(b, a / 1_000_000, a % 1_000_000, 6).append(zh ? " 秒" : " s").toString();
     }
 
+    /** Time a person spends, in whole seconds, as a kitchen timer shows it: "3:07", "21:10", "125:00". */
+    public static String minutesSeconds(long seconds) {
+        long s = Math.max(0, seconds);
+        return two(new StringBuilder(8).append(s / 60).append(':'), s % 60).toString();
+    }
+
     private static StringBuilder two(StringBuilder b, long v) {
         if (v < 10) b.append('0');
         return b.append(v);

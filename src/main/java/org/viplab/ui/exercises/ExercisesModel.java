@@ -1,5 +1,6 @@
 package org.viplab.ui.exercises;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,6 +46,14 @@ public final class ExercisesModel {
     private final StringProperty error = new SimpleStringProperty("");
     private final BooleanProperty trainerMode = new SimpleBooleanProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final BooleanProperty timeUp = new SimpleBooleanProperty();
+    private final javafx.beans.binding.BooleanBinding locked = Bindings.createBooleanBinding(
+            () -> timeUp.get() && !trainerMode.get() && exercise.get() != null && exercise.get().overTime().locks(), timeUp, trainerMode, exercise);
+    private final javafx.beans.binding.BooleanBinding hidesAnswers = Bindings.createBooleanBinding(() -> {
+        Exercise ex = exercise.get();
+        Score s = score.get();
+        return ex != null && !ex.fault().isEmpty() && !trainerMode.get() && !(s != null && s.allPassed());
+    }, exercise, trainerMode, score);
     private final Map<String, Map<String, Object>> answers = new LinkedHashMap<>();
     private final Map<String, Integer> hints = new LinkedHashMap<>();
     private final Map<String, Long> startedMs = new LinkedHashMap<>();
@@ -110,6 +119,7 @@ public final class ExercisesModel {
             startedMs.clear();
             seconds.clear();
             score.set(null);
+            timeUp.set(false);
             exercise.set(ex);
             long now = clockMs.getAsLong();
             for (Task t : ex.tasks()) startedMs.put(t.id(), now);
@@ -128,8 +138,24 @@ public final class ExercisesModel {
         return ex != null && ex.timeLimitSec() > 0 && elapsedSeconds() > ex.timeLimitSec();
     }
 
-    /** Records one part of a task's answer ("vipOn", "states", "clientDowntime", "choice", "set"). */
+    /**
+     * Called each second by the tab's clock: once an exercise's time limit passes, {@link #lockedProperty()} turns on
+     * when the exercise locks late answers (the default), and stays on until another exercise is opened.
+     */
+    public void tick() { if (overTime()) timeUp.set(true); }
+
+    /** The time limit has passed and the exercise takes no more answers (never in trainer mode). */
+    public javafx.beans.binding.BooleanBinding lockedProperty() { return locked; }
+
+    /**
+     * While an exercise with a hidden fault is open and not solved (every task passed), the views that would show the
+     * fault (settings, configs, findings) stay covered; trainer mode uncovers them.
+     */
+    public javafx.beans.binding.BooleanBinding hidesAnswersProperty() { return hidesAnswers; }
+
+    /** Records one part of a task's answer ("vipOn", "states", "clientDowntime", "choice", "set"); ignored once locked. */
     public void answer(String taskId, String key, Object value) {
+        if (locked.get()) return;
         answers.computeIfAbsent(taskId, k -> new LinkedHashMap<>()).put(key, value);
         Long started = startedMs.get(taskId);
         if (started != null) seconds.put(taskId, Math.max(0, (clockMs.getAsLong() - started) / 1000));
@@ -151,7 +177,7 @@ public final class ExercisesModel {
         Exercise ex = exercise.get();
         Map<String, Map<String, Object>> copy = new LinkedHashMap<>();
         answers.forEach((k, v) -> copy.put(k, Map.copyOf(v)));
-        return new Answer(ex == null ? "" : ex.id(), trainee.get().strip(), copy, hints, seconds);
+        return new Answer(ex == null ? "" : ex.id(), trainee.get().strip(), copy, hints, seconds, elapsedSeconds());
     }
 
     /** Scores the answers given so far on the simulator; the score shows when done. */
@@ -174,12 +200,32 @@ public final class ExercisesModel {
         return done;
     }
 
-    /** The reference answer (trainer mode), computed on the simulator. */
+    /**
+     * The reference answer (trainer mode): the exercise's own {@code answer.json} when it ships one (it has the fix
+     * tasks' changes too), else what the judge computes on the simulator for the predict and diagnose tasks.
+     * Completes on the UI thread.
+     */
     public CompletableFuture<Answer> reference() {
         Exercise ex = exercise.get();
         if (ex == null) return CompletableFuture.failedFuture(new IllegalStateException("no exercise"));
-        return tasks.supply(() -> judge.reference(ex, trainee.get()));
+        String who = trainee.get();
+        CompletableFuture<Answer> done = new CompletableFuture<>();
+        tasks.supply(() -> {
+            Path shipped = ex.dir().resolve(REFERENCE_FILE);
+            if (Files.isRegularFile(shipped)) {
+                Answer a = AnswerFiles.read(shipped);
+                if (a.exercise().equals(ex.id())) return a;
+            }
+            return judge.reference(ex, who);
+        }).whenCompleteAsync((a, e) -> {
+            if (e != null) done.completeExceptionally(cause(e));
+            else done.complete(a);
+        }, tasks.ui());
+        return done;
     }
+
+    /** The reference answer a sample exercise ships in its folder. */
+    public static final String REFERENCE_FILE = "answer.json";
 
     /** Writes the trainee's answer file (what {@code viplab exercise collect} reads). */
     public CompletableFuture<Path> save(Path file) {

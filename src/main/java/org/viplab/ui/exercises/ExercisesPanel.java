@@ -105,7 +105,10 @@ public final class ExercisesPanel extends VBox {
         clock.setId("exercise-clock");
         // the time spent, against the exercise's limit when it has one; a second's resolution is plenty
         javafx.animation.Timeline tick = new javafx.animation.Timeline(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1),
-                e -> clock.setText(clockText())));
+                e -> {
+                    model.tick();
+                    clock.setText(clockText());
+                }));
         tick.setCycleCount(javafx.animation.Animation.INDEFINITE);
         tick.play();
         HBox actions = new HBox(8, check, save, spin, total, clock);
@@ -114,7 +117,14 @@ public final class ExercisesPanel extends VBox {
         ScrollPane scroll = new ScrollPane(tasksBox);
         scroll.setFitToWidth(true);
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        getChildren().addAll(top, title, intro, fault, scroll, actions, error);
+        Label locked = new Label();
+        locked.setId("exercise-locked");
+        locked.setWrapText(true);
+        locked.setStyle("-fx-text-fill: -color-warning-fg; -fx-font-weight: bold;");
+        locked.textProperty().bind(i18n.bind("exercises.locked"));
+        locked.visibleProperty().bind(model.lockedProperty());
+        locked.managedProperty().bind(locked.visibleProperty());
+        getChildren().addAll(top, title, intro, fault, scroll, locked, actions, error);
 
         Runnable showExercise = () -> {
             Exercise ex = model.exerciseProperty().get();
@@ -131,7 +141,23 @@ public final class ExercisesPanel extends VBox {
         model.exerciseProperty().addListener((o, a, b) -> showExercise.run());
         i18n.localeProperty().addListener((o, a, b) -> showExercise.run());
         model.scoreProperty().addListener((o, a, s) -> cards.forEach(c -> c.show(s)));
+        // trainer mode: the reference answer fills every task, so the class can be stepped through the reveal
+        model.trainerModeProperty().addListener((o, a, on) -> { if (on) fillReference(); });
+        model.exerciseProperty().addListener((o, a, ex) -> { if (ex != null && model.trainerModeProperty().get()) fillReference(); });
         showExercise.run();
+    }
+
+    private void fillReference() {
+        Exercise shown = model.exerciseProperty().get();
+        if (shown == null) return;
+        model.reference().whenComplete((answer, err) -> {
+            if (err != null) {
+                model.errorProperty().set(String.valueOf(err.getMessage()));
+                return;
+            }
+            if (model.exerciseProperty().get() != shown) return; // another exercise was opened meanwhile
+            for (TaskCard c : cards) c.fill(answer.answer(c.taskId()));
+        });
     }
 
     /** "Time 3:07 of 20:00", "Time 21:10 of 20:00 · over time", or "Time 3:07" without a limit. */
@@ -139,9 +165,9 @@ public final class ExercisesPanel extends VBox {
         Exercise ex = model.exerciseProperty().get();
         if (ex == null) return "";
         long s = model.elapsedSeconds();
-        String spent = String.format(java.util.Locale.ROOT, "%d:%02d", s / 60, s % 60);
+        String spent = org.viplab.core.text.TimeText.minutesSeconds(s);
         if (ex.timeLimitSec() <= 0) return i18n.get("exercises.time", spent);
-        String limit = String.format(java.util.Locale.ROOT, "%d:%02d", ex.timeLimitSec() / 60, ex.timeLimitSec() % 60);
+        String limit = org.viplab.core.text.TimeText.minutesSeconds(ex.timeLimitSec());
         return i18n.get(model.overTime() ? "exercises.timeOver" : "exercises.timeOf", spent, limit);
     }
 

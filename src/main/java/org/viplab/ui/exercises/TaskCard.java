@@ -33,6 +33,8 @@ final class TaskCard extends VBox {
     private final I18n i18n;
     private final Label result = new Label();
     private final VBox hintsBox = new VBox(2);
+    /** Fills this card's inputs from one task's answer (trainer mode's reference answer); set by the kind's inputs. */
+    private java.util.function.Consumer<Map<String, Object>> filler = a -> { };
 
     TaskCard(Task task, ExercisesModel model, I18n i18n) {
         this.task = task;
@@ -48,16 +50,22 @@ final class TaskCard extends VBox {
         head.setStyle("-fx-font-weight: bold;");
         Label question = new Label(task.question(l));
         question.setWrapText(true);
-        getChildren().addAll(head, question, inputs());
+        javafx.scene.Node inputs = inputs();
+        // once an exercise's time limit has passed (and it locks), the answers stay as they were
+        inputs.disableProperty().bind(model.lockedProperty());
+        getChildren().addAll(head, question, inputs);
         if (!task.hints().isEmpty()) {
             Button hint = new Button(i18n.get("exercises.hint", task.hints().get(0).cost()));
             hint.setId("hint-" + task.id());
+            hint.disableProperty().bind(model.lockedProperty());
             hint.setOnAction(e -> {
                 Task.Hint h = model.openHint(task);
                 if (h != null) hintsBox.getChildren().add(wrapped(i18n.get("exercises.hintShown", h.text(i18n.locale()), h.cost())));
                 int next = model.hintsOpened(task.id());
-                if (next >= task.hints().size()) hint.setDisable(true);
-                else hint.setText(i18n.get("exercises.hint", task.hints().get(next).cost()));
+                if (next >= task.hints().size()) {
+                    hint.disableProperty().unbind();
+                    hint.setDisable(true);
+                } else hint.setText(i18n.get("exercises.hint", task.hints().get(next).cost()));
             });
             getChildren().addAll(hint, hintsBox);
         }
@@ -73,6 +81,8 @@ final class TaskCard extends VBox {
         result.setWrapText(true);
         getChildren().add(result);
     }
+
+    String taskId() { return task.id(); }
 
     private String kind() {
         return task instanceof Task.Predict ? "predict" : task instanceof Task.Diagnose ? "diagnose" : "fix";
@@ -122,6 +132,23 @@ final class TaskCard extends VBox {
             model.answer(task.id(), "clientDowntime", s + "s");
         });
         row.getChildren().addAll(new Label(i18n.get("exercises.downtime")), downtime, shown);
+        Map<String, ComboBox<VrrpState>> stateBoxes = new LinkedHashMap<>();
+        for (String n : nodes) stateBoxes.put(n, combo(row, "state-" + task.id() + "-" + n));
+        filler = a -> {
+            if (a.get("vipOn") instanceof List<?> holders) {
+                vip.setValue(holders.isEmpty() ? i18n.get("exercises.vip.none")
+                        : String.join(" + ", holders.stream().map(String::valueOf).sorted().toList()));
+            }
+            if (a.get("states") instanceof Map<?, ?> given) {
+                given.forEach((n, st) -> {
+                    ComboBox<VrrpState> box = stateBoxes.get(String.valueOf(n));
+                    if (box != null && st != null) box.setValue(VrrpState.valueOf(String.valueOf(st)));
+                });
+            }
+            if (a.get("clientDowntime") != null) {
+                downtime.setValue(org.viplab.core.util.Durations.parseUs(String.valueOf(a.get("clientDowntime"))) / 1e6);
+            }
+        };
         return row;
     }
 
@@ -137,12 +164,22 @@ final class TaskCard extends VBox {
             b.setOnAction(e -> model.answer(task.id(), "choice", c.getKey()));
             box.getChildren().add(b);
         }
+        filler = a -> {
+            Object choice = a.get("choice");
+            for (javafx.scene.control.Toggle t : g.getToggles()) {
+                if (((RadioButton) t).getId().equals("choice-" + task.id() + "-" + choice)) {
+                    g.selectToggle(t);
+                    model.answer(task.id(), "choice", String.valueOf(choice));
+                }
+            }
+        };
         return box;
     }
 
     private javafx.scene.Node fixInputs(Task.Fix f) {
         VBox box = new VBox(4);
         Map<String, Object> set = new LinkedHashMap<>();
+        Map<String, TextField> fields = new LinkedHashMap<>();
         for (String path : f.editable()) {
             TextField value = new TextField();
             value.setId("set-" + task.id() + "-" + path.replace('.', '_'));
@@ -153,7 +190,16 @@ final class TaskCard extends VBox {
                 model.answer(task.id(), "set", new LinkedHashMap<>(set));
             });
             box.getChildren().add(new FlowPane(8, 4, new Label(path), value));
+            fields.put(path, value);
         }
+        filler = a -> {
+            if (a.get("set") instanceof Map<?, ?> given) {
+                given.forEach((path, v) -> {
+                    TextField field = fields.get(String.valueOf(path));
+                    if (field != null) field.setText(String.valueOf(v));
+                });
+            }
+        };
         return box;
     }
 
@@ -163,6 +209,14 @@ final class TaskCard extends VBox {
         if (v.matches("-?\\d{1,9}")) return Long.parseLong(v);
         if (v.matches("-?\\d{1,9}\\.\\d{1,6}")) return Double.parseDouble(v);
         return v;
+    }
+
+    /** Puts {@code answer} (this task's part of a whole answer) into the inputs, as if typed; the model records it. */
+    void fill(Map<String, Object> answer) { filler.accept(answer == null ? Map.of() : answer); }
+
+    @SuppressWarnings("unchecked")
+    private static <T> ComboBox<T> combo(FlowPane row, String id) {
+        return (ComboBox<T>) row.getChildren().stream().filter(n -> id.equals(n.getId())).findFirst().orElseThrow();
     }
 
     /** Shows this task's part of {@code score}, or nothing before a check. */
