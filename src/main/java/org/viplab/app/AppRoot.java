@@ -199,7 +199,9 @@ public final class AppRoot implements AutoCloseable {
         trainer.setId("menu-view-trainer");
         trainer.textProperty().bind(i18n.bind("menu.view.trainerMode"));
         trainer.setAccelerator(javafx.scene.input.KeyCombination.valueOf("Shortcut+Shift+T"));
-        trainer.selectedProperty().bindBidirectional(model.trainerModeProperty());
+        // the mode decides the tick, whether the menu, its key or the tab's button switched it
+        trainer.setOnAction(e -> model.trainerModeProperty().set(!model.trainerModeProperty().get()));
+        model.trainerModeProperty().addListener((o, a, on) -> trainer.setSelected(on));
         window.menus().getMenus().stream().filter(m -> "menu-view".equals(m.getId())).findFirst()
                 .ifPresent(m -> m.getItems().addAll(new javafx.scene.control.SeparatorMenuItem(), trainer));
         return tab;

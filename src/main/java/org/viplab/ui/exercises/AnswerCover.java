@@ -18,7 +18,6 @@ public final class AnswerCover {
     private AnswerCover() { }
 
     public static void cover(Tab tab, ObservableBooleanValue hidden, I18n i18n) {
-        Node content = tab.getContent();
         Label note = new Label();
         note.textProperty().bind(i18n.bind("exercises.covered"));
         note.setWrapText(true);
@@ -26,7 +25,17 @@ public final class AnswerCover {
         StackPane cover = new StackPane(note);
         cover.setId(tab.getId() + "-covered");
         cover.setAlignment(Pos.CENTER);
-        Runnable apply = () -> tab.setContent(hidden.get() ? cover : content);
+        // the main window fills a tab when it is first shown, so the real content may arrive while covered
+        Node[] real = {tab.getContent()};
+        tab.contentProperty().addListener((o, was, now) -> {
+            if (now == null || now == cover) return;
+            real[0] = now;
+            if (hidden.get()) tab.setContent(cover);
+        });
+        Runnable apply = () -> {
+            if (hidden.get() && real[0] != null) tab.setContent(cover);
+            else if (!hidden.get() && tab.getContent() == cover) tab.setContent(real[0]);
+        };
         hidden.addListener((o, a, b) -> apply.run());
         apply.run();
     }

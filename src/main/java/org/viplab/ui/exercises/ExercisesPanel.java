@@ -51,7 +51,10 @@ public final class ExercisesPanel extends VBox {
         pick.setButtonCell(new NameCell());
         pick.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(pick, Priority.ALWAYS);
-        pick.valueProperty().addListener((o, a, p) -> { if (p != null) model.load(p); });
+        pick.valueProperty().addListener((o, a, p) -> {
+            Exercise shown = model.exerciseProperty().get();
+            if (p != null && (shown == null || !p.equals(shown.dir()))) model.load(p);
+        });
         TextField trainee = new TextField();
         trainee.setId("exercise-trainee");
         trainee.promptTextProperty().bind(i18n.bind("exercises.trainee"));
@@ -139,6 +142,10 @@ public final class ExercisesPanel extends VBox {
             }
         };
         model.exerciseProperty().addListener((o, a, b) -> showExercise.run());
+        // the picker names the exercise shown, however it was opened
+        model.exerciseProperty().addListener((o, a, ex) -> {
+            if (ex != null && !ex.dir().equals(pick.getValue())) pick.setValue(ex.dir());
+        });
         i18n.localeProperty().addListener((o, a, b) -> showExercise.run());
         model.scoreProperty().addListener((o, a, s) -> cards.forEach(c -> c.show(s)));
         // trainer mode: the reference answer fills every task, so the class can be stepped through the reveal

@@ -102,7 +102,7 @@ final class TaskCard extends VBox {
         options.add(String.join(" + ", nodes));
         options.add(i18n.get("exercises.vip.none"));
         vip.getItems().setAll(options);
-        vip.setPromptText(i18n.get("exercises.vip"));
+        vip.setPromptText(i18n.get("exercises.choose"));
         vip.valueProperty().addListener((o, a, v) -> {
             List<String> holders = v == null || v.equals(i18n.get("exercises.vip.none")) ? List.of() : List.of(v.split(" \\+ "));
             model.answer(task.id(), "vipOn", holders);
@@ -113,7 +113,7 @@ final class TaskCard extends VBox {
             ComboBox<VrrpState> s = new ComboBox<>();
             s.setId("state-" + task.id() + "-" + n);
             s.getItems().setAll(VrrpState.MASTER, VrrpState.BACKUP, VrrpState.FAULT, VrrpState.STOPPED);
-            s.setPromptText(n);
+            s.setPromptText(i18n.get("exercises.choose"));
             s.valueProperty().addListener((o, a, v) -> {
                 states.put(n, v == null ? null : v.name());
                 model.answer(task.id(), "states", new LinkedHashMap<>(states));
@@ -125,12 +125,16 @@ final class TaskCard extends VBox {
         downtime.setShowTickLabels(true);
         downtime.setMajorTickUnit(10);
         downtime.setPrefWidth(260);
-        Label shown = new Label();
-        downtime.valueProperty().addListener((o, a, v) -> {
-            double s = Math.round(v.doubleValue() * 10) / 10.0;
+        Label shown = new Label(i18n.get("exercises.notAnswered"));
+        Runnable record = () -> {
+            double s = Math.round(downtime.getValue() * 10) / 10.0;
             shown.setText(i18n.get("exercises.seconds", s));
             model.answer(task.id(), "clientDowntime", s + "s");
-        });
+        };
+        downtime.valueProperty().addListener((o, a, v) -> record.run());
+        // a click or key on the slider answers too: "no downtime" is the slider's starting value, which never changes
+        downtime.setOnMouseReleased(e -> record.run());
+        downtime.setOnKeyReleased(e -> record.run());
         row.getChildren().addAll(new Label(i18n.get("exercises.downtime")), downtime, shown);
         Map<String, ComboBox<VrrpState>> stateBoxes = new LinkedHashMap<>();
         for (String n : nodes) stateBoxes.put(n, combo(row, "state-" + task.id() + "-" + n));
@@ -147,6 +151,7 @@ final class TaskCard extends VBox {
             }
             if (a.get("clientDowntime") != null) {
                 downtime.setValue(org.viplab.core.util.Durations.parseUs(String.valueOf(a.get("clientDowntime"))) / 1e6);
+                record.run();
             }
         };
         return row;

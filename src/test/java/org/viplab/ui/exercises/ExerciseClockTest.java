@@ -35,6 +35,8 @@ class ExerciseClockTest {
         model = new ExercisesModel(new FxTaskExecutor(work), new Judge(d -> { throw new AssertionError("not judged here"); }),
                 Path.of("samples", "exercises"), nowMs::get);
         panel = new ExercisesPanel(model, i18n);
+        stage.setScene(new javafx.scene.Scene(panel, 1000, 700));
+        stage.show();
     }
 
     @AfterEach
@@ -52,5 +54,37 @@ class ExerciseClockTest {
         FxWait.fx(() -> model.load(Path.of("samples", "exercises", "01-first-failover")), 5).get(30, TimeUnit.SECONDS);
         nowMs.addAndGet(65_000);
         assertEquals("用时 1:05", FxWait.fx(panel::clockText, 5));
+    }
+
+    @Test
+    void whenTheLimitPassesTheAnswersLockUnlessTheTrainerIsPresenting() throws Exception {
+        FxWait.fx(() -> model.load(Path.of("samples", "exercises", "10-mystery-fault")), 5).get(30, TimeUnit.SECONDS);
+        FxWait.fx(() -> {
+            model.answer("d1", "choice", "a");
+            return null;
+        }, 5);
+        nowMs.addAndGet(20 * 60_000 + 1000);
+        FxWait.fx(() -> {
+            model.tick();
+            model.answer("d1", "choice", "b");
+            return null;
+        }, 5);
+        assertEquals(true, FxWait.fx(() -> model.lockedProperty().get(), 5));
+        assertEquals("a", FxWait.fx(() -> model.answerOf("d1").get("choice"), 5), "an answer after the limit is not taken");
+        assertEquals(true, FxWait.fx(() -> panel.lookup("#choice-d1-b").isDisabled(), 5), "the inputs lock");
+        assertEquals(true, FxWait.fx(() -> panel.lookup("#exercise-locked").isVisible(), 5), "the tab says why");
+        assertEquals(0L, FxWait.fx(() -> model.currentAnswer().seconds().get("d1"), 5), "the answer kept the time it was given");
+        FxWait.fx(() -> {
+            model.trainerModeProperty().set(true);
+            return null;
+        }, 5);
+        assertEquals(false, FxWait.fx(() -> model.lockedProperty().get(), 5), "trainer mode never locks");
+        FxWait.fx(() -> model.load(Path.of("samples", "exercises", "01-first-failover")), 5).get(30, TimeUnit.SECONDS);
+        FxWait.fx(() -> {
+            model.trainerModeProperty().set(false);
+            model.tick();
+            return null;
+        }, 5);
+        assertEquals(false, FxWait.fx(() -> model.lockedProperty().get(), 5), "another exercise starts unlocked (and 01 has no limit)");
     }
 }

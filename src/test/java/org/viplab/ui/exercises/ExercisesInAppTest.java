@@ -46,6 +46,28 @@ class ExercisesInAppTest {
         robot.interact(() -> pick.getItems().stream().filter(p -> p.getFileName().toString().equals("03-weight-trap"))
                 .findFirst().ifPresent(pick::setValue));
         FxWait.until("the exercise is shown", 30, () -> robot.lookup("#show-p1").tryQuery().isPresent());
+        // the hidden fault is a setting: the views that would show it are covered until solved or in trainer mode
+        for (String id : java.util.List.of("tab-settings", "tab-config", "tab-findings")) {
+            Tab t = FxWait.fx(() -> tabs.getTabs().stream().filter(x -> id.equals(x.getId())).findFirst().orElseThrow(), 5);
+            robot.interact(() -> tabs.getSelectionModel().select(t)); // the window fills a tab when it is first shown
+            assertEquals(id + "-covered", FxWait.fx(() -> t.getContent().getId(), 5), id + " is covered");
+        }
+        javafx.scene.image.WritableImage covered = FxWait.fx(() -> app.window.stage().getScene().snapshot(null), 10);
+        java.nio.file.Path png = java.nio.file.Path.of("target", "screenshots", "exercise-covered-findings.png");
+        java.nio.file.Files.createDirectories(png.getParent());
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(covered, null), "png", png.toFile());
+        robot.interact(() -> tabs.getSelectionModel().select(exercises));
+        Tab settings = FxWait.fx(() -> tabs.getTabs().stream().filter(x -> "tab-settings".equals(x.getId())).findFirst().orElseThrow(), 5);
+        assertEquals(app.window.settingsPanel(), FxWait.fx(() -> {
+            // View > Trainer mode switches the same mode as the tab's button
+            javafx.scene.control.CheckMenuItem item = (javafx.scene.control.CheckMenuItem) app.window.menus().getMenus().stream()
+                    .filter(m -> "menu-view".equals(m.getId())).findFirst().orElseThrow().getItems().stream()
+                    .filter(i -> "menu-view-trainer".equals(i.getId())).findFirst().orElseThrow();
+            item.fire();
+            return settings.getContent();
+        }, 5), "trainer mode uncovers the settings");
+        robot.interact(() -> robot.lookup("#exercise-trainer").queryAs(javafx.scene.control.ToggleButton.class).fire());
+        assertEquals("tab-settings-covered", FxWait.fx(() -> settings.getContent().getId(), 5), "trainer mode off: covered again");
         // the trainer may reveal before anyone checked (buttons fired: the tab's scroll pane may hold them below the fold)
         robot.interact(() -> robot.lookup("#exercise-trainer").queryAs(javafx.scene.control.ToggleButton.class).fire());
         robot.interact(() -> robot.lookup("#show-p1").queryAs(javafx.scene.control.Button.class).fire());
