@@ -46,4 +46,13 @@ class TimeTextTest {
         assertEquals("1 秒", TimeText.length(1_000_000, java.util.Locale.SIMPLIFIED_CHINESE));
         assertEquals("-648.437 ms", TimeText.length(-648_437, java.util.Locale.ENGLISH));
     }
+
+    @org.junit.jupiter.api.Test
+    void minutesAndSecondsAsAClockShowsThem() {
+        assertEquals("0:00", TimeText.minutesSeconds(0));
+        assertEquals("3:07", TimeText.minutesSeconds(187));
+        assertEquals("20:00", TimeText.minutesSeconds(1200));
+        assertEquals("125:09", TimeText.minutesSeconds(7509), "no hours: a time limit reads in minutes");
+        assertEquals("0:00", TimeText.minutesSeconds(-5));
+    }
 }
