@@ -165,6 +165,7 @@ final class TaskCard extends VBox {
             RadioButton b = new RadioButton(c.getKey() + ") " + text);
             b.setId("choice-" + task.id() + "-" + c.getKey());
             b.setWrapText(true);
+            b.setMnemonicParsing(false); // "virtual_router_id" must not lose its underscore to a mnemonic
             b.setToggleGroup(g);
             b.setOnAction(e -> model.answer(task.id(), "choice", c.getKey()));
             box.getChildren().add(b);
