@@ -141,6 +141,30 @@ class AppFeaturesTest {
     }
 
     @Test
+    void thePresetMenuStartsGalera3AndTheWindowDrawsThreeNodes() throws Exception {
+        fx(() -> {
+            javafx.scene.control.MenuItem item = session.window.menus().getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> "menu-preset-galera3".equals(i.getId())).findFirst().orElseThrow();
+            item.fire();
+            return null;
+        });
+        waitUntil("the lab runs galera3", 20, () -> fx(() -> session.controls.topologyProperty().get().nodes.size() == 3));
+        waitUntil("the simulation too", 10, () -> "galera3".equals(session.live.topology().name));
+        assertEquals(2_000_000L, session.live.runFastUntil(2_000_000).get(10, TimeUnit.SECONDS));
+        fx(() -> session.controls.apply(Verb.CUT, new Target.HostLink("db1"))).get(10, TimeUnit.SECONDS);
+        assertEquals(9_000_000L, session.live.runFastUntil(9_000_000).get(10, TimeUnit.SECONDS));
+        waitUntil("the drawing shows db2 with the VIP", 10, () -> fx(() -> {
+            Node pill = stage.getScene().lookup("#vip-db2");
+            return pill != null && pill.isVisible();
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        Files.createDirectories(SCREENSHOTS);
+        WritableImage whole = fx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(whole, null), "png", SCREENSHOTS.resolve("app-galera3-db1-cut.png").toFile());
+        assertNotNull(fx(() -> stage.getScene().lookup("#host-db3")), "db3 has its card");
+    }
+
+    @Test
     void aBrokenKeepalivedConfShowsFileAndLineAndKeepsThePreviousTopology(@TempDir Path tmp, FxRobot robot) throws Exception {
         Path db1 = Files.createDirectories(tmp.resolve("db1"));
         for (Path f : List.of(MODE1.resolve("db1/keepalived.conf"), MODE1.resolve("db1/check_mysql.sh"))) Files.copy(f, db1.resolve(f.getFileName()));
