@@ -49,6 +49,12 @@ class ThreeNodeClusterTest {
         assertTrue(sc.lab.hasVip("db3"));
         assertFalse(sc.lab.hasVip("db1"));
         assertFalse(sc.lab.hasVip("db2"));
+        // all three time out together and become MASTER; each yields to the first higher address it hears
+        assertTrue(sc.events().stream().anyMatch(e -> e instanceof LabEvent.LogLine l && l.host().equals("db2")
+                && l.text().equals("(VI_1) Master received advert from 10.9.8.231 with same priority 100 but higher IP address than ours")),
+                "keepalived's own words for the tie");
+        assertTrue(sc.events().stream().anyMatch(e -> e instanceof LabEvent.LogLine l && l.host().equals("db1")
+                && l.text().endsWith("with same priority 100 but higher IP address than ours")));
     }
 
     @Test
