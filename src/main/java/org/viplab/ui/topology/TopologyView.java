@@ -382,7 +382,8 @@ public final class TopologyView extends Pane {
         if (w <= 0 || h <= 0) return;
         // leave room for the time-travel bar above and the caption below, so neither covers a card
         double top = bar.isVisible() ? bar.prefHeight(-1) + 8 : 0;
-        double bottom = caption.isVisible() ? caption.prefHeight(-1) + 8 : 0;
+        // the caption's height as laid out: wrapped to the width it gets (two lines in a narrow drawing)
+        double bottom = caption.isVisible() ? caption.prefHeight(Math.max(1, Math.min(w - 12, caption.prefWidth(-1)))) + 8 : 0;
         double room = Math.max(h / 2, h - top - bottom);
         javafx.geometry.Bounds b = contentBounds();
         double s = Math.min(w / b.getWidth(), room / b.getHeight());
