@@ -155,4 +155,24 @@ class ThreeNodeClusterTest {
         assertTrue(status(sc, "db1", s(3)).writable(), "db3 left: db1 (weight 50, first UUID) is elected over db2 (50)");
         assertFalse(status(sc, "db2", s(3)).writable());
     }
+
+    @Test
+    void blockingVrrpBetweenOnePairSplitsTheBrainWhileTheThirdHearsBoth() {
+        Scenario sc = new Scenario(galera3()).at(s(2)).act("cut", "db1-db3/vrrp").at(s(10));
+        assertTrue(sc.lab.hasVip("db1"), "db1 still hears nobody better");
+        assertTrue(sc.lab.hasVip("db3"), "db3 (50) no longer hears db1 and takes over: a split brain");
+        assertEquals(VrrpState.BACKUP, sc.lab.vrrpState("db2"), "db2 hears db1 (150) and discards db3's 50");
+        assertEquals(Reason.of(Code.GALERA_PRIMARY, 3, 3), status(sc, "db3", s(10)).status(), "only VRRP is blocked: the cluster is whole");
+        sc.act("heal", "db1-db3/vrrp").at(s(14));
+        assertFalse(sc.lab.hasVip("db3"), "healed: db3 hears 150 and yields");
+    }
+
+    @Test
+    void aCutBetweenTwoHostsLeavesTheirPathsToTheThirdAlone() {
+        Scenario sc = new Scenario(galera3()).at(s(2)).act("cut", "db1-db3").at(s(12));
+        // components are transitive in VIP Lab (db1 and db3 both reach db2): the three stay one Primary Component
+        assertEquals(Reason.of(Code.GALERA_PRIMARY, 3, 3), status(sc, "db2", s(12)).status());
+        assertTrue(sc.lab.hasVip("db3") && sc.lab.hasVip("db1"), "but VRRP between db1 and db3 is cut too: both hold the VIP");
+        assertEquals(VrrpState.BACKUP, sc.lab.vrrpState("db2"));
+    }
 }
