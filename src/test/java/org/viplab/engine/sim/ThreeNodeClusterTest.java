@@ -80,6 +80,8 @@ class ThreeNodeClusterTest {
         assertTrue(sc.lab.hasVip("db2"));
         LabEvent.ClientProbe last = sc.last(LabEvent.ClientProbe.class, s(20), p -> true);
         assertTrue(last.ok(), "writes go on through db2's haproxy on the two survivors: " + last);
+        assertTrue(sc.events().stream().filter(e -> e instanceof LabEvent.ClientProbe p && p.ok() && p.timeUs() > s(3))
+                .allMatch(e -> ((LabEvent.ClientProbe) e).backend().equals("db2")), "only the first backup server (db2) is used, never db3");
     }
 
     @Test
