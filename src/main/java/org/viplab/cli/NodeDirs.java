@@ -6,12 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** {@code --node NAME=DIR} options, in the order given. */
+/** {@code --node NAME=DIR} options (2 to 5 of them), in the order given. */
 final class NodeDirs {
     private NodeDirs() { }
 
     static Map<String, Path> parse(List<String> values) {
-        if (values.size() != 2) throw new UsageException("give two nodes: --node db1=DIR1 --node db2=DIR2");
+        if (values.size() < org.viplab.core.model.Limits.MIN_NODES || values.size() > org.viplab.core.model.Limits.MAX_NODES) {
+            throw new UsageException("give 2 to 5 nodes: --node db1=DIR1 --node db2=DIR2 [--node db3=DIR3 ...], got " + values.size());
+        }
         Map<String, Path> m = new LinkedHashMap<>();
         for (String v : values) {
             int eq = v.indexOf('=');

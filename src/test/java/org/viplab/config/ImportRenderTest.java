@@ -24,6 +24,10 @@ class ImportRenderTest {
         Map<String, Path> m = new LinkedHashMap<>();
         m.put("db1", Path.of("samples/configs", name, "db1"));
         m.put("db2", Path.of("samples/configs", name, "db2"));
+        for (String more : new String[] {"db3", "db4", "db5"}) {
+            Path dir = Path.of("samples/configs", name, more);
+            if (java.nio.file.Files.isDirectory(dir)) m.put(more, dir);
+        }
         return m;
     }
 
@@ -93,7 +97,7 @@ class ImportRenderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mode1", "mode2", "mode1-recommended", "mode2-recommended"})
+    @ValueSource(strings = {"mode1", "mode2", "mode1-recommended", "mode2-recommended", "galera3"})
     void roundTripOfEverySample(String name, @TempDir Path out) throws Exception {
         Topology t = ConfigImporter.importNodes(sample(name)).topology();
         Map<String, Path> dirs = ConfigRenderer.write(t, out);
@@ -113,7 +117,7 @@ class ImportRenderTest {
 
     /** Each sample directory is the preset of the same name written as real files (the tutorial's interface is ens33). */
     @ParameterizedTest
-    @ValueSource(strings = {"mode1", "mode2", "mode1-recommended", "mode2-recommended"})
+    @ValueSource(strings = {"mode1", "mode2", "mode1-recommended", "mode2-recommended", "galera3"})
     void everySampleMatchesItsPreset(String name) throws Exception {
         Topology imported = ConfigImporter.importNodes(sample(name)).topology();
         List<String> diff = TopologyEquivalence.differences(Presets.byName(name), imported);

@@ -271,7 +271,9 @@ class MainWindowTest {
             "MySQL", "MariaDB", "Galera", "Percona", "XtraDB", "CSV", "PNG", "ARP", "MASTER", "BACKUP", "FAULT", "INIT", "SIGKILL",
             "SIGSTOP", "SIGCONT", "English", "us", "ms", "mode1", "mode2",
             // data of the lab's configuration on the node cards: the check script's name and the command it runs
-            "check_haproxy", "ps");
+            "check_haproxy", "ps",
+            // the Preset menu names each preset as `viplab preset` takes it, in any language
+            "galera3", "mode1-recommended", "mode2-recommended");
 
     private static void collect(Node n, List<String> out) {
         if (!n.isVisible() || n instanceof TableRow || n instanceof TableCell) return;

@@ -13,6 +13,9 @@ import java.util.Locale;
  */
 public final class Limits {
     private static final long HOUR_MS = 3_600_000;
+    /** A topology has 2 to 5 nodes: fewer is no cluster, more is beyond what the drawing and the charts lay out. */
+    public static final int MIN_NODES = 2;
+    public static final int MAX_NODES = 5;
 
     /** One setting out of range: where (a "set" path) and a sentence with the range. */
     public record Violation(String field, String message) {
@@ -29,10 +32,23 @@ public final class Limits {
         range(out, "probeTimeoutMs", t.probeTimeoutMs, 1, HOUR_MS, "ms");
         range(out, "arpBaseReachableMs", t.arpBaseReachableMs, 1, HOUR_MS, "ms");
         if (t.clientPort != null) range(out, "clientPort", t.clientPort, 1, 65535, "");
+        ClusterSpec c = t.cluster;
+        if (c != null) {
+            range(out, "cluster.suspectTimeoutMs", c.suspectTimeoutMs, 1, HOUR_MS, "ms");
+            range(out, "cluster.memberExpelTimeoutSec", c.memberExpelTimeoutSec, 0, 3600, "s");
+            range(out, "cluster.istMs", c.istMs, 0, HOUR_MS, "ms");
+            range(out, "cluster.sstMs", c.sstMs, 0, 24 * HOUR_MS, "ms");
+            range(out, "cluster.gcacheWritesets", c.gcacheWritesets, 0, 1_000_000_000_000L, "");
+        }
         if (t.nodes == null) return out;
+        if (t.nodes.size() < MIN_NODES || t.nodes.size() > MAX_NODES) {
+            out.add(new Violation("nodes", "nodes must list " + MIN_NODES + ".." + MAX_NODES + " hosts, got " + t.nodes.size()));
+        }
         for (NodeSpec n : t.nodes) {
             if (n == null) continue;
             String at = n.name + ".";
+            range(out, at + "pcWeight", n.pcWeight, 0, 255, "");
+            range(out, at + "memberWeight", n.memberWeight, 0, 100, "");
             range(out, at + "mysqldShutdownMs", n.mysqldShutdownMs, 0, HOUR_MS, "ms");
             range(out, at + "mysqldStartupMs", n.mysqldStartupMs, 0, HOUR_MS, "ms");
             KeepalivedSpec k = n.keepalived;

@@ -1,6 +1,6 @@
 package org.viplab.core.model;
 
-/** One of the two database hosts, with the software it runs. */
+/** One of the database hosts (2 to 5 of them), with the software it runs. */
 public class NodeSpec {
     public String name;
     public String ip;
@@ -30,6 +30,10 @@ public class NodeSpec {
     public SupervisorSpec haproxySupervisor = SupervisorSpec.none();
     /** keepalived's unit has no Restart= and the tutorial's check stops it with `service keepalived stop`. */
     public SupervisorSpec keepalivedSupervisor = SupervisorSpec.none();
+    /** Galera's {@code pc.weight}: this node's vote in the quorum (0..255, default 1). */
+    public int pcWeight = 1;
+    /** Group Replication's {@code group_replication_member_weight} (0..100, default 50): single-primary elections. */
+    public int memberWeight = 50;
     public KeepalivedSpec keepalived = new KeepalivedSpec();
     /** Null in mode 1. */
     public HaproxySpec haproxy;

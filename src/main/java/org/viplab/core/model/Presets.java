@@ -11,12 +11,14 @@ import java.util.function.Supplier;
 public final class Presets {
     public static final String DB1_IP = "10.9.8.201";
     public static final String DB2_IP = "10.9.8.223";
+    public static final String DB3_IP = "10.9.8.231";
 
     private static final Map<String, Supplier<Topology>> ALL = Map.of(
             "mode1", Presets::mode1,
             "mode2", Presets::mode2,
             "mode1-recommended", Presets::mode1Recommended,
-            "mode2-recommended", Presets::mode2Recommended);
+            "mode2-recommended", Presets::mode2Recommended,
+            "galera3", Presets::galera3);
 
     private Presets() { }
 
@@ -91,6 +93,45 @@ public final class Presets {
             h.redispatch = false;
             h.onMarkedDownShutdownSessions = true;
             h.servers.get(1).backup = true;
+            n.haproxy = h;
+        }
+        return t;
+    }
+
+    /**
+     * Three MariaDB Galera nodes, since two cannot keep a quorum: keepalived on each with priorities 150/100/50
+     * (db1 {@code state MASTER}, the others BACKUP; preemptive, so the VIP goes back to db1), a weight-0 TCP check
+     * of the local haproxy (fall 2, rise 2: FAULT and a priority-0 advert when haproxy stops), and haproxy on each
+     * node in the mode 2 style: writes to db1 with db2 and db3 as {@code backup} servers (one writer avoids
+     * certification conflicts), {@code option mysql-check}. A non-Primary node still passes mysql-check (it
+     * greets, then rejects queries): a real deployment checks wsrep_local_state with clustercheck over httpchk.
+     * The client writes, so quorum shows.
+     */
+    public static Topology galera3() {
+        Topology t = base("galera3", Mode.HAPROXY_TRACKING);
+        t.description = "Three Galera nodes: keepalived priorities 150/100/50, haproxy on each (db2 and db3 backup "
+                + "servers, mysql-check), a weight-0 check of haproxy's port; writing clients.";
+        t.flavour = Flavour.GALERA;
+        t.clientWrites = true;
+        NodeSpec db3 = new NodeSpec("db3", DB3_IP, "a2:5e:11:7c:3d:40");
+        db3.keepalived.routerId = "LVS_DB3";
+        db3.keepalived.state = KeepalivedSpec.InitialState.BACKUP;
+        t.nodes.add(db3);
+        int[] priorities = {150, 100, 50};
+        for (int i = 0; i < t.nodes.size(); i++) {
+            NodeSpec n = t.nodes.get(i);
+            n.mysqldProcessName = "mariadbd";
+            n.keepalived.priority = priorities[i];
+            n.keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
+            HaproxySpec h = tutorialHaproxy();
+            h.servers.add(new HaproxySpec.ServerSpec("db3", "db3"));
+            h.checkType = HaproxySpec.CheckType.MYSQL;
+            h.mysqlCheckUser = "haproxy_check";
+            h.timeoutCheckMs = null;
+            h.redispatch = false;
+            h.onMarkedDownShutdownSessions = true;
+            h.servers.get(1).backup = true;
+            h.servers.get(2).backup = true;
             n.haproxy = h;
         }
         return t;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Everything a simulation needs: the two nodes, the VIP, the client and the timing knobs that are not
+ * Everything a simulation needs: the nodes (2 to 5), the VIP, the client and the timing knobs that are not
  * part of any config file. Serialised as the topology JSON (see README) by {@link TopologyJson}.
  */
 public class Topology {
@@ -24,6 +24,9 @@ public class Topology {
     public String keepalivedVersion = "2.2.7";
     /** Base of Linux's randomised ARP reachable time (base_reachable_time_ms). */
     public long arpBaseReachableMs = 30_000;
+    /** The database cluster's timers and modes (Galera/PXC, Group Replication). */
+    public ClusterSpec cluster = new ClusterSpec();
+    /** 2 to 5 nodes ({@link Limits#MIN_NODES}..{@link Limits#MAX_NODES}). */
     public List<NodeSpec> nodes = new ArrayList<>();
 
     public int effectiveClientPort() { return clientPort != null ? clientPort : mode.defaultClientPort(); }

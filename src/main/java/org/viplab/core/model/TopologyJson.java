@@ -34,11 +34,17 @@ public final class TopologyJson {
     public static List<String> problems(Topology t) {
         List<String> out = new ArrayList<>();
         if (t.mode == null) out.add("mode is missing (DB_TRACKING or HAPROXY_TRACKING)");
-        if (t.nodes == null || t.nodes.size() != 2) {
-            out.add("nodes must list exactly two hosts");
+        if (t.nodes == null) {
+            out.add("nodes is missing (" + Limits.MIN_NODES + ".." + Limits.MAX_NODES + " hosts)");
+            return out;
+        }
+        if (t.nodes.size() < Limits.MIN_NODES || t.nodes.size() > Limits.MAX_NODES) {
+            // Limits.check says it too, with the field a file reader locates; stop here, one sentence is enough
+            out.add("nodes must list " + Limits.MIN_NODES + ".." + Limits.MAX_NODES + " hosts, got " + t.nodes.size());
             return out;
         }
         Set<String> names = new HashSet<>();
+        Set<String> ips = new HashSet<>();
         for (NodeSpec n : t.nodes) {
             if (n == null) {
                 out.add("nodes must be objects, not null");
@@ -48,6 +54,7 @@ public final class TopologyJson {
             if (n.name == null || !n.name.matches("[A-Za-z][A-Za-z0-9_]*")) out.add("a node needs a name of letters and digits, got " + n.name);
             else if (!names.add(n.name)) out.add("two nodes are called " + n.name);
             if (n.ip == null || !n.ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) out.add(where + ": ip is not an IPv4 address: " + n.ip);
+            else if (!ips.add(n.ip)) out.add(where + ": two nodes have the address " + n.ip);
             KeepalivedSpec k = n.keepalived;
             if (k == null) {
                 out.add(where + ": keepalived is missing");

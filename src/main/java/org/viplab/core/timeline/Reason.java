@@ -92,6 +92,12 @@ public record Reason(Code code, List<String> args) {
         MGR_ONLINE(2),
         /** Group Replication: ONLINE, no majority ({members} of {size}): writes block. */
         MGR_NO_MAJORITY(2),
+        /** Galera: a JOINER receiving its state transfer ({IST|SST}): it rejects queries until Synced. */
+        GALERA_JOINER(1),
+        /** Group Replication: RECOVERING (distributed recovery from a donor) before ONLINE. */
+        MGR_RECOVERING(0),
+        /** Group Replication single-primary: ONLINE, SECONDARY with super_read_only; the primary is {primary}. */
+        MGR_SECONDARY(1),
         /** The peer is lost but not yet expelled: commits stall. */
         SUSPECTING_PEER(0),
         /** Real hosts: the state found when VIP Lab connected. */

@@ -73,6 +73,12 @@ final class Haproxy extends SimProcess {
     }
 
     private Server pickAmong(boolean backups) {
+        if (backups) {
+            // without `option allbackups` haproxy uses only the first operational backup server
+            // (configuration.txt, "option allbackups"), so a third node's backup waits behind the second's
+            for (Server s : servers) if (s.spec.backup && s.up()) return s;
+            return null;
+        }
         int n = servers.size();
         for (int i = 0; i < n; i++) {
             Server s = servers.get((roundRobin + i) % n);

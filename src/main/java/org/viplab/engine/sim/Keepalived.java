@@ -361,8 +361,10 @@ final class Keepalived extends SimProcess {
         boolean higher = a.priority() > effectivePriority
                 || (a.priority() == effectivePriority && TrackedPriority.higherAddress(a.fromIp(), host.ip));
         if (higher) {
-            log(tag() + " Master received advert from " + a.fromIp() + " with higher priority "
-                    + a.priority() + ", ours " + effectivePriority);
+            // keepalived's vrrp_state_master_rx: an equal priority from a higher address (vrrp_saddr_cmp) also wins
+            log(tag() + (a.priority() > effectivePriority
+                    ? " Master received advert from " + a.fromIp() + " with higher priority " + a.priority() + ", ours " + effectivePriority
+                    : " Master received advert from " + a.fromIp() + " with same priority " + a.priority() + " but higher IP address than ours"));
             if (spec.vrrpVersion == 3) masterAdverIntUs = a.intervalUs();
             becomeBackup(Reason.of(Code.HIGHER_PRIORITY, a.fromHost()));
         } else {

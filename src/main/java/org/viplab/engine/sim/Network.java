@@ -2,32 +2,29 @@ package org.viplab.engine.sim;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
- * One shared segment with the two hosts and the clients. Each fault cuts one thing: a host's link, the
- * path between the hosts, only VRRP between them, or the clients' path to one host.
+ * One shared segment with the hosts and the clients. Each fault cuts one thing: a host's link, the path between
+ * two hosts, only VRRP between two hosts, or the clients' path to one host. With more than two hosts a cut
+ * between db1 and db2 leaves both of them talking to db3.
  */
 final class Network {
     private final Set<String> hostLinksDown = new HashSet<>();
     private final Set<String> clientPathsCut = new HashSet<>();
-    private boolean peerPathCut;
-    private boolean peerVrrpBlocked;
+    /** Cut host pairs, each as "a|b" with a before b. */
+    private final Set<String> peerPathsCut = new TreeSet<>();
+    private final Set<String> peerVrrpBlocked = new TreeSet<>();
 
     boolean linkUp(String host) { return !hostLinksDown.contains(host); }
 
     /** True when the state changed. */
     boolean setLink(String host, boolean up) { return up ? hostLinksDown.remove(host) : hostLinksDown.add(host); }
 
-    boolean setPeerPath(boolean cut) {
-        boolean changed = peerPathCut != cut;
-        peerPathCut = cut;
-        return changed;
-    }
+    boolean setPeerPath(String a, String b, boolean cut) { return cut ? peerPathsCut.add(pair(a, b)) : peerPathsCut.remove(pair(a, b)); }
 
-    boolean setPeerVrrp(boolean blocked) {
-        boolean changed = peerVrrpBlocked != blocked;
-        peerVrrpBlocked = blocked;
-        return changed;
+    boolean setPeerVrrp(String a, String b, boolean blocked) {
+        return blocked ? peerVrrpBlocked.add(pair(a, b)) : peerVrrpBlocked.remove(pair(a, b));
     }
 
     boolean setClientPath(String host, boolean cut) { return cut ? clientPathsCut.add(host) : clientPathsCut.remove(host); }
@@ -35,17 +32,19 @@ final class Network {
     /** Ordinary traffic (haproxy checks, replication) between two hosts; a host always reaches itself. */
     boolean hostCanReach(String a, String b) {
         if (a.equals(b)) return true;
-        return linkUp(a) && linkUp(b) && !peerPathCut;
+        return linkUp(a) && linkUp(b) && !peerPathsCut.contains(pair(a, b));
     }
 
-    /** VRRP multicast from one host to the other. */
-    boolean vrrpDelivers(String from, String to) { return hostCanReach(from, to) && !peerVrrpBlocked; }
+    /** VRRP multicast from one host to another. */
+    boolean vrrpDelivers(String from, String to) { return hostCanReach(from, to) && !peerVrrpBlocked.contains(pair(from, to)); }
 
     boolean clientReaches(String host) { return linkUp(host) && !clientPathsCut.contains(host); }
 
-    boolean peerPathCut() { return peerPathCut; }
+    boolean peerPathCut(String a, String b) { return peerPathsCut.contains(pair(a, b)); }
 
-    boolean peerVrrpBlocked() { return peerVrrpBlocked; }
+    boolean peerVrrpBlocked(String a, String b) { return peerVrrpBlocked.contains(pair(a, b)); }
 
     boolean clientPathCut(String host) { return clientPathsCut.contains(host); }
+
+    private static String pair(String a, String b) { return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a; }
 }

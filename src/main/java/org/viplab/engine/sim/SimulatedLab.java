@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * The deterministic simulator: two hosts, their daemons, the network and a probing client, driven by one
+ * The deterministic simulator: the hosts (2 to 5), their daemons, the network and a probing client, driven by one
  * {@link Scheduler} in virtual time. Single-threaded: whoever drives it (a drill, the app's engine thread)
  * owns it. Same topology and seed, same events.
  */
@@ -66,8 +66,9 @@ public final class SimulatedLab implements Lab {
         this.scheduler = new Scheduler(startUs);
         this.rng = new Random(seed);
         this.netem = new Netem(seed);
-        this.cluster = new Cluster(this, topology.flavour);
+        this.cluster = new Cluster(this, topology.flavour, topology.cluster);
         for (NodeSpec n : topology.nodes) hosts.put(n.name, new SimHost(this, n));
+        cluster.boot();
         this.arp = new ClientArp(this, rng, topology.arpBaseReachableMs * 1000);
         this.client = new Client(this, arp);
     }
@@ -143,7 +144,9 @@ public final class SimulatedLab implements Lab {
                 replicationChanged();
             }
         } else if (t instanceof Target.PeerPath pp) {
-            boolean changed = pp.vrrpOnly() ? network.setPeerVrrp(cut) : network.setPeerPath(cut);
+            requireHost(pp.a());
+            requireHost(pp.b());
+            boolean changed = pp.vrrpOnly() ? network.setPeerVrrp(pp.a(), pp.b(), cut) : network.setPeerPath(pp.a(), pp.b(), cut);
             if (changed) {
                 linkChanged(new LabEvent.LinkChanged(now(), pp.id(), cut));
                 replicationChanged();
@@ -222,11 +225,18 @@ public final class SimulatedLab implements Lab {
             }
         }
         for (String n : names) if (!network.linkUp(n)) out.add(new Action(Verb.HEAL, new Target.HostLink(n)));
-        if (names.size() == 2) {
-            String a = names.get(0);
-            String b = names.get(1);
-            if (network.peerPathCut() || netem.shaped("peer")) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, false)));
-            if (network.peerVrrpBlocked() || netem.shaped("vrrp")) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, true)));
+        // every cut pair of hosts; netem on the peer paths is one shaping for all of them, healed with the first pair
+        for (boolean vrrp : new boolean[] {false, true}) {
+            boolean shaped = netem.shaped(vrrp ? "vrrp" : "peer");
+            for (int i = 0; i < names.size(); i++) {
+                for (int j = i + 1; j < names.size(); j++) {
+                    String a = names.get(i);
+                    String b = names.get(j);
+                    boolean cut = vrrp ? network.peerVrrpBlocked(a, b) : network.peerPathCut(a, b);
+                    if (cut || shaped) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, vrrp)));
+                    shaped = false;
+                }
+            }
         }
         for (String n : names) {
             if (network.clientPathCut(n) || netem.shaped("clients-" + n)) out.add(new Action(Verb.HEAL, new Target.ClientPath(n)));

@@ -245,6 +245,13 @@ public final class LabControls {
         return reset(t, i18n.get("status.mode", i18n.get(mode == Mode.DB_TRACKING ? "mode.db" : "mode.haproxy")));
     }
 
+    /** Starts the named preset afresh (its own mode, flavour and nodes: galera3 runs three). */
+    public CompletableFuture<Void> switchPreset(String name) {
+        Topology t = Presets.byName(name);
+        if (t == null) return CompletableFuture.failedFuture(new IllegalArgumentException("no preset " + name));
+        return reset(t, i18n.get("status.preset", name));
+    }
+
     public CompletableFuture<Void> setFlavour(Flavour f) {
         if (topology.get().flavour == f) return CompletableFuture.completedFuture(null);
         Topology t = topologyCopy();

@@ -51,8 +51,9 @@ import java.util.function.Consumer;
  * can. Nothing changes in the lab until an import succeeds.
  */
 public final class ImportDialog {
-    /** The nodes, in drawing order. */
-    public static final List<String> NODES = List.of("db1", "db2");
+    /** The nodes, in drawing order: the first two are needed, the others (a third to a fifth node) optional. */
+    public static final List<String> NODES = List.of("db1", "db2", "db3", "db4", "db5");
+    private static final int REQUIRED = 2;
 
     private final I18n i18n;
     private final TaskExecutor tasks;
@@ -94,7 +95,8 @@ public final class ImportDialog {
         int row = 0;
         for (String node : NODES) {
             Label l = new Label();
-            l.textProperty().bind(i18n.bind("import.node", node));
+            boolean optional = NODES.indexOf(node) >= REQUIRED;
+            l.textProperty().bind(i18n.bind(optional ? "import.node.optional" : "import.node", node));
             TextField f = new TextField();
             f.setId("import-dir-" + node);
             f.setPrefColumnCount(36);
@@ -109,8 +111,8 @@ public final class ImportDialog {
             browse.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(row++, l, f, browse);
             fields.put(node, f);
-            validation.registerValidator(f, true, (Validator<String>) (c, v) -> {
-                String problem = dirProblem(v);
+            validation.registerValidator(f, !optional, (Validator<String>) (c, v) -> {
+                String problem = problem(node, v);
                 return problem == null ? new ValidationResult() : ValidationResult.fromError(c, i18n.get("import.error.field", node, problem));
             });
         }
@@ -124,7 +126,7 @@ public final class ImportDialog {
         // Worded from the fields each time rather than from the validator's messages, so it follows a language switch.
         hint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             for (Map.Entry<String, TextField> e : fields.entrySet()) {
-                String problem = dirProblem(e.getValue().getText());
+                String problem = problem(e.getKey(), e.getValue().getText());
                 if (problem != null) return i18n.get("import.error.field", e.getKey(), problem);
             }
             return "";
@@ -176,6 +178,12 @@ public final class ImportDialog {
     }
 
     /** Why {@code text} cannot be imported as a node directory, or null when it can. */
+    /** An optional node (db3..db5) may stay empty: it is left out. */
+    private String problem(String node, String text) {
+        if (NODES.indexOf(node) >= REQUIRED && (text == null || text.isBlank())) return null;
+        return dirProblem(text);
+    }
+
     String dirProblem(String text) {
         if (text == null || text.isBlank()) return i18n.get("import.invalid.empty");
         Path p;
@@ -235,14 +243,14 @@ public final class ImportDialog {
     public CompletableFuture<ImportedConfigs.Imported> submit() {
         Map<String, Path> dirs = new LinkedHashMap<>();
         for (Map.Entry<String, TextField> e : fields.entrySet()) {
-            String problem = dirProblem(e.getValue().getText());
+            String node = e.getKey();
+            String text = e.getValue().getText();
+            String problem = problem(node, text);
             if (problem != null) {
-                String node = e.getKey();
-                String text = e.getValue().getText();
-                setError(() -> i18n.get("import.error.field", node, dirProblem(text)));
+                setError(() -> i18n.get("import.error.field", node, problem(node, text)));
                 return CompletableFuture.failedFuture(new IllegalArgumentException(problem));
             }
-            dirs.put(e.getKey(), Path.of(e.getValue().getText().trim()));
+            if (text != null && !text.isBlank()) dirs.put(node, Path.of(text.trim()));
         }
         busy.set(true);
         clearError();

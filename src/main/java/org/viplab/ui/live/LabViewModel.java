@@ -40,6 +40,9 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
     private final ObservableList<String> vipHolders = FXCollections.observableArrayList();
     private final BooleanProperty peerCut = new SimpleBooleanProperty();
     private final BooleanProperty vrrpBlocked = new SimpleBooleanProperty();
+    /** Per pair of hosts ("db1-db3", names in topology order), for three or more nodes; the two above follow the last change. */
+    private final java.util.Map<String, BooleanProperty> pairCut = new java.util.HashMap<>();
+    private final java.util.Map<String, BooleanProperty> pairVrrpBlocked = new java.util.HashMap<>();
     private final ObjectProperty<LabEvent.ClientProbe> lastProbe = new SimpleObjectProperty<>();
     private final LongProperty clock = new SimpleLongProperty();
     private final IntegerProperty runs = new SimpleIntegerProperty();
@@ -70,6 +73,8 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
         vipHolders.clear();
         peerCut.set(false);
         vrrpBlocked.set(false);
+        pairCut.clear();
+        pairVrrpBlocked.clear();
         lastProbe.set(null);
         clock.set(0);
         own = new Timeline();
@@ -118,6 +123,8 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
         vipHolders.clear();
         peerCut.set(false);
         vrrpBlocked.set(false);
+        pairCut.values().forEach(b -> b.set(false));
+        pairVrrpBlocked.values().forEach(b -> b.set(false));
         lastProbe.set(null);
         clock.set(0);
         lastHolder = null;
@@ -165,10 +172,30 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
             if (h != null) h.linkCutProperty().set(cut);
         } else if (id.endsWith("/vrrp")) {
             vrrpBlocked.set(cut);
+            String pair = id.substring(0, id.length() - "/vrrp".length());
+            if (pair.contains("-")) pairProperty(pairVrrpBlocked, pair).set(cut);
         } else if (id.contains("-")) {
             peerCut.set(cut);
+            pairProperty(pairCut, id).set(cut);
         }
     }
+
+    /** "db3-db1" and "db1-db3" are one pair: keyed with the names in topology order. */
+    private BooleanProperty pairProperty(java.util.Map<String, BooleanProperty> map, String id) {
+        int dash = id.indexOf('-');
+        return map.computeIfAbsent(pairKey(id.substring(0, dash), id.substring(dash + 1)), k -> new SimpleBooleanProperty());
+    }
+
+    private String pairKey(String a, String b) {
+        List<String> order = new ArrayList<>(hosts.keySet());
+        return order.indexOf(a) <= order.indexOf(b) ? a + "-" + b : b + "-" + a;
+    }
+
+    /** Whether the path between {@code a} and {@code b} is cut (any pair of hosts). */
+    public BooleanProperty peerCutProperty(String a, String b) { return pairProperty(pairCut, a + "-" + b); }
+
+    /** Whether VRRP between {@code a} and {@code b} is blocked. */
+    public BooleanProperty vrrpBlockedProperty(String a, String b) { return pairProperty(pairVrrpBlocked, a + "-" + b); }
 
     public void addVipMoveListener(Consumer<VipMove> l) { vipMoveListeners.add(l); }
 

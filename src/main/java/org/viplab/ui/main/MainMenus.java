@@ -13,7 +13,7 @@ import org.viplab.ui.main.MenuSections.Section;
 import org.viplab.ui.settings.Theme;
 
 /**
- * The menu bar: File, Lab (every time and fault shortcut), View (theme, language, font scale, fit) and Help.
+ * The menu bar: File, Lab (every time and fault shortcut), Preset (each preset, galera3's three nodes too), View (theme, language, font scale, fit) and Help.
  * File and Lab are built from {@link MenuSections}, where features add their items (import, hosts, lint, report).
  */
 final class MainMenus {
@@ -21,16 +21,18 @@ final class MainMenus {
     private final Widgets w;
     private final I18n i18n;
     private final MenuSections sections;
+    private final org.viplab.ui.controls.LabControls controls;
 
-    MainMenus(MainWindow window, Widgets widgets, MenuSections sections) {
+    MainMenus(MainWindow window, Widgets widgets, MenuSections sections, org.viplab.ui.controls.LabControls controls) {
         this.window = window;
+        this.controls = controls;
         this.w = widgets;
         this.i18n = widgets.i18n();
         this.sections = sections;
     }
 
     MenuBar build(Theme initialTheme, double initialScale) {
-        MenuBar bar = new MenuBar(file(), lab(), view(initialTheme, initialScale), help());
+        MenuBar bar = new MenuBar(file(), lab(), presets(), view(initialTheme, initialScale), help());
         bar.setId("menu-bar");
         return bar;
     }
@@ -62,6 +64,19 @@ final class MainMenus {
             sections.add(Section.LAB_ACTIONS, i);
         }
         return lab;
+    }
+
+    /** Every preset by its name (the names `viplab preset` takes, in any language): the lab restarts on it. */
+    private Menu presets() {
+        Menu m = w.menu("menu.preset");
+        for (String name : org.viplab.core.model.Presets.names()) {
+            MenuItem i = new MenuItem(name);
+            i.setId("menu-preset-" + name);
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> controls.switchPreset(name));
+            m.getItems().add(i);
+        }
+        return m;
     }
 
     private Menu view(Theme initialTheme, double initialScale) {

@@ -109,7 +109,7 @@ public final class MainWindow {
         root.setId("main-root");
         new MainShortcuts(this, vm, controls).define(shortcuts);
         Theme theme = Theme.fromId(prefs.theme);
-        menuBar = new MainMenus(this, w, sections).build(theme, prefs.fontScale);
+        menuBar = new MainMenus(this, w, sections, controls).build(theme, prefs.fontScale);
         notices = new VipNotices(vm, i18n);
         // the split-brain banner spans the window under the toolbar: the drawing and the tabs share the room it takes
         root.setTop(new VBox(menuBar, new MainToolBar(this, controls, w).build(theme), notices.splitBanner()));

@@ -77,9 +77,13 @@ public final class SettingsPanel extends BorderPane {
         if (t == null) return;
         working = TopologyJson.copy(t);
         List<PropertySheet.Item> items = new ArrayList<>();
+        boolean galera = working.flavour == org.viplab.core.model.Flavour.GALERA || working.flavour == org.viplab.core.model.Flavour.PXC;
+        boolean mgr = working.flavour == org.viplab.core.model.Flavour.MGR;
         for (NodeSpec n : working.nodes) {
             String cat = n.name;
             KeepalivedSpec k = n.keepalived;
+            if (galera) items.add(new Item<>(cat, n.name + ".pcWeight", "settings.pcWeight", Integer.class, () -> n.pcWeight, v -> n.pcWeight = v));
+            if (mgr) items.add(new Item<>(cat, n.name + ".memberWeight", "settings.memberWeight", Integer.class, () -> n.memberWeight, v -> n.memberWeight = v));
             items.add(new Item<>(cat, n.name + ".priority", "settings.priority", Integer.class, () -> k.priority, v -> k.priority = v));
             items.add(new Item<>(cat, n.name + ".state", "settings.state", KeepalivedSpec.InitialState.class, () -> k.state, v -> k.state = v));
             items.add(new Item<>(cat, n.name + ".nopreempt", "settings.nopreempt", Boolean.class, () -> k.nopreempt, v -> k.nopreempt = v));
@@ -98,6 +102,18 @@ public final class SettingsPanel extends BorderPane {
                 items.add(new Item<>(cat, n.name + ".haproxy.fall", "settings.haproxyFall", Integer.class, () -> h.fall, v -> h.fall = v));
                 items.add(new Item<>(cat, n.name + ".haproxy.rise", "settings.haproxyRise", Integer.class, () -> h.rise, v -> h.rise = v));
                 items.add(new Item<>(cat, n.name + ".haproxy.check", "settings.haproxyCheck", HaproxySpec.CheckType.class, () -> h.checkType, v -> h.checkType = v));
+            }
+        }
+        if ((galera || mgr) && working.cluster != null) {
+            // the database cluster's own timers, for every node at once
+            org.viplab.core.model.ClusterSpec c = working.cluster;
+            String cat = i18n.get("settings.category.cluster");
+            items.add(new Item<>(cat, "cluster.suspectTimeoutMs", "settings.suspectTimeout", Long.class, () -> c.suspectTimeoutMs, v -> c.suspectTimeoutMs = v));
+            items.add(new Item<>(cat, "cluster.istMs", "settings.istMs", Long.class, () -> c.istMs, v -> c.istMs = v));
+            if (galera) items.add(new Item<>(cat, "cluster.sstMs", "settings.sstMs", Long.class, () -> c.sstMs, v -> c.sstMs = v));
+            if (mgr) {
+                items.add(new Item<>(cat, "cluster.memberExpelTimeoutSec", "settings.expelTimeout", Double.class, () -> c.memberExpelTimeoutSec, v -> c.memberExpelTimeoutSec = v));
+                items.add(new Item<>(cat, "cluster.singlePrimary", "settings.singlePrimary", Boolean.class, () -> c.singlePrimary, v -> c.singlePrimary = v));
             }
         }
         sheet.getItems().setAll(items);

@@ -48,6 +48,11 @@ public final class TopologyView extends Pane {
     static final double WORLD_H = 560;
     static final Point2D CLIENT_AT = new Point2D(450, 80);
     private static final List<Point2D> HOSTS_AT = List.of(new Point2D(210, 390), new Point2D(690, 390));
+    /** How far apart across the cards of 3 to 5 hosts stand (a card is about 420 wide at 100 %), */
+    private static final double ARC_STEP = 480;
+    /** ...the outer cards' centre, and a card's height with room for its VIP pill. */
+    private static final double ARC_TOP = 360;
+    private static final double CARD_H = 340;
 
     private final LabViewModel live;
     private final TimeTravel travel;
@@ -180,7 +185,8 @@ public final class TopologyView extends Pane {
         world.getChildren().add(frame);
         if (t == null) return;
         List<HostViewModel> hosts = vm.hosts();
-        for (int i = 0; i < hosts.size() && i < HOSTS_AT.size(); i++) anchors.put(hosts.get(i).name(), HOSTS_AT.get(i));
+        List<Point2D> at0 = hostPositions(hosts.size());
+        for (int i = 0; i < hosts.size(); i++) anchors.put(hosts.get(i).name(), at0.get(i));
         anchors.put(LabEvent.CLIENT, CLIENT_AT);
 
         Group linkGroup = new Group();
@@ -191,12 +197,15 @@ public final class TopologyView extends Pane {
             linkGroup.getChildren().add(link(CLIENT_AT, at, "clients-" + h.name(),
                     Bindings.or(h.clientPathCutProperty(), h.linkCutProperty()), null, () -> menus.clientPath(h.name())));
         }
-        if (hosts.size() == 2) {
-            HostViewModel a = hosts.get(0);
-            HostViewModel b = hosts.get(1);
-            linkGroup.getChildren().add(link(anchors.get(a.name()), anchors.get(b.name()), a.name() + "-" + b.name(),
-                    vm.peerCutProperty().or(a.linkCutProperty()).or(b.linkCutProperty()), vm.vrrpBlockedProperty(),
-                    () -> menus.peer(a.name(), b.name())));
+        // a link per pair of hosts (one for two, a triangle for three), each with its own cut and VRRP state
+        for (int i = 0; i < hosts.size(); i++) {
+            for (int j = i + 1; j < hosts.size(); j++) {
+                HostViewModel a = hosts.get(i);
+                HostViewModel b = hosts.get(j);
+                linkGroup.getChildren().add(link(anchors.get(a.name()), anchors.get(b.name()), a.name() + "-" + b.name(),
+                        vm.peerCutProperty(a.name(), b.name()).or(a.linkCutProperty()).or(b.linkCutProperty()),
+                        vm.vrrpBlockedProperty(a.name(), b.name()), () -> menus.peer(a.name(), b.name())));
+            }
         }
         clientCard = ClientCard.create(vm, t, i18n);
         centre((Region) clientCard, CLIENT_AT.getX(), CLIENT_AT.getY());
@@ -225,6 +234,24 @@ public final class TopologyView extends Pane {
         cardsLayer = nodes;
         // cards grow with the font (past the frame at 200 %): fit again when they do, but not for dots in flight
         nodes.layoutBoundsProperty().addListener((o, a, b) -> { if (!userMoved) fit(); });
+    }
+
+    /**
+     * Where each host's card stands: two hosts as before (left and right under the client); three to five on a
+     * convex arc under the client, the outer ones higher and the middle ones lower, so that each pair's link (a
+     * chord of the arc) passes clear of the cards between its ends: a triangle for three, a trapezoid for four.
+     * Neighbours are a card's width apart across, or a card's height apart down.
+     */
+    static List<Point2D> hostPositions(int n) {
+        if (n <= 2) return HOSTS_AT.subList(0, Math.max(0, n));
+        List<Point2D> out = new java.util.ArrayList<>();
+        double mid = (n - 1) / 2.0;
+        double drop = Math.max(CARD_H / (2 * mid - 1), CARD_H / 2);
+        for (int i = 0; i < n; i++) {
+            double off = i - mid;
+            out.add(new Point2D(CLIENT_AT.getX() + off * ARC_STEP, ARC_TOP + (mid * mid - off * off) * drop));
+        }
+        return out;
     }
 
     /** The frame and every card (not the wire's dots, which come and go): what fitting must show. */
@@ -355,7 +382,8 @@ public final class TopologyView extends Pane {
         if (w <= 0 || h <= 0) return;
         // leave room for the time-travel bar above and the caption below, so neither covers a card
         double top = bar.isVisible() ? bar.prefHeight(-1) + 8 : 0;
-        double bottom = caption.isVisible() ? caption.prefHeight(-1) + 8 : 0;
+        // the caption's height as laid out: wrapped to the width it gets (two lines in a narrow drawing)
+        double bottom = caption.isVisible() ? caption.prefHeight(Math.max(1, Math.min(w - 12, caption.prefWidth(-1)))) + 8 : 0;
         double room = Math.max(h / 2, h - top - bottom);
         javafx.geometry.Bounds b = contentBounds();
         double s = Math.min(w / b.getWidth(), room / b.getHeight());

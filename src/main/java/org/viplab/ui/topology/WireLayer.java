@@ -86,8 +86,11 @@ public final class WireLayer {
 
     private void onEvent(LabEvent e) {
         if (e instanceof LabEvent.AdvertSent a) {
-            String peer = peerOf(a.host());
-            if (peer != null) send("advert " + a.host(), a.host(), peer, String.valueOf(a.priority()), a.priority() == 0 ? "wire-advert-zero" : "wire-advert");
+            // multicast: a dot to every other host, each on its own lane (with two hosts, the one lane as before)
+            for (String peer : peersOf(a.host())) {
+                String lane = vm.hosts().size() == 2 ? "advert " + a.host() : "advert " + a.host() + ">" + peer;
+                send(lane, a.host(), peer, String.valueOf(a.priority()), a.priority() == 0 ? "wire-advert-zero" : "wire-advert");
+            }
         } else if (e instanceof LabEvent.GarpSent g) {
             send("garp " + g.host(), g.host(), LabEvent.CLIENT, i18n.get("wire.garp"), "wire-garp");
         } else if (e instanceof LabEvent.ClientProbe p && p.ok() && p.backend() != null) {
@@ -99,9 +102,10 @@ public final class WireLayer {
         }
     }
 
-    private String peerOf(String host) {
-        for (HostViewModel h : vm.hosts()) if (!h.name().equals(host) && anchor.apply(h.name()) != null) return h.name();
-        return null;
+    private List<String> peersOf(String host) {
+        List<String> out = new java.util.ArrayList<>();
+        for (HostViewModel h : vm.hosts()) if (!h.name().equals(host) && anchor.apply(h.name()) != null) out.add(h.name());
+        return out;
     }
 
     /** Sends a dot from {@code from} to {@code to} on lane {@code lane}, or joins the one already in flight there. */

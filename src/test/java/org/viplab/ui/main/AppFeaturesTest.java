@@ -123,6 +123,48 @@ class AppFeaturesTest {
     }
 
     @Test
+    void importingThreeNodesRunsAThreeNodeLab(@TempDir Path tmp, FxRobot robot) throws Exception {
+        java.util.Map<String, Path> dirs = org.viplab.config.ConfigRenderer.write(Presets.galera3(), tmp);
+        ImportDialog d = openImport(dirs.get("db1"), dirs.get("db2"));
+        fx(() -> { d.setDir("db3", dirs.get("db3")); return null; });
+        WaitForAsyncUtils.waitForFxEvents();
+        Files.createDirectories(SCREENSHOTS);
+        WritableImage img = fx(() -> d.dialog().getDialogPane().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", SCREENSHOTS.resolve("import-three-nodes.png").toFile());
+        assertFalse(fx(() -> in(d, "#import-ok").isDisabled()), "db4 and db5 may stay empty");
+        robot.clickOn(in(d, "#import-ok"));
+        waitUntil("the lab runs three nodes", 20, () -> fx(() -> session.controls.topologyProperty().get().nodes.size() == 3));
+        Topology t = fx(() -> session.controls.topologyProperty().get());
+        assertEquals(List.of(150, 100, 50), t.nodes.stream().map(n -> n.keepalived.priority).toList());
+        assertEquals(List.of("db1", "db2", "db3"), t.nodeNames());
+        waitUntil("the simulation runs them", 10, () -> session.live.topology().nodes.size() == 3);
+    }
+
+    @Test
+    void thePresetMenuStartsGalera3AndTheWindowDrawsThreeNodes() throws Exception {
+        fx(() -> {
+            javafx.scene.control.MenuItem item = session.window.menus().getMenus().stream().flatMap(m -> m.getItems().stream())
+                    .filter(i -> "menu-preset-galera3".equals(i.getId())).findFirst().orElseThrow();
+            item.fire();
+            return null;
+        });
+        waitUntil("the lab runs galera3", 20, () -> fx(() -> session.controls.topologyProperty().get().nodes.size() == 3));
+        waitUntil("the simulation too", 10, () -> "galera3".equals(session.live.topology().name));
+        assertEquals(2_000_000L, session.live.runFastUntil(2_000_000).get(10, TimeUnit.SECONDS));
+        fx(() -> session.controls.apply(Verb.CUT, new Target.HostLink("db1"))).get(10, TimeUnit.SECONDS);
+        assertEquals(9_000_000L, session.live.runFastUntil(9_000_000).get(10, TimeUnit.SECONDS));
+        waitUntil("the drawing shows db2 with the VIP", 10, () -> fx(() -> {
+            Node pill = stage.getScene().lookup("#vip-db2");
+            return pill != null && pill.isVisible();
+        }));
+        WaitForAsyncUtils.waitForFxEvents();
+        Files.createDirectories(SCREENSHOTS);
+        WritableImage whole = fx(() -> stage.getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(whole, null), "png", SCREENSHOTS.resolve("app-galera3-db1-cut.png").toFile());
+        assertNotNull(fx(() -> stage.getScene().lookup("#host-db3")), "db3 has its card");
+    }
+
+    @Test
     void aBrokenKeepalivedConfShowsFileAndLineAndKeepsThePreviousTopology(@TempDir Path tmp, FxRobot robot) throws Exception {
         Path db1 = Files.createDirectories(tmp.resolve("db1"));
         for (Path f : List.of(MODE1.resolve("db1/keepalived.conf"), MODE1.resolve("db1/check_mysql.sh"))) Files.copy(f, db1.resolve(f.getFileName()));
