@@ -29,6 +29,7 @@ final class MainShortcuts {
             int s = TimeControls.SPEEDS.get(i);
             shortcuts.add("Shortcut+" + (i + 1), "shortcut.speed" + s, () -> controls.setSpeed(s));
         }
+        shortcuts.add("Shortcut+J", "shortcut.lastFailover", window::jumpToLastFailover);
         shortcuts.add("Shortcut+M", "shortcut.stopMysqld", () -> onHolder(Verb.STOP, ProcessKind.MYSQLD));
         shortcuts.add("Shortcut+H", "shortcut.hangMysqld", () -> onHolder(Verb.HANG, ProcessKind.MYSQLD));
         shortcuts.add("Shortcut+K", "shortcut.stopKeepalived", () -> onHolder(Verb.STOP, ProcessKind.KEEPALIVED));

@@ -84,6 +84,8 @@ public final class MainWindow {
     private final TabPane bottomTabs;
     private final StatusBar statusBar;
     private final VipNotices notices;
+    private final AutoPause autoPause;
+    private FailoverJump failoverJump;
     private final Scene scene;
     private ChartsPane charts;
     private boolean syncingSelection;
@@ -109,12 +111,14 @@ public final class MainWindow {
         root.setId("main-root");
         new MainShortcuts(this, vm, controls).define(shortcuts);
         Theme theme = Theme.fromId(prefs.theme);
-        menuBar = new MainMenus(this, w, sections).build(theme, prefs.fontScale);
         notices = new VipNotices(vm, i18n);
+        autoPause = new AutoPause(vm, controls, notices, prefs, savePrefs);
+        menuBar = new MainMenus(this, w, sections).build(theme, prefs.fontScale);
         // the split-brain banner spans the window under the toolbar: the drawing and the tabs share the room it takes
         root.setTop(new VBox(menuBar, new MainToolBar(this, controls, w).build(theme), notices.splitBanner()));
         vm.addVipMoveListener(notices::vipMoved);
         layout = new MainLayout(vm, controls, w, topology, bottomTabs, notices);
+        failoverJump = new FailoverJump(vm, controls, events, bottomTabs, layout::showTabs);
         root.setCenter(layout.root());
         statusBar = MainStatusBar.build(vm, controls, i18n);
         root.setBottom(statusBar);
@@ -219,6 +223,9 @@ public final class MainWindow {
 
     MainExports exports() { return exports; }
 
+    /** View > Pause on a VIP change (remembered). */
+    public BooleanProperty pauseOnVipChangeProperty() { return autoPause.property(); }
+
     DoubleProperty fontScaleProperty() { return fontScale; }
 
     // ---- window-wide settings ---------------------------------------------------------------------------
@@ -290,6 +297,9 @@ public final class MainWindow {
         for (int j = 0; j < FONT_SCALES.size(); j++) if (Math.abs(FONT_SCALES.get(j) - prefs.fontScale) < 0.01) i = j;
         setFontScale(FONT_SCALES.get(Math.max(0, Math.min(FONT_SCALES.size() - 1, i + dir))));
     }
+
+    /** Lab > Jump to the last failover: selects the last VIP change (time travel there, its why chain); null if none. */
+    public LabEvent jumpToLastFailover() { return failoverJump.jump(); }
 
     void showShortcuts() { ShortcutsDialog.create(stage, shortcuts, i18n).show(); }
 
