@@ -87,6 +87,8 @@ public final class MainWindow {
     private final AutoPause autoPause;
     private FailoverJump failoverJump;
     private final Scene scene;
+    /** How much lab time the live charts show: it follows the speed (see {@link org.viplab.charts.LiveWindow}). */
+    private final javafx.beans.binding.DoubleBinding liveWindowSeconds;
     private ChartsPane charts;
     private boolean syncingSelection;
 
@@ -96,6 +98,8 @@ public final class MainWindow {
         this.prefs = prefs;
         this.savePrefs = savePrefs;
         Widgets w = new Widgets(i18n);
+        liveWindowSeconds = Bindings.createDoubleBinding(() -> org.viplab.charts.LiveWindow.seconds(
+                controls.onHostsProperty().get() ? 1 : controls.speedProperty().get()), controls.speedProperty(), controls.onHostsProperty());
 
         topology = new TopologyView(vm, controls, i18n);
         exports = new MainExports(stage, i18n, controls, null, topology, background);
@@ -153,6 +157,7 @@ public final class MainWindow {
         charts.setId("charts");
         charts.setFontScale(fontScale.get());
         charts.setDark(Theme.fromId(prefs.theme) == Theme.DARK);
+        charts.liveWindowSecondsProperty().bind(liveWindowSeconds);
         charts.selectedEventProperty().addListener((o, a, e) -> {
             if (syncingSelection || e == null) return;
             syncingSelection = true;

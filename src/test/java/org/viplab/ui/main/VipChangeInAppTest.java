@@ -80,7 +80,10 @@ class VipChangeInAppTest {
         assertTrue(session.prefs.pauseOnVipChange, "remembered in the preferences");
         FxWait.until("the preferences are saved", 10, () -> new PrefsStore(configDir).load().pauseOnVipChange);
 
+        assertEquals(60, fx(() -> session.window.charts().liveWindowSecondsProperty().get()), 1e-9, "1x: the charts show a minute");
         fx(() -> { session.controls.setSpeed(100); session.controls.play(); return null; });
+        assertEquals(3000, fx(() -> session.window.charts().liveWindowSecondsProperty().get()), 1e-9,
+                "100x: 50 minutes, so a failover stays on the charts for 30 wall seconds");
         fx(() -> session.controls.apply(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD))).get(10, TimeUnit.SECONDS);
         FxWait.until("paused with the VIP on db2", 30, () -> fx(() -> session.controls.pausedProperty().get()
                 && session.viewModel.vipHolders().equals(List.of("db2"))));
