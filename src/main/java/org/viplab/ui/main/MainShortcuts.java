@@ -55,7 +55,7 @@ final class MainShortcuts {
         }
         String host = vm.vipHolders().get(0);
         if (!vm.host(host).runs(k)) {
-            controls.status("status.error", host + " runs no " + k.id());
+            controls.status("status.runsNo", host, k.id());
             return;
         }
         controls.apply(v, new Target.Process(host, k));

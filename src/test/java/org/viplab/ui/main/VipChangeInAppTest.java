@@ -119,7 +119,11 @@ class VipChangeInAppTest {
         assertEquals("Paused: a split brain began at t = " + org.viplab.core.text.TimeText.seconds(session.live.now())
                 + " s, the VIP is on db1 and db2. Play (Ctrl+P) continues.", fx(notice::getText));
         snapshot("autopause-split-en.png");
+        Label blocked = fx(() -> (Label) stage.getScene().lookup(".vrrp-blocked-marker"));
+        assertEquals("VRRP blocked", fx(blocked::getText));
         fx(() -> { session.window.setLanguage(I18n.CHINESE); return null; });
+        assertEquals("VRRP 已阻断", fx(blocked::getText), "the drawing's words follow the language switch");
+        assertTrue(fx(notice::getText).startsWith("已暂停：t = "), fx(notice::getText));
         snapshot("autopause-split-zh.png");
 
         // switched off: the next change does not pause
