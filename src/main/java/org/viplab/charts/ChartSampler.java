@@ -36,7 +36,9 @@ final class ChartSampler {
     ChartSampler(ChartData data, ChartText text) {
         this.data = data;
         this.hosts = List.copyOf(data.hosts());
-        vipBars = new BufferDataset(hosts);
+        List<String> barKeys = new ArrayList<>(hosts);
+        barKeys.add(text.get("chart.vip.both")); // the last lane: the VIP on two holders at once
+        vipBars = new BufferDataset(barKeys);
         vipHolder = new BufferDataset(List.of(text.get("chart.vip.holder")));
         List<String> advertKeys = new ArrayList<>();
         for (String h : hosts) advertKeys.add(text.format("chart.adverts.advert", h));
@@ -83,8 +85,9 @@ final class ChartSampler {
         vipHolder.clearAll();
         TimelineAnalysis a = new TimelineAnalysis(data.vipEvents(), fromUs, toUs);
         // per host bars: [start, end] at the host's lane, broken (NaN) only by gaps wider than a pixel column
-        long[] barStart = new long[hosts.size()];
-        long[] barEnd = new long[hosts.size()];
+        // one bar per host, then one in the "both" lane while more than one host holds the VIP
+        long[] barStart = new long[hosts.size() + 1];
+        long[] barEnd = new long[hosts.size() + 1];
         java.util.Arrays.fill(barStart, -1);
         StepDownsampler holder = new StepDownsampler(vipHolder.buffer(0), fromUs, toUs, (int) Math.ceil((toUs - fromUs) / bucketUs));
         boolean first = true;
@@ -96,8 +99,8 @@ final class ChartSampler {
             } else {
                 holder.change(s.startUs(), lane);
             }
-            for (int h = 0; h < hosts.size(); h++) {
-                boolean holds = s.holders().contains(hosts.get(h));
+            for (int h = 0; h <= hosts.size(); h++) {
+                boolean holds = h < hosts.size() ? s.holders().contains(hosts.get(h)) : s.holders().size() > 1;
                 if (holds) {
                     if (barStart[h] >= 0 && s.startUs() - barEnd[h] < bucketUs) {
                         barEnd[h] = s.endUs(); // continue across an invisible gap
@@ -109,7 +112,7 @@ final class ChartSampler {
                 }
             }
         }
-        for (int h = 0; h < hosts.size(); h++) closeBar(h, barStart[h], barEnd[h]);
+        for (int h = 0; h <= hosts.size(); h++) closeBar(h, barStart[h], barEnd[h]);
         if (first) holder.start(0);
         holder.end(toUs);
         List<long[]> gaps = new ArrayList<>();
@@ -128,9 +131,10 @@ final class ChartSampler {
         b.add(end / 1e6, Double.NaN);
     }
 
-    /** The lane of the sole holder; 0 for none; between the lanes of several holders (split brain). */
+    /** The lane of the sole holder; 0 for none; the "both" lane above the hosts for several holders (split brain). */
     private double holderLane(Span s) {
         if (s.holders().isEmpty()) return 0;
+        if (s.holders().size() > 1) return bothLane();
         double sum = 0;
         int n = 0;
         for (String h : s.holders()) {
@@ -142,6 +146,9 @@ final class ChartSampler {
         }
         return n == 0 ? 0 : sum / n;
     }
+
+    /** The lane above the hosts' where a split brain is drawn: "both". */
+    double bothLane() { return hosts.size() + 1; }
 
     // ---- VRRP adverts ----------------------------------------------------------------------------
 

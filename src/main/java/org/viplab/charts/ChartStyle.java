@@ -40,6 +40,8 @@ final class ChartStyle {
     static final Color[] HOST_COLORS = {new Color(0x1f77b4), new Color(0xff7f0e), new Color(0x2ca02c), new Color(0x9467bd)};
     static final Color GAP_PAINT = new Color(255, 193, 7, 70);
     static final Color SPLIT_PAINT = new Color(214, 39, 40, 60);
+    /** The "both" lane's bar: the VIP on two holders, in the split brain's red at full strength. */
+    static final Color BOTH = new Color(0xd62728);
     static final Color OUTAGE_PAINT = new Color(214, 39, 40, 45);
     static final Color REFUSED = new Color(0xd62728);
     static final Color TIMEOUT = new Color(0x6a1b9a);
@@ -225,10 +227,11 @@ final class ChartStyle {
         List<String> lanes = new ArrayList<>();
         lanes.add(text.get("chart.vip.none"));
         lanes.addAll(hosts);
+        lanes.add(text.get("chart.vip.both"));
         XYPlot p = basePlot(laneAxis(text.get("chart.vip.axis"), lanes));
         XYLineAndShapeRenderer bars = lineRenderer(true, false);
-        for (int h = 0; h < hosts.size(); h++) {
-            bars.setSeriesPaint(h, hostColor(h));
+        for (int h = 0; h <= hosts.size(); h++) {
+            bars.setSeriesPaint(h, h < hosts.size() ? hostColor(h) : BOTH);
             bars.setSeriesStroke(h, new BasicStroke(12f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         }
         XYStepRenderer step = new XYStepRenderer();
@@ -324,6 +327,7 @@ final class ChartStyle {
             items.add(new LegendItem(hosts.get(h), null, null, null, new Rectangle2D.Double(-5, -4, 10, 8), hostColor(h)));
         }
         items.add(lineItem(text.get("chart.vip.holder"), look.holderLine(), new BasicStroke(1.6f)));
+        items.add(new LegendItem(text.get("chart.vip.bothLegend"), null, null, null, new Rectangle2D.Double(-5, -4, 10, 8), BOTH));
         items.add(new LegendItem(text.get("chart.adverts.zero"), null, null, null, triangle(7), ZERO_ADVERT));
         items.add(lineItem(text.format("chart.adverts.effective", "").trim(), Color.GRAY, dashed()));
         items.add(new LegendItem(text.get("chart.client.refused"), null, null, null, new Rectangle2D.Double(-1, -5, 2, 10), REFUSED));

@@ -34,6 +34,12 @@ public interface TimeControls {
      */
     default CompletableFuture<Long> stepUntil(java.util.function.Predicate<LabEvent> wanted, long maxUs) { return stepToNextEvent(); }
 
+    /**
+     * Pauses the running clock at the first event that is {@code when} (null: never), at that event's own time rather
+     * than when a viewer notices it: at 100x a notice comes seconds of lab time late. Not while a drill holds the run.
+     */
+    default CompletableFuture<Void> pauseWhen(java.util.function.Predicate<LabEvent> when) { return CompletableFuture.completedFuture(null); }
+
     /** One of {@link #SPEEDS}. */
     CompletableFuture<Void> setSpeed(int speed);
 

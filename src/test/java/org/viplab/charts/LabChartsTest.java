@@ -87,6 +87,54 @@ class LabChartsTest {
     }
 
     @Test
+    void aSplitBrainIsDrawnInABothRowNamedInTheLegendInBothLanguages() throws Exception {
+        // the sample drill: VRRP cut between db1 and db2, both MASTER until the heal
+        DrillResult r = Drills.runFile(Path.of("samples", "drills", "10-mode1-split-brain-clean-heal.json"));
+        List<Span> splits = r.analysis().splitBrains();
+        assertFalse(splits.isEmpty(), "the drill makes a split brain");
+        Span split = splits.get(0);
+        ChartData data = ChartData.of(r.drill().topology(), r.events());
+        for (Locale lang : List.of(Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE)) {
+            LabCharts charts = LabCharts.combined(data, lang);
+            charts.show(0, r.endUs(), 1400);
+            String both = lang == Locale.ENGLISH ? "both" : "两者";
+            org.jfree.chart.axis.SymbolAxis lanes = (org.jfree.chart.axis.SymbolAxis) charts.vipPlot().getRangeAxis();
+            String[] symbols = lanes.getSymbols();
+            assertEquals(List.of(lang == Locale.ENGLISH ? "no VIP" : "无 VIP", "db1", "db2", both), List.of(symbols), "lanes");
+            assertTrue(lanes.getUpperBound() > 3, "the both lane is in the plot's range");
+
+            // the both lane's bar covers the split brain and nothing else
+            XYDataset bars = charts.vipPlot().getDataset(1);
+            int bothSeries = bars.getSeriesCount() - 1;
+            assertEquals(both, bars.getSeriesKey(bothSeries));
+            assertEquals(split.startUs() / 1e6, bars.getXValue(bothSeries, 0), 1e-6, "starts with the split brain");
+            assertEquals(split.endUs() / 1e6, bars.getXValue(bothSeries, 1), 1e-6, "ends with it");
+            assertEquals(3.0, bars.getYValue(bothSeries, 0), "in the lane above db2");
+            assertEquals(3 * splits.size(), bars.getItemCount(bothSeries), "one bar (start, end, break) per split brain");
+
+            // the holder's step line goes up to the both lane during the split, and back to a host after it
+            XYDataset holder = charts.vipPlot().getDataset(0);
+            assertEquals(3.0, holderAt(holder, (split.startUs() + split.endUs()) / 2), "holder line in the split");
+            double after = holderAt(holder, split.endUs() + 1_000_000);
+            assertTrue(after == 1.0 || after == 2.0, "one holder after the heal: " + after);
+
+            List<String> legend = new ArrayList<>();
+            org.jfree.chart.LegendItemCollection items = ((org.jfree.chart.plot.CombinedDomainXYPlot) charts.chart().getPlot()).getFixedLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) legend.add(items.get(i).getLabel());
+            assertTrue(legend.contains(lang == Locale.ENGLISH ? "both: VIP on two hosts" : "两者：VIP 同时在两台主机上"), legend.toString());
+            Files.createDirectories(OUT);
+            ChartImages.writePng(charts.chart(), 1400, 800, OUT.resolve("combined-split-both-" + lang.getLanguage() + ".png"));
+        }
+    }
+
+    /** The step line's value at {@code tUs}: the last point at or before it. */
+    private static double holderAt(XYDataset d, long tUs) {
+        double y = Double.NaN;
+        for (int i = 0; i < d.getItemCount(0); i++) if (d.getXValue(0, i) <= tUs / 1e6) y = d.getYValue(0, i);
+        return y;
+    }
+
+    @Test
     void refusedProbesAndOutagesMatchTheAnalysis() throws Exception {
         DrillResult r = Drills.run("mysqld", Drills.MYSQLD_STOP);
         ChartData data = ChartData.of(r.drill().topology(), r.events());

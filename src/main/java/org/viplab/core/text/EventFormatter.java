@@ -48,12 +48,13 @@ public final class EventFormatter {
 
     /** What produced the event: a process, a daemon, the network, the client, or who applied an action. */
     public String source(LabEvent e) {
+        // programs keep their names (keepalived, mysqld); who acted and the lab's own parts are words of the language
         if (e instanceof LabEvent.ProcessChanged p) return p.process().id();
-        if (e instanceof LabEvent.LogLine l) return l.source();
+        if (e instanceof LabEvent.LogLine l) return word("source.", l.source());
         if (e instanceof LabEvent.ServerCheck) return "haproxy";
-        if (e instanceof LabEvent.ActionApplied a) return a.by().id();
-        if (e instanceof LabEvent.LinkChanged) return "network";
-        if (e instanceof LabEvent.ClientProbe || e instanceof LabEvent.ArpChanged) return "client";
+        if (e instanceof LabEvent.ActionApplied a) return word("actor.", a.by().id());
+        if (e instanceof LabEvent.LinkChanged) return word("source.", "network");
+        if (e instanceof LabEvent.ClientProbe || e instanceof LabEvent.ArpChanged) return word("source.", "client");
         if (e instanceof LabEvent.ReplicationChanged) return "mysqld";
         if (e instanceof LabEvent.HostReachability) return "ssh";
         return "keepalived";

@@ -11,17 +11,18 @@ final class EventStepping {
 
     /**
      * Runs {@code lab} one event time at a time until an event appended to {@code timeline} is {@code wanted}, or the
-     * next event lies past {@code untilUs}, or nothing runs and time stands still (no spinning).
+     * next event lies past {@code untilUs}, or nothing runs and time stands still (no spinning). True when it stopped
+     * at a wanted event.
      */
-    static void stepUntil(SimulatedLab lab, Timeline timeline, Predicate<LabEvent> wanted, long untilUs) {
+    static boolean stepUntil(SimulatedLab lab, Timeline timeline, Predicate<LabEvent> wanted, long untilUs) {
         while (true) {
             long next = lab.nextEventTime();
-            if (next == Long.MAX_VALUE || next > untilUs) return;
+            if (next == Long.MAX_VALUE || next > untilUs) return false;
             int from = timeline.size();
             long before = lab.now();
             lab.runUntil(Math.max(next, before));
-            for (LabEvent e : timeline.since(from)) if (wanted.test(e)) return;
-            if (lab.now() == before && timeline.size() == from) return;
+            for (LabEvent e : timeline.since(from)) if (wanted.test(e)) return true;
+            if (lab.now() == before && timeline.size() == from) return false;
         }
     }
 }

@@ -50,6 +50,8 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     private SimulatedLab lab;
     private boolean closed;
     private final DrillHold hold = new DrillHold();
+    /** Pause at the first such event while running freely (the app's "pause on a VIP change"); null: never. */
+    private java.util.function.Predicate<LabEvent> pauseWhen;
 
     // Published for readers on other threads.
     private volatile boolean paused;
@@ -183,6 +185,14 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
             publishNow();
             hold.check(lab.now());
             return lab.now();
+        });
+    }
+
+    @Override
+    public CompletableFuture<Void> pauseWhen(java.util.function.Predicate<LabEvent> when) {
+        return submit(lab -> {
+            pauseWhen = when;
+            return null;
         });
     }
 
@@ -378,7 +388,14 @@ public final class LiveSimulation implements LiveEngine, TimeControls {
     private void catchUp() {
         if (lab == null || paused) return;
         long target = hold.fastest() ? hold.limitUs() : Math.min(pace.targetUs(speed), hold.limitUs());
-        if (target > lab.now()) lab.runUntil(target);
+        if (target > lab.now()) {
+            // event time by event time only while someone waits for an event, and never under a drill's hold
+            if (pauseWhen != null && hold.limitUs() == Long.MAX_VALUE && EventStepping.stepUntil(lab, runs.timeline(), pauseWhen, target)) {
+                paused = true;
+            } else if (target > lab.now()) {
+                lab.runUntil(target);
+            }
+        }
         publishNow();
         hold.check(lab.now());
     }

@@ -64,6 +64,7 @@ public final class LabControls {
     private final BooleanProperty paused = new SimpleBooleanProperty();
     private final IntegerProperty speed = new SimpleIntegerProperty(1);
     private final StringProperty status = new SimpleStringProperty("");
+    private final BooleanProperty pauseOnVipChange = new SimpleBooleanProperty();
     /** How to say the last status again, so that a language switch retranslates it. */
     private java.util.function.Supplier<String> lastStatus;
 
@@ -86,6 +87,8 @@ public final class LabControls {
         i18n.localeProperty().addListener((o, a, b) -> { if (lastStatus != null) status.set(lastStatus.get()); });
         paused.set(homeTime.paused());
         speed.set(homeTime.speed());
+        // the simulation pauses itself, at the VIP event's own time: at 100x the window would notice seconds late
+        pauseOnVipChange.addListener((o, a, on) -> report(homeTime.pauseWhen(on ? LabControls::isVipChange : null)));
         // a drill, a session or the settings can start a run: the toolbar and title follow whoever did
         lab.addRunListener((timeline, t) -> {
             boolean hosts = !lab.current().can(Capability.TIME_CONTROLS);
@@ -102,6 +105,28 @@ public final class LabControls {
     public Topology topologyCopy() { return TopologyJson.copy(topology.get()); }
 
     public BooleanProperty pausedProperty() { return paused; }
+
+    /**
+     * "Pause automatically on a VIP change": the simulation stops at the moment the VIP arrives on a host after
+     * t = 0, a move or a second holder (a split brain begins). Real hosts never pause.
+     */
+    public BooleanProperty pauseOnVipChangeProperty() { return pauseOnVipChange; }
+
+    /** The VIP arrived on a host during the run (the warm-up before t = 0 does not count). */
+    public static boolean isVipChange(org.viplab.core.timeline.LabEvent e) {
+        return e instanceof org.viplab.core.timeline.LabEvent.VipChanged v && v.added() && v.timeUs() >= 0;
+    }
+
+    /**
+     * Takes over a pause the engine made by itself ({@link #pauseOnVipChangeProperty()}); true when the toolbar
+     * switched to paused now. FX thread.
+     */
+    public boolean followEnginePause() {
+        Optional<TimeControls> time = lab.current().timeControls();
+        if (time.isEmpty() || !time.get().paused() || paused.get()) return false;
+        paused.set(true);
+        return true;
+    }
 
     public IntegerProperty speedProperty() { return speed; }
 

@@ -12,8 +12,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.controlsfx.control.CheckComboBox;
 import org.viplab.core.text.EventCsv;
@@ -130,21 +128,28 @@ public final class EventListView extends BorderPane {
         export.setId("event-export");
         export.textProperty().bind(i18n.bind("events.exportCsv"));
         export.setOnAction(e -> exportCsv.run());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox.setHgrow(search, Priority.SOMETIMES);
         count.setId("event-count");
         Button previous = new Button();
         previous.setId("event-previous");
-        previous.textProperty().bind(i18n.bind("events.previous"));
+        // arrows with their words as tooltips, as in the toolbar: the bar stays short at 200 %
+        previous.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.NAVIGATE_BEFORE));
+        previous.setTooltip(tooltip("events.previous"));
         previous.setOnAction(e -> selectPrevious());
         Button next = new Button();
         next.setId("event-next");
-        next.textProperty().bind(i18n.bind("events.next"));
+        next.setGraphic(new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.material2.Material2MZ.NAVIGATE_NEXT));
+        next.setTooltip(tooltip("events.next"));
         next.setOnAction(e -> selectNext());
-        HBox bar = new HBox(8, hostFilter, kindFilter, search, follow, previous, next, spacer, count, export);
+        // A flow, not a row: at 200 % or in a narrow window the filters wrap onto a second line instead of cutting
+        // Previous, Next and Export CSV to "..." (each keeps at least the width of its words).
+        search.setPrefColumnCount(10);
+        for (javafx.scene.control.Control c : List.of(hostFilter, kindFilter, search, follow, previous, next, count, export)) {
+            c.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane bar = new javafx.scene.layout.FlowPane(8, 2, hostFilter, kindFilter, search, follow, previous, next, count, export);
+        bar.setId("event-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(4));
+        bar.setPadding(new Insets(2, 4, 2, 4));
         setTop(bar);
         why = new WhyPanel(i18n, this::select);
         table.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> { if (e != null) why.show(e); });
@@ -153,6 +158,12 @@ public final class EventListView extends BorderPane {
         SplitPane.setResizableWithParent(why, false);
         setCenter(split);
         refilter();
+    }
+
+    private javafx.scene.control.Tooltip tooltip(String key) {
+        javafx.scene.control.Tooltip t = new javafx.scene.control.Tooltip();
+        t.textProperty().bind(i18n.bind(key));
+        return t;
     }
 
     private static void retitle(CheckComboBox<String> box) {

@@ -240,8 +240,7 @@ final class TaskCard extends VBox {
                 org.viplab.core.text.EventFormatter text = org.viplab.core.text.EventFormatter.of(i18n.locale());
                 b.append('\n').append(i18n.get("exercises.why"));
                 for (var e : t.why()) {
-                    b.append('\n').append("   ").append(org.viplab.core.text.TimeText.seconds(e.timeUs())).append(" s  ")
-                            .append(e.host()).append("  ").append(text.details(e));
+                    b.append('\n').append(i18n.get("exercises.whyLine", org.viplab.core.text.TimeText.seconds(e.timeUs()), e.host(), text.details(e)));
                 }
             }
             result.setText(b.toString());

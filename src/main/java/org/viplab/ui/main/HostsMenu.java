@@ -77,7 +77,7 @@ public final class HostsMenu {
             boolean connect = a.startsWith("--connect");
             if (!connect && !a.startsWith("--inventory")) continue;
             if (value == null) {
-                controls.status("status.error", a + " needs an inventory file");
+                controls.status("status.needsInventory", a);
                 return;
             }
             java.nio.file.Path file = java.nio.file.Path.of(value);

@@ -109,6 +109,12 @@ final class MainLayout {
         showTabs(!on);
     }
 
+    /** The tabs in view: in presenter mode the Events toggle switches on, elsewhere they are always there. */
+    void showTabs() {
+        if (presenter) eventsToggle.setSelected(true);
+        showTabs(true);
+    }
+
     private void showTabs(boolean show) {
         if (show && !main.getItems().contains(tabs)) {
             main.getItems().add(tabs);

@@ -114,7 +114,11 @@ final class MainMenus {
         // the window's state decides the tick, whether the key, the menu or a test switched it
         presenter.setOnAction(e -> window.setPresenter(!window.presenterProperty().get()));
         window.presenterProperty().addListener((o, a, on) -> presenter.setSelected(on));
-        return w.menu("menu.view", presenter, new SeparatorMenuItem(), theme, language, scale, new SeparatorMenuItem(), fit);
+        CheckMenuItem pauseOnVip = new CheckMenuItem();
+        pauseOnVip.textProperty().bind(i18n.bind("menu.view.pauseOnVip"));
+        pauseOnVip.setId("menu-view-pauseOnVip");
+        pauseOnVip.selectedProperty().bindBidirectional(window.pauseOnVipChangeProperty());
+        return w.menu("menu.view", presenter, pauseOnVip, new SeparatorMenuItem(), theme, language, scale, new SeparatorMenuItem(), fit);
     }
 
     private Menu help() {

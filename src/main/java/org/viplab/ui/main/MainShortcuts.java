@@ -29,6 +29,7 @@ final class MainShortcuts {
             int s = TimeControls.SPEEDS.get(i);
             shortcuts.add("Shortcut+" + (i + 1), "shortcut.speed" + s, () -> controls.setSpeed(s));
         }
+        shortcuts.add("Shortcut+J", "shortcut.lastFailover", window::jumpToLastFailover);
         shortcuts.add("Shortcut+M", "shortcut.stopMysqld", () -> onHolder(Verb.STOP, ProcessKind.MYSQLD));
         shortcuts.add("Shortcut+H", "shortcut.hangMysqld", () -> onHolder(Verb.HANG, ProcessKind.MYSQLD));
         shortcuts.add("Shortcut+K", "shortcut.stopKeepalived", () -> onHolder(Verb.STOP, ProcessKind.KEEPALIVED));
@@ -54,7 +55,7 @@ final class MainShortcuts {
         }
         String host = vm.vipHolders().get(0);
         if (!vm.host(host).runs(k)) {
-            controls.status("status.error", host + " runs no " + k.id());
+            controls.status("status.runsNo", host, k.id());
             return;
         }
         controls.apply(v, new Target.Process(host, k));

@@ -84,7 +84,11 @@ public final class MainWindow {
     private final TabPane bottomTabs;
     private final StatusBar statusBar;
     private final VipNotices notices;
+    private final AutoPause autoPause;
+    private FailoverJump failoverJump;
     private final Scene scene;
+    /** How much lab time the live charts show: it follows the speed (see {@link org.viplab.charts.LiveWindow}). */
+    private final javafx.beans.binding.DoubleBinding liveWindowSeconds;
     private ChartsPane charts;
     private boolean syncingSelection;
 
@@ -94,6 +98,8 @@ public final class MainWindow {
         this.prefs = prefs;
         this.savePrefs = savePrefs;
         Widgets w = new Widgets(i18n);
+        liveWindowSeconds = Bindings.createDoubleBinding(() -> org.viplab.charts.LiveWindow.seconds(
+                controls.onHostsProperty().get() ? 1 : controls.speedProperty().get()), controls.speedProperty(), controls.onHostsProperty());
 
         topology = new TopologyView(vm, controls, i18n);
         exports = new MainExports(stage, i18n, controls, null, topology, background);
@@ -109,12 +115,14 @@ public final class MainWindow {
         root.setId("main-root");
         new MainShortcuts(this, vm, controls).define(shortcuts);
         Theme theme = Theme.fromId(prefs.theme);
-        menuBar = new MainMenus(this, w, sections, controls).build(theme, prefs.fontScale);
         notices = new VipNotices(vm, i18n);
+        autoPause = new AutoPause(vm, controls, notices, prefs, savePrefs);
+        menuBar = new MainMenus(this, w, sections, controls).build(theme, prefs.fontScale);
         // the split-brain banner spans the window under the toolbar: the drawing and the tabs share the room it takes
         root.setTop(new VBox(menuBar, new MainToolBar(this, controls, w).build(theme), notices.splitBanner()));
         vm.addVipMoveListener(notices::vipMoved);
         layout = new MainLayout(vm, controls, w, topology, bottomTabs, notices);
+        failoverJump = new FailoverJump(vm, controls, events, bottomTabs, layout::showTabs);
         root.setCenter(layout.root());
         statusBar = MainStatusBar.build(vm, controls, i18n);
         root.setBottom(statusBar);
@@ -149,6 +157,7 @@ public final class MainWindow {
         charts.setId("charts");
         charts.setFontScale(fontScale.get());
         charts.setDark(Theme.fromId(prefs.theme) == Theme.DARK);
+        charts.liveWindowSecondsProperty().bind(liveWindowSeconds);
         charts.selectedEventProperty().addListener((o, a, e) -> {
             if (syncingSelection || e == null) return;
             syncingSelection = true;
@@ -218,6 +227,9 @@ public final class MainWindow {
     public void setNotificationsEnabled(boolean on) { notices.setEnabled(on); }
 
     MainExports exports() { return exports; }
+
+    /** View > Pause on a VIP change (remembered). */
+    public BooleanProperty pauseOnVipChangeProperty() { return autoPause.property(); }
 
     DoubleProperty fontScaleProperty() { return fontScale; }
 
@@ -290,6 +302,9 @@ public final class MainWindow {
         for (int j = 0; j < FONT_SCALES.size(); j++) if (Math.abs(FONT_SCALES.get(j) - prefs.fontScale) < 0.01) i = j;
         setFontScale(FONT_SCALES.get(Math.max(0, Math.min(FONT_SCALES.size() - 1, i + dir))));
     }
+
+    /** Lab > Jump to the last failover: selects the last VIP change (time travel there, its why chain); null if none. */
+    public LabEvent jumpToLastFailover() { return failoverJump.jump(); }
 
     void showShortcuts() { ShortcutsDialog.create(stage, shortcuts, i18n).show(); }
 

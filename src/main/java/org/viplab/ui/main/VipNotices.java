@@ -25,7 +25,10 @@ final class VipNotices {
     private final I18n i18n;
     private final LabViewModel vm;
     private final Label notice = new Label();
-    private final StackPane noticeLayer = new StackPane(notice);
+    /** Why the run paused by itself (View > Pause on a VIP change); stays until the run plays again. */
+    private final Label paused = new Label();
+    private final StackPane noticeLayer = new StackPane(new javafx.scene.layout.VBox(6, paused, notice));
+    private java.util.function.Supplier<String> pausedText;
     private final Label banner = new Label();
     private final SequentialTransition fade;
     private boolean enabled = true;
@@ -38,6 +41,14 @@ final class VipNotices {
         notice.getStyleClass().add("vip-notice");
         notice.setVisible(false);
         notice.setWrapText(true);
+        paused.setId("auto-pause-notice");
+        paused.getStyleClass().addAll("vip-notice", "pause-notice");
+        paused.setWrapText(true);
+        paused.setVisible(false);
+        paused.managedProperty().bind(paused.visibleProperty());
+        i18n.localeProperty().addListener((o, a, b) -> { if (pausedText != null) paused.setText(pausedText.get()); });
+        ((javafx.scene.layout.VBox) noticeLayer.getChildren().get(0)).setAlignment(Pos.BOTTOM_LEFT);
+        ((javafx.scene.layout.VBox) noticeLayer.getChildren().get(0)).setPickOnBounds(false);
         noticeLayer.setAlignment(Pos.BOTTOM_LEFT);
         noticeLayer.setPadding(new Insets(8));
         noticeLayer.setMouseTransparent(true); // the drawing's menus stay reachable under it
@@ -66,6 +77,24 @@ final class VipNotices {
     Label notice() { return notice; }
 
     void setEnabled(boolean on) { enabled = on; }
+
+    Label pausedNotice() { return paused; }
+
+    /** "Paused: the VIP moved from db1 to db2 at t = 35.80 s. Play (Ctrl+P) continues.", or a split brain's words. */
+    void showPaused(LabViewModel.VipMove m, List<String> holders) {
+        List<String> now = List.copyOf(holders);
+        String at = TimeText.seconds(m.timeUs());
+        pausedText = now.size() > 1 ? () -> i18n.get("notify.paused.split", String.join(i18n.get("notify.split.and"), now), at)
+                : m.from() == null ? () -> i18n.get("notify.paused.arrived", m.host(), at)
+                : () -> i18n.get("notify.paused.moved", m.from(), m.host(), at);
+        paused.setText(pausedText.get());
+        paused.setVisible(true);
+    }
+
+    void hidePaused() {
+        pausedText = null;
+        paused.setVisible(false);
+    }
 
     /** "SPLIT BRAIN: VIP on db1 and db2". */
     String splitText(List<String> holders) {

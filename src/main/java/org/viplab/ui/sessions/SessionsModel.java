@@ -144,7 +144,7 @@ public final class SessionsModel {
                 controls.backToSimulation();
                 controls.pause().whenComplete((v, e) -> paused.complete(controls.lab().timeControls().orElseThrow()));
             });
-            return paused.thenCompose(time -> SessionReplay.replay(time, s, "session " + file.getFileName()))
+            return paused.thenCompose(time -> SessionReplay.replay(time, s, i18n.get("drills.session.replayWhy", file.getFileName())))
                     .thenApply(o -> {
                         runFx(() -> drills.recovered(s.recordingJson()));
                         return o;

@@ -16,6 +16,8 @@ public final class Prefs {
     public double fontScale = 1.0;
     /** The first-run card (two things to try) was seen and acted on or closed. */
     public boolean firstRunDone;
+    /** View > Pause on a VIP change: the live simulation stops when the VIP moves or a split brain begins. */
+    public boolean pauseOnVipChange;
 
     public Prefs copy() {
         Prefs p = new Prefs();
@@ -28,6 +30,7 @@ public final class Prefs {
         p.language = language;
         p.fontScale = fontScale;
         p.firstRunDone = firstRunDone;
+        p.pauseOnVipChange = pauseOnVipChange;
         return p;
     }
 }

@@ -218,7 +218,8 @@ public final class TopologyView extends Pane {
             centre(card, at.getX(), at.getY());
             cards.put(h.name(), card);
             nodes.getChildren().add(card);
-            Label pill = new Label(i18n.get("topology.vip", t.vip));
+            Label pill = new Label();
+            pill.textProperty().bind(i18n.bind("topology.vip", t.vip));
             pill.setId("vip-" + h.name());
             pill.getStyleClass().add("vip-pill");
             pill.visibleProperty().bind(h.vipProperty());
@@ -274,7 +275,8 @@ public final class TopologyView extends Pane {
         line.getStyleClass().add("link");
         Label marker = new Label("\u2702");
         marker.getStyleClass().add("cut-marker");
-        Label vrrp = new Label(i18n.get("topology.vrrpBlocked"));
+        Label vrrp = new Label();
+        vrrp.textProperty().bind(i18n.bind("topology.vrrpBlocked")); // follows a language switch, as every word drawn
         vrrp.getStyleClass().add("vrrp-blocked-marker");
         Runnable style = () -> {
             boolean c = cut.getValue();

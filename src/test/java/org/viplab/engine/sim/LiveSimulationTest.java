@@ -145,6 +145,30 @@ class LiveSimulationTest {
     }
 
     @Test
+    void pauseWhenStopsTheRunningClockAtTheWantedEventsOwnTime() throws Exception {
+        started(Presets.mode1());
+        live.pauseWhen(e -> e instanceof LabEvent.VipChanged v && v.added()).get(5, TimeUnit.SECONDS);
+        live.setSpeed(100).get(5, TimeUnit.SECONDS);
+        wall.addAndGet(10_000_000L); // 1 s of lab time
+        live.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER).get(5, TimeUnit.SECONDS);
+        // one wall second at 100x would be 100 s of lab time: the failover (about 3 s after the stop) comes first
+        wall.addAndGet(1_000_000_000L);
+        long now = engineNow();
+        assertTrue(live.paused(), "paused by the VIP's arrival on db2");
+        LabEvent.VipChanged arrived = live.timeline().snapshot().stream()
+                .filter(e -> e instanceof LabEvent.VipChanged v && v.added() && v.host().equals("db2"))
+                .map(e -> (LabEvent.VipChanged) e).findFirst().orElseThrow();
+        assertEquals(arrived.timeUs(), now, "stopped at the VIP's own time, not 100 s later");
+        wall.addAndGet(5_000_000_000L);
+        assertEquals(now, engineNow(), "stays paused");
+
+        live.pauseWhen(null).get(5, TimeUnit.SECONDS);
+        live.play().get(5, TimeUnit.SECONDS);
+        wall.addAndGet(10_000_000L);
+        assertEquals(now + 1_000_000, engineNow(), "play continues from there");
+    }
+
+    @Test
     void badActionsFailTheirFutureAndTheEngineKeepsRunning() throws Exception {
         started(Presets.mode1());
         Action noHaproxy = new Action(Verb.STOP, new Target.Process("db1", ProcessKind.HAPROXY));

@@ -210,6 +210,15 @@ class MainWindowLayoutTest {
             Node n = scene.lookup(id);
             if (n != null) check(n, scene, where, out, !id.equals("#status-bar"));
         }
+        // the event list's filters and buttons (Previous, Next, Export CSV): whole, inside the tabs' area
+        Node tabs = scene.lookup("#bottom-tabs");
+        Node eventBar = scene.lookup("#event-bar");
+        if (tabs != null && tabs.getScene() != null && eventBar != null && shown(eventBar)) {
+            List<String> inBar = new ArrayList<>();
+            check(eventBar, scene, where, inBar, true);
+            out.addAll(inBar);
+            insideOf(eventBar, tabs.localToScene(tabs.getLayoutBounds()), where, out);
+        }
         for (String id : List.of("#chartsSlot", "#bottom-tabs")) {
             Node n = scene.lookup(id);
             if (n == null || n.getScene() == null) continue;
@@ -247,13 +256,29 @@ class MainWindowLayoutTest {
             if (!inside(b, scene)) out.add(where + ": " + describe(n) + " leaves the window at " + b);
             if (noEllipsis && n instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
                 for (Node child : l.getChildrenUnmodifiable()) {
-                    if (child instanceof Text t && t.getText() != null && !t.getText().equals(l.getText()) && t.getText().endsWith("…")) {
+                    // JavaFX cuts with the control's ellipsis string ("..." by default), not with "…"
+                    if (child instanceof Text t && t.getText() != null && !t.getText().equals(l.getText()) && t.getText().endsWith(l.getEllipsisString())) {
                         out.add(where + ": " + describe(n) + " is cut to \"" + t.getText() + "\"");
                     }
                 }
             }
         }
         if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) check(c, scene, where, out, noEllipsis);
+    }
+
+    /** Every control under {@code n} lies within {@code area} (a tab's content is clipped at the tab pane's edge). */
+    private static void insideOf(Node n, Bounds area, String where, List<String> out) {
+        if (!n.isVisible()) return;
+        if (n instanceof Control c && c.getWidth() > 0) {
+            Bounds b = n.localToScene(n.getLayoutBounds());
+            if (b.getMinX() < area.getMinX() - 1 || b.getMaxX() > area.getMaxX() + 1 || b.getMinY() < area.getMinY() - 1
+                    || b.getMaxY() > area.getMaxY() + 1) {
+                out.add(where + ": " + describe(n) + " leaves the tabs' area " + area + " at " + b);
+            }
+            // a control squeezed below its text's width shows "…"; below its minimum it is cut off
+            if (c.getWidth() + 0.5 < c.minWidth(-1)) out.add(where + ": " + describe(n) + " is squeezed to " + c.getWidth() + " px");
+        }
+        if (n instanceof Parent p) for (Node c : p.getChildrenUnmodifiable()) insideOf(c, area, where, out);
     }
 
     private static boolean inside(Bounds b, Scene scene) {
