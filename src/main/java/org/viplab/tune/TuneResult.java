@@ -1,0 +1,42 @@
+package org.viplab.tune;
+
+import org.viplab.core.model.Topology;
+import org.viplab.sweep.Seeds;
+
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What a tuning search found: every candidate it tried with its figures (in search order), the ones that meet
+ * the target with no false failover (best first), and how many runs it took. Nothing here depends on the number
+ * of workers or the wall clock: the same arguments give the same result.
+ *
+ * @param runs     simulated drill runs, both drills, all stages
+ * @param fullRuns what the same seeds over the whole grid at once would have cost
+ */
+public record TuneResult(Topology topology, TuneRequest request, Grid grid, TuneDrills drills, Seeds screenSeeds,
+                         List<Evaluation> evaluations, long runs, long fullRuns, boolean cancelled) {
+
+    /** The candidates that meet the target with no false failover: lowest downtime p99 first, then search order. */
+    public List<Evaluation> recommended() {
+        return evaluations.stream().filter(Evaluation::meets)
+                .sorted(Comparator.comparingLong((Evaluation e) -> e.downtime().p99()).thenComparingInt(Evaluation::order)).toList();
+    }
+
+    /** The best recommendation, or null when nothing met the target. */
+    public Evaluation best() {
+        List<Evaluation> r = recommended();
+        return r.isEmpty() ? null : r.get(0);
+    }
+
+    /** The settings as written (always the first candidate of stage 1). */
+    public Evaluation asWritten() {
+        for (Evaluation e : evaluations) if (e.candidate().equals(grid.asWritten())) return e;
+        return null;
+    }
+
+    /** The topology with {@code c} applied: what "apply" gives the lab, and what the config diff renders. */
+    public Topology apply(Candidate c) {
+        return Tuner.applied(topology, c);
+    }
+}
