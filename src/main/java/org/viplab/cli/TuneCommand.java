@@ -231,7 +231,16 @@ public final class TuneCommand extends CliCommand {
         }
         Evaluation best = r.best();
         if (best == null) {
-            out.println("Nothing meets the target: relax --max-downtime-p99, or widen the grid (--grid).");
+            out.println("Nothing meets the target with no false failover: relax --max-downtime-p99 or the stress, or widen the grid (--grid).");
+            List<Evaluation> near = r.nearest();
+            if (near.isEmpty()) return;
+            out.println("Closest within the target, fewest false failovers first (not a recommendation):");
+            for (int i = 0; i < Math.min(5, near.size()); i++) row(out, near.get(i));
+            List<ConfigDiff.FileDiff> diff = ConfigDiff.of(r.topology(), r.apply(near.get(0).candidate()));
+            if (!diff.isEmpty()) {
+                out.println("Its config lines (" + near.get(0).candidate().label() + "):");
+                out.print(ConfigDiff.text(diff));
+            }
             return;
         }
         List<ConfigDiff.FileDiff> diff = ConfigDiff.of(r.topology(), r.apply(best.candidate()));

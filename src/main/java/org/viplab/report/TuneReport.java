@@ -68,8 +68,18 @@ public final class TuneReport {
         for (Evaluation e : rec) recRows.add(row(e, text));
         m.put("recommended", recRows);
         m.put("recommendedNone", rec.isEmpty() ? text.t("tune.none") : "");
+        List<Evaluation> near = r.nearest();
+        List<Map<String, Object>> nearRows = new ArrayList<>();
+        for (Evaluation e : near) nearRows.add(row(e, text));
+        m.put("nearest", nearRows);
+        if (!near.isEmpty()) {
+            List<ConfigDiff.FileDiff> d = ConfigDiff.of(r.topology(), r.apply(near.get(0).candidate()));
+            m.put("nearestLabel", near.get(0).candidate().label());
+            m.put("nearestDiff", d.isEmpty() ? text.t("tune.diff.none") : ConfigDiff.text(d));
+        }
         List<Evaluation> others = new ArrayList<>(r.evaluations());
         others.removeAll(rec);
+        others.removeAll(near);
         others.sort(Comparator.comparing((Evaluation e) -> e.verdict()).thenComparingLong(e -> e.downtime().p99()).thenComparingInt(Evaluation::order));
         List<Map<String, Object>> otherRows = new ArrayList<>();
         for (Evaluation e : others) otherRows.add(row(e, text));

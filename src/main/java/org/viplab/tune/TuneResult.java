@@ -29,6 +29,18 @@ public record TuneResult(Topology topology, TuneRequest request, Grid grid, Tune
         return r.isEmpty() ? null : r.get(0);
     }
 
+    /**
+     * When nothing meets the target with no false failover: the candidates that ran every seed within the downtime
+     * target, fewest false failovers first (then downtime p99, then search order). Not recommendations: the closest
+     * the grid came, e.g. under VRRP loss, where three adverts lost in a row fail over whatever advert_int is.
+     */
+    public List<Evaluation> nearest() {
+        if (!recommended().isEmpty()) return List.of();
+        return evaluations.stream().filter(e -> !e.screenedOut() && e.downtime().p99() <= request.maxDowntimeP99Us())
+                .sorted(Comparator.comparingInt(Evaluation::falseFailovers).thenComparingLong((Evaluation e) -> e.downtime().p99())
+                        .thenComparingInt(Evaluation::order)).toList();
+    }
+
     /** The settings as written (always the first candidate of stage 1). */
     public Evaluation asWritten() {
         for (Evaluation e : evaluations) if (e.candidate().equals(grid.asWritten())) return e;

@@ -20,6 +20,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The tuning search on small grids: what it recommends really meets the target, and what flaps is rejected. */
@@ -102,6 +103,19 @@ class TunerTest {
         }
         assertEquals(full.recommended().stream().map(e -> e.candidate().label()).toList(),
                 screened.recommended().stream().map(e -> e.candidate().label()).toList());
+    }
+
+    @Test
+    void whenLossFlapsEveryCandidateTheClosestWithinTheTargetAreListedFewestFalseFailoversFirst() throws Exception {
+        TuneRequest q = new TuneRequest(3_000_000, new Stress(0, "30%"), new Seeds(1, 6), null,
+                grid("advert_int=1,3", "interval=1", "fall=1", "weight=-5", "preempt=preempt", "rise=1"));
+        TuneResult r = new Tuner(SIM, 2, 6).run(Presets.mode1(), q, null);
+        assertTrue(r.recommended().isEmpty(), "30 % VRRP loss: three adverts lost in a row within 60 s in some run of each");
+        assertNull(r.best());
+        List<Evaluation> near = r.nearest();
+        assertFalse(near.isEmpty());
+        for (Evaluation e : near) assertTrue(e.downtime().p99() <= q.maxDowntimeP99Us() && e.falseFailovers() > 0, e.toString());
+        for (int i = 1; i < near.size(); i++) assertTrue(near.get(i - 1).falseFailovers() <= near.get(i).falseFailovers());
     }
 
     @Test

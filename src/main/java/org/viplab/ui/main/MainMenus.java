@@ -30,7 +30,7 @@ final class MainMenus {
     }
 
     MenuBar build(Theme initialTheme, double initialScale) {
-        MenuBar bar = new MenuBar(file(), lab(), view(initialTheme, initialScale), help());
+        MenuBar bar = new MenuBar(file(), lab(), tools(), view(initialTheme, initialScale), help());
         bar.setId("menu-bar");
         return bar;
     }
@@ -62,6 +62,13 @@ final class MainMenus {
             sections.add(Section.LAB_ACTIONS, i);
         }
         return lab;
+    }
+
+    /** Tools: the advisors that run many simulations (Tune…), added by their features. */
+    private Menu tools() {
+        Menu tools = w.menu("menu.tools");
+        sections.attach(tools, Section.TOOLS);
+        return tools;
     }
 
     private Menu view(Theme initialTheme, double initialScale) {
