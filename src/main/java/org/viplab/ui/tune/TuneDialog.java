@@ -97,11 +97,11 @@ public final class TuneDialog {
         chart.setVisible(false);
         SplitPane split = new SplitPane(table(), right);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.52);
+        split.setDividerPositions(0.6);
 
         BorderPane root = new BorderPane(split, top, null, null, null);
         root.setId("tune-dialog");
-        Scene scene = new Scene(root, 1280, 760);
+        Scene scene = new Scene(root, 1500, 800);
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE), () -> {
             if (model.runningProperty().get()) model.cancel(); else stage.close();
         });
@@ -110,7 +110,10 @@ public final class TuneDialog {
         });
         stage.setScene(scene);
         model.resultProperty().addListener((o, a, r) -> draw(r));
-        i18n.localeProperty().addListener((o, a, b) -> draw(model.resultProperty().get()));
+        i18n.localeProperty().addListener((o, a, b) -> {
+            draw(model.resultProperty().get());
+            table.refresh(); // the verdicts are words of the language
+        });
         model.selectedProperty().addListener((o, a, e) -> { if (e != null && table.getSelectionModel().getSelectedItem() != e) table.getSelectionModel().select(e); });
     }
 
@@ -132,12 +135,12 @@ public final class TuneDialog {
         TableColumn<Evaluation, String> ff = column("tune.col.false", e -> e.falseFailovers() + "/" + e.noFaultRuns());
         TableColumn<Evaluation, String> verdict = column("tune.col.verdict",
                 e -> i18n.get("tune.verdict." + e.verdict().name().toLowerCase(Locale.ROOT)) + (e.screenedOut() ? " *" : ""));
-        n.setPrefWidth(44);
-        settings.setPrefWidth(330);
-        p50.setPrefWidth(70);
-        p99.setPrefWidth(70);
-        ff.setPrefWidth(70);
-        verdict.setPrefWidth(130);
+        n.setPrefWidth(40);
+        settings.setPrefWidth(420);
+        p50.setPrefWidth(72);
+        p99.setPrefWidth(72);
+        ff.setPrefWidth(100);
+        verdict.setPrefWidth(150);
         table.getColumns().add(n);
         table.getColumns().add(settings);
         table.getColumns().add(p50);
