@@ -58,6 +58,10 @@ public final class TradeoffChart {
             a.setAutoRangeIncludesZero(true);
         }
         XYPlot plot = new XYPlot(data, x, y, r);
+        // from 0 %, and at least to 1 %: with no false failover anywhere the axis still reads as a rate
+        double maxRate = 0;
+        for (Group g : groups) for (Point p : g.points()) maxRate = Math.max(maxRate, p.falseFailoverRate() * 100);
+        x.setRange(0, Math.max(1, maxRate * 1.08));
         // the target line always in view, with room above it for its label
         y.setRange(0, Math.max(y.getUpperBound(), targetUs / 1000.0 * 1.15));
         plot.setBackgroundPaint(Color.WHITE);

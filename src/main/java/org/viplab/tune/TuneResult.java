@@ -17,10 +17,21 @@ import java.util.List;
 public record TuneResult(Topology topology, TuneRequest request, Grid grid, TuneDrills drills, Seeds screenSeeds,
                          List<Evaluation> evaluations, long runs, long fullRuns, boolean cancelled) {
 
-    /** The candidates that meet the target with no false failover: lowest downtime p99 first, then search order. */
+    /**
+     * The candidates that meet the target with no false failover: lowest downtime p99 first, then the fewest knobs
+     * changed from the settings as written (the smallest diff to apply), then search order.
+     */
     public List<Evaluation> recommended() {
         return evaluations.stream().filter(Evaluation::meets)
-                .sorted(Comparator.comparingLong((Evaluation e) -> e.downtime().p99()).thenComparingInt(Evaluation::order)).toList();
+                .sorted(Comparator.comparingLong((Evaluation e) -> e.downtime().p99()).thenComparingInt(e -> changed(e.candidate()))
+                        .thenComparingInt(Evaluation::order)).toList();
+    }
+
+    /** How many knobs {@code c} sets otherwise than as written. */
+    public int changed(Candidate c) {
+        int n = 0;
+        for (var e : c.values().entrySet()) if (!e.getValue().equals(grid.asWritten().value(e.getKey()))) n++;
+        return n;
     }
 
     /** The best recommendation, or null when nothing met the target. */
