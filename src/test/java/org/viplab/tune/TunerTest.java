@@ -119,6 +119,18 @@ class TunerTest {
     }
 
     @Test
+    void cancelStopsTheSearchAndMarksTheResult() throws Exception {
+        TuneRequest q = new TuneRequest(3_000_000, new Stress(800_000, null), new Seeds(1, 200), null, Map.of());
+        Tuner tuner = new Tuner(SIM, 2);
+        java.util.concurrent.atomic.AtomicInteger updates = new java.util.concurrent.atomic.AtomicInteger();
+        TuneResult r = tuner.run(Presets.mode1(), q, (phase, done, total) -> {
+            if (done > 0 && updates.incrementAndGet() == 1) tuner.cancel();
+        });
+        assertTrue(r.cancelled());
+        assertTrue(r.runs() < 6_480, "stopped inside the first screening pass: " + r.runs());
+    }
+
+    @Test
     void theBestCandidatesDiffChangesOnlyItsKnobsOnBothNodes() {
         Topology base = Presets.mode1();
         Grid g = Grid.of(base, grid("advert_int=2", "interval=1"));
