@@ -42,8 +42,8 @@ public final class TuneReport {
         m.put("css", Templates.css());
         m.put("topology", r.topology().name);
         m.put("target", seconds(r.request().maxDowntimeP99Us()));
-        String stall = r.request().stress().stallUs() == 0 ? "–" : Durations.format(r.request().stress().stallUs());
-        String loss = r.request().stress().lossPercent() == null ? "–" : r.request().stress().lossPercent();
+        String stall = r.request().stress().stallUs() == 0 ? text.t("tune.stress.none") : Durations.format(r.request().stress().stallUs());
+        String loss = r.request().stress().lossPercent() == null ? text.t("tune.stress.none") : r.request().stress().lossPercent();
         m.put("summary", text.f("tune.summary", r.topology().name, seconds(r.request().maxDowntimeP99Us()), stall, loss, r.request().seeds().toString()));
         m.put("drills", text.f("tune.drills", r.drills().failover().name(), r.drills().noFault().name()));
         long stage1 = r.evaluations().stream().filter(e -> e.stage() == 1).count();
