@@ -73,6 +73,14 @@ public final class AppRoot implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** Tools > Tune…: the tuning advisor's model; its searches run on their own thread, like sweeps. */
+    public final org.viplab.ui.tune.TuneModel tune;
+    private org.viplab.ui.tune.TuneDialog tuneDialog;
+    private final ExecutorService tuneThread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "viplab-tune");
+        t.setDaemon(true);
+        return t;
+    });
     private final Stage stage;
 
     private AppRoot(Stage stage, Options options, PrefsStore store, Prefs prefs) {
@@ -113,6 +121,7 @@ public final class AppRoot implements AutoCloseable {
         controls.setStepper(new org.viplab.ui.events.EventStepper(window.eventList(), controls)::next);
         org.viplab.ui.topology.FirstRunCard.install(window.topologyView(), viewModel, i18n, prefs, store::saveAsync, window.bottomTabs());
         sweep = sweepTab();
+        tune = tuneTool();
         bridge.addSink(new FxTimelineBridge.Sink() {
             @Override public void runStarted(Topology t) { }
 
@@ -144,6 +153,24 @@ public final class AppRoot implements AutoCloseable {
         tab.setContent(new org.viplab.ui.sweep.SweepView(m, i18n, () -> stage));
         window.bottomTabs().getTabs().add(tab);
         return m;
+    }
+
+    /** Tools > Tune…: searches on the simulator (this root names the engine) from the lab's settings; Apply restarts the lab on one. */
+    private org.viplab.ui.tune.TuneModel tuneTool() {
+        org.viplab.ui.tune.TuneModel m = new org.viplab.ui.tune.TuneModel(new org.viplab.ui.common.FxTaskExecutor(tuneThread), SIMULATOR, i18n,
+                controls::topologyCopy, controls::applySettings, Runtime.getRuntime().availableProcessors());
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem();
+        item.textProperty().bind(i18n.bind("menu.tools.tune"));
+        item.setId("menu-tools-tune");
+        item.setOnAction(e -> tuneDialog().show());
+        window.menuSections().add(org.viplab.ui.main.MenuSections.Section.TOOLS, item);
+        return m;
+    }
+
+    /** The Tune dialog, made on first use and kept (its last search stays on show). */
+    public org.viplab.ui.tune.TuneDialog tuneDialog() {
+        if (tuneDialog == null) tuneDialog = new org.viplab.ui.tune.TuneDialog(tune, i18n, stage);
+        return tuneDialog;
     }
 
     /** Runs {@code r} once, after the first pulse that lays {@code scene} out (the listener list is copy-on-write). */
@@ -248,6 +275,8 @@ public final class AppRoot implements AutoCloseable {
         features.close();
         sweep.cancel();
         sweepThread.shutdownNow();
+        tune.cancel();
+        tuneThread.shutdownNow();
         live.close();
         background.shutdown();
         store.close();

@@ -25,6 +25,7 @@ import java.io.PrintStream;
             AppCommand.class,
             DrillCommand.class,
             SweepCommand.class,
+            TuneCommand.class,
             PresetCommand.class,
             BenchCommand.class,
             SweepBenchCommand.class,

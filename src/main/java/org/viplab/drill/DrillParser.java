@@ -47,6 +47,9 @@ public final class DrillParser {
     /** Step ids given in "steps", to their 1-based index. */
     private final Map<String, Integer> stepIds = new java.util.HashMap<>();
 
+    /** A topology given by the caller instead of the text's "preset" or "topology" (see {@link #parseOn}). */
+    private Topology given;
+
     private DrillParser(String source) { this.source = source; }
 
     public static Drill parseFile(Path file) throws DrillException {
@@ -68,6 +71,16 @@ public final class DrillParser {
         return new DrillParser(source).drill(text, baseDir);
     }
 
+    /**
+     * A drill written by VIP Lab itself (the tuning advisor's) on a topology it already holds, e.g. the app's current
+     * settings, which is no preset and no file: the text names neither "preset" nor "topology".
+     */
+    public static Drill parseOn(String source, String text, Topology topology) throws DrillException {
+        DrillParser p = new DrillParser(source);
+        p.given = TopologyJson.copy(topology);
+        return p.drill(text, null);
+    }
+
     private Drill drill(String text, Path baseDir) throws DrillException {
         Node root;
         try {
@@ -82,11 +95,14 @@ public final class DrillParser {
         String description = optionalString(obj, "description");
         Node presetNode = obj.get("preset");
         Node topoNode = obj.get("topology");
-        if (presetNode == null && topoNode == null) throw error(obj, "give \"preset\" (" + String.join(", ", Presets.names()) + ") or \"topology\" (a file)");
+        if (given != null && (presetNode != null || topoNode != null)) throw error(obj, "this drill runs on a given topology: no \"preset\" or \"topology\"");
+        if (given == null && presetNode == null && topoNode == null) throw error(obj, "give \"preset\" (" + String.join(", ", Presets.names()) + ") or \"topology\" (a file)");
         if (presetNode != null && topoNode != null) throw error(topoNode, "give \"preset\" or \"topology\", not both");
         Topology topology;
         String presetName = null;
-        if (presetNode != null) {
+        if (given != null) {
+            topology = given;
+        } else if (presetNode != null) {
             presetName = string(presetNode, "preset");
             topology = Presets.byName(presetName);
             if (topology == null) throw error(presetNode, "unknown preset \"" + presetName + "\"; presets: " + String.join(", ", Presets.names()));

@@ -91,6 +91,29 @@ public final class SweepPlan {
     }
 
     /**
+     * A plan over combinations chosen by the caller rather than the product of {@code --set} lists: the tuning
+     * advisor sets one knob on both nodes at once (advert_int must match on both ends of VRRP). Each map is
+     * setting path to value text, read as {@code --set} reads it; each combination is checked like a sweep's.
+     */
+    public static SweepPlan ofCombinations(Drill drill, Seeds seeds, List<Map<String, String>> combinations) throws SweepException {
+        if (combinations.isEmpty()) throw new SweepException("no combination to run");
+        if (seeds.count() > MAX_RUNS / combinations.size()) {
+            throw new SweepException(combinations.size() + " combinations × " + seeds.count() + " seeds; a sweep takes at most " + MAX_RUNS + " runs");
+        }
+        List<Combination> out = new ArrayList<>();
+        for (Map<String, String> texts : combinations) {
+            Map<String, JsonElement> values = new LinkedHashMap<>();
+            for (Map.Entry<String, String> e : texts.entrySet()) {
+                values.put(e.getKey(), Setting.parse(e.getKey() + "=" + e.getValue()).values().get(0));
+            }
+            Topology t = values.isEmpty() ? drill.topology() : checked(drill.topology(), values, texts);
+            Map<String, String> copy = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(texts));
+            out.add(new Combination(out.size(), copy, drill.on(t)));
+        }
+        return new SweepPlan(drill, seeds, List.of(), List.copyOf(out));
+    }
+
+    /**
      * {@code base} with {@code values} applied through {@link SettingPaths} (the drill format's "set"), then checked
      * as a drill's "set" is: every range of {@link Limits} and every rule of {@link TopologyJson#problems}.
      */

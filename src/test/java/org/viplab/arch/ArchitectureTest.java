@@ -87,6 +87,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theTuningAdvisorKnowsNoEngine() {
+        noClasses().that().resideInAPackage("org.viplab.tune..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.viplab.engine..", "org.viplab.cli..",
+                        "org.viplab.report..", "org.viplab.app..", "org.viplab.ui..", "org.viplab.lab..")
+                .because("the advisor runs sweeps on whatever lab factory the CLI or the app hands it")
+                .check(CLASSES);
+    }
+
+    @Test
     void sweepsKnowNoEngine() {
         noClasses().that().resideInAPackage("org.viplab.sweep..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.viplab.engine..", "org.viplab.cli..",

@@ -32,7 +32,7 @@ final class MainMenus {
     }
 
     MenuBar build(Theme initialTheme, double initialScale) {
-        MenuBar bar = new MenuBar(file(), lab(), presets(), view(initialTheme, initialScale), help());
+        MenuBar bar = new MenuBar(file(), lab(), presets(), tools(), view(initialTheme, initialScale), help());
         bar.setId("menu-bar");
         return bar;
     }
@@ -77,6 +77,13 @@ final class MainMenus {
             m.getItems().add(i);
         }
         return m;
+    }
+
+    /** Tools: the advisors that run many simulations (Tune…), added by their features. */
+    private Menu tools() {
+        Menu tools = w.menu("menu.tools");
+        sections.attach(tools, Section.TOOLS);
+        return tools;
     }
 
     private Menu view(Theme initialTheme, double initialScale) {

@@ -18,7 +18,8 @@ public final class MenuSections {
     /** Where items go, in menu order. */
     public enum Section {
         FILE_IMPORT, FILE_SESSIONS, FILE_EXPORT, FILE_QUIT,
-        LAB_HOSTS, LAB_ACTIONS, LAB_CHECKS
+        LAB_HOSTS, LAB_ACTIONS, LAB_CHECKS,
+        TOOLS
     }
 
     private final Map<Section, List<MenuItem>> items = new EnumMap<>(Section.class);
