@@ -193,7 +193,7 @@ public final class SweepReport {
             rows.add(row);
             long[] sim = RealComparison.values(c.simulated().runsOf(0), r.metric());
             long[] rv = RealComparison.values(c.real(), r.metric());
-            if (sim.length == 0 && rv.length == 0) continue;
+            if (max(sim) == 0 && max(rv) == 0) continue; // nothing on either side (no split brain): the table says 0, a chart adds nothing
             List<DistributionCharts.Sample> samples = new ArrayList<>();
             if (sim.length > 0) samples.add(new DistributionCharts.Sample(simLabel, sim));
             if (rv.length > 0) samples.add(new DistributionCharts.Sample(realLabel, rv));

@@ -75,9 +75,9 @@ class SweepReportTest {
         // gap: Skew(90) on every run of both: D = 0, nothing to tell apart
         assertTrue(html.contains("<td>no-VIP gap</td><td class=\"num\">3 / 30</td><td class=\"num\">648.4</td>"), "gap row");
         assertTrue(html.contains("<td class=\"num\">0.000</td><td class=\"num\">1.000</td>"), "D 0, p 1 for the gap");
-        // the overlay: a CDF per metric with a value (4: split brain is 0 in every run but still drawn against the other sample)
+        // the overlay: both CDFs on one chart for each metric but split brain (0 in every run on both sides: not drawn)
         int before = html.substring(0, html.indexOf("The simulated seeds")).split("data:image/png;base64,").length - 1;
-        assertEquals(5, before);
+        assertEquals(4, before);
         assertTrue(html.contains("<th>run</th>") && html.contains("Each real run"));
         String csv = Files.readString(dir.resolve(SweepReport.CSV));
         assertTrue(csv.startsWith("engine,seed,run,passed,") && csv.contains("\nreal,,3,true,"), csv);
