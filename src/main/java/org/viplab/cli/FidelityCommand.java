@@ -133,14 +133,22 @@ public final class FidelityCommand extends CliCommand {
         return ExitCodes.OK;
     }
 
-    /** "keepalived 2.2.7, haproxy 2.6.12, mariadb 10.11.6" as the first host reports them (the lab's hosts are alike). */
-    private static String versions(Map<String, Map<String, String>> byHost) {
+    /**
+     * "keepalived 2.2.7, haproxy 2.6.12, mariadb 10.11.19" from what the first host reports (the lab's hosts are
+     * alike): the first version number of each line, which is all a table row needs (reports keep the whole lines).
+     */
+    static String versions(Map<String, Map<String, String>> byHost) {
         if (byHost.isEmpty()) return "no versions";
         Map<String, String> v = byHost.values().iterator().next();
         List<String> parts = new ArrayList<>();
-        for (String k : List.of("keepalived", "haproxy", "mariadb")) parts.add(v.getOrDefault(k, k + " unknown"));
+        for (String k : List.of("keepalived", "haproxy", "mariadb")) {
+            java.util.regex.Matcher m = VERSION.matcher(v.getOrDefault(k, ""));
+            parts.add(k + " " + (m.find() ? m.group() : "unknown"));
+        }
         return String.join(", ", parts);
     }
+
+    private static final java.util.regex.Pattern VERSION = java.util.regex.Pattern.compile("\\d+\\.\\d+(\\.\\d+)?");
 
     private static List<Path> realDrills(Path drillDir) throws IOException {
         try (Stream<Path> s = Files.list(drillDir)) {
