@@ -109,6 +109,7 @@ public final class FidelityCommand extends CliCommand {
             for (int i : mine) {
                 Drill onHosts = parsed.get(i).on(org.viplab.engine.ssh.SshLab.topologyOf(session.inventory()));
                 String name = files.get(i).getFileName().toString();
+                String load = FidelityRuns.loadAverage();
                 RealRuns.Outcome o = RealRuns.repeat(session, onHosts, runs, name, out, System::nanoTime);
                 if (o.cancelled()) {
                     err.println("cancelled during " + name + ": the run in progress was stopped and the hosts restored; nothing recorded");
@@ -123,6 +124,7 @@ public final class FidelityCommand extends CliCommand {
                 d.hosts = versions;
                 d.runsAsked = runs;
                 d.seconds = Math.round(o.seconds());
+                d.load = load;
                 for (DrillResult r : o.results()) d.runs.add(FidelityRuns.Run.of(r));
                 done.put(name, d);
             }

@@ -260,7 +260,8 @@ final class FidelityDoc {
             FidelityRuns.Drill d = e.getValue();
             b.append("- ").append(e.getKey()).append(": ").append(d.runs.size()).append(" of ").append(d.runsAsked).append(" runs on ")
                     .append(d.date).append(" (").append(d.hosts).append("), ").append(d.runs.stream().filter(r -> r.passed).count())
-                    .append(" passed, ").append(d.seconds).append(" s in all\n");
+                    .append(" passed, ").append(d.seconds).append(" s in all")
+                    .append(d.load == null ? "" : "; load average " + d.load + " (1, 5, 15 min) as they began").append('\n');
         }
         b.append("\n| drill | figure | real min / median / max (n) | simulated min / median / max (n) | KS D (p) | verdict |\n")
                 .append("|---|---|---|---|---|---|\n");

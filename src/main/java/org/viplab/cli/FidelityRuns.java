@@ -64,6 +64,11 @@ final class FidelityRuns {
         String hosts;
         int runsAsked;
         long seconds;
+        /**
+         * This machine's load averages (1, 5, 15 min) when the runs began, or null: on the one-machine lab the hosts
+         * share its cores, and a loaded machine restarts and schedules slowly. Absent from the first record (not taken then).
+         */
+        String load;
         List<Run> runs = new ArrayList<>();
     }
 
@@ -83,6 +88,16 @@ final class FidelityRuns {
             return r;
         } catch (JsonParseException e) {
             throw new IOException(file + ": not the recorded runs of viplab fidelity --runs: " + e.getMessage(), e);
+        }
+    }
+
+    /** The first three fields of /proc/loadavg ("29.98 31.76 35.26"), or null where there is none. */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg"), StandardCharsets.US_ASCII).trim().split("\\s+");
+            return f.length >= 3 ? f[0] + " " + f[1] + " " + f[2] : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
         }
     }
 

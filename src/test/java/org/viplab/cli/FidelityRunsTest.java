@@ -66,7 +66,9 @@ class FidelityRunsTest {
         String after = FidelityDoc.generate("", drills, 60, rec);
         assertTrue(after.startsWith(before), "the section is added at the end, the rest unchanged");
         String section = after.substring(before.length());
-        assertTrue(section.contains("- real-mode1-mysql-stop.json: 3 of 3 runs on 2026-12-06 (h), 3 passed, 120 s in all"), section);
+        assertTrue(section.contains("- real-mode1-mysql-stop.json: 3 of 3 runs on 2026-12-06 (h), 3 passed, 120 s in all\n"), section);
+        three.load = "29.98 31.76 35.26";
+        assertTrue(FidelityDoc.generate("", drills, 60, rec).contains("120 s in all; load average 29.98 31.76 35.26 (1, 5, 15 min) as they began\n"));
         // the same simulator on other seeds: every real value inside the seeds' range
         assertTrue(section.contains("| real-mode1-mysql-stop.json | failovers | 1.0 / 1.0 / 1.0 (3) | 1.0 / 1.0 / 1.0 (60) | 0.00 (1.000) | within |"), section);
         assertTrue(section.contains("| real-mode1-mysql-stop.json | first failover: no-VIP gap ms | 648.4 / 648.4 / 648.4 (3) | 648.4 / 648.4 / 648.4 (60) |"), section);
