@@ -43,7 +43,7 @@ class RealLabE2ETest {
     }
 
     /**
-     * sweep --engine ssh --runs 2 on the lab that is up already (no second lab up: about 2 min added, 127 s measured): two real runs
+     * sweep --engine ssh --runs 2 on the lab that is up already (no second lab up: 68 s added in the e2e run, 127 s by hand on a busier machine): two real runs
      * over one connection, each from the baseline, beside seeds 1-60, with the KS test per metric in the JSON, the
      * CSV and the report.
      */
