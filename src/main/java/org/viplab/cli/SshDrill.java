@@ -40,37 +40,67 @@ final class SshDrill {
     private SshDrill() { }
 
     static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
+        Opened o = open(drill, inventoryOption, out, err);
+        if (o.failure() != null) return o.failure();
+        try (Session s = o.session()) {
+            DrillResult r;
+            try {
+                r = s.run(o.drill());
+            } catch (IllegalStateException e) {
+                return fail(err, ExitCodes.ENGINE, e.getMessage().startsWith("baseline") ? e.getMessage() : "engine failed: " + e.getMessage());
+            }
+            String gone = s.unreachable();
+            if (gone != null) {
+                err.println(gone + " is unreachable at the end of the drill");
+                print(r, out);
+                return new Outcome(r, ExitCodes.ENGINE);
+            }
+            return new Outcome(r, null);
+        } catch (IllegalStateException | UnsupportedOperationException e) {
+            return fail(err, ExitCodes.ENGINE, "engine failed: " + e.getMessage());
+        }
+    }
+
+    /** Connected hosts and the drill as they run it, or why not (printed already). */
+    record Opened(Session session, Drill drill, Outcome failure) { }
+
+    /**
+     * Checks the drill against what real hosts can do, reads the inventory, asks for passwords and unknown host keys,
+     * connects and asks each host its versions: everything before a first run. The caller closes the session.
+     */
+    static Opened open(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
         // refused before connecting: a drill that would stop half-way on real hosts never starts
-        java.util.List<org.viplab.drill.Step> all = new java.util.ArrayList<>(drill.steps());
+        List<org.viplab.drill.Step> all = new ArrayList<>(drill.steps());
         all.addAll(drill.restore());
         for (org.viplab.drill.Step s : all) {
             String refused = s instanceof org.viplab.drill.Step.ActionStep a ? SshLab.refusal(a.action()) : null;
             if (refused != null) {
                 err.println(drill.source() + ":" + s.line() + ": " + refused);
-                return new Outcome(null, ExitCodes.BAD_INPUT);
+                return new Opened(null, drill, new Outcome(null, ExitCodes.BAD_INPUT));
             }
         }
         Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
         if (!Files.exists(invPath)) {
-            return fail(err, ExitCodes.BAD_INPUT, "no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
+            return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT,
+                    "no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`"));
         }
         Inventory inv;
         try {
             inv = Inventory.read(invPath);
         } catch (IOException | IllegalArgumentException e) {
-            return fail(err, ExitCodes.BAD_INPUT, e.getMessage());
+            return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, e.getMessage()));
         }
         if (drill.presetName() != null && !drill.presetName().equals(inv.preset)) {
             err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
         }
         // the report names the real hosts: the inventory's addresses, VIP and port on the drill's preset
-        drill = drill.on(SshLab.topologyOf(inv));
+        Drill onHosts = drill.on(SshLab.topologyOf(inv));
         Console console = System.console();
         Map<String, char[]> passwords = new HashMap<>();
         for (Inventory.Host h : inv.hosts) {
             if (!h.auth.equals("password")) continue;
             if (console == null) {
-                return fail(err, ExitCodes.BAD_INPUT, h.name + ": password authentication needs a terminal to ask for the password");
+                return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, h.name + ": password authentication needs a terminal to ask for the password"));
             }
             passwords.put(h.name, console.readPassword("Password for %s@%s: ", h.user, h.address));
         }
@@ -79,39 +109,94 @@ final class SshDrill {
                     + "Trust it and add it to known_hosts (yes/no)? ", host, type, fp);
             return a != null && a.strip().equalsIgnoreCase("yes");
         };
-        Timeline timeline = new Timeline();
-        try (SshLab lab = new SshLab(inv, timeline, prompt, passwords, c -> out.println("  $ " + c))) {
-            long t0 = System.nanoTime();
+        SshLab lab = new SshLab(inv, new Timeline(), prompt, passwords, c -> out.println("  $ " + c));
+        long t0 = System.nanoTime();
+        try {
+            lab.connect();
+        } catch (RemoteException e) {
+            lab.close();
+            return new Opened(null, drill, fail(err, ExitCodes.ENGINE, "cannot reach the hosts: " + e.getMessage()));
+        } catch (RuntimeException e) {
+            lab.close();
+            throw e;
+        }
+        out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
+                (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+        // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
+        Map<String, Map<String, String>> versions = lab.hostVersions();
+        return new Opened(new Session(inv, lab, versions, out), onHosts, null);
+    }
+
+    /**
+     * Connected hosts that run a drill once or many times (sweep --engine ssh, fidelity --runs): each run restores
+     * the baseline and waits for it (the client's probes answered too), starts a fresh timeline at t = 0, and runs
+     * the drill, whose restore runs even when it is cancelled. {@link #cancel()} may come from another thread
+     * (Ctrl-C): the run in progress stops at its next step and restores, and no further run starts.
+     */
+    static final class Session implements AutoCloseable {
+        private final Inventory inv;
+        private final SshLab lab;
+        private final Map<String, Map<String, String>> versions;
+        private final PrintStream out;
+        private volatile boolean cancelled;
+        private volatile DrillRunner current;
+
+        Session(Inventory inv, SshLab lab, Map<String, Map<String, String>> versions, PrintStream out) {
+            this.inv = inv;
+            this.lab = lab;
+            this.versions = versions;
+            this.out = out;
+        }
+
+        /**
+         * One run of {@code drill} (as {@link Opened#drill()} gives it); IllegalStateException when the baseline is not
+         * reached ("baseline: ...") or the run is cancelled before it starts.
+         */
+        DrillResult run(Drill drill) throws InterruptedException {
+            if (cancelled) throw new IllegalStateException("cancelled");
             try {
-                lab.connect();
-            } catch (RemoteException e) {
-                return fail(err, ExitCodes.ENGINE, "cannot reach the hosts: " + e.getMessage());
-            }
-            out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
-                    (System.nanoTime() - t0) / 1_000_000, offsets(lab));
-            // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
-            Map<String, Map<String, String>> versions = lab.hostVersions();
-            try {
-                lab.prepare(BASELINE_MAX_MS);
+                lab.prepare(BASELINE_MAX_MS, () -> cancelled);
             } catch (IllegalStateException e) {
-                return fail(err, ExitCodes.ENGINE, "baseline: " + e.getMessage());
+                throw new IllegalStateException("baseline: " + e.getMessage(), e);
             }
             out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
             lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on
-            DrillResult r = new DrillRunner().run(drill, lab, null);
-            r = r.withProvenance(r.provenance().withHosts(hosts(inv, versions)));
-            if (lab.lateEvents() > 0) err.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
-            for (String h : inv.hostNames()) {
-                if (!lab.reachable(h)) {
-                    err.println(h + " is unreachable at the end of the drill");
-                    print(r, out);
-                    return new Outcome(r, ExitCodes.ENGINE);
-                }
+            DrillRunner runner = new DrillRunner();
+            current = runner;
+            if (cancelled) runner.abort(); // cancelled between the baseline and here: the restore still runs
+            DrillResult r;
+            try {
+                r = runner.run(drill, lab, null);
+            } finally {
+                current = null;
             }
-            return new Outcome(r, null);
-        } catch (IllegalStateException | UnsupportedOperationException e) {
-            return fail(err, ExitCodes.ENGINE, "engine failed: " + e.getMessage());
+            r = r.withProvenance(r.provenance().withHosts(hosts(inv, versions)));
+            if (lab.lateEvents() > 0) out.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
+            return r;
         }
+
+        /** Stops at the next step (the drill's restore runs); no run starts after this. Any thread. */
+        void cancel() {
+            cancelled = true;
+            DrillRunner r = current;
+            if (r != null) r.abort();
+        }
+
+        boolean cancelled() { return cancelled; }
+
+        /** The first host that cannot be reached now, or null. */
+        String unreachable() {
+            for (String h : inv.hostNames()) if (!lab.reachable(h)) return h;
+            return null;
+        }
+
+        Inventory inventory() { return inv; }
+
+        /** Each host's reported versions, asked once at connect. */
+        Map<String, Map<String, String>> versions() { return versions; }
+
+        @Override
+        public void close() { lab.close(); }
     }
 
     /** The inventory's hosts (no secrets: an inventory holds none) with the versions each reported. */

@@ -10,6 +10,8 @@ import org.viplab.engine.sim.SimulatedLab;
 import org.viplab.engine.ssh.Shell;
 import org.viplab.report.SweepReport;
 import org.viplab.sweep.CombinationStats;
+import org.viplab.sweep.KolmogorovSmirnov;
+import org.viplab.sweep.RealComparison;
 import org.viplab.sweep.Metric;
 import org.viplab.sweep.Quantiles;
 import org.viplab.sweep.RunFigures;
@@ -42,9 +44,13 @@ import java.util.concurrent.TimeUnit;
  * the simulator, on all cores, and the distribution of its figures. Same arguments, same output bytes.
  */
 @Command(name = "sweep", sortOptions = false,
-        description = "run a drill over many seeds and settings on the simulator and print the distribution of its figures",
+        description = "run a drill over many seeds and settings on the simulator and print the distribution of its figures;"
+                + " with --engine ssh --runs N, also N times on real hosts, the two distributions compared",
         footer = {"", "Each run is an ordinary simulated drill run; repeat one with the `viplab drill` command printed for the worst seeds.",
-            "--set keys are the drill format's \"set\" paths (samples/drills/README.md), e.g. --set db2.keepalived.priority=90,95,99."})
+            "--set keys are the drill format's \"set\" paths (samples/drills/README.md), e.g. --set db2.keepalived.priority=90,95,99.",
+            "--engine ssh: the hosts are restored and reach the baseline (the client's probes answered) before each run;"
+                + " each metric's real sample is tested against the simulated one (two-sample Kolmogorov-Smirnov, exact p-value"
+                + " for the sizes, conservative with tied values). Ctrl-C stops the run in progress, restores the hosts and writes nothing."})
 public final class SweepCommand extends CliCommand {
     /** How a sweep's runs are simulated: exactly as {@code viplab drill} runs one. */
     static final SweepRunner.LabFactory SIMULATOR = (drill, timeline) -> SimulatedLab.steadyState(drill.topology(), drill.seed(), timeline);
@@ -52,8 +58,27 @@ public final class SweepCommand extends CliCommand {
     @Parameters(paramLabel = "DRILL", description = "a drill file (see samples/drills/README.md)")
     Path file;
 
-    @Option(names = "--seeds", paramLabel = "FIRST-LAST", defaultValue = "1-1000", description = "the seeds to run (default ${DEFAULT-VALUE})")
+    /** Real hosts run the drill as their own settings have it; the simulator runs it over seeds beside them. */
+    enum Engine { sim, ssh }
+
+    /** The simulated seeds a real-host comparison is drawn against when none are given (as docs/fidelity.md uses). */
+    static final String SSH_SEEDS = "1-60";
+    /** Real runs take about a minute each: a typo such as 1000 is refused rather than run for 16 hours. */
+    static final int MAX_REAL_RUNS = 200;
+
+    @Option(names = "--seeds", paramLabel = "FIRST-LAST", description = "the seeds to run (default 1-1000; " + SSH_SEEDS + " with --engine ssh)")
     String seeds;
+
+    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sim",
+            description = "sim (default) or ssh: also run the drill --runs times on the real hosts and compare")
+    Engine engine;
+
+    @Option(names = "--runs", paramLabel = "N", description = "with --engine ssh: how many times to run the drill on the real hosts (1 to " + MAX_REAL_RUNS + ")")
+    Integer runs;
+
+    @Option(names = {"--hosts", "--inventory"}, paramLabel = "INVENTORY",
+            description = "with --engine ssh: the hosts' inventory (default: the one-machine lab's)")
+    String hosts;
 
     @Option(names = "--set", paramLabel = "KEY=V1,V2", description = "a setting to sweep (repeatable; every combination runs)")
     List<String> sets = new ArrayList<>();
@@ -82,6 +107,13 @@ public final class SweepCommand extends CliCommand {
         int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (workers < 1 || workers > 256) throw new UsageException("--jobs must be from 1 to 256");
         if (lang != null && report == null) throw new UsageException("--lang goes with --report DIR");
+        boolean real = engine == Engine.ssh;
+        if (!real && (runs != null || hosts != null)) throw new UsageException("--runs and --hosts go with --engine ssh");
+        if (real && runs == null) throw new UsageException("--engine ssh needs --runs N: how many times to run the drill on the real hosts");
+        if (real && (runs < 1 || runs > MAX_REAL_RUNS)) throw new UsageException("--runs must be from 1 to " + MAX_REAL_RUNS);
+        if (real && !sets.isEmpty()) {
+            throw new UsageException("--set changes the simulator's settings; real hosts run their own configuration (drop --set with --engine ssh)");
+        }
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkFile("--csv", csv);
         OutputPaths.checkReportDir("--report", report);
@@ -96,17 +128,34 @@ public final class SweepCommand extends CliCommand {
         try {
             List<Setting> settings = new ArrayList<>();
             for (String s : sets) settings.add(Setting.parse(s));
-            plan = SweepPlan.of(drill, Seeds.parse(seeds), settings);
+            plan = SweepPlan.of(drill, Seeds.parse(seeds != null ? seeds : real ? SSH_SEEDS : "1-1000"), settings);
         } catch (SweepException e) {
             throw new BadInputException(e.getMessage());
         }
+        SshDrill.Opened hostsOpened = null;
+        if (real) {
+            // connected before anything runs: a wrong inventory or an unreachable host stops here, not after the sweep
+            hostsOpened = SshDrill.open(drill, hosts, out, err);
+            if (hostsOpened.failure() != null) return hostsOpened.failure().exitCode();
+        }
+        SshDrill.Session session = hostsOpened == null ? null : hostsOpened.session();
+        try {
+            return sweep(plan, session, hostsOpened == null ? null : hostsOpened.drill(), workers, out, err);
+        } finally {
+            if (session != null) session.close();
+        }
+    }
+
+    private int sweep(SweepPlan plan, SshDrill.Session session, Drill onHosts, int workers, PrintStream out, PrintStream err) throws Exception {
         SweepRunner runner = new SweepRunner();
         CountDownLatch stopped = new CountDownLatch(1);
-        // Ctrl-C: stop starting runs, let the command say what it did, then let the JVM go
+        // Ctrl-C: stop starting runs (on real hosts: stop the run in progress, which restores the hosts), let the
+        // command say what it did, then let the JVM go
         Thread onInterrupt = new Thread(() -> {
             runner.cancel();
+            if (session != null) session.cancel();
             try {
-                stopped.await(10, TimeUnit.SECONDS);
+                stopped.await(session == null ? 10 : 120, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -139,18 +188,49 @@ public final class SweepCommand extends CliCommand {
         }
         print(result, out);
         err.printf(Locale.ROOT, "%,d runs in %.1f s on %d workers (%,.0f runs/s)%n", plan.runs(), wallS, workers, plan.runs() / wallS);
-        if (json != null) AtomicFiles.writeString(json, SweepJson.toJson(result));
+        RealComparison comparison = null;
+        if (session != null) {
+            Runtime.getRuntime().addShutdownHook(onInterrupt); // removed above with the simulator's part; the real runs need it more
+            RealRuns.Outcome o;
+            try {
+                o = RealRuns.repeat(session, onHosts, runs, "sweep", out, System::nanoTime);
+            } finally {
+                try {
+                    Runtime.getRuntime().removeShutdownHook(onInterrupt);
+                } catch (IllegalStateException shuttingDown) {
+                    // the hook is running: it waits for the latch below
+                }
+            }
+            if (o.cancelled()) {
+                err.printf(Locale.ROOT, "cancelled: %d of %d real runs finished in %.0f s; the run in progress was stopped and the hosts restored; nothing written%n",
+                        o.results().size(), runs, o.seconds());
+                stopped.countDown();
+                return ExitCodes.FAILED;
+            }
+            if (o.exitCode() != null) {
+                err.println(o.error());
+                stopped.countDown();
+                return o.exitCode();
+            }
+            List<RunFigures> figures = new ArrayList<>();
+            for (int i = 0; i < o.results().size(); i++) figures.add(RunFigures.of(0, i + 1, o.results().get(i)));
+            comparison = new RealComparison(result, figures, runs, false);
+            printReal(comparison, out);
+            err.printf(Locale.ROOT, "%d real runs in %.0f s%n", runs, o.seconds());
+        }
+        RealComparison real = comparison;
+        if (json != null) AtomicFiles.writeString(json, SweepJson.toJson(result, real));
         if (csv != null) {
             AtomicFiles.write(csv, o -> {
                 Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-                SweepCsv.write(result, w);
+                if (real == null) SweepCsv.write(result, w); else SweepCsv.write(real, w);
                 w.flush();
             });
         }
         if (report != null) {
             Locale language = lang == null ? Locale.ENGLISH : lang;
             OutputPaths.writeReport(report, tmp -> {
-                SweepReport.write(result, tmp, language, (c, seed) -> reproduce(c.values(), seed));
+                SweepReport.write(result, real, tmp, language, (c, seed) -> reproduce(c.values(), seed));
                 return null;
             });
             out.println("report: " + report.resolve(SweepReport.HTML));
@@ -188,6 +268,47 @@ public final class SweepCommand extends CliCommand {
             }
         }
     }
+
+    /**
+     * The real runs against the simulated seeds, per metric: how many runs have it, both medians, the real min and
+     * max, and the Kolmogorov-Smirnov test with its verdict at alpha 0.05 said in words.
+     */
+    static void printReal(RealComparison c, PrintStream out) {
+        SweepPlan plan = c.simulated().plan();
+        out.printf(Locale.ROOT, "Real hosts: %d runs, %d passed; against the simulator's seeds %s (two-sample Kolmogorov-Smirnov, alpha %.2f)%n",
+                c.real().size(), c.realPassed(), plan.seeds(), KolmogorovSmirnov.ALPHA);
+        out.printf("    %-18s %11s %10s %10s %10s %10s %6s %8s %8s  %s%n", "ms", "runs r/sim", "sim p50", "real min", "real p50", "real max",
+                "D", "p", "D crit", "verdict");
+        for (RealComparison.Row r : c.rows()) {
+            Quantiles s = r.simulated();
+            Quantiles q = r.real();
+            KolmogorovSmirnov.Result ks = r.ks();
+            out.printf(Locale.ROOT, "    %-18s %11s %10s %10s %10s %10s %6s %8s %8s  %s%n", r.metric().id(),
+                    (q == null ? 0 : q.n()) + "/" + (s == null ? 0 : s.n()), msOrDash(s == null ? null : s.p50()),
+                    msOrDash(q == null ? null : q.min()), msOrDash(q == null ? null : q.p50()), msOrDash(q == null ? null : q.max()),
+                    ks == null ? "-" : String.format(Locale.ROOT, "%.3f", ks.d()),
+                    ks == null ? "-" : pText(ks.pValue()),
+                    ks == null || ks.tooFew() ? "-" : String.format(Locale.ROOT, "%.3f", ks.critical()), verdict(r));
+        }
+        out.println("    p: exact for these sample sizes (asymptotic beyond " + KolmogorovSmirnov.EXACT_CELLS + " pairs), for continuous values;"
+                + " tied values (repeated figures) make it conservative");
+    }
+
+    /** In words: whether the real runs differ from the simulated seeds at alpha 0.05, or why it cannot be said. */
+    static String verdict(RealComparison.Row r) {
+        return switch (r.verdict()) {
+            case NONE -> "no run has it";
+            case NO_REAL -> "no real run has it";
+            case NO_SIMULATED -> "no simulated run has it";
+            case TOO_FEW -> "too few runs to tell at alpha 0.05";
+            case DIFFER -> "differ at alpha 0.05";
+            case NO_DIFFERENCE -> "no significant difference";
+        };
+    }
+
+    static String pText(double p) { return p < 0.001 ? "<0.001" : String.format(Locale.ROOT, "%.3f", p); }
+
+    private static String msOrDash(Long us) { return us == null ? "-" : String.format(Locale.ROOT, "%.1f", Durations.ms(us)); }
 
     /** The exact command that repeats one run: {@code viplab drill FILE --seed N --set KEY=VALUE …}, each word quoted once. */
     String reproduce(Map<String, String> settings, long seed) {

@@ -10,7 +10,9 @@ import org.viplab.core.util.Durations;
 import org.viplab.sweep.CombinationStats;
 import org.viplab.sweep.DrillBudget;
 import org.viplab.sweep.Metric;
+import org.viplab.sweep.KolmogorovSmirnov;
 import org.viplab.sweep.Quantiles;
+import org.viplab.sweep.RealComparison;
 import org.viplab.sweep.RunFigures;
 import org.viplab.sweep.SweepCsv;
 import org.viplab.sweep.SweepJson;
@@ -48,17 +50,24 @@ public final class SweepReport {
     private SweepReport() { }
 
     public static void write(SweepResult result, Path dir, Locale locale, Reproduce reproduce) throws IOException {
-        java.nio.file.Files.createDirectories(dir);
-        AtomicFiles.writeString(dir.resolve(JSON), SweepJson.toJson(result));
-        AtomicFiles.write(dir.resolve(CSV), o -> {
-            Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-            SweepCsv.write(result, w);
-            w.flush();
-        });
-        AtomicFiles.writeString(dir.resolve(HTML), html(result, locale, reproduce));
+        write(result, null, dir, locale, reproduce);
     }
 
-    static String html(SweepResult result, Locale locale, Reproduce reproduce) throws IOException {
+    /** With {@code real} (may be null): the real runs overlaid on the simulated ones, and the KS table, first on the page. */
+    public static void write(SweepResult result, RealComparison real, Path dir, Locale locale, Reproduce reproduce) throws IOException {
+        java.nio.file.Files.createDirectories(dir);
+        AtomicFiles.writeString(dir.resolve(JSON), SweepJson.toJson(result, real));
+        AtomicFiles.write(dir.resolve(CSV), o -> {
+            Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
+            if (real == null) SweepCsv.write(result, w); else SweepCsv.write(real, w);
+            w.flush();
+        });
+        AtomicFiles.writeString(dir.resolve(HTML), html(result, real, locale, reproduce));
+    }
+
+    static String html(SweepResult result, Locale locale, Reproduce reproduce) throws IOException { return html(result, null, locale, reproduce); }
+
+    static String html(SweepResult result, RealComparison real, Locale locale, Reproduce reproduce) throws IOException {
         ReportModel text = new ReportModel(locale);
         ChartText chartText = new ChartText(locale);
         SweepPlan plan = result.plan();
@@ -89,6 +98,7 @@ public final class SweepReport {
         List<Map<String, Object>> combos = new ArrayList<>();
         for (CombinationStats c : stats) combos.add(combination(result, c, text, chartText, reproduce, stats.size()));
         m.put("combinations", combos);
+        if (real != null) m.put("real", real(real, text, chartText));
         m.put("histogramsLeftOut", stats.size() > MAX_HISTOGRAM_COMBINATIONS
                 ? text.f("sweep.histograms.leftOut", MAX_HISTOGRAM_COMBINATIONS) : "");
         return Templates.render("sweep.ftlx", m, locale);
@@ -153,6 +163,63 @@ public final class SweepReport {
         cm.put("worst", worst);
         budget(cm, c, text, chartText);
         return cm;
+    }
+
+    /** The real runs' section: each metric's two CDFs on one chart, the KS table, and each real run's figures. */
+    private static Map<String, Object> real(RealComparison c, ReportModel text, ChartText chartText) throws IOException {
+        SweepPlan plan = c.simulated().plan();
+        Map<String, Object> m = new HashMap<>();
+        m.put("summary", text.f("sweep.real.summary", c.real().size(), c.realPassed(), plan.seeds().toString(), plan.runs()));
+        String simLabel = text.f("sweep.real.sim", plan.seeds().toString());
+        String realLabel = text.f("sweep.real.real", c.real().size());
+        List<Map<String, Object>> rows = new ArrayList<>();
+        List<Map<String, Object>> cdfs = new ArrayList<>();
+        for (RealComparison.Row r : c.rows()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("name", text.t(r.metric().textKey()));
+            row.put("runs", (r.real() == null ? 0 : r.real().n()) + " / " + (r.simulated() == null ? 0 : r.simulated().n()));
+            row.put("simP50", r.simulated() == null ? "–" : ms(r.simulated().p50()));
+            row.put("simRange", r.simulated() == null ? "–" : ms(r.simulated().min()) + " – " + ms(r.simulated().max()));
+            row.put("realP50", r.real() == null ? "–" : ms(r.real().p50()));
+            row.put("realRange", r.real() == null ? "–" : ms(r.real().min()) + " – " + ms(r.real().max()));
+            KolmogorovSmirnov.Result ks = r.ks();
+            row.put("d", ks == null ? "–" : String.format(Locale.ROOT, "%.3f", ks.d()));
+            row.put("p", ks == null ? "–" : ks.pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", ks.pValue())
+                    + (ks.exact() ? "" : " " + text.t("sweep.real.asymptotic")));
+            row.put("crit", ks == null ? "–" : ks.tooFew() ? text.t("sweep.real.critNone") : String.format(Locale.ROOT, "%.3f", ks.critical()));
+            RealComparison.Verdict v = r.verdict();
+            row.put("verdict", text.t("sweep.real.verdict." + v.name().toLowerCase(Locale.ROOT)));
+            row.put("status", v == RealComparison.Verdict.DIFFER ? "failed" : v == RealComparison.Verdict.NO_DIFFERENCE ? "passed" : "");
+            rows.add(row);
+            long[] sim = RealComparison.values(c.simulated().runsOf(0), r.metric());
+            long[] rv = RealComparison.values(c.real(), r.metric());
+            if (max(sim) == 0 && max(rv) == 0) continue; // nothing on either side (no split brain): the table says 0, a chart adds nothing
+            List<DistributionCharts.Sample> samples = new ArrayList<>();
+            if (sim.length > 0) samples.add(new DistributionCharts.Sample(simLabel, sim));
+            if (rv.length > 0) samples.add(new DistributionCharts.Sample(realLabel, rv));
+            Map<String, Object> cm = new HashMap<>();
+            cm.put("name", text.t(r.metric().textKey()));
+            cm.put("png", png(DistributionCharts.cdf(chartText, text.t(r.metric().textKey()), samples), 1000, 320));
+            cdfs.add(cm);
+        }
+        m.put("rows", rows);
+        m.put("cdfs", cdfs);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (RunFigures r : c.real()) {
+            Map<String, Object> rm = new HashMap<>();
+            rm.put("run", r.seed());
+            rm.put("passed", text.t(r.passed() ? "report.result.passed" : "report.result.failed"));
+            rm.put("status", r.passed() ? "passed" : "failed");
+            List<String> cells = new ArrayList<>();
+            for (Metric metric : Metric.values()) cells.add(r.has(metric) ? ms(r.us(metric)) : "–");
+            rm.put("cells", cells);
+            runs.add(rm);
+        }
+        m.put("runs", runs);
+        List<String> names = new ArrayList<>();
+        for (Metric metric : Metric.values()) names.add(text.t(metric.textKey()));
+        m.put("metricNames", names);
+        return m;
     }
 
     /** The analytic budget of the drill's fault as a stacked bar, the measured downtime's p50, p99 and max across it. */

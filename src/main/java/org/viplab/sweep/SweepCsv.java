@@ -38,6 +38,25 @@ public final class SweepCsv {
         EventCsv.writeTable(header(plan), rows, out);
     }
 
+    /**
+     * A sweep with real runs beside it: one row per run of either, {@code engine} (sim or real) first, then
+     * {@code seed} (the simulator's) or {@code run} (the real run's number, 1..), {@code passed} and the metrics.
+     */
+    public static void write(RealComparison c, Appendable out) throws IOException {
+        List<String> header = new ArrayList<>(List.of("engine", "seed", "run", "passed"));
+        for (Metric m : Metric.values()) header.add(m.id());
+        List<List<String>> rows = new ArrayList<>();
+        for (RunFigures r : c.simulated().runs()) rows.add(row("sim", Long.toString(r.seed()), "", r));
+        for (RunFigures r : c.real()) rows.add(row("real", "", Long.toString(r.seed()), r));
+        EventCsv.writeTable(header, rows, out);
+    }
+
+    private static List<String> row(String engine, String seed, String run, RunFigures r) {
+        List<String> row = new ArrayList<>(List.of(engine, seed, run, Boolean.toString(r.passed())));
+        for (Metric m : Metric.values()) row.add(r.has(m) ? ms(r.us(m)) : "");
+        return row;
+    }
+
     /** Milliseconds with the microseconds kept ("648.437"), trailing zeros dropped, always a dot. */
     static String ms(long us) {
         String s = String.format(Locale.ROOT, "%.3f", Durations.ms(us));

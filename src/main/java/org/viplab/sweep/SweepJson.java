@@ -18,7 +18,14 @@ public final class SweepJson {
 
     private SweepJson() { }
 
-    public static String toJson(SweepResult result) {
+    public static String toJson(SweepResult result) { return toJson(result, null); }
+
+    /**
+     * With {@code real} (may be null): a "real" block with the real runs' pass count and, per metric, both samples'
+     * quantiles, the real values and the Kolmogorov–Smirnov test (D, exact or asymptotic p-value, the critical D at
+     * alpha 0.05 for the sample sizes, null when no D could be significant).
+     */
+    public static String toJson(SweepResult result, RealComparison real) {
         SweepPlan plan = result.plan();
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("schemaVersion", SCHEMA_VERSION);
@@ -38,6 +45,7 @@ public final class SweepJson {
         List<Map<String, Object>> combos = new ArrayList<>();
         for (CombinationStats c : result.stats()) combos.add(combination(c));
         root.put("combinations", combos);
+        if (real != null) root.put("real", real(real));
         return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create().toJson(root) + "\n";
     }
 
@@ -81,6 +89,51 @@ public final class SweepJson {
             metrics.put(metric.id(), qm);
         }
         m.put("metrics", metrics);
+        return m;
+    }
+
+    private static Map<String, Object> real(RealComparison c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("runsAsked", c.runsAsked());
+        m.put("runs", c.real().size());
+        m.put("cancelled", c.cancelled());
+        m.put("passed", c.realPassed());
+        Map<String, Object> metrics = new LinkedHashMap<>();
+        for (RealComparison.Row row : c.rows()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("simulated", quantiles(row.simulated()));
+            r.put("real", quantiles(row.real()));
+            List<Double> values = new ArrayList<>();
+            for (long us : RealComparison.values(c.real(), row.metric())) values.add(Durations.ms(us));
+            r.put("realValues", values);
+            KolmogorovSmirnov.Result ks = row.ks();
+            if (ks == null) {
+                r.put("ks", null);
+            } else {
+                Map<String, Object> k = new LinkedHashMap<>();
+                k.put("d", round(ks.d()));
+                k.put("pValue", round(ks.pValue()));
+                k.put("method", ks.exact() ? "exact" : "asymptotic");
+                k.put("alpha", KolmogorovSmirnov.ALPHA);
+                k.put("criticalD", ks.tooFew() ? null : round(ks.critical()));
+                k.put("differs", ks.differs());
+                r.put("ks", k);
+            }
+            metrics.put(row.metric().id(), r);
+        }
+        m.put("metrics", metrics);
+        return m;
+    }
+
+    private static Map<String, Object> quantiles(Quantiles q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("n", q == null ? 0 : q.n());
+        if (q != null) {
+            m.put("min", Durations.ms(q.min()));
+            m.put("p50", Durations.ms(q.p50()));
+            m.put("p90", Durations.ms(q.p90()));
+            m.put("max", Durations.ms(q.max()));
+        }
         return m;
     }
 

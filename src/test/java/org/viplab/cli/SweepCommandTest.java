@@ -69,6 +69,30 @@ class SweepCommandTest {
         assertTrue(drill.err().contains("takes one value here"), drill.err());
     }
 
+    /** --engine ssh is refused before it connects when its options do not fit, naming the option. */
+    @Test
+    void realRunsAreRefusedBeforeConnectingWhenTheOptionsDoNotFit(@TempDir Path tmp) {
+        DrillCommandReportTest.Run noRuns = run("sweep", MODE1, "--engine", "ssh");
+        assertEquals(2, noRuns.exit());
+        assertTrue(noRuns.err().contains("--engine ssh needs --runs N"), noRuns.err());
+        DrillCommandReportTest.Run runsOnSim = run("sweep", MODE1, "--runs", "3");
+        assertEquals(2, runsOnSim.exit());
+        assertTrue(runsOnSim.err().contains("--runs and --hosts go with --engine ssh"), runsOnSim.err());
+        DrillCommandReportTest.Run set = run("sweep", MODE1, "--engine", "ssh", "--runs", "2", "--set", "db2.keepalived.priority=90,95");
+        assertEquals(2, set.exit());
+        assertTrue(set.err().contains("real hosts run their own configuration"), set.err());
+        DrillCommandReportTest.Run many = run("sweep", MODE1, "--engine", "ssh", "--runs", "1000");
+        assertEquals(2, many.exit());
+        DrillCommandReportTest.Run noInventory = run("sweep", MODE1, "--engine", "ssh", "--runs", "2", "--hosts", tmp.resolve("none.json").toString());
+        assertEquals(2, noInventory.exit());
+        assertTrue(noInventory.err().contains("no inventory at " + tmp.resolve("none.json")), noInventory.err());
+        // a timing fault cannot run on real hosts: refused at its file:line before the inventory is read
+        DrillCommandReportTest.Run stall = run("sweep", "samples/drills/24-mode1-stall-false-failover.json", "--engine", "ssh", "--runs", "2",
+                "--hosts", tmp.resolve("none.json").toString());
+        assertEquals(2, stall.exit());
+        assertTrue(stall.err().contains("24-mode1-stall-false-failover.json:"), stall.err());
+    }
+
     @Test
     void sweepbenchPrintsRunsPerSecondAndTheRealTimeFactorWithTheLoad() {
         DrillCommandReportTest.Run r = run("sweepbench", "--runs", "20", "--warmup", "0", "--jobs", "2");

@@ -52,6 +52,40 @@ class SweepReportTest {
         assertTrue(Files.readString(dir.resolve(SweepReport.JSON)).contains("\"finished\": 40"));
     }
 
+    /**
+     * Real runs beside the seeds: the KS table and one chart per metric with both CDFs, first on the page, in both
+     * languages. The "real" runs here are the simulator on other seeds (RealComparisonTest says why that is enough).
+     */
+    @Test
+    void realRunsAreOverlaidOnTheSimulatedOnesWithTheKsTable(@TempDir Path dir) throws Exception {
+        Drill d = DrillParser.parseFile(Path.of("samples/drills/01-mode1-basic-failover.json"));
+        SweepResult sim = new SweepRunner().run(SweepPlan.of(d, Seeds.parse("1-30"), List.of()),
+                (dr, t) -> SimulatedLab.steadyState(dr.topology(), dr.seed(), t), 2, null, 50);
+        List<org.viplab.sweep.RunFigures> real = new java.util.ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            Drill one = d.withSeed(700 + i);
+            real.add(org.viplab.sweep.RunFigures.of(0, i, new org.viplab.drill.DrillRunner().run(one,
+                    SimulatedLab.steadyState(one.topology(), one.seed(), new org.viplab.core.timeline.Timeline()), null)));
+        }
+        org.viplab.sweep.RealComparison c = new org.viplab.sweep.RealComparison(sim, real, 3, false);
+        SweepReport.write(sim, c, dir, Locale.ENGLISH, (x, seed) -> "viplab drill d.json --seed " + seed);
+        String html = Files.readString(dir.resolve(SweepReport.HTML));
+        assertTrue(html.indexOf("Real hosts against the simulator") < html.indexOf("The simulated seeds"), "the comparison comes first");
+        assertTrue(html.contains("3 runs on real hosts (3 passed) beside the simulator&apos;s seeds 1-30 (30 runs)."), "summary");
+        // gap: Skew(90) on every run of both: D = 0, nothing to tell apart
+        assertTrue(html.contains("<td>no-VIP gap</td><td class=\"num\">3 / 30</td><td class=\"num\">648.4</td>"), "gap row");
+        assertTrue(html.contains("<td class=\"num\">0.000</td><td class=\"num\">1.000</td>"), "D 0, p 1 for the gap");
+        // the overlay: both CDFs on one chart for each metric but split brain (0 in every run on both sides: not drawn)
+        int before = html.substring(0, html.indexOf("The simulated seeds")).split("data:image/png;base64,").length - 1;
+        assertEquals(4, before);
+        assertTrue(html.contains("<th>run</th>") && html.contains("Each real run"));
+        String csv = Files.readString(dir.resolve(SweepReport.CSV));
+        assertTrue(csv.startsWith("engine,seed,run,passed,") && csv.contains("\nreal,,3,true,"), csv);
+        SweepReport.write(sim, c, dir.resolve("zh"), Locale.SIMPLIFIED_CHINESE, (x, seed) -> "viplab drill d.json --seed " + seed);
+        String zh = Files.readString(dir.resolve("zh").resolve(SweepReport.HTML));
+        assertTrue(zh.contains("真实主机与模拟器对比") && zh.contains("在真实主机上运行 3 次（3 次通过）"), "Chinese texts");
+    }
+
     @Test
     void theChineseReportIsInChinese(@TempDir Path dir) throws Exception {
         SweepReport.write(sweep(), dir, Locale.SIMPLIFIED_CHINESE, (c, seed) -> "viplab drill d.json --seed " + seed);

@@ -39,7 +39,36 @@ class RealLabE2ETest {
 
     @Test
     void mode1ServiceMysqlStop() throws Exception {
-        mode(1, "samples/drills/real-mode1-mysql-stop.json", "stop db1/mysqld");
+        mode(1, "samples/drills/real-mode1-mysql-stop.json", "stop db1/mysqld", RealLabE2ETest::sweepOnRealHosts);
+    }
+
+    /**
+     * sweep --engine ssh --runs 2 on the lab that is up already (no second lab up: 68 s added in the e2e run, 127 s by hand on a busier machine): two real runs
+     * over one connection, each from the baseline, beside seeds 1-60, with the KS test per metric in the JSON, the
+     * CSV and the report.
+     */
+    static void sweepOnRealHosts(Path dir, Map<String, Object> fig) throws Exception {
+        Path json = OUT.resolve("sweep-real.json");
+        Path csv = OUT.resolve("sweep-real.csv");
+        Path report = OUT.resolve("sweep-real-report");
+        long t0 = System.nanoTime();
+        Cli s = cli("sweep", "samples/drills/real-mode1-mysql-stop.json", "--engine", "ssh", "--runs", "2",
+                "--hosts", dir.resolve("inventory.json").toString(), "--json", json.toString(), "--csv", csv.toString(), "--report", report.toString());
+        fig.put("sweepRealS", round((System.nanoTime() - t0) / 1e9));
+        assertEquals(0, s.rc(), "sweep on real hosts failed:\n" + s.out() + s.err());
+        assertTrue(s.out().contains("sweep: real run 2 of 2 (ETA ") && s.out().contains("Real hosts: 2 runs"), s.out());
+        JsonObject real = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("real");
+        assertEquals(2, real.get("runs").getAsInt());
+        JsonObject down = real.getAsJsonObject("metrics").getAsJsonObject("clientDowntimeMs");
+        assertEquals(2, down.getAsJsonArray("realValues").size(), "both runs failed over and had client downtime: " + down);
+        assertEquals(60, down.getAsJsonObject("simulated").get("n").getAsInt());
+        assertEquals("exact", down.getAsJsonObject("ks").get("method").getAsString());
+        List<String> rows = Files.readAllLines(csv);
+        assertEquals(1 + 60 + 2, rows.size());
+        assertTrue(rows.get(62).startsWith("real,,2,"), rows.get(62));
+        assertTrue(Files.readString(report.resolve("sweep.html")).contains("Real hosts against the simulator"));
+        fig.put("sweepRealClientDowntimeMs", down.getAsJsonArray("realValues").toString());
+        fig.put("sweepRealKs", down.getAsJsonObject("ks").toString());
     }
 
     @Test
@@ -155,7 +184,10 @@ class RealLabE2ETest {
         return text;
     }
 
-    void mode(int mode, String drill, String cause) throws Exception {
+    void mode(int mode, String drill, String cause) throws Exception { mode(mode, drill, cause, null); }
+
+    /** {@code more} (may be null) runs on the same lab after the drill's runs. */
+    void mode(int mode, String drill, String cause, WithLab more) throws Exception {
         List<Map<String, Object>> runs = new ArrayList<>();
         Map<String, Object> fig = withLab(mode, (dir, f) -> {
             if (mode == 1) {
@@ -179,6 +211,7 @@ class RealLabE2ETest {
                 runs.add(check(json, jsonl, cause));
                 checkWhy(json, cause);
             }
+            if (more != null) more.run(dir, f);
         });
         fig.put("runs", runs);
         Path simJson = OUT.resolve("mode" + mode + "-sim.json");
