@@ -211,7 +211,7 @@ final class ReportModel {
             List<String> values = new ArrayList<>();
             for (Map<String, String> s : perNode) values.add(s.getOrDefault(k, "-"));
             // an option of several instances, unicast or notify scripts that no node uses is no row of a one-instance report
-            if (OPTIONAL_SETTINGS.contains(k) && values.stream().allMatch("-"::equals)) continue;
+            if (OPTIONAL_SETTINGS.contains(k.replaceAll("moreInstances\\[\\d+\\]\\.", "")) && values.stream().allMatch("-"::equals)) continue;
             Map<String, Object> row = new HashMap<>();
             row.put("name", settingName(k));
             row.put("values", values.stream().map(this::value).toList());
