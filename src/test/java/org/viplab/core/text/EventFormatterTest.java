@@ -70,11 +70,17 @@ class EventFormatterTest {
 
     /** {@code d} without the names and commands the user wrote in keepalived.conf. */
     private static String usersWords(LabEvent e, String d) {
-        if (e instanceof LabEvent.InstanceStateChanged i) return d.replace(i.instance(), "");
+        if (e instanceof LabEvent.VrrpStateChanged v && v.reason() != null && syncGroup(v.reason())) return d.replace(v.reason().args().get(0), "");
+        if (e instanceof LabEvent.InstanceStateChanged i) {
+            String out = d.replace(i.instance(), "");
+            return i.reason() != null && syncGroup(i.reason()) ? out.replace(i.reason().args().get(0), "") : out;
+        }
         if (e instanceof LabEvent.InstanceVipChanged i) return d.replace(i.instance(), "");
         if (e instanceof LabEvent.NotifyRun n) return d.replace(n.command(), "").replace(n.owner(), "");
         return d;
     }
+
+    private static boolean syncGroup(Reason r) { return r.is(Reason.Code.SYNC_GROUP) || r.is(Reason.Code.SYNC_WAIT); }
 
     @Test
     void noEventKindEverRendersAsARecordInEitherLanguage() throws Exception {
