@@ -22,6 +22,8 @@ public final class ChartData {
 
     private final List<String> hosts = new ArrayList<>();
     private final Map<String, Integer> basePriority = new LinkedHashMap<>();
+    /** Each host's VRID of the client VIP's instance: another instance's adverts are not that lane's priority. */
+    private final Map<String, Integer> vrid = new LinkedHashMap<>();
     final Column<LabEvent.VipChanged> vip = new Column<>();
     final Column<LabEvent.AdvertSent> adverts = new Column<>();
     final Column<LabEvent.PriorityChanged> priorities = new Column<>();
@@ -40,6 +42,7 @@ public final class ChartData {
             for (NodeSpec n : topology.nodes) {
                 hosts.add(n.name);
                 if (n.keepalived != null) basePriority.put(n.name, n.keepalived.priority);
+                if (n.keepalived != null && n.keepalived.moreInstances != null) vrid.put(n.name, n.keepalived.virtualRouterId);
             }
         }
     }
@@ -62,6 +65,8 @@ public final class ChartData {
             lane(v.host());
             vip.add(v);
         } else if (e instanceof LabEvent.AdvertSent a) {
+            Integer mine = vrid.get(a.host());
+            if (mine != null && mine != a.vrid()) return;
             // code: host lane in the high bits, priority (0..255) in the low byte
             adverts.add(a, lane(a.host()) << 8 | (a.priority() & 0xff));
         } else if (e instanceof LabEvent.PriorityChanged p) {

@@ -5,6 +5,8 @@ import org.viplab.core.util.Confined;
 import org.viplab.core.model.CheckScriptSpec;
 import org.viplab.core.model.HaproxySpec;
 import org.viplab.core.model.KeepalivedSpec;
+import org.viplab.core.model.NotifySpec;
+import org.viplab.core.model.SyncGroupSpec;
 import org.viplab.core.model.Mode;
 import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.Presets;
@@ -226,19 +228,32 @@ public final class ConfigImporter {
 
     private static KeepalivedSpec keepalived(NodeConfig nc, List<Note> notes) throws ConfigParseException {
         KeepalivedConf k = nc.keepalived;
-        KeepalivedSpec s = new KeepalivedSpec();
-        if (k.global.routerId != null) s.routerId = k.global.routerId.value();
         if (k.instances.isEmpty()) {
             SourcePos at = k.files.isEmpty() ? new SourcePos(nc.name, 1, 1) : SourcePos.of(k.files.get(0), 1, 1);
             throw new ConfigParseException(at, ConfigText.of("config.error.noInstance", nc.name));
         }
+        // the instance holding the client's VIP first (the simulator's client uses it), the others in file order
         KeepalivedConf.VrrpInstance vi = nc.instance();
-        if (k.instances.size() > 1) {
-            List<String> others = k.instances.stream().filter(o -> o != vi).map(o -> o.name).toList();
-            KeepalivedConf.VrrpInstance firstOther = k.instances.stream().filter(o -> o != vi).findFirst().orElse(vi);
-            notes.add(new Note(firstOther.pos, ConfigText.of("config.note.manyInstances", nc.name,
-                    k.instances.size(), vi.name, String.join(", ", others))));
+        KeepalivedSpec s = instance(nc, vi, notes);
+        List<KeepalivedSpec> more = new ArrayList<>();
+        for (KeepalivedConf.VrrpInstance o : k.instances) if (o != vi) more.add(instance(nc, o, notes));
+        if (!more.isEmpty()) s.moreInstances = more;
+        if (!k.syncGroups.isEmpty()) {
+            s.syncGroups = new ArrayList<>();
+            for (KeepalivedConf.SyncGroup g : k.syncGroups) {
+                SyncGroupSpec sg = new SyncGroupSpec(g.name, g.group.stream().map(KeepalivedConf.Val::value).toList());
+                sg.notify = notify(g.notify);
+                s.syncGroups.add(sg);
+            }
         }
+        return s;
+    }
+
+    /** One vrrp_instance, with the global_defs that set its defaults. */
+    private static KeepalivedSpec instance(NodeConfig nc, KeepalivedConf.VrrpInstance vi, List<Note> notes) {
+        KeepalivedConf k = nc.keepalived;
+        KeepalivedSpec s = new KeepalivedSpec();
+        if (k.global.routerId != null) s.routerId = k.global.routerId.value();
         s.instance = vi.name;
         if (vi.iface != null) s.iface = vi.iface.value();
         s.state = vi.stateMaster() ? KeepalivedSpec.InitialState.MASTER : KeepalivedSpec.InitialState.BACKUP;
@@ -252,6 +267,19 @@ public final class ConfigImporter {
         s.authPass = vi.authPass != null ? vi.authPass.value() : null;
         s.vips = new ArrayList<>(vi.vips.stream().map(v -> v.ip).toList());
         s.trackInterface = vi.dontTrackPrimary == null;
+        for (KeepalivedConf.TrackRef r : vi.trackInterfaces) {
+            // a weighted track of the instance's own interface: its loss lowers the priority instead of a FAULT
+            if (r.name().equals(s.iface) && r.weight() != null && r.weight() != 0) s.trackInterfaceWeight = r.reverse() ? -r.weight() : r.weight();
+        }
+        if (!vi.unicastPeers.isEmpty()) {
+            s.unicastPeers = new ArrayList<>(vi.unicastPeers.stream().map(KeepalivedConf.Val::value).toList());
+            if (vi.unicastSrcIp != null) s.unicastSrcIp = vi.unicastSrcIp.value();
+        }
+        s.notify = notify(vi.notify);
+        if (vi.lowerPrioNoAdvert != null ? vi.lowerPrioNoAdvert.value() : k.global.lowerPrioNoAdvert != null && k.global.lowerPrioNoAdvert.value()) {
+            s.lowerPrioNoAdvert = true;
+        }
+        if (k.global.garpMasterRefresh != null && k.global.garpMasterRefresh.value() > 0) s.garpMasterRefreshSec = k.global.garpMasterRefresh.value();
         KeepalivedConf.Val<Double> gd = vi.garp.get("garp_master_delay");
         if (gd != null) s.garpMasterDelaySec = gd.value();
         KeepalivedConf.Val<Double> gr = vi.garp.get("garp_master_repeat");
@@ -283,6 +311,17 @@ public final class ConfigImporter {
             s.scripts.add(c);
         }
         return s;
+    }
+
+    /** notify, notify_master... as written (null when there are none); run times and cloud moves are not in the file. */
+    private static List<NotifySpec> notify(Map<String, KeepalivedConf.Val<String>> written) {
+        List<NotifySpec> out = new ArrayList<>();
+        for (Map.Entry<String, KeepalivedConf.Val<String>> e : written.entrySet()) {
+            for (NotifySpec.On on : NotifySpec.On.values()) {
+                if (on.keyword().equals(e.getKey())) out.add(new NotifySpec(on, e.getValue().value()));
+            }
+        }
+        return out.isEmpty() ? null : out;
     }
 
     private static CheckScriptSpec script(NodeConfig nc, KeepalivedConf.VrrpScript vs, KeepalivedConf.TrackRef r, List<Note> notes) {

@@ -69,8 +69,12 @@ public final class ConfigRenderer {
         b.append("! VIP Lab node address: ").append(n.ip).append("\n\n");
         b.append("global_defs {\n   router_id ").append(k.routerId).append("\n");
         if (k.vrrpVersion != 2) b.append("   vrrp_version ").append(k.vrrpVersion).append("\n");
+        if (k.garpRefreshUs() > 0) b.append("   vrrp_garp_master_refresh ").append(num(k.garpMasterRefreshSec)).append("\n");
         b.append("}\n\n");
-        for (CheckScriptSpec s : k.scripts) {
+        // one vrrp_script block per name, with the weight of its first instance; another weight is the track's own
+        Map<String, CheckScriptSpec> defined = new LinkedHashMap<>();
+        for (KeepalivedSpec i : k.instances()) for (CheckScriptSpec s : i.scripts) defined.putIfAbsent(s.name, s);
+        for (CheckScriptSpec s : defined.values()) {
             if (s.path != null && s.path.startsWith(ConfigImporter.TRACK_PROCESS_PREFIX)) {
                 b.append("vrrp_track_process ").append(s.name).append(" {\n");
                 b.append("    process ").append(s.processName).append("\n");
@@ -88,6 +92,25 @@ public final class ConfigRenderer {
             if (s.initFail) b.append("    init_fail\n");
             b.append("}\n\n");
         }
+        if (k.syncGroups != null) {
+            for (org.viplab.core.model.SyncGroupSpec g : k.syncGroups) {
+                b.append("vrrp_sync_group ").append(g.name).append(" {\n    group {\n");
+                for (String m : g.members) b.append("        ").append(m).append("\n");
+                b.append("    }\n");
+                notify(b, g.notifyOrEmpty());
+                b.append("}\n\n");
+            }
+        }
+        boolean first = true;
+        for (KeepalivedSpec i : k.instances()) {
+            if (!first) b.append("\n");
+            first = false;
+            instance(b, i, defined);
+        }
+        return b.toString();
+    }
+
+    private static void instance(StringBuilder b, KeepalivedSpec k, Map<String, CheckScriptSpec> defined) {
         b.append("vrrp_instance ").append(k.instance).append(" {\n");
         b.append("    state ").append(k.state).append("\n");
         b.append("    interface ").append(k.iface).append("\n");
@@ -97,19 +120,33 @@ public final class ConfigRenderer {
         if (k.nopreempt) b.append("    nopreempt\n");
         if (k.preemptDelaySec > 0) b.append("    preempt_delay ").append(num(k.preemptDelaySec)).append("\n");
         if (!k.trackInterface) b.append("    dont_track_primary\n");
+        if (k.lowerPrioNoAdvertOn()) b.append("    lower_prio_no_advert\n");
         if (k.garpMasterDelaySec != 5) b.append("    garp_master_delay ").append(num(k.garpMasterDelaySec)).append("\n");
         if (k.garpMasterRepeat != 5) b.append("    garp_master_repeat ").append(k.garpMasterRepeat).append("\n");
+        if (k.unicast()) {
+            if (k.unicastSrcIp != null) b.append("    unicast_src_ip ").append(k.unicastSrcIp).append("\n");
+            b.append("    unicast_peer {\n");
+            for (String p : k.unicastPeers) b.append("        ").append(p).append("\n");
+            b.append("    }\n");
+        }
         if (k.authPass != null && !k.authPass.isEmpty()) {
             b.append("    authentication {\n        auth_type PASS\n        auth_pass ").append(k.authPass).append("\n    }\n");
         }
         b.append("    virtual_ipaddress {\n");
         for (String v : k.vips) b.append("        ").append(v).append(" dev ").append(k.iface).append("\n");
         b.append("    }\n");
+        if (k.trackInterface && k.trackInterfaceWeight != null) {
+            b.append("    track_interface {\n        ").append(k.iface).append(" weight ").append(k.trackInterfaceWeight).append("\n    }\n");
+        }
         boolean anyScript = k.scripts.stream().anyMatch(s -> s.path == null || !s.path.startsWith(ConfigImporter.TRACK_PROCESS_PREFIX));
         if (anyScript) {
             b.append("    track_script {\n");
             for (CheckScriptSpec s : k.scripts) {
-                if (s.path == null || !s.path.startsWith(ConfigImporter.TRACK_PROCESS_PREFIX)) b.append("        ").append(s.name).append("\n");
+                if (s.path != null && s.path.startsWith(ConfigImporter.TRACK_PROCESS_PREFIX)) continue;
+                b.append("        ").append(s.name);
+                CheckScriptSpec d = defined.get(s.name);
+                if (d != null && d.weight != s.weight) b.append(" weight ").append(s.weight);
+                b.append("\n");
             }
             b.append("    }\n");
         }
@@ -120,8 +157,15 @@ public final class ConfigRenderer {
             }
             b.append("    }\n");
         }
+        notify(b, k.notifyOrEmpty());
         b.append("}\n");
-        return b.toString();
+    }
+
+    /** notify keywords with their commands, quoted as keepalived reads a command with arguments. */
+    private static void notify(StringBuilder b, java.util.List<org.viplab.core.model.NotifySpec> notify) {
+        for (org.viplab.core.model.NotifySpec s : notify) {
+            b.append("    ").append(s.on.keyword()).append(" \"").append(s.command.replace("\"", "'")).append("\"\n");
+        }
     }
 
     private static boolean noTrackProcess(KeepalivedSpec k) {

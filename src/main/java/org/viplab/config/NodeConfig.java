@@ -33,7 +33,7 @@ public final class NodeConfig {
     /**
      * The VRRP instance the simulator runs: the one holding the client's VIP. That is the instance whose VIP
      * haproxy's client frontend binds, when it binds one; else the first in the file (the write VIP, in the usual
-     * layout). The others are read, kept and linted, not simulated.
+     * layout). The importer puts it first in the node's keepalived; the others follow it, simulated as well.
      */
     public KeepalivedConf.VrrpInstance instance() {
         if (keepalived.instances.isEmpty()) return null;

@@ -4,6 +4,7 @@ import org.viplab.core.model.CheckScriptSpec;
 import org.viplab.core.model.HaproxySpec;
 import org.viplab.core.model.KeepalivedSpec;
 import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.NotifySpec;
 import org.viplab.core.model.Topology;
 
 import java.util.ArrayList;
@@ -53,6 +54,17 @@ public final class TopologyEquivalence {
         eq(d, w + "trackInterface", a.trackInterface, b.trackInterface);
         eq(d, w + "garpMasterDelaySec", a.garpMasterDelaySec, b.garpMasterDelaySec);
         eq(d, w + "garpMasterRepeat", a.garpMasterRepeat, b.garpMasterRepeat);
+        eq(d, w + "trackInterfaceWeight", a.trackInterfaceWeight, b.trackInterfaceWeight);
+        eq(d, w + "unicastSrcIp", a.unicast() ? a.unicastSrcIp : null, b.unicast() ? b.unicastSrcIp : null);
+        eq(d, w + "unicastPeers", a.unicast() ? a.unicastPeers : List.of(), b.unicast() ? b.unicastPeers : List.of());
+        eq(d, w + "notify", notify(a.notifyOrEmpty()), notify(b.notifyOrEmpty()));
+        eq(d, w + "lowerPrioNoAdvert", a.lowerPrioNoAdvertOn(), b.lowerPrioNoAdvertOn());
+        eq(d, w + "garpMasterRefreshSec", a.garpRefreshUs(), b.garpRefreshUs());
+        List<KeepalivedSpec> ia = a.instances();
+        List<KeepalivedSpec> ib = b.instances();
+        eq(d, w + "instances", ia.stream().map(i -> i.instance).toList(), ib.stream().map(i -> i.instance).toList());
+        for (int i = 1; i < Math.min(ia.size(), ib.size()); i++) keepalived(d, w + "moreInstances[" + (i - 1) + "].", ia.get(i), ib.get(i));
+        eq(d, w + "syncGroups", groups(a), groups(b));
         eq(d, w + "scripts.size", a.scripts.size(), b.scripts.size());
         for (int i = 0; i < Math.min(a.scripts.size(), b.scripts.size()); i++) {
             CheckScriptSpec x = a.scripts.get(i);
@@ -102,6 +114,14 @@ public final class TopologyEquivalence {
             eq(d, s + "backup", x.backup, y.backup);
             eq(d, s + "weight", x.weight, y.weight);
         }
+    }
+
+    /** "notify_master /path" per script: what a config file says of them (run times and cloud moves it does not). */
+    private static List<String> notify(List<NotifySpec> n) { return n.stream().map(x -> x.on.keyword() + " " + x.command).toList(); }
+
+    private static List<String> groups(KeepalivedSpec k) {
+        if (k.syncGroups == null) return List.of();
+        return k.syncGroups.stream().map(g -> g.name + " " + g.members + " " + notify(g.notifyOrEmpty())).toList();
     }
 
     private static String blankToNull(String s) { return s == null || s.isEmpty() ? null : s; }

@@ -36,7 +36,7 @@ import java.util.Set;
 public final class DrillParser {
     private static final Set<String> TOP_KEYS = Set.of("name", "description", "preset", "topology", "seed", "duration",
             "steps", "restore", "set", "comment", "zh-CN");
-    private static final Set<String> STEP_KEYS = Set.of("at", "action", "target", "expect", "host", "state", "within",
+    private static final Set<String> STEP_KEYS = Set.of("at", "action", "target", "expect", "host", "state", "instance", "within",
             "for", "max", "min", "comment", "note", "id", "by", "jitter", "percent");
     private static final Set<String> TRANSLATION_KEYS = Set.of("name", "description", "steps");
     /** Keys that look like a language tag ("fr", "zh-TW"): an untranslatable block is an error, not a warning. */
@@ -288,6 +288,18 @@ public final class DrillParser {
                 throw error(s, "unknown state \"" + string(s, "state") + "\"; states: MASTER, BACKUP, FAULT, STOPPED");
             }
         }
+        String instance = null;
+        if (o.get("instance") != null) {
+            Node in = o.get("instance");
+            if (kind != Expectation.VIP_ON && kind != Expectation.STATE) throw error(in, "\"instance\" goes with \"vip-on\" and \"state\" only");
+            instance = string(in, "instance");
+            List<org.viplab.core.model.KeepalivedSpec> all = topology.node(host).keepalived.instances();
+            List<String> names = all.stream().map(i -> i.instance).toList();
+            if (!names.contains(instance)) {
+                throw error(in, "unknown VRRP instance \"" + instance + "\" on " + host + "; instances: " + String.join(", ", names));
+            }
+            if (instance.equals(names.get(0))) instance = null; // the client VIP's instance: the default
+        }
         Long within = o.get("within") == null ? null : duration(o.get("within"), "within");
         Long forUs = o.get("for") == null ? null : duration(o.get("for"), "for");
         if (within != null && forUs != null) throw error(o.get("for"), "give \"within\" or \"for\", not both");
@@ -310,7 +322,7 @@ public final class DrillParser {
             max = (long) ((LocatedJson.Num) m).value();
         }
         boolean whole = kind.wholeDrillByDefault() && o.get("at") == null && forUs == null && within == null;
-        return new Step.ExpectStep(index, o.line(), anchor, kind, host, state, within, forUs, max, whole);
+        return new Step.ExpectStep(index, o.line(), anchor, kind, host, state, within, forUs, max, whole, instance);
     }
 
     /** A key like "fr" or "zh-TW" is a translation VIP Lab cannot use: say so rather than ignore it. */

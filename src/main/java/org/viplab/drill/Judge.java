@@ -107,6 +107,7 @@ public final class Judge {
 
     /** What the condition was looking at, at time t: who holds the VIP, or the host's state. */
     private String now(Step.ExpectStep e, long t) {
+        if (e.instance() != null) return instanceNow(e, t);
         if (e.kind() == Expectation.STATE) return e.host() + " was " + analysis.vrrpStateAt(e.host(), t);
         if (e.kind() == Expectation.WRITABLE || e.kind() == Expectation.NOT_WRITABLE || e.kind() == Expectation.ROWS_BEHIND) {
             return "at t=" + Durations.format(t);
@@ -117,6 +118,22 @@ public final class Judge {
         }
         var h = analysis.holdersAt(Math.min(t, endUs - 1));
         return h.isEmpty() ? "VIP on no host" : "VIP on " + String.join(" and ", h);
+    }
+
+    /** Another instance than the client VIP's, at time t: its state on the host, or the hosts holding its VIPs. */
+    private String instanceNow(Step.ExpectStep e, long t) {
+        VrrpState state = null;
+        java.util.Set<String> holders = new java.util.TreeSet<>();
+        for (LabEvent ev : events) {
+            if (ev.timeUs() > t) break;
+            if (ev instanceof LabEvent.InstanceStateChanged c && c.instance().equals(e.instance()) && c.host().equals(e.host())) state = c.to();
+            if (ev instanceof LabEvent.InstanceVipChanged v && v.instance().equals(e.instance())) {
+                if (v.added()) holders.add(v.host());
+                else holders.remove(v.host());
+            }
+        }
+        if (e.kind() == Expectation.STATE) return e.instance() + " on " + e.host() + " was " + state;
+        return holders.isEmpty() ? e.instance() + "'s VIP on no host" : e.instance() + "'s VIP on " + String.join(" and ", holders);
     }
 
     private Verdict noSplitBrain(Step.ExpectStep e, long from, long to) {
@@ -171,7 +188,12 @@ public final class Judge {
         List<long[]> out = new ArrayList<>();
         switch (e.kind()) {
             case VIP_ON -> {
-                for (Span s : analysis.spans()) if (s.holders().contains(e.host())) out.add(new long[]{s.startUs(), s.endUs()});
+                if (e.instance() != null) {
+                    stateIntervals(out, ev -> ev instanceof LabEvent.InstanceVipChanged v && v.host().equals(e.host())
+                            && v.instance().equals(e.instance()) ? Boolean.valueOf(v.added()) : null);
+                } else {
+                    for (Span s : analysis.spans()) if (s.holders().contains(e.host())) out.add(new long[]{s.startUs(), s.endUs()});
+                }
             }
             case VIP_NOWHERE -> {
                 for (Span s : analysis.spans()) if (s.nowhere()) out.add(new long[]{s.startUs(), s.endUs()});
@@ -180,6 +202,11 @@ public final class Judge {
                 for (Span s : analysis.splitBrains()) out.add(new long[]{s.startUs(), s.endUs()});
             }
             case STATE -> {
+                if (e.instance() != null) {
+                    stateIntervals(out, ev -> ev instanceof LabEvent.InstanceStateChanged c && c.host().equals(e.host())
+                            && c.instance().equals(e.instance()) ? Boolean.valueOf(c.to() == e.state()) : null);
+                    break;
+                }
                 VrrpState cur = analysis.vrrpStateAt(e.host(), 0);
                 long since = 0;
                 for (LabEvent ev : events) {

@@ -26,9 +26,16 @@ public sealed interface Step {
     /**
      * An expectation over [anchor, anchor + window]: {@code within} (true at some instant), {@code for}
      * (true throughout), or at the anchor instant when neither is given. {@code wholeDrill} judges [0, end].
+     * {@code instance} names another VRRP instance than the client VIP's (vip-on, state), else null.
      */
     record ExpectStep(int index, int line, long anchorUs, Expectation kind, String host, VrrpState state,
-                      Long withinUs, Long forUs, Long maxUs, boolean wholeDrill) implements Step {
+                      Long withinUs, Long forUs, Long maxUs, boolean wholeDrill, String instance) implements Step {
+        /** An expectation about the client VIP's instance (the only one before several instances were modelled). */
+        public ExpectStep(int index, int line, long anchorUs, Expectation kind, String host, VrrpState state,
+                          Long withinUs, Long forUs, Long maxUs, boolean wholeDrill) {
+            this(index, line, anchorUs, kind, host, state, withinUs, forUs, maxUs, wholeDrill, null);
+        }
+
         public long deadlineUs() {
             if (withinUs != null) return anchorUs + withinUs;
             if (forUs != null) return anchorUs + forUs;
@@ -41,6 +48,7 @@ public sealed interface Step {
         public String text() {
             StringBuilder b = new StringBuilder("expect ").append(kind.id());
             if (host != null) b.append(' ').append(host);
+            if (instance != null) b.append(" instance ").append(instance);
             if (state != null) b.append(' ').append(state);
             if (maxUs != null && kind == Expectation.ROWS_BEHIND) b.append(" >= ").append(maxUs).append(" rows");
             else if (maxUs != null && kind == Expectation.CLIENT_AVAILABILITY_OVER) b.append(" >= ").append(percent(maxUs));

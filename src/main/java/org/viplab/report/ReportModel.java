@@ -191,6 +191,11 @@ final class ReportModel {
         return own && bundle.containsKey(key) ? t(key) : topo.description;
     }
 
+    /** Settings added with several instances per node, absent from most topologies. */
+    private static final Set<String> OPTIONAL_SETTINGS = Set.of("keepalived.trackInterfaceWeight", "keepalived.unicastSrcIp",
+            "keepalived.unicastPeers", "keepalived.notify", "keepalived.lowerPrioNoAdvert", "keepalived.garpMasterRefreshSec",
+            "keepalived.moreInstances", "keepalived.syncGroups");
+
     private void settings(Topology topo, Map<String, Object> m) {
         List<String> hosts = topo.nodeNames();
         List<Map<String, String>> perNode = new ArrayList<>();
@@ -205,6 +210,8 @@ final class ReportModel {
         for (String k : keys) {
             List<String> values = new ArrayList<>();
             for (Map<String, String> s : perNode) values.add(s.getOrDefault(k, "-"));
+            // an option of several instances, unicast or notify scripts that no node uses is no row of a one-instance report
+            if (OPTIONAL_SETTINGS.contains(k.replaceAll("moreInstances\\[\\d+\\]\\.", "")) && values.stream().allMatch("-"::equals)) continue;
             Map<String, Object> row = new HashMap<>();
             row.put("name", settingName(k));
             row.put("values", values.stream().map(this::value).toList());

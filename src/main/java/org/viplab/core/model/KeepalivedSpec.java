@@ -3,7 +3,12 @@ package org.viplab.core.model;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One node's keepalived.conf, reduced to what changes failover behaviour. One VRRP instance. */
+/**
+ * One node's keepalived.conf, reduced to what changes failover behaviour. Its fields are the first VRRP instance
+ * (the one holding the client's VIP); further instances of the same keepalived are {@link #moreInstances}, each a
+ * KeepalivedSpec whose instance fields are used (its routerId, moreInstances and syncGroups are not). The new
+ * fields are null by default, so a topology without them writes the same JSON as before.
+ */
 public class KeepalivedSpec {
     public enum InitialState { MASTER, BACKUP }
 
@@ -26,6 +31,49 @@ public class KeepalivedSpec {
     public int garpMasterRepeat = 5;
     public int downTimerAdverts = 3;
     public List<CheckScriptSpec> scripts = new ArrayList<>();
+    /**
+     * {@code track_interface} with a weight: the link's loss changes the priority by this much instead of putting
+     * the instance in FAULT. Null: the interface is tracked without a weight (FAULT), as {@link #trackInterface} says.
+     */
+    public Integer trackInterfaceWeight;
+    /** {@code unicast_src_ip}: the source of unicast adverts. Null: the node's address. */
+    public String unicastSrcIp;
+    /** {@code unicast_peer}: adverts go to these addresses only. Null or empty: multicast to 224.0.0.18. */
+    public List<String> unicastPeers;
+    /** The instance's notify scripts, in the order keepalived runs them (the state's own, then the generic). */
+    public List<NotifySpec> notify;
+    /** {@code lower_prio_no_advert}: a MASTER that hears a lower priority stays silent instead of answering. */
+    public Boolean lowerPrioNoAdvert;
+    /** {@code vrrp_garp_master_refresh}: seconds between repeated gratuitous ARPs while MASTER. Null or 0: never. */
+    public Double garpMasterRefreshSec;
+    /** The other vrrp_instances of this keepalived (first instance only). */
+    public List<KeepalivedSpec> moreInstances;
+    /** The vrrp_sync_groups of this keepalived (first instance only). */
+    public List<SyncGroupSpec> syncGroups;
+
+    /** This instance followed by the others: every VRRP instance of this keepalived. */
+    public List<KeepalivedSpec> instances() {
+        List<KeepalivedSpec> all = new ArrayList<>();
+        all.add(this);
+        if (moreInstances != null) for (KeepalivedSpec k : moreInstances) if (k != null) all.add(k);
+        return all;
+    }
+
+    /** The sync group naming {@code instanceName}, or null. */
+    public SyncGroupSpec syncGroupOf(String instanceName) {
+        if (syncGroups == null) return null;
+        for (SyncGroupSpec g : syncGroups) if (g != null && g.members != null && g.members.contains(instanceName)) return g;
+        return null;
+    }
+
+    public boolean unicast() { return unicastPeers != null && !unicastPeers.isEmpty(); }
+
+    public List<NotifySpec> notifyOrEmpty() { return notify == null ? List.of() : notify; }
+
+    public boolean lowerPrioNoAdvertOn() { return lowerPrioNoAdvert != null && lowerPrioNoAdvert; }
+
+    /** The refresh period in microseconds, or 0 when gratuitous ARPs are not repeated. */
+    public long garpRefreshUs() { return garpMasterRefreshSec == null || garpMasterRefreshSec <= 0 ? 0 : Math.round(garpMasterRefreshSec * 1_000_000); }
 
     /**
      * keepalived clears nopreempt for {@code state MASTER} and for priority 255

@@ -18,7 +18,9 @@ public final class Presets {
             "mode2", Presets::mode2,
             "mode1-recommended", Presets::mode1Recommended,
             "mode2-recommended", Presets::mode2Recommended,
-            "galera3", Presets::galera3);
+            "galera3", Presets::galera3,
+            "mode1-unicast", Presets::mode1Unicast,
+            "readwrite", Presets::readWrite);
 
     private Presets() { }
 
@@ -133,6 +135,50 @@ public final class Presets {
             h.servers.get(1).backup = true;
             h.servers.get(2).backup = true;
             n.haproxy = h;
+        }
+        return t;
+    }
+
+    /**
+     * The tutorial's mode 1 where multicast is blocked (most clouds): each node sends its adverts to the other's
+     * address only ({@code unicast_src_ip} its own, {@code unicast_peer} the other's).
+     */
+    public static Topology mode1Unicast() {
+        Topology t = mode1();
+        t.name = "mode1-unicast";
+        t.description = "The tutorial's mode 1 with unicast adverts: unicast_src_ip and one unicast_peer on each node.";
+        for (NodeSpec n : t.nodes) {
+            n.keepalived.unicastSrcIp = n.ip;
+            n.keepalived.unicastPeers = new java.util.ArrayList<>(t.nodes.stream().filter(o -> o != n).map(o -> o.ip).toList());
+        }
+        return t;
+    }
+
+    /** The read VIP of {@link #readWrite()}. */
+    public static final String READ_VIP = "10.9.8.121";
+
+    /**
+     * A write VIP and a read VIP as two VRRP instances (VI_WRITE, VRID 51, the client's; VI_READ, VRID 52) held
+     * together by a vrrp_sync_group: only VI_WRITE tracks the database (weight 0, so a failing check is a FAULT),
+     * and the group takes VI_READ along, so the read VIP follows the write VIP.
+     */
+    public static Topology readWrite() {
+        Topology t = base("readwrite", Mode.DB_TRACKING);
+        t.description = "A write VIP and a read VIP (two vrrp_instances) in one vrrp_sync_group; VI_WRITE tracks mysqld "
+                + "with a weight-0 query check, and the group moves VI_READ with it.";
+        for (NodeSpec n : t.nodes) {
+            KeepalivedSpec w = n.keepalived;
+            w.instance = "VI_WRITE";
+            w.scripts.add(healthScript("chk_mysql", "/etc/keepalived/chk_mysql.sh", CheckScriptSpec.Test.MYSQL_QUERY, 3306));
+            KeepalivedSpec r = new KeepalivedSpec();
+            r.instance = "VI_READ";
+            r.routerId = w.routerId;
+            r.state = w.state;
+            r.priority = w.priority;
+            r.virtualRouterId = 52;
+            r.vips = new java.util.ArrayList<>(List.of(READ_VIP));
+            w.moreInstances = new java.util.ArrayList<>(List.of(r));
+            w.syncGroups = new java.util.ArrayList<>(List.of(new SyncGroupSpec("VG_DB", List.of("VI_WRITE", "VI_READ"))));
         }
         return t;
     }

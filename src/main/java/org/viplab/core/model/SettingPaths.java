@@ -18,7 +18,8 @@ public final class SettingPaths {
     public static final Pattern PATH = Pattern.compile("[A-Za-z0-9_]+(\\.[A-Za-z0-9_]+)*");
     /** Settings that are null by default and so absent from the serialised topology. */
     private static final Set<String> NULLABLE = Set.of("timeoutSec", "fastinterMs", "downinterMs", "timeoutCheckMs",
-            "clientPort", "description", "mysqlCheckUser", "haproxy", "authPass");
+            "clientPort", "description", "mysqlCheckUser", "haproxy", "authPass", "trackInterfaceWeight", "unicastSrcIp",
+            "unicastPeers", "notify", "lowerPrioNoAdvert", "garpMasterRefreshSec", "moreInstances", "syncGroups", "movesAddress");
 
     private final JsonObject json;
 

@@ -61,6 +61,7 @@ public final class TopologyJson {
                 continue;
             }
             if (k.vrrpVersion != 2 && k.vrrpVersion != 3) out.add(where + ": vrrpVersion must be 2 or 3");
+            if (k.moreInstances != null || k.syncGroups != null) InstanceChecks.check(where, k, out);
             if (t.mode == Mode.HAPROXY_TRACKING && n.haproxy == null) out.add(where + ": mode 2 needs haproxy on every node");
             if (n.haproxy != null) {
                 for (HaproxySpec.ServerSpec s : n.haproxy.servers) {

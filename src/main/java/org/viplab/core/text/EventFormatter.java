@@ -108,6 +108,12 @@ public final class EventFormatter {
                     h.detail() == null ? "" : f("wrap.detail", reason(h.detail())));
         if (e instanceof LabEvent.ClusterStatus c) return f("ev.cluster", reason(c.status()),
                     f(c.writable() ? "cluster.writable" : "cluster.notWritable"));
+        if (e instanceof LabEvent.InstanceStateChanged s) return f("ev.instance", s.instance(), s.from(), s.to(), wrap(s.reason()));
+        if (e instanceof LabEvent.InstanceVipChanged v) return f(v.added() ? "ev.instance.vip.added" : "ev.instance.vip.removed",
+                    v.instance(), v.vips(), wrap(v.reason()));
+        if (e instanceof LabEvent.NotifyRun n) return !n.finished() ? f("ev.notify.start", n.owner(), n.state(), n.command())
+                    : n.moved() == null ? f("ev.notify.done", n.owner(), n.state(), n.command())
+                    : f("ev.notify.moved", n.owner(), n.state(), n.command(), n.moved());
         throw new IllegalStateException("no text for " + e.getClass().getSimpleName());
     }
 

@@ -85,7 +85,10 @@ public final class JsonLinesReader {
             Map.entry("log", LabEvent.LogLine.class),
             Map.entry("replication", LabEvent.ReplicationChanged.class),
             Map.entry("cluster", LabEvent.ClusterStatus.class),
-            Map.entry("host", LabEvent.HostReachability.class));
+            Map.entry("host", LabEvent.HostReachability.class),
+            Map.entry("instance-state", LabEvent.InstanceStateChanged.class),
+            Map.entry("instance-vip", LabEvent.InstanceVipChanged.class),
+            Map.entry("notify", LabEvent.NotifyRun.class));
 
     /** What the reader needs to know of a record, worked out once per type rather than per line. */
     private record Shape(boolean hasHost, List<String> primitives) { }

@@ -121,6 +121,30 @@ public sealed interface LabEvent {
         public String kind() { return "host"; }
     }
 
+    /**
+     * A VRRP instance other than the one holding the client's VIP changed state (a keepalived with several
+     * vrrp_instances: the read VIP's, a second cluster's). The client VIP's instance keeps {@link VrrpStateChanged}.
+     */
+    record InstanceStateChanged(long timeUs, String host, String instance, VrrpState from, VrrpState to, Reason reason)
+            implements LabEvent {
+        public String kind() { return "instance-state"; }
+    }
+
+    /** Such an instance's VIPs ({@code vips}, comma-separated) were added to or removed from the host together. */
+    record InstanceVipChanged(long timeUs, String host, String instance, String vips, boolean added, Reason reason)
+            implements LabEvent {
+        public String kind() { return "instance-vip"; }
+    }
+
+    /**
+     * A notify script of an instance or sync group ({@code owner}) started for {@code state} (MASTER, BACKUP,
+     * FAULT, STOP, or RX_LOWER_PRI), or finished; {@code moved} is the cloud address its finish moved here, else null.
+     */
+    record NotifyRun(long timeUs, String host, String owner, String command, String state, boolean finished, String moved)
+            implements LabEvent {
+        public String kind() { return "notify"; }
+    }
+
     /** Why a client probe failed. */
     enum ProbeFailure { NONE, REFUSED, TIMEOUT, CLOSED, REJECTED }
 }

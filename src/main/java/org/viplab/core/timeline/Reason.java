@@ -46,6 +46,10 @@ public record Reason(Code code, List<String> args) {
         ADVERT_TIMEOUT(0),
         /** An advert of higher priority arrived from {host}. */
         HIGHER_PRIORITY(1),
+        /** The instance's vrrp_sync_group {group} moved it with another member. */
+        SYNC_GROUP(1),
+        /** A sync group member wants MASTER but {group} waits until every member does. */
+        SYNC_WAIT(1),
         /** The VIP follows the VRRP state just entered: {state}. */
         VRRP_STATE(1),
         /** A tracked script changed status. */

@@ -260,6 +260,18 @@ public final class SimulatedLab implements Lab {
 
     public int effectivePriority(String host) { return requireHost(host).keepalived.effectivePriority(); }
 
+    /** The state of one VRRP instance of a host's keepalived, or null when it has no instance of that name. */
+    public org.viplab.core.model.VrrpState vrrpState(String host, String instance) {
+        VrrpInstance i = requireHost(host).keepalived.instance(instance);
+        return i == null ? null : i.state();
+    }
+
+    /** Whether a host holds the VIPs of one VRRP instance of its keepalived. */
+    public boolean holdsVips(String host, String instance) {
+        VrrpInstance i = requireHost(host).keepalived.instance(instance);
+        return i != null && i.holdsVips();
+    }
+
     public ProcessState processState(String host, ProcessKind kind) {
         SimProcess p = requireHost(host).process(kind);
         return p == null ? null : p.state();
@@ -293,15 +305,20 @@ public final class SimulatedLab implements Lab {
     long networkChange() { return networkChange; }
 
     /**
-     * Multicast an advert: seen on the wire if the sender's link is up, delivered where VRRP passes.
+     * Multicast an advert (or unicast it to {@code unicastPeers} when not null): seen on the wire if the sender's link
+     * is up, delivered where VRRP passes.
      * A periodic advert (no current cause) that now reaches a peer it did not reach, or no longer reaches one,
      * owes that to the last link change.
      */
-    void sendAdvert(SimHost from, Advert a) {
+    void sendAdvert(SimHost from, Advert a, List<String> unicastPeers) {
         if (!network.linkUp(from.name)) return;
         java.util.Set<String> reached = new java.util.TreeSet<>();
-        for (SimHost to : hosts.values()) if (to != from && network.vrrpDelivers(from.name, to.name)) reached.add(to.name);
-        java.util.Set<String> before = advertReach.put(from.name, reached);
+        for (SimHost to : hosts.values()) {
+            // unicast_peer: sent to the listed addresses only; a peer missing from the list never hears this instance
+            if (unicastPeers != null && !unicastPeers.contains(to.ip)) continue;
+            if (to != from && network.vrrpDelivers(from.name, to.name)) reached.add(to.name);
+        }
+        java.util.Set<String> before = advertReach.put(from.name + "/" + a.vrid(), reached);
         long cause = scheduler.cause();
         if (cause == Causes.NONE && before != null && !before.equals(reached)) cause = networkChange;
         long id = emit(new LabEvent.AdvertSent(now(), from.name, a.vrid(), a.priority(), a.version(), a.intervalUs()), cause);
@@ -316,10 +333,11 @@ public final class SimulatedLab implements Lab {
         }
     }
 
-    void garp(SimHost from, int count) {
+    /** Gratuitous ARPs for {@code vips}; only those for the client's VIP ({@code clientVip}) move the client's entry. */
+    void garp(SimHost from, String vips, int count, boolean clientVip) {
         if (!network.linkUp(from.name)) return;
-        long id = emit(new LabEvent.GarpSent(now(), from.name, topology.vip, count));
-        if (!network.clientReaches(from.name)) return;
+        long id = emit(new LabEvent.GarpSent(now(), from.name, vips, count));
+        if (!clientVip || !network.clientReaches(from.name)) return;
         long saved = scheduler.swapCause(id);
         arp.gratuitous(from);
         scheduler.cause(saved);

@@ -32,6 +32,9 @@ public final class NodeFacts {
         public int threshold() { return spec == null ? 0 : failed ? spec.rise : spec.fall; }
     }
 
+    /** Another VRRP instance of this keepalived than the client VIP's: its state and whether this host holds its VIPs. */
+    public record Instance(String name, VrrpState state, boolean holdsVips, List<String> vips) { }
+
     /** The effective priority and its arithmetic: {@code base + terms = result}; {@code faultBy} names a failed weight-0 script. */
     public record Priority(int base, List<Term> terms, int result, String faultBy) { }
 
@@ -42,6 +45,7 @@ public final class NodeFacts {
     private ProcessState keepalived;
     private Integer reportedPriority;
     private LabEvent.AdvertSent lastAdvert;
+    private final Map<String, Instance> instances = new LinkedHashMap<>();
 
     public NodeFacts(KeepalivedSpec spec) {
         this.spec = spec;
@@ -56,6 +60,12 @@ public final class NodeFacts {
         keepalived = null;
         reportedPriority = null;
         lastAdvert = null;
+        instances.clear();
+        if (spec.moreInstances != null) {
+            for (KeepalivedSpec i : spec.moreInstances) {
+                if (i != null && i.instance != null) instances.put(i.instance, new Instance(i.instance, VrrpState.STOPPED, false, List.copyOf(i.vips)));
+            }
+        }
     }
 
     /** Takes in one event of this host; true when anything the card shows changed. */
@@ -65,7 +75,15 @@ public final class NodeFacts {
         } else if (e instanceof LabEvent.PriorityChanged p) {
             reportedPriority = p.to();
         } else if (e instanceof LabEvent.AdvertSent a) {
+            if (a.vrid() != spec.virtualRouterId) return false; // another instance's advert: not the card's priority line
             lastAdvert = a;
+        } else if (e instanceof LabEvent.InstanceStateChanged i) {
+            Instance was = instances.get(i.instance());
+            instances.put(i.instance(), new Instance(i.instance(), i.to(), was != null && was.holdsVips(), was == null ? List.of() : was.vips()));
+        } else if (e instanceof LabEvent.InstanceVipChanged v) {
+            Instance was = instances.get(v.instance());
+            instances.put(v.instance(), new Instance(v.instance(), was == null ? VrrpState.STOPPED : was.state(), v.added(),
+                    List.of(v.vips().split(","))));
         } else if (e instanceof LabEvent.VrrpStateChanged v) {
             vrrp = v.to();
         } else if (e instanceof LabEvent.ProcessChanged p && p.process() == ProcessKind.KEEPALIVED) {
@@ -131,6 +149,9 @@ public final class NodeFacts {
     /** Whether keepalived runs (and so its scripts do): its process says so, or, untold, its VRRP state is not STOPPED. */
     public boolean keepalivedRuns() { return keepalived != null ? keepalived == ProcessState.RUNNING : vrrp != VrrpState.STOPPED; }
 
-    /** The last advert this host sent, or null. */
+    /** The other VRRP instances of this keepalived, in configuration order. */
+    public List<Instance> instances() { return List.copyOf(instances.values()); }
+
+    /** The last advert this host sent for the client VIP's instance, or null. */
     public LabEvent.AdvertSent lastAdvert() { return lastAdvert; }
 }

@@ -34,6 +34,8 @@ final class HostCard extends VBox {
     private final Label vrrp = new Label();
     private final VBox checks = new VBox();
     private final Label advert = new Label();
+    /** One line per other VRRP instance: its state, and the VIPs this host holds for it. */
+    private final Label instances = new Label();
 
     HostCard(HostViewModel h, I18n i18n, ObservableValue<Number> clock, BiFunction<HostViewModel, ProcessKind, Label> badge) {
         this.h = h;
@@ -50,6 +52,8 @@ final class HostCard extends VBox {
         checks.getStyleClass().add("card-checks");
         advert.setId("advert-" + h.name());
         advert.getStyleClass().add("card-detail");
+        instances.setId("instances-" + h.name());
+        instances.getStyleClass().add("card-detail");
 
         Runnable update = this::update;
         h.vrrpProperty().addListener((o, a, b) -> update.run());
@@ -79,7 +83,7 @@ final class HostCard extends VBox {
         unreachable.visibleProperty().bind(h.reachableProperty().not());
         unreachable.managedProperty().bind(h.reachableProperty().not());
 
-        getChildren().addAll(name, ip, vrrp, checks, advert, badges, nicDown, unreachable);
+        getChildren().addAll(name, ip, vrrp, checks, advert, instances, badges, nicDown, unreachable);
         setId("host-" + h.name());
         pseudoClassStateChanged(PseudoClass.getPseudoClass("unreachable"), !h.reachableProperty().get());
         pseudoClassStateChanged(PseudoClass.getPseudoClass("cut"), h.linkCutProperty().get());
@@ -98,6 +102,15 @@ final class HostCard extends VBox {
         advert.setText(a == null ? i18n.get("card.advert.none") : i18n.get("card.advert", String.valueOf(a.priority()), TimeText.seconds(a.timeUs())));
         advert.getStyleClass().remove("advert-zero");
         if (a != null && a.priority() == 0) advert.getStyleClass().add("advert-zero");
+        List<String> lines = new ArrayList<>();
+        for (NodeFacts.Instance i : h.facts().instances()) {
+            String state = i.state() == VrrpState.STOPPED ? i18n.get("state.stopped") : i.state().name();
+            lines.add(i.holdsVips() ? i18n.get("card.instance.holds", i.name(), state, String.join(", ", i.vips()))
+                    : i18n.get("card.instance", i.name(), state));
+        }
+        instances.setText(String.join("\n", lines));
+        instances.setVisible(!lines.isEmpty());
+        instances.setManaged(!lines.isEmpty());
         updateChecks();
     }
 
@@ -176,6 +189,7 @@ final class HostCard extends VBox {
         out.add(vrrp.getText());
         for (var n : checks.getChildren()) out.add(((Label) n).getText());
         out.add(advert.getText());
+        if (instances.isVisible()) out.add(instances.getText());
         return out;
     }
 }

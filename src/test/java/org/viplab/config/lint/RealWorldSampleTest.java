@@ -52,7 +52,7 @@ class RealWorldSampleTest {
     }
 
     @Test
-    void theImportKeepsEveryInstanceAndSimulatesTheWriteVip() throws Exception {
+    void theImportKeepsEveryInstanceAndTheClientUsesTheWriteVip() throws Exception {
         ConfigImporter.Result r = ConfigImporter.importNodes(sample(SAMPLE));
         Topology t = r.topology();
         assertEquals("10.9.8.120", t.vip);
@@ -62,7 +62,7 @@ class RealWorldSampleTest {
         assertEquals("10.9.8.223", t.node("db2").ip, "from unicast_src_ip");
         assertTrue(TopologyJson.problems(t).isEmpty(), TopologyJson.problems(t).toString());
         assertTrue(r.notes().stream().anyMatch(n -> n.message().equals(
-                "node db1 has 2 vrrp_instance blocks; the simulator runs VI_WRITE, the instance holding the client's VIP, and not VI_READ; lint reads them all")),
+                "vrrp_sync_group VG_DB read (members VI_WRITE, VI_READ); the simulator moves its members together as keepalived does; lint checks it")),
                 r.notes().toString());
 
         NodeConfig db1 = r.nodes().get(0);

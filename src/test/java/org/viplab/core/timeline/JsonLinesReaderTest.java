@@ -43,7 +43,11 @@ class JsonLinesReaderTest {
                 new LabEvent.LogLine(13, "db1", "keepalived", "Keepalived_vrrp[1234]: (VI_1) Entering MASTER STATE"),
                 new LabEvent.ReplicationChanged(14, "db2", "db1", false, 42),
                 new LabEvent.ClusterStatus(15, "db1", Reason.of(Reason.Code.GALERA_PRIMARY, 2, 2), true),
-                new LabEvent.HostReachability(16, "db2", false, Reason.of(Reason.Code.CONNECTION_LOST)));
+                new LabEvent.HostReachability(16, "db2", false, Reason.of(Reason.Code.CONNECTION_LOST)),
+                new LabEvent.InstanceStateChanged(17, "db1", "VI_READ", VrrpState.MASTER, VrrpState.FAULT, Reason.of(Reason.Code.SYNC_GROUP, "VG_DB")),
+                new LabEvent.InstanceVipChanged(18, "db1", "VI_READ", "10.9.8.121,10.9.8.122", false, Reason.of(Reason.Code.VRRP_STATE, "FAULT")),
+                new LabEvent.NotifyRun(19, "db2", "VI_WRITE", "/etc/keepalived/move_eip.sh \"a b\"", "MASTER", true, "203.0.113.10"),
+                new LabEvent.NotifyRun(20, "db2", "VG_DB", "/etc/keepalived/notify.sh GROUP VG_DB STOP 0", "STOP", false, null));
     }
 
     private static String write(List<LabEvent> events) throws Exception {

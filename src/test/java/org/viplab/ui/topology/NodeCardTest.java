@@ -174,6 +174,29 @@ class NodeCardTest {
         assertEquals("MASTER \u00b7 priority 90", fx(() -> d.view.cardTexts("db2")).get(0));
     }
 
+    /** The readwrite preset: each card has a line for VI_READ, its state and the read VIP while held; a PNG to look at. */
+    @Test
+    void eachCardShowsTheOtherInstancesStateAndTheVipsItHolds() throws Exception {
+        Timeline tl = new Timeline();
+        SimulatedLab lab = SimulatedLab.steadyState(Presets.readWrite(), 1, tl);
+        Drawing d = show(Presets.readWrite(), tl);
+        fx(() -> { d.feed(); return null; });
+        List<String> db1 = fx(() -> d.view.cardTexts("db1"));
+        assertEquals("VI_READ MASTER \u00b7 holds 10.9.8.121", db1.get(db1.size() - 1));
+        assertEquals("VI_READ BACKUP", fx(() -> d.view.cardTexts("db2")).get(fx(() -> d.view.cardTexts("db2")).size() - 1));
+        lab.apply(new Action(Verb.STOP, new Target.Process("db1", ProcessKind.MYSQLD)), Actor.USER);
+        lab.runUntil(10_000_000);
+        fx(() -> { d.feed(); return null; });
+        db1 = fx(() -> d.view.cardTexts("db1"));
+        List<String> db2 = fx(() -> d.view.cardTexts("db2"));
+        assertEquals("VI_READ FAULT", db1.get(db1.size() - 1), "the sync group faulted it with VI_WRITE");
+        assertEquals("VI_READ MASTER \u00b7 holds 10.9.8.121", db2.get(db2.size() - 1));
+        assertTrue(db2.get(db2.size() - 2).startsWith("last advert sent: priority 90"), "VI_WRITE's advert, not VI_READ's: " + db2);
+        java.nio.file.Path shot = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots")).resolve("readwrite-cards.png");
+        javafx.scene.image.WritableImage img = fx(() -> stage.getScene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(img, null), "png", shot.toFile());
+    }
+
     @Test
     void aRealHostsKeepalivedLogReadsOnTheCardAndBackInTime() throws Exception {
         // db1's keepalived log of a real-lab run (stop, then start: BACKUP, the script, MASTER again), parsed by
