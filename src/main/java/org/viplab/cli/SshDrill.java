@@ -40,16 +40,8 @@ final class SshDrill {
     private SshDrill() { }
 
     static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
-        // refused before connecting: a drill that would stop half-way on real hosts never starts
         java.util.List<org.viplab.drill.Step> all = new java.util.ArrayList<>(drill.steps());
         all.addAll(drill.restore());
-        for (org.viplab.drill.Step s : all) {
-            String refused = s instanceof org.viplab.drill.Step.ActionStep a ? SshLab.refusal(a.action()) : null;
-            if (refused != null) {
-                err.println(drill.source() + ":" + s.line() + ": " + refused);
-                return new Outcome(null, ExitCodes.BAD_INPUT);
-            }
-        }
         Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
         if (!Files.exists(invPath)) {
             return fail(err, ExitCodes.BAD_INPUT, "no inventory at " + invPath + ": give --inventory FILE, or start the one-machine lab with `lab up --mode 1|2`");
@@ -89,6 +81,11 @@ final class SshDrill {
             }
             out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
                     (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+            // what the hosts lack for a timing fault, known once connected: refused before anything runs
+            for (org.viplab.drill.Step s : all) {
+                String lacking = s instanceof org.viplab.drill.Step.ActionStep a ? lab.unsupported(a.action()) : null;
+                if (lacking != null) return fail(err, ExitCodes.BAD_INPUT, drill.source() + ":" + s.line() + ": " + lacking);
+            }
             // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
             Map<String, Map<String, String>> versions = lab.hostVersions();
             try {
