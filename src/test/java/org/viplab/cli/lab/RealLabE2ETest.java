@@ -277,7 +277,7 @@ class RealLabE2ETest {
                 assertEquals(0, d.rc(), d.out() + d.err());
             } else {
                 assertEquals(2, d.rc(), d.out() + d.err());
-                assertTrue(d.err().contains(delay + ":3: delay db1-db2/vrrp is not supported on these hosts") && d.err().contains("no netem"), d.err());
+                assertTrue(d.err().contains(delay + ":2: delay db1-db2/vrrp is not supported on these hosts") && d.err().contains("no netem"), d.err());
             }
             for (String host : List.of("db1", "db2")) {
                 String q = sh("ip netns exec viplab-" + host + " tc qdisc show dev eth0");
