@@ -248,7 +248,9 @@ class RealLabE2ETest {
     void timingFaults() throws Exception {
         Map<String, Object> fig = withLab(1, (dir, f) -> {
             String inv = dir.resolve("inventory.json").toString();
-            f.put("real-mode1-stall-false-failover", realRun(dir, "real-mode1-stall-false-failover", true));
+            // the drill's verdicts hold its actions to their schedule (2 s of tolerance), which a loaded machine
+            // can miss (the stall began 3.4 s late once, at load 40); what must happen is checked from the time line
+            f.put("real-mode1-stall-false-failover", realRun(dir, "real-mode1-stall-false-failover", false));
             f.put("stallTimes", stallTimes(OUT.resolve("real-mode1-stall-false-failover.jsonl")));
             Path loss = Files.writeString(OUT.resolve("loss-8s.json"), """
                     {"name": "loss on and off", "preset": "mode1", "duration": "12s", "steps": [
@@ -303,6 +305,10 @@ class RealLabE2ETest {
             }
         }
         assertTrue(stall >= 0 && master > stall && backup > master, "stall " + stall + ", db2 MASTER " + master + ", BACKUP " + backup);
+        // db2 takes over Master_Down_Interval (3.648 s) after db1's last advert, which came 0-1 s before the stall
+        // began (lab: 3.08-3.53 s after it), and gives the VIP back once db1 thaws, 3.7 s after the freeze
+        assertTrue(master - stall >= 2_500_000 && master - stall <= 4_500_000, "db2 MASTER " + (master - stall) / 1000 + " ms after the stall began");
+        assertTrue(backup - stall >= 3_700_000 && backup - stall <= 6_000_000, "db2 BACKUP " + (backup - stall) / 1000 + " ms after the stall began");
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("db2MasterAfterStallMs", round((master - stall) / 1000.0));
         m.put("db2BackupAfterStallMs", round((backup - stall) / 1000.0));
