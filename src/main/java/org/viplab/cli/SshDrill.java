@@ -69,16 +69,9 @@ final class SshDrill {
      * connects and asks each host its versions: everything before a first run. The caller closes the session.
      */
     static Opened open(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
-        // refused before connecting: a drill that would stop half-way on real hosts never starts
+        // timing faults are checked once connected, against what the hosts have (tc, netem, cgroups, nft)
         List<org.viplab.drill.Step> all = new ArrayList<>(drill.steps());
         all.addAll(drill.restore());
-        for (org.viplab.drill.Step s : all) {
-            String refused = s instanceof org.viplab.drill.Step.ActionStep a ? SshLab.refusal(a.action()) : null;
-            if (refused != null) {
-                err.println(drill.source() + ":" + s.line() + ": " + refused);
-                return new Opened(null, drill, new Outcome(null, ExitCodes.BAD_INPUT));
-            }
-        }
         Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
         if (!Files.exists(invPath)) {
             return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT,
@@ -122,6 +115,14 @@ final class SshDrill {
         }
         out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
                 (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+        // what the hosts lack for a timing fault, known once connected: refused before anything runs
+        for (org.viplab.drill.Step s : all) {
+            String lacking = s instanceof org.viplab.drill.Step.ActionStep a ? lab.unsupported(a.action()) : null;
+            if (lacking != null) {
+                lab.close();
+                return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, drill.source() + ":" + s.line() + ": " + lacking));
+            }
+        }
         // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
         Map<String, Map<String, String>> versions = lab.hostVersions();
         return new Opened(new Session(inv, lab, versions, out), onHosts, null);

@@ -57,17 +57,4 @@ class SshInventoryRefusalTest {
         }
         assertEquals(0, connections.get(), "refused before connecting");
     }
-
-    @Test
-    void aDrillWithATimingFaultIsRefusedAtItsLineBeforeTheInventoryIsEvenRead(@TempDir Path tmp) throws Exception {
-        Path drill = Files.writeString(tmp.resolve("loss.json"), """
-                {"name": "x", "preset": "mode1", "steps": [
-                  {"at": "1s", "action": "stop", "target": "db1/keepalived"},
-                  {"at": "2s", "action": "loss", "target": "db1-db2/vrrp", "percent": "30%"}
-                ]}""");
-        DrillCommandReportTest.Run r = DrillCommandReportTest.run("drill", drill.toString(), "--engine", "ssh", "--inventory", tmp.resolve("none.json").toString());
-        assertEquals(ExitCodes.BAD_INPUT, r.exit(), r.out() + r.err());
-        assertTrue(r.err().startsWith(drill + ":3: not supported on real hosts: loss db1-db2/vrrp 30%: VIP Lab does not yet run tc netem"), r.err());
-        assertEquals("", r.out(), "nothing ran");
-    }
 }

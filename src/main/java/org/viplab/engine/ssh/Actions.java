@@ -35,12 +35,14 @@ final class Actions implements AutoCloseable {
     private final Consumer<String> commandLog;
     private final Set<String> cuts = java.util.Collections.synchronizedSet(new LinkedHashSet<>());
     private final ExecutorService both = Executors.newCachedThreadPool(ClientProber.daemon("ssh-action"));
+    private final TimingFaults faults;
 
     Actions(Fleet fleet, LabClock clock, EventSink events, Consumer<String> commandLog) {
         this.fleet = fleet;
         this.clock = clock;
         this.events = events;
         this.commandLog = commandLog;
+        this.faults = new TimingFaults(fleet);
     }
 
     /** One remote command of an action. */
@@ -51,13 +53,22 @@ final class Actions implements AutoCloseable {
      * when the hosts cannot do it (no firewall tool for a cut, a custom service style without the command).
      */
     List<RemoteStep> plan(Action action) {
-        String refused = refusal(action);
-        if (refused != null) throw new UnsupportedOperationException(refused);
         Target target = action.target();
-        boolean cut = action.verb() == Verb.CUT;
+        Verb verb = action.verb();
+        if (verb.timingFault() || (verb == Verb.RESUME && target instanceof Target.Host)) return faults.plan(action);
+        boolean cut = verb == Verb.CUT;
+        if (verb == Verb.HEAL && !cuts.contains(target.id()) && faults.has(TimingFaults.healKeys(target))) {
+            // only shaped, not cut: heal takes off the delay and the loss, and there is no firewall rule to remove
+            return faults.undo(TimingFaults.healKeys(target));
+        }
         if (target instanceof Target.Process p) {
             HostObserver h = fleet.host(p.host());
-            return List.of(new RemoteStep(h, h.cmd.process(action.verb(), p.process())));
+            String command = h.cmd.process(verb, p.process());
+            if (verb == Verb.RESUME && faults.has(TimingFaults.resumeKeys(target))) {
+                List<RemoteStep> slow = faults.undo(TimingFaults.resumeKeys(target));
+                command = Shell.sequence(slow.get(0).command(), command);
+            }
+            return List.of(new RemoteStep(h, command));
         }
         if (target instanceof Target.HostLink l) {
             HostObserver h = fleet.host(l.host());
@@ -67,36 +78,39 @@ final class Actions implements AutoCloseable {
             HostObserver a = fleet.host(p.a());
             HostObserver b = fleet.host(p.b());
             for (HostObserver h : List.of(a, b)) requireFirewall(h, p.id());
-            return List.of(new RemoteStep(a, a.cmd.drop(cut, a.firewall, b.inv.address, p.vrrpOnly())),
-                    new RemoteStep(b, b.cmd.drop(cut, b.firewall, a.inv.address, p.vrrpOnly())));
+            return withShapingUndone(action, List.of(new RemoteStep(a, a.cmd.drop(cut, a.firewall, b.inv.address, p.vrrpOnly())),
+                    new RemoteStep(b, b.cmd.drop(cut, b.firewall, a.inv.address, p.vrrpOnly()))));
         }
         if (target instanceof Target.ClientPath c) {
             HostObserver h = fleet.host(c.host());
             requireFirewall(h, c.id());
             if (h.clientAddress == null || h.clientAddress.isBlank()) throw new UnsupportedOperationException(c.id() + ": the client's address is unknown");
-            return List.of(new RemoteStep(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false)));
+            return withShapingUndone(action, List.of(new RemoteStep(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false))));
         }
         throw new IllegalArgumentException("cannot do " + CommandTemplates.describe(action) + " on real hosts");
     }
 
     /**
-     * Why real hosts refuse {@code action}, or null when they run it. The timing faults are refused whole rather
-     * than half-done: each needs more than a command per host, and a fault the lab cannot undo exactly would
-     * leave a real machine shaped or frozen.
+     * A heal of a path that was cut and shaped: the shaping's undo first, on the same host, then the cut's heal
+     * (heal removes both, as in the simulator).
      */
-    static String refusal(Action action) {
-        String why = switch (action.verb()) {
-            case STALL -> "freezing a whole host needs its processes in a cgroup that VIP Lab can freeze and thaw"
-                    + " (SIGSTOP of every process would stop sshd and the observers too); use hang HOST/PROCESS, or the simulator";
-            case DELAY, LOSS -> "VIP Lab does not yet run tc netem on the hosts' interfaces (a qdisc it cannot prove"
-                    + " removed would stay on a real machine); run it on the simulator";
-            case SLOW -> "slowing every query needs a proxy in front of mysqld or a lock held open in a session;"
-                    + " run it on the simulator";
-            case RESUME -> action.target() instanceof Target.Host ? "a host is only resumed after a stall, which real hosts do not run" : null;
-            default -> null;
-        };
-        return why == null ? null : "not supported on real hosts: " + action + ": " + why;
+    private List<RemoteStep> withShapingUndone(Action action, List<RemoteStep> steps) {
+        if (action.verb() != Verb.HEAL || !faults.has(TimingFaults.healKeys(action.target()))) return steps;
+        List<RemoteStep> undo = faults.undo(TimingFaults.healKeys(action.target()));
+        List<RemoteStep> out = new ArrayList<>();
+        for (RemoteStep s : steps) {
+            String first = null;
+            for (RemoteStep u : undo) if (u.host() == s.host()) first = u.command();
+            out.add(first == null ? s : new RemoteStep(s.host(), Shell.sequence(first, s.command())));
+        }
+        return out;
     }
+
+    /**
+     * Why these hosts cannot run {@code action} (what a timing fault needs: tc with netem, a cgroup2 freezer, nft
+     * or iptables), or null; asked once connected, as only the hosts know what they have.
+     */
+    String unsupported(Action action) { return faults.unsupported(action); }
 
     /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
     List<String> commandsFor(Action action) {
@@ -148,12 +162,49 @@ final class Actions implements AutoCloseable {
                 }, both));
                 join(running);
             }
-            if (!(action.target() instanceof Target.Process)) link(action.target().id(), action.verb() == Verb.CUT);
+            afterApplied(action);
         } catch (RemoteException e) {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             stamp.placeAt(stamp.sentUs);
         }
+    }
+
+    /**
+     * What an action changed, for heal, resume and the restore: a cut or a healed link (on the time line too), a
+     * timing fault put on (its undo recorded, and shown), a fault taken off.
+     */
+    private void afterApplied(Action action) {
+        Verb verb = action.verb();
+        Target target = action.target();
+        if (verb.timingFault() || (verb == Verb.RESUME && target instanceof Target.Host)) {
+            for (String undo : faults.applied(action)) {
+                events.accept(new LabEvent.LogLine(clock.nowUs(), undo.substring(0, undo.indexOf('$')), "viplab",
+                        "undo of " + action + " recorded: " + undo.substring(undo.indexOf('$') + 2)));
+            }
+            return;
+        }
+        if (verb == Verb.RESUME) faults.undone(TimingFaults.resumeKeys(target));
+        if (target instanceof Target.Process) return;
+        boolean onlyShaped = verb == Verb.HEAL && !cuts.contains(target.id()) && faults.has(TimingFaults.healKeys(target));
+        if (verb == Verb.HEAL) faults.undone(TimingFaults.healKeys(target));
+        // as in the simulator, a heal of a path that was only shaped changes no link
+        if (!onlyShaped) link(target.id(), verb == Verb.CUT);
+    }
+
+    /** Takes off every timing fault VIP Lab put on the hosts (the restore's first step); each failure is returned. */
+    List<String> undoTimingFaults(Actor by) {
+        List<String> problems = new ArrayList<>();
+        List<String> keys = faults.keys();
+        for (RemoteStep s : faults.undo(keys)) {
+            try {
+                run(s.host(), s.command());
+            } catch (RemoteException e) {
+                problems.add("undo of timing faults on " + s.host().name() + ": " + e.getMessage());
+            }
+        }
+        faults.undone(keys);
+        return problems;
     }
 
     /** Waits for every step; the first failure is rethrown once all have ended. */

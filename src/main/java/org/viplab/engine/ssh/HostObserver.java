@@ -50,7 +50,22 @@ final class HostObserver {
     volatile boolean hasSocat;
     volatile String firewall;
     volatile String clientAddress;
+    /** What the timing faults need, as found at connect: tc, netem and prio qdiscs, the cgroup2 mount, the kernel. */
+    volatile boolean hasTc;
+    volatile boolean hasNetem;
+    volatile String cgroup2;
+    volatile String kernel;
+    final FaultCommands faults;
     private KeepalivedLogParser klog;
+
+    /**
+     * Prints "netem" when the kernel has the netem and prio qdiscs (loaded, loadable or built in: a module is
+     * loaded by tc itself, as root), the cgroup2 mount as "cgroup2=PATH", and the kernel as "kernel=RELEASE".
+     */
+    static final String FAULT_TOOLS = "has() { [ -d /sys/module/$1 ] || modprobe -n -q $1 2>/dev/null"
+            + " || { zcat /proc/config.gz 2>/dev/null || cat /boot/config-$(uname -r) 2>/dev/null; } | grep -q \"^CONFIG_$2=[ym]\"; }; "
+            + "has sch_netem NET_SCH_NETEM && has sch_prio NET_SCH_PRIO && echo netem; "
+            + "awk '$3==\"cgroup2\"{print \"cgroup2=\" $2; exit}' /proc/self/mounts; echo \"kernel=$(uname -r)\"";
 
     /** The lab's time line and this host's clock offset, as a parser needs them. */
     interface TimeMapSource {
@@ -62,6 +77,7 @@ final class HostObserver {
         this.inv = inv;
         this.ssh = ssh;
         this.cmd = new CommandTemplates(inv);
+        this.faults = new FaultCommands(inv, cmd);
         this.vip = vip;
         this.hostByAddress = hostByAddress;
         this.watchHaproxy = watchHaproxy;
@@ -78,14 +94,20 @@ final class HostObserver {
         stopStreams();
         ssh.connect(timeoutMs);
         measureClock();
-        SshHost.Result tools = ssh.exec("for c in tcpdump iptables nft socat timeout; do command -v $c >/dev/null 2>&1 && echo $c; done; "
-                + "echo \"client=${SSH_CLIENT%% *}\"; date +%z", 10_000);
+        SshHost.Result tools = ssh.exec("for c in tcpdump iptables nft socat timeout tc; do command -v $c >/dev/null 2>&1 && echo $c; done; "
+                + "echo \"client=${SSH_CLIENT%% *}\"; date +%z; " + FAULT_TOOLS, 10_000);
         List<String> lines = tools.out().lines().toList();
         hasTcpdump = lines.contains("tcpdump");
         hasSocat = lines.contains("socat");
         ssh.killOnTimeout(lines.contains("timeout"));
         firewall = lines.contains("iptables") ? "iptables" : lines.contains("nft") ? "nft" : null;
+        hasTc = lines.contains("tc");
+        hasNetem = lines.contains("netem");
+        cgroup2 = null;
+        kernel = null;
         for (String l : lines) {
+            if (l.startsWith("cgroup2=/")) cgroup2 = l.substring(8);
+            if (l.startsWith("kernel=")) kernel = l.substring(7);
             // the host says where we connect from; it becomes a firewall rule's source, so only an IP literal will do
             if (l.startsWith("client=")) clientAddress = RemoteValues.isIpLiteral(l.substring(7)) ? l.substring(7) : null;
             if (l.matches("[+-]\\d{4}")) zone = ZoneOffset.of(l);

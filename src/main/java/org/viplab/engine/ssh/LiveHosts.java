@@ -94,6 +94,10 @@ public final class LiveHosts implements HostsEngine {
      */
     @Override
     public DrillLab startDrill(DrillStart start) throws InterruptedException {
+        for (Action a : start.actions()) {
+            String lacking = lab.unsupported(a);
+            if (lacking != null) throw new UnsupportedOperationException(lacking);
+        }
         start.waitingForBaseline().run();
         return startDrill(start.baselineMaxMs(), start.aborted());
     }

@@ -14,7 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Puts the hosts back: resumes every hung process, heals what VIP Lab cut, and starts what is not running
+ * Puts the hosts back: takes off every timing fault (thaws a stall, removes loss and delay), resumes every
+ * hung process, heals what VIP Lab cut, and starts what is not running
  * (mysqld, haproxy in mode 2, keepalived last). What could not be done is collected and thrown at the end.
  */
 final class Restore {
@@ -40,7 +41,7 @@ final class Restore {
     /** @return what could not be done, one line each; empty when all is back */
     List<String> run(Actor by) {
         events.accept(new LabEvent.ActionApplied(clock.nowUs(), "restore", LabEvent.LAB, by));
-        List<String> problems = new ArrayList<>();
+        List<String> problems = new ArrayList<>(actions.undoTimingFaults(by));
         for (String id : actions.cuts()) {
             try {
                 actions.apply(new Action(Verb.HEAL, Target.parse(id, hostNames)), by);

@@ -172,8 +172,11 @@ public final class SshLab implements Lab {
     /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
     public List<String> commandsFor(Action action) { return actions.commandsFor(action); }
 
-    /** Why real hosts refuse {@code action} ("not supported on real hosts: ..."), or null: checked before a drill connects. */
-    public static String refusal(Action action) { return Actions.refusal(action); }
+    /**
+     * Why these connected hosts cannot run {@code action} (a timing fault whose tool or kernel feature a host
+     * lacks: "delay db1-db2 is not supported on these hosts: ..."), or null: checked before a drill's t = 0.
+     */
+    public String unsupported(Action action) { return actions.unsupported(action); }
 
     @Override
     public void apply(Action action, Actor by) { actions.apply(action, by); }

@@ -279,7 +279,7 @@ public final class DrillPanelModel implements AutoCloseable {
         runner = r;
         if (abortRequested) r.abort();
         DrillLab l = engine.startDrill(new DrillStart(d.topology(), d.seed(), d.name(), fast, BASELINE_MAX_MS, () -> abortRequested,
-                () -> runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000)))));
+                () -> runFx(() -> setState(() -> i18n.get("drills.state.baseline", BASELINE_MAX_MS / 1000))), actions(d)));
         lab = l;
         if (abortRequested) l.abort();
         try {
@@ -287,6 +287,15 @@ public final class DrillPanelModel implements AutoCloseable {
         } finally {
             l.close();
         }
+    }
+
+    /** Every action the drill may run, its restore's too. */
+    private static List<org.viplab.lab.Action> actions(Drill d) {
+        List<org.viplab.lab.Action> out = new java.util.ArrayList<>();
+        for (List<? extends org.viplab.drill.Step> steps : List.of(d.steps(), d.restore())) {
+            for (org.viplab.drill.Step s : steps) if (s instanceof org.viplab.drill.Step.ActionStep a) out.add(a.action());
+        }
+        return out;
     }
 
     /** On the drill thread: keep only the latest verdicts and hand them to the FX thread once at a time. */

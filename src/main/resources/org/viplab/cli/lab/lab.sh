@@ -343,6 +343,17 @@ down() {
     fi
     [ "$(id -u)" = 0 ] || die "must run as root"
     kill_recorded
+    # a stall's cgroup (viplab-stall-HOST, made by the SSH engine inside a host) is the machine's, not the host's:
+    # it outlives the host; its processes died with the host's init (SIGKILL ends frozen tasks too)
+    local cg
+    cg=$(awk '$3=="cgroup2"{print $2; exit}' /proc/self/mounts)
+    if [ -n "$cg" ]; then
+        for h in "${HOSTS[@]}"; do
+            if [ -d "$cg/viplab-stall-$h" ]; then
+                for _ in $(seq 100); do rmdir "$cg/viplab-stall-$h" 2>/dev/null && break; sleep 0.05; done
+            fi
+        done
+    fi
     local kind name rest
     tac "$S/records" | while read -r kind name rest; do
         case "$kind" in
@@ -353,6 +364,7 @@ down() {
     local problems=""
     for n in $NS_SW viplab-db1 viplab-db2; do ip netns list | awk '{print $1}' | grep -x "$n" >/dev/null && problems="$problems netns:$n"; done
     ip link show $CLIENT_IF >/dev/null 2>&1 && problems="$problems link:$CLIENT_IF"
+    for h in "${HOSTS[@]}"; do [ -n "$cg" ] && [ -d "$cg/viplab-stall-$h" ] && problems="$problems cgroup:$cg/viplab-stall-$h"; done
     while read -r kind name st rest; do
         [ "$kind" = proc ] && [ "$(starttime "$name")" = "$st" ] && problems="$problems pid:$name"
     done <"$S/records"

@@ -271,6 +271,83 @@ class RealLabE2ETest {
         writeFigures("figures-fidelity.json", fig);
     }
 
+    /**
+     * The timing faults on the lab (issue 17): the sample drill of a 3.7 s stall of db1 (a cgroup v2 freeze)
+     * must pass, a false failover and back; 30 % VRRP loss for 8 s is put on and taken off; a delay runs where the
+     * kernel has netem and is refused, before t = 0, where it has not. Afterwards no stall cgroup, nft table or
+     * qdisc of VIP Lab is left on the hosts.
+     */
+    @Test
+    void timingFaults() throws Exception {
+        Map<String, Object> fig = withLab(1, (dir, f) -> {
+            String inv = dir.resolve("inventory.json").toString();
+            // the drill's verdicts hold its actions to their schedule (2 s of tolerance), which a loaded machine
+            // can miss (the stall began 3.4 s late once, at load 40); what must happen is checked from the time line
+            f.put("real-mode1-stall-false-failover", realRun(dir, "real-mode1-stall-false-failover", false));
+            f.put("stallTimes", stallTimes(OUT.resolve("real-mode1-stall-false-failover.jsonl")));
+            Path loss = Files.writeString(OUT.resolve("loss-8s.json"), """
+                    {"name": "loss on and off", "preset": "mode1", "duration": "12s", "steps": [
+                      {"at": "1s", "action": "loss", "target": "db1-db2/vrrp", "percent": "30%"},
+                      {"at": "9s", "action": "heal", "target": "db1-db2/vrrp"}
+                    ]}""");
+            Path lossJsonl = OUT.resolve("loss-8s.jsonl");
+            Cli l = cli("drill", loss.toString(), "--engine", "ssh", "--inventory", inv, "--jsonl", lossJsonl.toString());
+            assertEquals(0, l.rc(), l.out() + l.err());
+            String timeline = Files.readString(lossJsonl);
+            for (String host : List.of("db1", "db2")) {
+                assertTrue(timeline.contains("undo of loss db1-db2/vrrp 30% recorded: nft delete table inet viplab_loss_"), "the undo is recorded");
+                String tables = sh("ip netns exec viplab-" + host + " nft list tables; echo rc=$?");
+                assertTrue(tables.contains("rc=0") && !tables.contains("viplab_"), host + " keeps a table after the heal: " + tables);
+            }
+            Path delay = Files.writeString(OUT.resolve("delay.json"), """
+                    {"name": "delay on and off", "preset": "mode1", "duration": "6s", "steps": [
+                      {"at": "1s", "action": "delay", "target": "db1-db2/vrrp", "by": "200ms", "jitter": "20ms"},
+                      {"at": "4s", "action": "heal", "target": "db1-db2/vrrp"}
+                    ]}""");
+            Cli d = cli("drill", delay.toString(), "--engine", "ssh", "--inventory", inv);
+            boolean netem = sh("zcat /proc/config.gz 2>/dev/null | grep -c '^CONFIG_NET_SCH_NETEM=[ym]'; ls /sys/module | grep -c '^sch_netem$'")
+                    .lines().anyMatch(x -> !x.strip().equals("0"));
+            f.put("netem", netem);
+            if (netem) {
+                assertEquals(0, d.rc(), d.out() + d.err());
+            } else {
+                assertEquals(2, d.rc(), d.out() + d.err());
+                assertTrue(d.err().contains(delay + ":2: delay db1-db2/vrrp is not supported on these hosts") && d.err().contains("no netem"), d.err());
+            }
+            for (String host : List.of("db1", "db2")) {
+                String q = sh("ip netns exec viplab-" + host + " tc qdisc show dev eth0");
+                assertFalse(q.contains("prio") || q.contains("netem"), host + " keeps a qdisc: " + q);
+            }
+            String cg = sh("ls /sys/fs/cgroup/unified /sys/fs/cgroup 2>/dev/null");
+            assertFalse(cg.contains("viplab-stall-"), "a stall cgroup is left: " + cg);
+        });
+        writeFigures("figures-timing-faults.json", fig);
+    }
+
+    /** From a stall drill's time line: when db2 became MASTER and BACKUP again, after the stall began (ms). */
+    static Map<String, Object> stallTimes(Path jsonl) throws Exception {
+        long stall = -1, master = -1, backup = -1;
+        for (String line : Files.readAllLines(jsonl)) {
+            if (line.isBlank()) continue;
+            JsonObject e = JsonParser.parseString(line).getAsJsonObject();
+            if (kind(e, "action") && e.get("action").getAsString().equals("stall") && stall < 0) stall = t(e);
+            if (stall >= 0 && kind(e, "vrrp-state") && e.get("host").getAsString().equals("db2")) {
+                String to = e.get("to").getAsString();
+                if (to.equals("MASTER") && master < 0) master = t(e);
+                if (to.equals("BACKUP") && master >= 0 && backup < 0) backup = t(e);
+            }
+        }
+        assertTrue(stall >= 0 && master > stall && backup > master, "stall " + stall + ", db2 MASTER " + master + ", BACKUP " + backup);
+        // db2 takes over Master_Down_Interval (3.648 s) after db1's last advert, which came 0-1 s before the stall
+        // began (lab: 3.08-3.53 s after it), and gives the VIP back once db1 thaws, 3.7 s after the freeze
+        assertTrue(master - stall >= 2_500_000 && master - stall <= 4_500_000, "db2 MASTER " + (master - stall) / 1000 + " ms after the stall began");
+        assertTrue(backup - stall >= 3_700_000 && backup - stall <= 6_000_000, "db2 BACKUP " + (backup - stall) / 1000 + " ms after the stall began");
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("db2MasterAfterStallMs", round((master - stall) / 1000.0));
+        m.put("db2BackupAfterStallMs", round((backup - stall) / 1000.0));
+        return m;
+    }
+
     /** One run of a sample drill on the lab's hosts; its metrics. {@code mustPass}: else an expectation may fail (exit 1). */
     static Map<String, Object> realRun(Path dir, String name, boolean mustPass) throws Exception {
         Path json = OUT.resolve(name + ".json");

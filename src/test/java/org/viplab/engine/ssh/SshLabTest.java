@@ -224,6 +224,8 @@ class SshLabTest {
             // the restore starts what is not running: harmless commands here
             h.commands.put("start mysqld", "true");
             h.commands.put("start keepalived", "true");
+            // never a real pkill -CONT on this machine
+            h.commands.put("resume mysqld", "true");
         }
         SshLab l = new SshLab(inv, tl, (h, type, fp) -> true, Map.of(), shown::add);
         l.connect();
@@ -348,6 +350,115 @@ class SshLabTest {
             await(tl, LabEvent.ActionApplied.class, a -> a.target().equals("clients-db1") && a.action().equals("cut"), 4000);
         }
         assertEquals(before, realFirewall());
+    }
+
+    // ---- timing faults on hosts with fake nft, tc and modprobe ----------------------------------------------
+
+    /** The first {@code n} lines, and what came after: one host's commands of one action. */
+    static List<String> since(FakeHosts f, Path log, int from) throws java.io.IOException { return tail(f.commands(log), from); }
+
+    static List<String> nftLoss(String table, String peer, String extra, int basisPoints) {
+        List<String> l = new ArrayList<>(List.of("nft [add] [table] [inet] [" + table + "]", "nft [flush] [table] [inet] [" + table + "]",
+                "nft [add] [chain] [inet] [" + table + "] [input] [{ type filter hook input priority 0 ; }]"));
+        l.add("nft [add] [rule] [inet] [" + table + "] [input] [ip] [saddr] [" + peer + "]" + extra
+                + " [numgen] [random] [mod] [10000] [lt] [" + basisPoints + "] [drop]");
+        return l;
+    }
+
+    /**
+     * Loss, delay and slow on hosts whose nft, tc and modprobe only log their arguments: the commands on each
+     * host, a second loss replacing the first, heal taking off a path's shaping (a band, or the whole prio root
+     * when it was the host's last), resume taking off a slow mysqld, and the restore taking off what is left;
+     * each fault's undo is on the time line, and no shaping-only heal reads as a link change.
+     */
+    @Test
+    void timingFaultsAreUndoneExactlyByHealResumeAndTheRestore() throws Exception {
+        String before = realFirewall();
+        Timeline tl = new Timeline();
+        try (FakeHosts f = fakeHosts("nft", "tc", "modprobe")) {
+            lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
+            tl = lab.timeline();
+            List<String> hosts = List.of("db1", "db2");
+            // the probe at connect asked modprobe (dry run) whether netem and prio can be loaded
+            assertEquals(List.of("modprobe [-n] [-q] [sch_netem]", "modprobe [-n] [-q] [sch_prio]"), f.commands(f.log1()));
+            int n1 = f.commands(f.log1()).size();
+            int n2 = f.commands(f.log2()).size();
+            lab.apply(new Action(Verb.LOSS, Target.parse("db1-db2/vrrp", hosts), Action.Amount.loss(3000)), Actor.DRILL);
+            assertEquals(nftLoss("viplab_loss_127_0_0_2_vrrp", "127.0.0.2", " [ip] [protocol] [vrrp]", 3000), since(f, f.log1(), n1));
+            assertEquals(nftLoss("viplab_loss_127_0_0_1_vrrp", "127.0.0.1", " [ip] [protocol] [vrrp]", 3000), since(f, f.log2(), n2));
+            await(tl, LabEvent.LogLine.class, l -> l.host().equals("db2")
+                    && l.text().equals("undo of loss db1-db2/vrrp 30% recorded: nft delete table inet viplab_loss_127_0_0_1_vrrp"), 4000);
+
+            n1 = f.commands(f.log1()).size();
+            lab.apply(new Action(Verb.LOSS, Target.parse("db1-db2/vrrp", hosts), Action.Amount.loss(1000)), Actor.DRILL);
+            List<String> again = new ArrayList<>(List.of("nft [delete] [table] [inet] [viplab_loss_127_0_0_2_vrrp]"));
+            again.addAll(nftLoss("viplab_loss_127_0_0_2_vrrp", "127.0.0.2", " [ip] [protocol] [vrrp]", 1000));
+            assertEquals(again, since(f, f.log1(), n1), "a second loss replaces the first");
+
+            n1 = f.commands(f.log1()).size();
+            n2 = f.commands(f.log2()).size();
+            lab.apply(new Action(Verb.DELAY, Target.parse("db1-db2", hosts), Action.Amount.delay(200_000, 50_000)), Actor.DRILL);
+            String root = "tc [qdisc] [replace] [dev] [lo] [root] [handle] [1:] [prio] [bands] [5] [priomap]" + " [0]".repeat(16);
+            assertEquals(List.of(root, "tc [qdisc] [replace] [dev] [lo] [parent] [1:2] [handle] [20:] [netem] [delay] [200000us] [50000us]",
+                    "tc [filter] [add] [dev] [lo] [parent] [1:] [protocol] [ip] [prio] [2] [u32] [match] [ip] [dst] [127.0.0.2/32] [flowid] [1:2]",
+                    "tc [filter] [add] [dev] [lo] [parent] [1:] [protocol] [ip] [prio] [2] [u32] [match] [ip] [protocol] [112] [0xff] [flowid] [1:2]"),
+                    since(f, f.log1(), n1));
+            assertTrue(since(f, f.log2(), n2).contains("tc [filter] [add] [dev] [lo] [parent] [1:] [protocol] [ip] [prio] [2] [u32] [match] [ip] [dst] [127.0.0.1/32] [flowid] [1:2]"));
+
+            n1 = f.commands(f.log1()).size();
+            lab.apply(new Action(Verb.SLOW, Target.parse("db1/mysqld", hosts), Action.Amount.duration(2_000_000)), Actor.DRILL);
+            assertEquals(List.of("tc [qdisc] [replace] [dev] [lo] [parent] [1:5] [handle] [50:] [netem] [delay] [2000000us]",
+                    "tc [filter] [add] [dev] [lo] [parent] [1:] [protocol] [ip] [prio] [5] [u32] [match] [ip] [protocol] [6] [0xff] [match] [ip] [sport] [3306] [0xffff] [flowid] [1:5]"),
+                    since(f, f.log1(), n1), "the prio root is already there");
+
+            n1 = f.commands(f.log1()).size();
+            n2 = f.commands(f.log2()).size();
+            lab.apply(new Action(Verb.HEAL, Target.parse("db1-db2", hosts)), Actor.DRILL);
+            assertEquals(List.of("tc [filter] [del] [dev] [lo] [parent] [1:] [prio] [2]", "tc [qdisc] [del] [dev] [lo] [parent] [1:2] [handle] [20:]"),
+                    since(f, f.log1(), n1), "db1 keeps its slow mysqld's band");
+            assertEquals(List.of("tc [qdisc] [del] [dev] [lo] [root]"), since(f, f.log2(), n2), "db2's last band: the root goes");
+
+            n1 = f.commands(f.log1()).size();
+            lab.apply(new Action(Verb.RESUME, Target.parse("db1/mysqld", hosts)), Actor.DRILL);
+            assertEquals(List.of("tc [qdisc] [del] [dev] [lo] [root]"), since(f, f.log1(), n1));
+
+            n1 = f.commands(f.log1()).size();
+            n2 = f.commands(f.log2()).size();
+            lab.restore(Actor.DRILL);
+            assertEquals(List.of("nft [delete] [table] [inet] [viplab_loss_127_0_0_2_vrrp]"), since(f, f.log1(), n1));
+            assertEquals(List.of("nft [delete] [table] [inet] [viplab_loss_127_0_0_1_vrrp]"), since(f, f.log2(), n2));
+            n1 = f.commands(f.log1()).size();
+            lab.restore(Actor.DRILL);
+            assertEquals(List.of(), since(f, f.log1(), n1), "nothing is left to undo");
+            for (LabEvent e : tl.snapshot()) assertTrue(!(e instanceof LabEvent.LinkChanged), "shaping cuts no link: " + e);
+        }
+        assertEquals(before, realFirewall(), "this machine's own firewall is untouched");
+    }
+
+    /** Hosts without the tools: each timing fault is refused by what the host lacks, and nothing runs. */
+    @Test
+    void timingFaultsAreRefusedByWhatTheHostsLack() throws Exception {
+        Timeline tl = new Timeline();
+        try (FakeHosts f = fakeHosts()) {
+            lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
+            List<String> hosts = List.of("db1", "db2");
+            Action delay = new Action(Verb.DELAY, Target.parse("db1-db2/vrrp", hosts), Action.Amount.delay(200_000, 0));
+            assertEquals("delay db1-db2/vrrp is not supported on these hosts: a delay is a tc netem qdisc in a prio band of the host's interface,"
+                    + " as root, and db1 has no tc (iproute2)", lab.unsupported(delay));
+            UnsupportedOperationException x = assertThrows(UnsupportedOperationException.class, () -> lab.apply(delay, Actor.DRILL));
+            assertEquals(lab.unsupported(delay), x.getMessage());
+            assertTrue(lab.unsupported(new Action(Verb.LOSS, Target.parse("clients-db2", hosts), Action.Amount.loss(500)))
+                    .endsWith("and db2 has neither nft nor iptables"));
+            assertTrue(lab.unsupported(new Action(Verb.SLOW, Target.parse("db2/mysqld", hosts), Action.Amount.duration(1_000_000)))
+                    .contains("TCP from port 3306"));
+            assertEquals(null, lab.unsupported(new Action(Verb.STOP, Target.parse("db2/mysqld", hosts))));
+            Action stall = new Action(Verb.STALL, Target.parse("db1", hosts), Action.Amount.duration(3_700_000));
+            if (lab.unsupported(stall) == null) {
+                String c = lab.commandsFor(stall).get(0);
+                assertTrue(c.startsWith("db1$ sh -c ") && c.endsWith(" sh viplab-stall-db1 3.7 'mysqld|mariadbd|haproxy|keepalived|mysqld_safe'"), c);
+                assertTrue(lab.commandsFor(new Action(Verb.RESUME, Target.parse("db1", hosts))).get(0).endsWith(" sh viplab-stall-db1"));
+            }
+        }
     }
 
     /** A host slow to start a command: the action is placed when the host began it, not when it was sent. */
