@@ -84,6 +84,15 @@ public final class ReplayCommand extends CliCommand {
     @Option(names = "--emit-drill", paramLabel = "OUT", description = "write the incident as a drill: the faults seen, what happened as expectations")
     Path emitDrill;
 
+    @Option(names = "--config", paramLabel = "HOST=DIR",
+            description = "a host's keepalived.conf, haproxy.cfg and check scripts (give both hosts), for --what-if")
+    List<String> configs = new ArrayList<>();
+
+    @Option(names = "--what-if", paramLabel = "PRESET|TOPOLOGY",
+            description = "run the incident as a drill on the simulator under --config's files and under this preset or topology file; "
+                    + "--report DIR gets the incident, both runs and comparison.html side by side")
+    String whatIf;
+
     @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
             description = "the language of the report, the findings and the --json texts: en (default) or zh-CN")
     Locale lang;
@@ -93,6 +102,10 @@ public final class ReplayCommand extends CliCommand {
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkFile("--emit-drill", emitDrill);
         OutputPaths.checkReportDir("--report", report);
+        if ((whatIf == null) != configs.isEmpty()) throw new UsageException("--config and --what-if go together: the configs to compare with the alternative");
+        if (whatIf != null && report == null) throw new UsageException("--what-if writes its comparison with --report DIR");
+        Locale language = lang == null ? Locale.ENGLISH : lang;
+        WhatIf.Plan plan = whatIf == null ? null : WhatIf.plan(configs, whatIf, language);
         ZoneId zone = zone();
         IncidentBuilder b = new IncidentBuilder(zone, offsets(), vip);
         for (String a : addresses) {
@@ -113,8 +126,9 @@ public final class ReplayCommand extends CliCommand {
         } catch (IncidentException e) {
             throw new BadInputException(e.getMessage());
         }
-        Locale language = lang == null ? Locale.ENGLISH : lang;
-        DrillResult result = incident.result("incident");
+        picocli.CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
+        DrillResult bare = incident.result("incident");
+        DrillResult result = parsed == null ? bare : bare.withProvenance(bare.provenance().withCommandLine(parsed.originalArgs()));
         List<Finding> findings = Findings.of(incident);
         print(incident, result, findings, language, zone, out);
         if (json != null) AtomicFiles.writeString(json, IncidentJson.write(incident, result, findings, language));
@@ -122,7 +136,21 @@ public final class ReplayCommand extends CliCommand {
             AtomicFiles.writeString(emitDrill, org.viplab.replay.DrillEmitter.drill(incident));
             out.println("drill: " + emitDrill);
         }
-        if (report != null) {
+        if (plan != null) {
+            List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
+            org.viplab.report.Comparison.Spec spec = WhatIf.run(plan, incident, result, texts);
+            ReportOptions o = new ReportOptions(language, false, Instant.now());
+            OutputPaths.writeReport(report, tmp -> {
+                org.viplab.report.Comparison.write(spec, tmp, o);
+                AtomicFiles.writeString(tmp.resolve("incident").resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language));
+                return null;
+            });
+            out.printf("  %-45s %12s %14s %16s%n", "", "incident", "as configured", "with " + plan.alternativeName());
+            for (org.viplab.report.Comparison.Row r : org.viplab.report.Comparison.rows(spec)) {
+                out.printf("  %-45s %12s %14s %16s%n", r.what(), ms(r.valueMs(0)), ms(r.valueMs(1)), ms(r.valueMs(2)));
+            }
+            out.println("comparison: " + report.resolve(org.viplab.report.Comparison.HTML));
+        } else if (report != null) {
             List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
             ReportOptions o = new ReportOptions(language, false, Instant.now(), texts);
             ReportWriter.Written w = OutputPaths.writeReport(report, tmp -> {
@@ -169,6 +197,8 @@ public final class ReplayCommand extends CliCommand {
                 + (c.applied() ? "applied" : c.pairs() < 2 ? "one pair cannot tell a clock offset from the log's delay: not applied (see --offset)"
                 : "within its uncertainty: not applied");
     }
+
+    private static String ms(Double v) { return v == null ? "-" : String.format(Locale.ROOT, "%.1f ms", v); }
 
     private static String signedMs(long us) { return String.format(Locale.ROOT, "%+.1f ms", us / 1000.0); }
 

@@ -6,6 +6,7 @@ import org.viplab.charts.ChartImages;
 import org.viplab.charts.LabCharts;
 import org.viplab.drill.DrillResult;
 import org.viplab.core.timeline.Failover;
+import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.TimelineAnalysis;
 import org.viplab.core.util.AtomicFiles;
 
@@ -88,10 +89,14 @@ public final class Comparison {
 
     public static List<Row> rows(Spec spec) {
         List<TimelineAnalysis> a = spec.sides().stream().map(s -> s.result().analysis()).toList();
+        // a run with no client probe (a replayed incident without a client-side source) has no client figures, not zero
+        List<Boolean> clients = spec.sides().stream().map(s -> s.result().events().stream().anyMatch(e -> e instanceof LabEvent.ClientProbe)).toList();
         List<Row> out = new ArrayList<>();
         out.add(row(spec, "gap", 0, "", a, x -> ms(x.longestGapUs())));
         out.add(row(spec, "splitBrain", 0, "", a, x -> ms(x.splitBrainUs())));
-        out.add(row(spec, "outage", 0, "", a, x -> ms(x.longestOutageUs())));
+        List<Double> outage = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) outage.add(clients.get(i) ? ms(a.get(i).longestOutageUs()) : null);
+        out.add(withDiff(spec, "outage", 0, "", outage));
         List<List<Failover>> f = a.stream().map(TimelineAnalysis::failovers).toList();
         int most = f.stream().mapToInt(List::size).max().orElse(0);
         for (int i = 0; i < most; i++) {
@@ -103,7 +108,9 @@ public final class Comparison {
             out.add(failoverRow(spec, "detection", n, between, nth, x -> x.causeUs() < 0 ? null : ms(x.detectionUs())));
             out.add(failoverRow(spec, "failoverGap", n, between, nth, x -> ms(x.gapUs())));
             out.add(failoverRow(spec, "failoverTime", n, between, nth, x -> x.causeUs() < 0 ? null : ms(x.failoverUs())));
-            out.add(failoverRow(spec, "downtime", n, between, nth, x -> ms(x.clientDowntimeUs())));
+            List<Double> downtime = new ArrayList<>();
+            for (int j = 0; j < nth.size(); j++) downtime.add(nth.get(j) == null || !clients.get(j) ? null : ms(nth.get(j).clientDowntimeUs()));
+            out.add(withDiff(spec, "downtime", n, between, downtime));
         }
         return out;
     }
@@ -157,7 +164,9 @@ public final class Comparison {
         m.put("t", text.texts());
         m.put("lang", locale.getLanguage().equals("zh") ? "zh-CN" : "en");
         m.put("css", Templates.css());
-        m.put("title", text.f(spec.titleKey(), spec.sides().get(0).result().drill().name(locale), spec.titleArg()));
+        // the drill the runs share (a replayed incident names none of its own)
+        String drillName = spec.sides().get(spec.sides().size() - 1).result().drill().name(locale);
+        m.put("title", text.f(spec.titleKey(), drillName, spec.titleArg()));
         ProvenanceModel.put(spec.sides().get(spec.provenanceOf()).result().provenance(), text, m);
         m.put("engineBadge", text.t(spec.badgeKey()));
         m.put("engineClass", spec.badgeClass());
@@ -171,18 +180,18 @@ public final class Comparison {
             charts.show(0, d.endUs(), 900);
             byte[] png = ChartImages.png(charts.chart(), 900, 700);
             Map<String, Object> side = new HashMap<>();
-            side.put("name", text.f("comparison.engine." + s.key(), spec.titleArg()));
+            side.put("name", text.f("comparison.engine." + s.key(), drillName, spec.titleArg()));
             side.put("link", s.dir() + "/" + ReportWriter.HTML);
             boolean incident = "incident".equals(d.engine()); // nothing to pass or fail: what happened
             side.put("status", incident ? "incident" : d.passed() ? "passed" : "failed");
             side.put("statusLabel", text.t(incident ? "report.result.incident" : d.passed() ? "report.result.passed" : "report.result.failed"));
             side.put("png", Base64.getEncoder().encodeToString(png));
             sides.add(side);
-            columns.add(text.f("comparison.col." + s.key(), spec.titleArg()));
+            columns.add(text.f("comparison.col." + s.key(), drillName, spec.titleArg()));
         }
         m.put("sides", sides);
         m.put("columns", columns);
-        m.put("diffColumn", text.f("comparison.col." + spec.diffKey(), spec.titleArg()));
+        m.put("diffColumn", text.f("comparison.col." + spec.diffKey(), drillName, spec.titleArg()));
         List<Map<String, Object>> table = new ArrayList<>();
         for (Row r : rows) {
             Map<String, Object> row = new HashMap<>();
