@@ -20,11 +20,7 @@ import org.viplab.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,10 +46,8 @@ import java.util.regex.Pattern;
             "ip -ts monitor address, tcpdump -tttt text, and pcap or pcapng captures."})
 public final class ReplayCommand extends CliCommand {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
-    private static final Pattern OFFSET = Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?(?:us|µs|ms|s))");
-    private static final long MAX_OFFSET_US = 3_600_000_000L;
-    private static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
-    private static final long MAX_CAPTURE_BYTES = 256L * 1024 * 1024;
+    private static final long MAX_LOG_BYTES = org.viplab.replay.IncidentFiles.MAX_LOG_BYTES;
+    private static final long MAX_CAPTURE_BYTES = org.viplab.replay.IncidentFiles.MAX_CAPTURE_BYTES;
 
     @Option(names = "--log", paramLabel = "HOST=FILE[,FILE...]", required = true,
             description = "a host's logs: keepalived, haproxy, MariaDB, ip -ts monitor (repeat per host)")
@@ -215,11 +208,11 @@ public final class ReplayCommand extends CliCommand {
         Map<String, Long> m = new LinkedHashMap<>();
         for (String o : offsets) {
             String[] kv = pair("--offset", o);
-            Matcher x = OFFSET.matcher(kv[1]);
-            if (!x.matches()) throw new UsageException("--offset " + o + ": write HOST=±DURATION, e.g. db2=+35ms or db1=-1.2s");
-            long us = Durations.parseUs(x.group(2));
-            if (us > MAX_OFFSET_US) throw new UsageException("--offset " + o + ": more than an hour; is --tz right?");
-            m.put(kv[0], x.group(1).equals("-") ? -us : us);
+            try {
+                m.put(kv[0], org.viplab.replay.IncidentRequest.parseOffsetUs(kv[1]));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--offset " + o + ": " + (e.getMessage().startsWith("write") ? "write HOST=±DURATION, e.g. db2=+35ms or db1=-1.2s" : e.getMessage()));
+            }
         }
         return m;
     }
@@ -233,19 +226,11 @@ public final class ReplayCommand extends CliCommand {
     }
 
     /** The file's bytes, bounded: a log or capture bigger than the limit is cut to the incident first. */
-    private static byte[] read(Path f, long max) throws IOException {
+    private static byte[] read(Path f, long max) {
         try {
-            if (!Files.exists(f)) throw new BadInputException(f + ": no such file");
-            if (!Files.isRegularFile(f)) throw new BadInputException(f + ": not a regular file");
-            long size = Files.size(f);
-            if (size > max) throw new BadInputException(f + ": " + size + " bytes, over the " + max + "-byte limit; cut it to the incident first");
-            try (InputStream in = Files.newInputStream(f)) {
-                byte[] b = in.readNBytes((int) max + 1);
-                if (b.length > max) throw new BadInputException(f + ": grew over the " + max + "-byte limit while read");
-                return b;
-            }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(f + ": no such file");
+            return org.viplab.replay.IncidentFiles.read(f, max);
+        } catch (IncidentException e) {
+            throw new BadInputException(e.getMessage());
         }
     }
 }

@@ -42,6 +42,7 @@ public final class IncidentBuilder {
     private final Map<String, String> givenHostByIp = new LinkedHashMap<>();
     private final Map<String, List<Input>> logs = new LinkedHashMap<>();
     private final List<Input> captures = new ArrayList<>();
+    private final List<InputSummary> summaries = new ArrayList<>();
 
     /**
      * @param zone           the zone of stamps that carry none (keepalived's own, RFC 3164, tcpdump -tttt)
@@ -70,7 +71,14 @@ public final class IncidentBuilder {
         return this;
     }
 
+    /**
+     * What each file gave, in the order read: after {@link #build()}, and also after it failed (the files read
+     * before the one that could not be).
+     */
+    public List<InputSummary> summaries() { return List.copyOf(summaries); }
+
     public Incident build() throws IncidentException {
+        summaries.clear();
         if (logs.isEmpty()) throw new IncidentException("no --log given: an incident needs at least one host's log");
         Map<Input, String> texts = new LinkedHashMap<>();
         Map<String, Integer> captureFacts = new LinkedHashMap<>();
@@ -85,8 +93,11 @@ public final class IncidentBuilder {
         for (Input in : captures) {
             if (CaptureReader.looksLikeCapture(in.bytes)) {
                 int before = wire.size();
-                for (Packet p : CaptureReader.read(in.name, in.bytes)) FrameDecoder.decode(p).ifPresent(wire::add);
+                List<Packet> packets = CaptureReader.read(in.name, in.bytes);
+                for (Packet p : packets) FrameDecoder.decode(p).ifPresent(wire::add);
                 captureFacts.put(in.name, wire.size() - before);
+                summaries.add(new InputSummary(in.name, null, InputFormat.ofCapture(in.bytes), packets.size(), wire.size() - before,
+                        Map.of("capture", wire.size() - before)));
             } else {
                 texts.put(in, decode(in));
             }
@@ -105,12 +116,16 @@ public final class IncidentBuilder {
                 for (StampedLine l : lines) if (TcpdumpText.recognises(l.text())) TcpdumpText.parse(l.epochUs(), l.text()).ifPresent(wire::add);
                 if (wire.size() == before) throw IncidentException.at(in.name, 1, "no VRRP advert or ARP line of tcpdump -tttt text, and not a pcap or pcapng file");
                 captureCounts.put(in.name, wire.size() - before);
+                summaries.add(new InputSummary(in.name, null, "tcpdump -tttt", lines.size(), wire.size() - before, Map.of("capture", wire.size() - before)));
             } else {
                 HostLog h = hosts.get(in.host);
                 List<StampedLine> sorted = new ArrayList<>(lines);
                 sorted.sort(Comparator.comparingLong(StampedLine::epochUs)); // stable: same-stamp lines keep their order
                 for (StampedLine l : sorted) h.add(l);
-                if (!h.contributed.containsKey(in.name)) {
+                Map<String, Integer> kinds = h.contributed.getOrDefault(in.name, Map.of());
+                summaries.add(new InputSummary(in.name, in.host, InputFormat.ofText(e.getValue()), lines.size(),
+                        kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds));
+                if (kinds.isEmpty()) {
                     throw IncidentException.at(in.name, lines.get(0).line(), "no line of keepalived, haproxy, MariaDB, ip -ts monitor or tcpdump that VIP Lab reads");
                 }
             }
