@@ -56,6 +56,10 @@ public final class ReplayCommand extends CliCommand {
     @Option(names = "--capture", paramLabel = "FILE", arity = "1..*", description = "tcpdump -w pcap/pcapng, or tcpdump -tttt text")
     List<Path> captures = new ArrayList<>();
 
+    @Option(names = "--client", paramLabel = "FILE", arity = "1..*",
+            description = "a client's ip -ts monitor neigh log: its ARP entry for the VIP, which host it pointed at and when")
+    List<Path> clientLogs = new ArrayList<>();
+
     @Option(names = "--tz", paramLabel = "ZONE", description = "the zone of stamps without one (default: this machine's)")
     String tz;
 
@@ -113,6 +117,7 @@ public final class ReplayCommand extends CliCommand {
             }
         }
         for (Path c : captures) b.capture(c.toString(), read(c, MAX_CAPTURE_BYTES));
+        for (Path c : clientLogs) b.client(c.toString(), read(c, MAX_LOG_BYTES));
         Incident incident;
         try {
             incident = b.build();

@@ -17,9 +17,10 @@ import java.util.regex.Pattern;
  * built in one call that reports its progress: what the app's File > Open incident… runs off the FX thread.
  *
  * @param logs     host → its log files, in order
+ * @param clients  client-side sources ({@code ip -ts monitor neigh} on a client)
  * @param offsetsUs host → its clock offset, instead of the estimate
  */
-public record IncidentRequest(Map<String, List<Path>> logs, List<Path> captures, ZoneId zone, Map<String, Long> offsetsUs) {
+public record IncidentRequest(Map<String, List<Path>> logs, List<Path> captures, List<Path> clients, ZoneId zone, Map<String, Long> offsetsUs) {
     private static final Pattern OFFSET = Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?(?:us|µs|ms|s))");
     private static final long MAX_OFFSET_US = 3_600_000_000L;
 
@@ -28,6 +29,7 @@ public record IncidentRequest(Map<String, List<Path>> logs, List<Path> captures,
         logs.forEach((h, f) -> l.put(h, List.copyOf(f)));
         logs = java.util.Collections.unmodifiableMap(l);
         captures = List.copyOf(captures);
+        clients = List.copyOf(clients);
         offsetsUs = Map.copyOf(offsetsUs);
     }
 
@@ -53,7 +55,7 @@ public record IncidentRequest(Map<String, List<Path>> logs, List<Path> captures,
      */
     public Outcome run(BiConsumer<Double, String> progress) throws Failed {
         IncidentBuilder b = new IncidentBuilder(zone, offsetsUs, null);
-        int total = captures.size() + logs.values().stream().mapToInt(List::size).sum();
+        int total = captures.size() + clients.size() + logs.values().stream().mapToInt(List::size).sum();
         int done = 0;
         try {
             for (Map.Entry<String, List<Path>> e : logs.entrySet()) {
@@ -65,6 +67,10 @@ public record IncidentRequest(Map<String, List<Path>> logs, List<Path> captures,
             for (Path c : captures) {
                 progress.accept(done++ / (total + 1.0), c.toString());
                 b.capture(c.toString(), IncidentFiles.read(c, IncidentFiles.MAX_CAPTURE_BYTES));
+            }
+            for (Path c : clients) {
+                progress.accept(done++ / (total + 1.0), c.toString());
+                b.client(c.toString(), IncidentFiles.read(c, IncidentFiles.MAX_LOG_BYTES));
             }
             progress.accept(done / (total + 1.0), null);
             Incident i = b.build();

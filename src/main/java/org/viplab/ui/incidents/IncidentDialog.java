@@ -66,6 +66,7 @@ public final class IncidentDialog {
     private final Map<String, TextField> logs = new LinkedHashMap<>();
     private final Map<String, TextField> configs = new LinkedHashMap<>();
     private final TextField captures = new TextField();
+    private final TextField clients = new TextField();
     private final TextField zone = new TextField();
     private final TextField offsets = new TextField();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
@@ -107,6 +108,9 @@ public final class IncidentDialog {
         captures.setId("incident-captures");
         captures.promptTextProperty().bind(i18n.bind("incident.captures.prompt"));
         grid.addRow(row++, label("incident.captures"), captures, addFiles("incident-add-captures", captures, null));
+        clients.setId("incident-clients");
+        clients.promptTextProperty().bind(i18n.bind("incident.clients.prompt"));
+        grid.addRow(row++, label("incident.clients"), clients, addFiles("incident-add-clients", clients, null));
         for (String h : HOSTS) {
             TextField f = field("incident-config-" + h, "incident.config.prompt");
             configs.put(h, f);
@@ -194,6 +198,8 @@ public final class IncidentDialog {
     public void setLogs(String host, Path... files) { logs.get(host).setText(join(files)); }
 
     public void setCaptures(Path... files) { captures.setText(join(files)); }
+
+    public void setClients(Path... files) { clients.setText(join(files)); }
 
     public void setConfig(String host, Path dir) { configs.get(host).setText(dir == null ? "" : dir.toString()); }
 
@@ -298,7 +304,7 @@ public final class IncidentDialog {
             if (!e.getValue().getText().isBlank()) dirs.put(e.getKey(), Path.of(e.getValue().getText().strip()));
         }
         if (dirs.size() == 1) throw new IllegalArgumentException(i18n.get("incident.invalid.oneConfig"));
-        return new IncidentOpening.Inputs(new IncidentRequest(files, IncidentRequest.files(captures.getText()), z, off), dirs);
+        return new IncidentOpening.Inputs(new IncidentRequest(files, IncidentRequest.files(captures.getText()), IncidentRequest.files(clients.getText()), z, off), dirs);
     }
 
     private void show(List<InputSummary> inputs) {
@@ -325,6 +331,7 @@ public final class IncidentDialog {
     private List<TextField> allFields() {
         List<TextField> l = new java.util.ArrayList<>(logs.values());
         l.add(captures);
+        l.add(clients);
         l.addAll(configs.values());
         l.add(zone);
         l.add(offsets);
