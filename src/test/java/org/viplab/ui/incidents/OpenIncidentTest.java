@@ -131,6 +131,13 @@ class OpenIncidentTest {
         assertThat(fx(() -> session.controls.statusProperty().get())).startsWith("Incident opened read-only");
         // nothing can be done to an incident
         assertThat(fx(() -> session.controls.apply(Verb.STOP, new Target.Process("db1", org.viplab.core.model.ProcessKind.MYSQLD)))).isCompletedExceptionally();
+        // db2's VIP selected: the drawing goes back to that moment and the why panel says its chain is inferred
+        LabEvent db2Vip = run.events().get(vipIndex);
+        FxWait.until("the event list has the incident", 10, () -> fx(() -> session.window.eventList().shown().contains(db2Vip)));
+        fx(() -> session.window.eventList().select(db2Vip));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> ((javafx.scene.control.Labeled) stage.getScene().lookup("#why-title")).getText()))
+                .isEqualTo("Why: the chain of causes (inferred from what the hosts showed)");
         WaitForAsyncUtils.waitForFxEvents();
         shoot(stage.getScene(), "open-incident-window.png");
     }
