@@ -188,7 +188,9 @@ public final class IncidentBuilder {
         for (HostLog h : hosts) {
             ClockOffset o = offsets.get(h.host);
             long shift = o.applied() ? o.offsetUs() : 0;
-            for (LabEvent e : h.events) {
+            List<LabEvent> own = new ArrayList<>(h.events);
+            if (!h.monitorsAddresses()) own.addAll(h.keepalivedVips); // keepalived's words on the VIP, when the kernel's are missing
+            for (LabEvent e : own) {
                 all.add(Retimer.withTime(e, e.timeUs() - shift));
                 if (e instanceof LabEvent.LogLine l && l.source().equals("keepalived")) keepalivedLogged.put(h.host, true);
             }

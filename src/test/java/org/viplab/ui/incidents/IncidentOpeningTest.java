@@ -26,7 +26,9 @@ class IncidentOpeningTest {
 
     @Test
     void withTheHostsConfigsTheRunCarriesTheirSettings() throws Exception {
-        Map<String, Path> configs = Map.of("db1", Path.of("samples/configs/mode1-recommended/db1"), "db2", Path.of("samples/configs/mode1-recommended/db2"));
+        Map<String, Path> configs = new java.util.LinkedHashMap<>(); // in drawing order, as the dialog gives them
+        configs.put("db1", Path.of("samples/configs/mode1-recommended/db1"));
+        configs.put("db2", Path.of("samples/configs/mode1-recommended/db2"));
         IncidentOpening.Opened o = new IncidentOpening(() -> Locale.ENGLISH).open(new IncidentOpening.Inputs(request(), configs), (f, n) -> { });
         Topology t = o.topology();
         assertThat(t.nodeNames()).containsExactly("db1", "db2");
