@@ -54,4 +54,32 @@ class IncidentOpeningTest {
         assertThatThrownBy(() -> new IncidentOpening(() -> Locale.ENGLISH).open(new IncidentOpening.Inputs(request(), configs), (f, n) -> { }))
                 .isInstanceOf(IncidentOpening.ConfigFailed.class).hasMessageContaining(db1.resolve("keepalived.conf") + ":2");
     }
+
+    @Test
+    void everyKeyOfTheDialogIsInBothLanguages() throws Exception {
+        java.util.Properties en = new java.util.Properties();
+        java.util.Properties zh = new java.util.Properties();
+        try (var a = getClass().getResourceAsStream("/org/viplab/i18n/messages.properties");
+             var b = new java.io.InputStreamReader(getClass().getResourceAsStream("/org/viplab/i18n/messages_zh_CN.properties"), java.nio.charset.StandardCharsets.UTF_8)) {
+            en.load(a);
+            zh.load(b);
+        }
+        java.util.Set<String> enKeys = new java.util.TreeSet<>();
+        java.util.Set<String> zhKeys = new java.util.TreeSet<>();
+        for (String k : en.stringPropertyNames()) if (k.startsWith("incident.")) enKeys.add(k);
+        for (String k : zh.stringPropertyNames()) if (k.startsWith("incident.")) zhKeys.add(k);
+        assertThat(enKeys).hasSizeGreaterThan(30).isEqualTo(zhKeys);
+        for (String k : List.of("menu.file.openIncident", "status.engineIncident", "clock.incident", "why.title.inferred")) {
+            assertThat(zh.getProperty(k)).as(k).isNotBlank().isNotEqualTo(en.getProperty(k));
+        }
+        String code = java.nio.file.Files.readString(Path.of("src/main/java/org/viplab/ui/incidents/IncidentDialog.java"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"(incident\\.[a-zA-Z.]+)\"").matcher(code);
+        int named = 0;
+        while (m.find()) {
+            if (m.group(1).endsWith(".")) continue;
+            named++;
+            assertThat(enKeys).as("the dialog names %s", m.group(1)).contains(m.group(1));
+        }
+        assertThat(named).isGreaterThan(20);
+    }
 }
