@@ -141,10 +141,10 @@ public final class IncidentDialog {
         table.setId("incident-sources");
         table.setPrefHeight(190);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(column("incident.col.file", Row::file, 230));
+        table.getColumns().add(column("incident.col.file", r -> fileName(r.file()), 215)); // the name; the full path is in the fields above
         table.getColumns().add(column("incident.col.host", Row::host, 50));
         table.getColumns().add(column("incident.col.format", Row::format, 210));
-        table.getColumns().add(column("incident.col.read", Row::read, 60));
+        table.getColumns().add(column("incident.col.read", Row::read, 85));
         table.getColumns().add(column("incident.col.used", Row::used, 60));
         table.getColumns().add(column("incident.col.what", Row::what, 200));
         Label placeholder = new Label();
@@ -388,6 +388,11 @@ public final class IncidentDialog {
         c.setCellValueFactory(r -> new SimpleStringProperty(value.apply(r.getValue())));
         c.setPrefWidth(width);
         return c;
+    }
+
+    private static String fileName(String file) {
+        Path p = Path.of(file).getFileName();
+        return p == null ? file : p.toString();
     }
 
     private static String join(Path... files) { return String.join(",", java.util.Arrays.stream(files).map(Path::toString).toList()); }
