@@ -28,8 +28,10 @@ lab_down() {
 trap lab_down EXIT INT TERM
 start=$(date +%s)
 mvn -o -q package -DskipTests || exit 1
-# the CLI drills on the lab, then the app (TestFX, headless) connected to a lab of its own; one lab at a time
-timeout 1500 mvn -o -B -ntp test -Dtest='RealLabE2ETest,RealLabInAppE2ETest' -Dsurefire.failIfNoSpecifiedTests=false
+# the CLI drills on the lab, a fresh incident recorded during a real drill and replayed (ReplayE2ETest: keepalived
+# logs and a tcpdump pcap against what the SSH engine saw), then the app (TestFX, headless) connected to a lab of
+# its own; one lab at a time
+timeout 1800 mvn -o -B -ntp test -Dtest='RealLabE2ETest,ReplayE2ETest,RealLabInAppE2ETest' -Dsurefire.failIfNoSpecifiedTests=false
 rc=$?
 for f in target/e2e/figures-*.json; do [ -f "$f" ] && { echo "== $f"; cat "$f"; }; done
 echo "e2e-lab: exit $rc in $(( $(date +%s) - start )) s"

@@ -10,14 +10,17 @@ import java.util.Map;
 final class NodeDirs {
     private NodeDirs() { }
 
-    static Map<String, Path> parse(List<String> values) {
+    static Map<String, Path> parse(List<String> values) { return parse("--node", values); }
+
+    /** @param option the option's name in messages ({@code --node}, {@code replay}'s {@code --config}) */
+    static Map<String, Path> parse(String option, List<String> values) {
         if (values.size() < org.viplab.core.model.Limits.MIN_NODES || values.size() > org.viplab.core.model.Limits.MAX_NODES) {
-            throw new UsageException("give 2 to 5 nodes: --node db1=DIR1 --node db2=DIR2 [--node db3=DIR3 ...], got " + values.size());
+            throw new UsageException("give 2 to 5 nodes: " + option + " db1=DIR1 " + option + " db2=DIR2 [" + option + " db3=DIR3 ...], got " + values.size());
         }
         Map<String, Path> m = new LinkedHashMap<>();
         for (String v : values) {
             int eq = v.indexOf('=');
-            if (eq <= 0 || eq == v.length() - 1) throw new UsageException("--node takes NAME=DIR, got \"" + v + "\"");
+            if (eq <= 0 || eq == v.length() - 1) throw new UsageException(option + " takes NAME=DIR, got \"" + v + "\"");
             String name = v.substring(0, eq);
             if (!name.matches("[A-Za-z][A-Za-z0-9_]*")) throw new UsageException("node name must be letters and digits, got \"" + name + "\"");
             Path dir = Path.of(v.substring(eq + 1));

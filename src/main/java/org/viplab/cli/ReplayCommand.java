@@ -20,11 +20,7 @@ import org.viplab.report.ReportWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -36,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -51,10 +46,8 @@ import java.util.regex.Pattern;
             "ip -ts monitor address, tcpdump -tttt text, and pcap or pcapng captures."})
 public final class ReplayCommand extends CliCommand {
     private static final Pattern HOST = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,62}");
-    private static final Pattern OFFSET = Pattern.compile("([+-]?)(\\d+(?:\\.\\d+)?(?:us|µs|ms|s))");
-    private static final long MAX_OFFSET_US = 3_600_000_000L;
-    private static final long MAX_LOG_BYTES = 64L * 1024 * 1024;
-    private static final long MAX_CAPTURE_BYTES = 256L * 1024 * 1024;
+    private static final long MAX_LOG_BYTES = org.viplab.replay.IncidentFiles.MAX_LOG_BYTES;
+    private static final long MAX_CAPTURE_BYTES = org.viplab.replay.IncidentFiles.MAX_CAPTURE_BYTES;
 
     @Option(names = "--log", paramLabel = "HOST=FILE[,FILE...]", required = true,
             description = "a host's logs: keepalived, haproxy, MariaDB, ip -ts monitor (repeat per host)")
@@ -62,6 +55,10 @@ public final class ReplayCommand extends CliCommand {
 
     @Option(names = "--capture", paramLabel = "FILE", arity = "1..*", description = "tcpdump -w pcap/pcapng, or tcpdump -tttt text")
     List<Path> captures = new ArrayList<>();
+
+    @Option(names = "--client", paramLabel = "FILE", arity = "1..*",
+            description = "a client's ip -ts monitor neigh log: its ARP entry for the VIP, which host it pointed at and when")
+    List<Path> clientLogs = new ArrayList<>();
 
     @Option(names = "--tz", paramLabel = "ZONE", description = "the zone of stamps without one (default: this machine's)")
     String tz;
@@ -84,6 +81,15 @@ public final class ReplayCommand extends CliCommand {
     @Option(names = "--emit-drill", paramLabel = "OUT", description = "write the incident as a drill: the faults seen, what happened as expectations")
     Path emitDrill;
 
+    @Option(names = "--config", paramLabel = "HOST=DIR",
+            description = "a host's keepalived.conf, haproxy.cfg and check scripts (give both hosts), for --what-if")
+    List<String> configs = new ArrayList<>();
+
+    @Option(names = "--what-if", paramLabel = "PRESET|TOPOLOGY",
+            description = "run the incident as a drill on the simulator under --config's files and under this preset or topology file; "
+                    + "--report DIR gets the incident, both runs and comparison.html side by side")
+    String whatIf;
+
     @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
             description = "the language of the report, the findings and the --json texts: en (default) or zh-CN")
     Locale lang;
@@ -93,6 +99,10 @@ public final class ReplayCommand extends CliCommand {
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkFile("--emit-drill", emitDrill);
         OutputPaths.checkReportDir("--report", report);
+        if ((whatIf == null) != configs.isEmpty()) throw new UsageException("--config and --what-if go together: the configs to compare with the alternative");
+        if (whatIf != null && report == null) throw new UsageException("--what-if writes its comparison with --report DIR");
+        Locale language = lang == null ? Locale.ENGLISH : lang;
+        WhatIf.Plan plan = whatIf == null ? null : WhatIf.plan(configs, whatIf, language);
         ZoneId zone = zone();
         IncidentBuilder b = new IncidentBuilder(zone, offsets(), vip);
         for (String a : addresses) {
@@ -107,14 +117,16 @@ public final class ReplayCommand extends CliCommand {
             }
         }
         for (Path c : captures) b.capture(c.toString(), read(c, MAX_CAPTURE_BYTES));
+        for (Path c : clientLogs) b.client(c.toString(), read(c, MAX_LOG_BYTES));
         Incident incident;
         try {
             incident = b.build();
         } catch (IncidentException e) {
             throw new BadInputException(e.getMessage());
         }
-        Locale language = lang == null ? Locale.ENGLISH : lang;
-        DrillResult result = incident.result("incident");
+        picocli.CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
+        DrillResult bare = incident.result("incident");
+        DrillResult result = parsed == null ? bare : bare.withProvenance(bare.provenance().withCommandLine(parsed.originalArgs()));
         List<Finding> findings = Findings.of(incident);
         print(incident, result, findings, language, zone, out);
         if (json != null) AtomicFiles.writeString(json, IncidentJson.write(incident, result, findings, language));
@@ -122,7 +134,21 @@ public final class ReplayCommand extends CliCommand {
             AtomicFiles.writeString(emitDrill, org.viplab.replay.DrillEmitter.drill(incident));
             out.println("drill: " + emitDrill);
         }
-        if (report != null) {
+        if (plan != null) {
+            List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
+            org.viplab.report.Comparison.Spec spec = WhatIf.run(plan, incident, result, texts);
+            ReportOptions o = new ReportOptions(language, false, Instant.now());
+            OutputPaths.writeReport(report, tmp -> {
+                org.viplab.report.Comparison.write(spec, tmp, o);
+                AtomicFiles.writeString(tmp.resolve("incident").resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language));
+                return null;
+            });
+            out.printf("  %-45s %12s %14s %16s%n", "", "incident", "as configured", "with " + plan.alternativeName());
+            for (org.viplab.report.Comparison.Row r : org.viplab.report.Comparison.rows(spec)) {
+                out.printf("  %-45s %12s %14s %16s%n", r.what(), ms(r.valueMs(0)), ms(r.valueMs(1)), ms(r.valueMs(2)));
+            }
+            out.println("comparison: " + report.resolve(org.viplab.report.Comparison.HTML));
+        } else if (report != null) {
             List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
             ReportOptions o = new ReportOptions(language, false, Instant.now(), texts);
             ReportWriter.Written w = OutputPaths.writeReport(report, tmp -> {
@@ -170,6 +196,8 @@ public final class ReplayCommand extends CliCommand {
                 : "within its uncertainty: not applied");
     }
 
+    private static String ms(Double v) { return v == null ? "-" : String.format(Locale.ROOT, "%.1f ms", v); }
+
     private static String signedMs(long us) { return String.format(Locale.ROOT, "%+.1f ms", us / 1000.0); }
 
     private ZoneId zone() {
@@ -185,11 +213,11 @@ public final class ReplayCommand extends CliCommand {
         Map<String, Long> m = new LinkedHashMap<>();
         for (String o : offsets) {
             String[] kv = pair("--offset", o);
-            Matcher x = OFFSET.matcher(kv[1]);
-            if (!x.matches()) throw new UsageException("--offset " + o + ": write HOST=±DURATION, e.g. db2=+35ms or db1=-1.2s");
-            long us = Durations.parseUs(x.group(2));
-            if (us > MAX_OFFSET_US) throw new UsageException("--offset " + o + ": more than an hour; is --tz right?");
-            m.put(kv[0], x.group(1).equals("-") ? -us : us);
+            try {
+                m.put(kv[0], org.viplab.replay.IncidentRequest.parseOffsetUs(kv[1]));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--offset " + o + ": " + (e.getMessage().startsWith("write") ? "write HOST=±DURATION, e.g. db2=+35ms or db1=-1.2s" : e.getMessage()));
+            }
         }
         return m;
     }
@@ -203,19 +231,11 @@ public final class ReplayCommand extends CliCommand {
     }
 
     /** The file's bytes, bounded: a log or capture bigger than the limit is cut to the incident first. */
-    private static byte[] read(Path f, long max) throws IOException {
+    private static byte[] read(Path f, long max) {
         try {
-            if (!Files.exists(f)) throw new BadInputException(f + ": no such file");
-            if (!Files.isRegularFile(f)) throw new BadInputException(f + ": not a regular file");
-            long size = Files.size(f);
-            if (size > max) throw new BadInputException(f + ": " + size + " bytes, over the " + max + "-byte limit; cut it to the incident first");
-            try (InputStream in = Files.newInputStream(f)) {
-                byte[] b = in.readNBytes((int) max + 1);
-                if (b.length > max) throw new BadInputException(f + ": grew over the " + max + "-byte limit while read");
-                return b;
-            }
-        } catch (NoSuchFileException e) {
-            throw new BadInputException(f + ": no such file");
+            return org.viplab.replay.IncidentFiles.read(f, max);
+        } catch (IncidentException e) {
+            throw new BadInputException(e.getMessage());
         }
     }
 }

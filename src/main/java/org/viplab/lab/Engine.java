@@ -10,7 +10,9 @@ public enum Engine {
     /** Real hosts over SSH. */
     SSH("ssh", false),
     /** A run shown as it was recorded (a saved session from real hosts). */
-    RECORDED("recorded", false);
+    RECORDED("recorded", false),
+    /** A real incident rebuilt from the hosts' logs and captures (File > Open incident…): shown read-only. */
+    INCIDENT("incident", false);
 
     private final String id;
     private final boolean deterministic;

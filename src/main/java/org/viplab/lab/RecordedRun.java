@@ -39,6 +39,9 @@ public final class RecordedRun implements LiveEngine {
     @Override
     public Engine engine() { return Engine.RECORDED; }
 
+    /** The engine it was recorded on (real hosts, or a replayed incident): what the window's labels name. */
+    public Engine recordedOn() { return recordedOn; }
+
     @Override
     public Set<Capability> capabilities() { return Set.of(Capability.READ_ONLY); }
 

@@ -28,7 +28,21 @@ final class HostLog {
             "^(?:VRRP_Instance)?\\([^)]+\\) |^VRRP_Script\\(|^Script `|Keepalived|^Stopping$|^Stopped|^Startup complete|gratuitous ARP");
     private static final Pattern ADDRESS = Pattern.compile("^(Deleted )?\\d+: \\S+\\s+inet6? ");
 
+    /** keepalived's own words about the VIP: "(VI_1) setting VIPs." / "(VI_1) removing VIPs." */
+    private static final Pattern VIPS = Pattern.compile("^(?:VRRP_Instance)?\\([^)]+\\) (setting|removing) VIPs\\.?$");
+    private static final Pattern STARTING = Pattern.compile("^Starting Keepalived\\b");
+    private static final Pattern MASTER = Pattern.compile("^(?:VRRP_Instance)?\\([^)]+\\) Entering MASTER STATE");
+
     final String host;
+    /**
+     * The VIP's moves as keepalived's log states them, for a host without {@code ip monitor} lines (which say it
+     * from the kernel, and win). A removal at start-up, before the instance was ever MASTER in this log, removes
+     * nothing the host held and is left out.
+     */
+    final List<LabEvent> keepalivedVips = new ArrayList<>();
+    private final String vip;
+    private boolean sawStart;
+    private boolean sawMaster;
     final List<LabEvent> events = new ArrayList<>();
     final List<WireFact> wire = new ArrayList<>();
     /** Per file: kind of line → how many. */
@@ -43,6 +57,7 @@ final class HostLog {
 
     HostLog(String host, String vip, boolean advertsFromLog) {
         this.host = host;
+        this.vip = vip;
         this.keepalived = new KeepalivedLogParser(host, ZoneOffset.UTC, advertsFromLog, 0, 1_000_000);
         this.addresses = new AddressMonitorParser(host, vip == null ? "" : vip, ZoneOffset.UTC);
         this.haproxy = new HaproxyLogParser(host);
@@ -60,6 +75,7 @@ final class HostLog {
         switch (kind) {
             case "keepalived" -> {
                 events.addAll(keepalived.parse(text, at));
+                vipWords(l.epochUs(), text);
                 keepalivedResolutionUs = Math.max(keepalivedResolutionUs, l.resolutionUs());
             }
             case "ip-monitor" -> addresses.parse(text, at).ifPresent(events::add);
@@ -73,6 +89,22 @@ final class HostLog {
             contributed.computeIfAbsent(l.file(), f -> new LinkedHashMap<>()).merge(kind, 1, Integer::sum);
         }
     }
+
+    private void vipWords(long epochUs, String text) {
+        if (STARTING.matcher(text).find()) {
+            sawStart = true;
+            sawMaster = false;
+        }
+        if (MASTER.matcher(text).find()) sawMaster = true;
+        java.util.regex.Matcher m = VIPS.matcher(text);
+        if (vip == null || !m.find()) return;
+        boolean setting = m.group(1).equals("setting");
+        if (!setting && sawStart && !sawMaster) return;
+        keepalivedVips.add(new LabEvent.VipChanged(epochUs, host, vip, setting, org.viplab.core.timeline.Reason.of(org.viplab.core.timeline.Reason.Code.TEXT, text)));
+    }
+
+    /** True when one of this host's files had {@code ip monitor address} lines: the kernel's word on the VIP. */
+    boolean monitorsAddresses() { return contributed.values().stream().anyMatch(k -> k.containsKey("ip-monitor")); }
 
     private static String kindOf(StampedLine l) {
         String p = l.program() == null ? "" : l.program().toLowerCase(Locale.ROOT);

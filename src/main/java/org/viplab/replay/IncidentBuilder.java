@@ -5,6 +5,7 @@ import org.viplab.core.timeline.CauseInference;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Retimer;
 import org.viplab.core.util.InputFiles;
+import org.viplab.observe.NeighMonitorParser;
 import org.viplab.replay.capture.CaptureReader;
 import org.viplab.replay.capture.FrameDecoder;
 import org.viplab.replay.capture.Packet;
@@ -36,12 +37,20 @@ public final class IncidentBuilder {
 
     private record Input(String host, String name, byte[] bytes) { }
 
+    private record StampedNeigh(long epochUs, NeighMonitorParser.Neigh neigh) { }
+
+    /** The host name client-side sources are listed under. */
+    public static final String CLIENT = "client";
+    private final List<StampedNeigh> neighs = new ArrayList<>();
+
     private final ZoneId zone;
     private final Map<String, Long> givenOffsetsUs;
     private final String givenVip;
     private final Map<String, String> givenHostByIp = new LinkedHashMap<>();
     private final Map<String, List<Input>> logs = new LinkedHashMap<>();
     private final List<Input> captures = new ArrayList<>();
+    private final List<Input> clients = new ArrayList<>();
+    private final List<InputSummary> summaries = new ArrayList<>();
 
     /**
      * @param zone           the zone of stamps that carry none (keepalived's own, RFC 3164, tcpdump -tttt)
@@ -65,12 +74,29 @@ public final class IncidentBuilder {
         return this;
     }
 
+    /**
+     * A client-side source: {@code ip -ts monitor neigh} on a client of the VIP, whose ARP entry changes become
+     * the run's ARP events (named after the host whose MAC the entry points at, when the capture tells).
+     */
+    public IncidentBuilder client(String name, byte[] bytes) {
+        clients.add(new Input(null, name, bytes));
+        return this;
+    }
+
     public IncidentBuilder capture(String name, byte[] bytes) {
         captures.add(new Input(null, name, bytes));
         return this;
     }
 
+    /**
+     * What each file gave, in the order read: after {@link #build()}, and also after it failed (the files read
+     * before the one that could not be).
+     */
+    public List<InputSummary> summaries() { return List.copyOf(summaries); }
+
     public Incident build() throws IncidentException {
+        summaries.clear();
+        neighs.clear();
         if (logs.isEmpty()) throw new IncidentException("no --log given: an incident needs at least one host's log");
         Map<Input, String> texts = new LinkedHashMap<>();
         Map<String, Integer> captureFacts = new LinkedHashMap<>();
@@ -85,11 +111,21 @@ public final class IncidentBuilder {
         for (Input in : captures) {
             if (CaptureReader.looksLikeCapture(in.bytes)) {
                 int before = wire.size();
-                for (Packet p : CaptureReader.read(in.name, in.bytes)) FrameDecoder.decode(p).ifPresent(wire::add);
+                List<Packet> packets = CaptureReader.read(in.name, in.bytes);
+                for (Packet p : packets) FrameDecoder.decode(p).ifPresent(wire::add);
                 captureFacts.put(in.name, wire.size() - before);
+                summaries.add(new InputSummary(in.name, null, InputFormat.ofCapture(in.bytes), packets.size(), wire.size() - before,
+                        Map.of("capture", wire.size() - before)));
             } else {
                 texts.put(in, decode(in));
             }
+        }
+        List<Input> clientInputs = new ArrayList<>();
+        Map<Input, String> clientTexts = new LinkedHashMap<>();
+        for (Input in : clients) {
+            if (CaptureReader.looksLikeCapture(in.bytes)) throw new IncidentException(in.name + ": a packet capture; give it as a capture");
+            clientTexts.put(in, decode(in));
+            clientInputs.add(in);
         }
         int year = texts.values().stream().map(TextLines::statedYear).filter(y -> y != null).findFirst().orElse(LocalDate.now(zone).getYear());
         String vip = givenVip != null ? givenVip : vipFrom(texts.values(), wire);
@@ -105,15 +141,28 @@ public final class IncidentBuilder {
                 for (StampedLine l : lines) if (TcpdumpText.recognises(l.text())) TcpdumpText.parse(l.epochUs(), l.text()).ifPresent(wire::add);
                 if (wire.size() == before) throw IncidentException.at(in.name, 1, "no VRRP advert or ARP line of tcpdump -tttt text, and not a pcap or pcapng file");
                 captureCounts.put(in.name, wire.size() - before);
+                summaries.add(new InputSummary(in.name, null, "tcpdump -tttt", lines.size(), wire.size() - before, Map.of("capture", wire.size() - before)));
             } else {
                 HostLog h = hosts.get(in.host);
                 List<StampedLine> sorted = new ArrayList<>(lines);
                 sorted.sort(Comparator.comparingLong(StampedLine::epochUs)); // stable: same-stamp lines keep their order
                 for (StampedLine l : sorted) h.add(l);
-                if (!h.contributed.containsKey(in.name)) {
+                Map<String, Integer> kinds = h.contributed.getOrDefault(in.name, Map.of());
+                summaries.add(new InputSummary(in.name, in.host, InputFormat.ofText(e.getValue()), lines.size(),
+                        kinds.values().stream().mapToInt(Integer::intValue).sum(), kinds));
+                if (kinds.isEmpty()) {
                     throw IncidentException.at(in.name, lines.get(0).line(), "no line of keepalived, haproxy, MariaDB, ip -ts monitor or tcpdump that VIP Lab reads");
                 }
             }
+        }
+        for (Map.Entry<Input, String> e : clientTexts.entrySet()) {
+            Input in = e.getKey();
+            List<StampedLine> lines = TextLines.read(in.name, e.getValue(), zone, year);
+            int before = neighs.size();
+            for (StampedLine l : lines) NeighMonitorParser.parse(l.text()).ifPresent(n -> neighs.add(new StampedNeigh(l.epochUs(), n)));
+            int used = neighs.size() - before;
+            summaries.add(new InputSummary(in.name, CLIENT, InputFormat.ofText(e.getValue()), lines.size(), used, Map.of("ip-neigh", used)));
+            if (used == 0) throw IncidentException.at(in.name, lines.get(0).line(), "no line of ip -ts monitor neigh (a client's ARP entries) that VIP Lab reads");
         }
         for (HostLog h : hosts.values()) wire.addAll(h.wire);
         wire.sort(Comparator.comparingLong(WireFact::epochUs));
@@ -139,7 +188,9 @@ public final class IncidentBuilder {
         for (HostLog h : hosts) {
             ClockOffset o = offsets.get(h.host);
             long shift = o.applied() ? o.offsetUs() : 0;
-            for (LabEvent e : h.events) {
+            List<LabEvent> own = new ArrayList<>(h.events);
+            if (!h.monitorsAddresses()) own.addAll(h.keepalivedVips); // keepalived's words on the VIP, when the kernel's are missing
+            for (LabEvent e : own) {
                 all.add(Retimer.withTime(e, e.timeUs() - shift));
                 if (e instanceof LabEvent.LogLine l && l.source().equals("keepalived")) keepalivedLogged.put(h.host, true);
             }
@@ -151,6 +202,12 @@ public final class IncidentBuilder {
             all.add(s);
         }
         all.sort(Comparator.comparingLong(LabEvent::timeUs));
+        // the client's ARP entry for the VIP, on the client's clock (taken as the capture's: no offset is estimated for it)
+        for (StampedNeigh n : neighs) {
+            if (vip != null && !vip.equals(n.neigh().ip())) continue;
+            String at = n.neigh().mac().isEmpty() ? "" : hostByMac.getOrDefault(n.neigh().mac(), n.neigh().mac());
+            all.add(new LabEvent.ArpChanged(n.epochUs(), n.neigh().ip(), at, n.neigh().state()));
+        }
         List<LabEvent.GarpSent> wireGarps = attributeGarps(wire, vip, hostByMac, all);
         for (LabEvent.GarpSent g : wireGarps) if (!g.host().isEmpty() && !keepalivedLogged.containsKey(g.host())) all.add(g);
         all.sort(Comparator.comparingLong(LabEvent::timeUs));

@@ -25,8 +25,10 @@ final class ProvenanceModel {
         m.put("engineBadge", text.t("engine.badge." + (p.realHosts() ? "ssh" : "sim")));
         m.put("engineClass", p.realHosts() ? "ssh" : "sim");
         List<Map<String, Object>> rows = new ArrayList<>();
-        kv(rows, text.t("prov.engine"), text.t(p.realHosts() ? "prov.engine.ssh" : "prov.engine.sim"), false);
-        kv(rows, text.t("prov.seed"), p.realHosts() ? text.t("prov.seed.real") : Long.toString(p.seed()), false);
+        // a replayed incident ran on no engine: it is what the hosts' logs and captures show, with no seed
+        boolean incident = "incident".equals(p.engine());
+        kv(rows, text.t("prov.engine"), text.t(incident ? "prov.engine.incident" : p.realHosts() ? "prov.engine.ssh" : "prov.engine.sim"), false);
+        if (!incident) kv(rows, text.t("prov.seed"), p.realHosts() ? text.t("prov.seed.real") : Long.toString(p.seed()), false);
         kv(rows, text.t("prov.tool"), p.build().version(), false);
         kv(rows, text.t("prov.commit"), p.build().commit(), true);
         kv(rows, text.t("prov.command"), p.commandLine().isEmpty() ? text.t("prov.command.none") : p.commandLineText(), true);

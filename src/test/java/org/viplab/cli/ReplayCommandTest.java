@@ -86,6 +86,60 @@ class ReplayCommandTest {
     }
 
     @Test
+    void whatIfRunsTheIncidentOnTheSimulatorAsConfiguredAndWithTheAlternativeBesideTheIncident(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
+        Path report = tmp.resolve("what-if");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log," + d + "mon-db1.log," + d + "mariadb-db1.err",
+                "--log", "db2=" + d + "keepalived-db2.log," + d + "mon-db2.log," + d + "mariadb-db2.err",
+                "--capture", d + "vrrp.pcap", "--config", "db1=samples/configs/mode1/db1", "--config", "db2=samples/configs/mode1/db2",
+                "--what-if", "mode1-recommended", "--report", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("with mode1-recommended").contains("comparison: " + report.resolve("comparison.html"));
+        JsonObject c = JsonParser.parseString(Files.readString(report.resolve("comparison.json"))).getAsJsonObject();
+        assertThat(c.keySet()).contains("incidentPassed", "configuredPassed", "whatIfPassed");
+        JsonObject gap = row(c, "failover 1 (db1 → db2): no-VIP gap");
+        // the hosts' logs: db1 dropped the VIP at 5.647 s, db2 took it at 6.392 s
+        assertThat(gap.get("incidentMs").getAsDouble()).isBetween(740.0, 750.0);
+        // both configs leave db2 at priority 90: the simulator's gap is Skew(90) after db1's priority 0
+        assertThat(gap.get("configuredMs").getAsDouble()).isEqualTo(648.437);
+        assertThat(gap.get("whatIfMs").getAsDouble()).isEqualTo(648.437);
+        JsonObject detection = row(c, "failover 1 (db1 → db2): detection");
+        double asConfigured = detection.get("configuredMs").getAsDouble();
+        double alternative = detection.get("whatIfMs").getAsDouble();
+        assertThat(detection.get("diffMs").getAsDouble()).isCloseTo(alternative - asConfigured, org.assertj.core.data.Offset.offset(0.001));
+        // the incident has no client-side source: its client figures are absent, the simulated runs' are not
+        JsonObject downtime = row(c, "failover 1 (db1 → db2): client downtime");
+        assertThat(downtime.get("incidentMs").isJsonNull()).isTrue();
+        assertThat(downtime.get("configuredMs").isJsonNull()).isFalse();
+        String html = Files.readString(report.resolve("comparison.html"));
+        assertThat(html.split("data:image/png;base64,")).hasSize(4);
+        assertThat(html).contains("the incident, as configured and with mode1-recommended").contains("none: replayed from the hosts\u2019 logs and captures")
+                .contains("<a href=\"incident/report.html\">").contains("<a href=\"configured/report.html\">").contains("<a href=\"what-if/report.html\">");
+        assertThat(Files.readString(report.resolve("incident/result.json"))).contains("\"engine\": \"incident\"");
+        assertThat(Files.readString(report.resolve("what-if/result.json"))).contains("\"engine\": \"sim\"");
+    }
+
+    @Test
+    void whatIfNeedsTheConfigsAndAReport() {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
+        DrillCommandReportTest.Run noConfig = DrillCommandReportTest.run("replay", "--log", "db1=" + d + "keepalived-db1.log", "--what-if", "mode1-recommended");
+        assertThat(noConfig.exit()).isEqualTo(2);
+        assertThat(noConfig.err()).contains("--config and --what-if go together");
+        DrillCommandReportTest.Run unknown = DrillCommandReportTest.run("replay", "--log", "db1=" + d + "keepalived-db1.log",
+                "--config", "db1=samples/configs/mode1/db1", "--config", "db2=samples/configs/mode1/db2", "--what-if", "mode9", "--report", "scratch/x");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--what-if mode9: neither a preset");
+    }
+
+    private static JsonObject row(JsonObject comparison, String what) {
+        for (var e : comparison.getAsJsonArray("rows")) {
+            if (e.getAsJsonObject().get("what").getAsString().equals(what)) return e.getAsJsonObject();
+        }
+        throw new AssertionError("no row " + what + " in " + comparison);
+    }
+
+    @Test
     void aFileThatCannotBeReadIsExitCode2NamingFileAndLine(@TempDir Path tmp) throws Exception {
         Path bad = tmp.resolve("db1.log");
         Files.writeString(bad, "hello\n");

@@ -273,7 +273,7 @@ class MainWindowTest {
             // data of the lab's configuration on the node cards: the check script's name and the command it runs
             "check_haproxy", "ps",
             // the Preset menu names each preset as `viplab preset` takes it, in any language
-            "galera3", "mode1-recommended", "mode2-recommended");
+            "galera3", "mode1-recommended", "mode2-recommended", "mode1-unicast", "readwrite");
 
     private static void collect(Node n, List<String> out) {
         if (!n.isVisible() || n instanceof TableRow || n instanceof TableCell) return;

@@ -56,6 +56,7 @@ public final class LabControls {
     private java.util.function.Supplier<CompletableFuture<Long>> stepper;
     private final LabSwitch lab;
     private final BooleanProperty onHosts = new SimpleBooleanProperty();
+    private final BooleanProperty incident = new SimpleBooleanProperty();
     private RealActionConfirm confirm = (a, c) -> false;
     private boolean simulationWasRunning;
     private final Executor fx;
@@ -92,8 +93,10 @@ public final class LabControls {
         // a drill, a session or the settings can start a run: the toolbar and title follow whoever did
         lab.addRunListener((timeline, t) -> {
             boolean hosts = !lab.current().can(Capability.TIME_CONTROLS);
+            boolean replayed = lab.current() instanceof org.viplab.lab.RecordedRun r && r.recordedOn() == org.viplab.lab.Engine.INCIDENT;
             fx.execute(() -> {
                 onHosts.set(hosts);
+                incident.set(replayed);
                 topology.set(TopologyJson.copy(t));
             });
         });
@@ -141,6 +144,9 @@ public final class LabControls {
      * flavour and settings do not apply.
      */
     public ReadOnlyBooleanProperty onHostsProperty() { return onHosts; }
+
+    /** True while the run shown is a real incident replayed from logs (labelled INCIDENT; read-only like a recording). */
+    public ReadOnlyBooleanProperty incidentProperty() { return incident; }
 
     /**
      * Shows {@code engine} (real hosts, or a recorded run) instead of the simulation, which pauses meanwhile;

@@ -67,6 +67,7 @@ public final class AppFeatures implements AutoCloseable {
 
         MenuSections menus = window.menuSections();
         menus.add(MenuSections.Section.FILE_IMPORT, item("menu.file.importConfigs", this::showImportDialog));
+        menus.add(MenuSections.Section.FILE_SESSIONS, item("menu.file.openIncident", () -> incidentDialog().show()));
         MenuItem export = item("menu.file.exportReport", () -> chooseAndExportReport(reportSubject()));
         export.disableProperty().bind(reports.busyProperty());
         menus.add(MenuSections.Section.FILE_EXPORT, export);
@@ -109,6 +110,22 @@ public final class AppFeatures implements AutoCloseable {
     }
 
     private void showImportDialog() { importDialog().show(); }
+
+    /** A fresh File > Open incident… dialog (not shown); Open shows the incident read-only in the window. */
+    public org.viplab.ui.incidents.IncidentDialog incidentDialog() {
+        org.viplab.ui.incidents.IncidentOpening opening = new org.viplab.ui.incidents.IncidentOpening(i18n::locale);
+        return new org.viplab.ui.incidents.IncidentDialog(window.stage(), i18n, new org.viplab.ui.common.FxTaskExecutor(work), opening, this::openIncident);
+    }
+
+    /** Shows a replayed incident instead of the simulation, read-only, as a recorded session is shown. */
+    private void openIncident(org.viplab.ui.incidents.IncidentOpening.Opened o) {
+        if (controls.lab().can(org.viplab.lab.Capability.CONNECTED)) {
+            controls.status("drills.session.disconnectFirst"); // real hosts stay on screen until disconnected, as for sessions
+            return;
+        }
+        controls.useAway(o.run());
+        controls.status("incident.opened", o.events().size(), String.format(java.util.Locale.ROOT, "%.1f", o.endUs() / 1e6), o.failovers());
+    }
 
     /** Resets the live simulation to what was imported and remembers the directories for lint. */
     private void imported(ImportedConfigs.Imported imp) {

@@ -151,9 +151,10 @@ final class MainLayout {
         Label runState = new Label();
         runState.setId("run-state");
         runState.getStyleClass().add("run-state");
-        runState.textProperty().bind(Bindings.createStringBinding(() -> controls.onHostsProperty().get() ? i18n.get("clock.realTime")
+        runState.textProperty().bind(Bindings.createStringBinding(() -> controls.incidentProperty().get() ? i18n.get("clock.incident")
+                        : controls.onHostsProperty().get() ? i18n.get("clock.realTime")
                         : controls.pausedProperty().get() ? i18n.get("clock.paused") : i18n.get("clock.running", controls.speedProperty().get()),
-                controls.pausedProperty(), controls.speedProperty(), controls.onHostsProperty(), i18n.localeProperty()));
+                controls.pausedProperty(), controls.speedProperty(), controls.onHostsProperty(), controls.incidentProperty(), i18n.localeProperty()));
         Label hint = new Label();
         hint.textProperty().bind(i18n.bind("topology.hint"));
         hint.getStyleClass().add("hint");

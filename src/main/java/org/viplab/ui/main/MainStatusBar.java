@@ -24,11 +24,14 @@ final class MainStatusBar {
                 vm.clockProperty(), i18n.localeProperty()));
         Label engine = new Label();
         engine.setId("status-engine");
-        engine.textProperty().bind(Bindings.createStringBinding(() -> controls.onHostsProperty().get()
+        engine.textProperty().bind(Bindings.createStringBinding(() -> controls.incidentProperty().get()
+                        ? i18n.get("status.engineIncident", String.join(", ", controls.topologyProperty().get().nodeNames()))
+                        : controls.onHostsProperty().get()
                         ? i18n.get("status.engineHosts", String.join(", ", controls.topologyProperty().get().nodes.stream().map(n -> n.name + " " + n.ip).toList()))
                         : i18n.get("status.engine", i18n.get("engine.sim"),
                         controls.speedProperty().get(), i18n.get(controls.pausedProperty().get() ? "clock.paused" : "status.running")),
-                controls.speedProperty(), controls.pausedProperty(), controls.onHostsProperty(), controls.topologyProperty(), i18n.localeProperty()));
+                controls.speedProperty(), controls.pausedProperty(), controls.onHostsProperty(), controls.incidentProperty(), controls.topologyProperty(),
+                i18n.localeProperty()));
         statusBar.getRightItems().addAll(clock, new Separator(Orientation.VERTICAL), engine);
         controls.status("status.ready");
         return statusBar;

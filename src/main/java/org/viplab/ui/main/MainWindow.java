@@ -105,6 +105,7 @@ public final class MainWindow {
         exports = new MainExports(stage, i18n, controls, null, topology, background);
         events = new EventListView(vm, i18n, exports::chooseAndExportCsv);
         exports.setEvents(events);
+        events.whyPanel().inferredProperty().bind(controls.onHostsProperty());
         config = new ConfigView(controls.topologyProperty());
         settings = new SettingsPanel(controls.topologyProperty(), i18n, controls::applySettings);
         drills = new DrillPanel(new DrillPanelModel(controls, i18n, new FxTaskExecutor(background), org.viplab.core.util.SampleFiles.drills()), i18n);

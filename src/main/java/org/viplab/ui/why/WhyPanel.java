@@ -25,11 +25,15 @@ public final class WhyPanel extends VBox {
     private final I18n i18n;
     private final Consumer<LabEvent> pick;
     private final Label title = new Label();
+    private final javafx.beans.property.BooleanProperty inferred = new javafx.beans.property.SimpleBooleanProperty();
     private final ListView<WhyModel.Line> list = new ListView<>();
     private final ObservableList<WhyModel.Line> lines = FXCollections.observableArrayList();
     private Timeline timeline;
     private LabEvent shown;
     private boolean updating; // our own selection changes are not a user's click
+
+    /** True while the run's causes are inferred (anything but the simulator): the title says so. */
+    public javafx.beans.property.BooleanProperty inferredProperty() { return inferred; }
 
     public WhyPanel(I18n i18n, Consumer<LabEvent> pick) {
         this.i18n = i18n;
@@ -38,7 +42,9 @@ public final class WhyPanel extends VBox {
         getStyleClass().add("why-panel");
         title.setId("why-title");
         title.setStyle("-fx-font-weight: bold");
-        title.textProperty().bind(i18n.bind("why.title"));
+        // real hosts, their recordings and replayed incidents show causes linked from what was observed, not known
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get(inferred.get() ? "why.title.inferred" : "why.title"), inferred, i18n.localeProperty()));
         list.setId("why-lines");
         list.setItems(lines);
         Label empty = new Label();
