@@ -30,7 +30,8 @@ for f in "${elves[@]}"; do
     *) strip --remove-section=.comment --remove-section=.note "$f"; chmod 0755 "$f" ;;
   esac
 done
-ln -s "/opt/$name/bin/$name" "$root/usr/bin/$name"
+# Not a symlink: a script that sets GTK's environment, which the native launcher cannot (jlink/viplab-wrapper.sh).
+install -m 0755 jlink/viplab-wrapper.sh "$root/usr/bin/$name"
 mkdir -p "$root/opt/$name/samples"
 cp -r samples/drills samples/configs samples/exercises "$root/opt/$name/samples/"
 

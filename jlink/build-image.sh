@@ -41,7 +41,9 @@ du -sh "$out/runtime"
 args=(--name "$name" --app-version "$(prop appVersion)" --vendor "$(prop vendor)"
       --description "$(prop description)" --input "$out/input" --main-jar "$(prop mainJar)"
       --main-class "$(prop mainClass)" --runtime-image "$out/runtime" --icon "$(prop icon)" --dest "$out"
-      --java-options -XX:+UseSerialGC --java-options -Xms24m)   # as ./viplab: see README, Figures (appbench)
+      --java-options -XX:+UseSerialGC --java-options -Xms24m --java-options -XX:MinHeapFreeRatio=10
+      --java-options -XX:MaxHeapFreeRatio=30 --java-options -XX:+UnlockExperimentalVMOptions
+      --java-options -XX:TrimNativeHeapInterval=10000)   # as ./viplab, which says why: README, Figures (appbench)
 jpackage --type app-image "${args[@]}"
 bash jlink/appcds.sh "$out/$name"
 echo "app image: $out/$name/bin/$name"

@@ -127,6 +127,7 @@ public final class AppRoot implements AutoCloseable {
 
             @Override public void runStarted(Topology t, org.viplab.core.timeline.Timeline timeline) {
                 window.showRun(t, timeline);
+                AppLauncher.showing(timeline);
                 StartupTiming.mark("charts built");
             }
 
