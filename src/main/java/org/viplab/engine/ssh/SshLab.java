@@ -82,10 +82,14 @@ public final class SshLab implements Lab {
         if (t == null) t = Presets.mode1();
         t.vip = inv.vip;
         t.clientPort = inv.clientPort;
+        java.util.Set<String> used = new java.util.HashSet<>();
         for (int i = 0; i < Math.min(t.nodes.size(), inv.hosts.size()); i++) {
             NodeSpec n = t.nodes.get(i);
             n.name = inv.hosts.get(i).name;
-            n.ip = inv.hosts.get(i).address;
+            // hosts reached through one address (port forwards, a jump host) keep the preset's addresses: a
+            // topology needs one address per node, and the SSH address is not the node's VRRP address then anyway
+            String address = inv.hosts.get(i).address;
+            if (address.matches("\\d+\\.\\d+\\.\\d+\\.\\d+") && used.add(address)) n.ip = address;
         }
         return t;
     }
