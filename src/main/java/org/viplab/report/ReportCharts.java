@@ -48,6 +48,8 @@ final class ReportCharts {
     static final long HMS_FROM_US = 600_000_000L;
     private static final String[] KEYS = {"vip", "adverts", "client"};
     private static final int[] HEIGHTS = {270, 330, 270};
+    /** Height added to the VIP image per further instance (VI_READ). */
+    private static final int MORE_INSTANCE_PX = 190;
     private static final Color ACTION = new Color(25, 90, 200);
     private static final Color FAILED_WINDOW = new Color(198, 40, 40, 40);
     private static final Color PASSED_WINDOW = new Color(46, 125, 50, 22);
@@ -61,7 +63,9 @@ final class ReportCharts {
         LabCharts charts = LabCharts.separate(data, locale);
         long endUs = axisEndUs(r.endUs(), width);
         charts.show(0, endUs, width);
-        List<XYPlot> plots = List.of(charts.vipPlot(), charts.advertPlot(), charts.clientPlot());
+        List<XYPlot> plots = new ArrayList<>(charts.vipPlots()); // one VIP plot per instance
+        plots.add(charts.advertPlot());
+        plots.add(charts.clientPlot());
         ChartText chartText = new ChartText(locale);
         for (XYPlot p : plots) {
             AxisSpace left = new AxisSpace();
@@ -79,7 +83,9 @@ final class ReportCharts {
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             JFreeChart c = charts.charts().get(i);
-            int h = vector ? HEIGHTS[i] : HEIGHTS[i] * PDF_WIDTH / HTML_WIDTH + 30;
+            // each further instance's VIP plot adds room as tall as the first's plot area
+            int html = HEIGHTS[i] + (i == 0 ? MORE_INSTANCE_PX * (charts.vipPlots().size() - 1) : 0);
+            int h = vector ? html : html * PDF_WIDTH / HTML_WIDTH + 30;
             Map<String, Object> row = new HashMap<>();
             row.put("title", titles.getString("chart." + KEYS[i] + ".title"));
             row.put("caption", text.t("chart." + KEYS[i] + ".caption"));
