@@ -77,7 +77,7 @@ final class ReportCharts {
                 axis.setLabel(text.t("chart.time.hms"));
             }
         }
-        marks(r, plots, chartText);
+        marks(r, plots, data.moreInstances(), chartText);
         ResourceBundle titles = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<Map<String, Object>> out = new ArrayList<>();
@@ -104,7 +104,7 @@ final class ReportCharts {
     }
 
     /** A dashed line per action (numbered by its step on the top chart) and each failed expectation's window in red. */
-    private static void marks(DrillResult r, List<XYPlot> plots, ChartText chartText) {
+    private static void marks(DrillResult r, List<XYPlot> plots, List<String> moreInstances, ChartText chartText) {
         for (Verdict v : r.verdicts()) {
             Step s = v.step();
             if (s instanceof Step.ActionStep a) {
@@ -121,8 +121,10 @@ final class ReportCharts {
                     plots.get(i).addDomainMarker(m, Layer.FOREGROUND);
                 }
             } else if (v.status() == Verdict.Status.PASSED && s instanceof Step.ExpectStep e && !e.wholeDrill() && e.deadlineUs() > e.anchorUs()) {
-                // a passed window, faintly on the VIP chart only: where each check looked, without hiding the data
-                plots.get(0).addDomainMarker(new IntervalMarker(e.anchorUs() / 1e6, e.deadlineUs() / 1e6, PASSED_WINDOW), Layer.BACKGROUND);
+                // a passed window, faintly on the VIP chart only (the plot of the instance it is about): where each
+                // check looked, without hiding the data
+                int vipPlot = e.instance() == null ? 0 : 1 + moreInstances.indexOf(e.instance()); // 0 when not charted
+                plots.get(vipPlot).addDomainMarker(new IntervalMarker(e.anchorUs() / 1e6, e.deadlineUs() / 1e6, PASSED_WINDOW), Layer.BACKGROUND);
             } else if (v.failed() && s instanceof Step.ExpectStep e) {
                 long from = e.wholeDrill() ? 0 : e.anchorUs();
                 long to = e.wholeDrill() ? r.endUs() : Math.max(e.deadlineUs(), from + 1);
