@@ -29,6 +29,13 @@ public final class ChartData {
     final Column<LabEvent.PriorityChanged> priorities = new Column<>();
     final Column<LabEvent.ClientProbe> probes = new Column<>(true); // indexed by lane: see Column.firstPerBucket
     final Column<LabEvent.VrrpStateChanged> states = new Column<>();
+    /** The client VIP's instance name when a node has several instances, else null (a single instance is unnamed). */
+    private String mainInstance;
+    /**
+     * Each further instance (VI_READ) with its VIP changes, kept as VipChanged so that TimelineAnalysis, the one
+     * place that turns VIP changes into holders, gaps and split brains, reads them as it reads the client VIP's.
+     */
+    private final Map<String, List<LabEvent>> instanceVips = new LinkedHashMap<>();
     private final List<Outage> outages = new ArrayList<>();
     private long outageStart = -1;
     private int outageFailed;
@@ -43,6 +50,18 @@ public final class ChartData {
                 hosts.add(n.name);
                 if (n.keepalived != null) basePriority.put(n.name, n.keepalived.priority);
                 if (n.keepalived != null && n.keepalived.moreInstances != null) vrid.put(n.name, n.keepalived.virtualRouterId);
+                if (n.keepalived != null && n.keepalived.moreInstances != null) {
+                    for (var k : n.keepalived.moreInstances) if (k != null) instanceVips.putIfAbsent(k.instance, new ArrayList<>());
+                }
+            }
+            if (!instanceVips.isEmpty()) {
+                for (NodeSpec n : topology.nodes) {
+                    if (n.keepalived != null) {
+                        mainInstance = n.keepalived.instance;
+                        break;
+                    }
+                }
+                instanceVips.remove(mainInstance);
             }
         }
     }
@@ -64,6 +83,12 @@ public final class ChartData {
         if (e instanceof LabEvent.VipChanged v) {
             lane(v.host());
             vip.add(v);
+        } else if (e instanceof LabEvent.InstanceVipChanged iv) {
+            // only the topology's instances have lanes: the lanes are laid out once, when the charts are built
+            List<LabEvent> lane = instanceVips.get(iv.instance());
+            if (lane == null) return;
+            lane(iv.host());
+            lane.add(new LabEvent.VipChanged(iv.timeUs(), iv.host(), iv.vips(), iv.added(), iv.reason()));
         } else if (e instanceof LabEvent.AdvertSent a) {
             Integer mine = vrid.get(a.host());
             if (mine != null && mine != a.vrid()) return;
@@ -154,6 +179,18 @@ public final class ChartData {
             if (c != null && (best == null || Math.abs(c.timeUs() - tUs) < Math.abs(best.timeUs() - tUs))) best = c;
         }
         return best;
+    }
+
+    /** The client VIP's instance (VI_WRITE) when the topology has several, else null. */
+    public String mainInstance() { return mainInstance; }
+
+    /** The further instances (VI_READ), each charted in a VIP plot of its own; empty for one instance per node. */
+    public List<String> moreInstances() { return List.copyOf(instanceVips.keySet()); }
+
+    /** A further instance's VIP changes, as VipChanged, for TimelineAnalysis. */
+    List<LabEvent> instanceVipEvents(String instance) {
+        List<LabEvent> l = instanceVips.get(instance);
+        return l == null ? List.of() : Collections.unmodifiableList(l);
     }
 
     /** The VIP changes (few), for TimelineAnalysis. */

@@ -19,7 +19,7 @@ final class ChartSampler {
     static final int MAX_LABELLED_MARKERS = 40;
 
     /** What one window shows besides the datasets: the intervals to shade and the highest advertised priority. */
-    record Window(Bands gaps, Bands splits, Bands outages, int maxPriority) { }
+    record Window(Bands gaps, Bands splits, Bands outages, int maxPriority, List<Bands> instanceGaps, List<Bands> instanceSplits) { }
 
     /** Shaded intervals [startUs, endUs] as drawn, and whether each may carry a label (few, none merged). */
     record Bands(List<long[]> intervals, boolean labelled) { }
@@ -31,6 +31,9 @@ final class ChartSampler {
     final BufferDataset advertMarks;
     final BufferDataset effective;
     final BufferDataset probeMarks;
+    /** Per further instance (VI_READ), in {@link ChartData#moreInstances} order: its bars and holder line. */
+    final List<BufferDataset> instanceBars = new ArrayList<>();
+    final List<BufferDataset> instanceHolders = new ArrayList<>();
 
     /** The series keys are the legend's labels, from {@code text}. */
     ChartSampler(ChartData data, ChartText text) {
@@ -40,6 +43,10 @@ final class ChartSampler {
         barKeys.add(text.get("chart.vip.both")); // the last lane: the VIP on two holders at once
         vipBars = new BufferDataset(barKeys);
         vipHolder = new BufferDataset(List.of(text.get("chart.vip.holder")));
+        for (String instance : data.moreInstances()) {
+            instanceBars.add(new BufferDataset(barKeys));
+            instanceHolders.add(new BufferDataset(List.of(text.get("chart.vip.holder"))));
+        }
         List<String> advertKeys = new ArrayList<>();
         for (String h : hosts) advertKeys.add(text.format("chart.adverts.advert", h));
         advertKeys.add(text.get("chart.adverts.zero"));
@@ -57,10 +64,20 @@ final class ChartSampler {
      * to) in pixel columns {@code bucketUs} wide. The charts hear of it only at {@link #changed()}.
      */
     Window fill(long fromUs, long dataTo, double bucketUs) {
-        List<List<long[]>> vip = fillVip(fromUs, dataTo, bucketUs);
+        List<List<long[]>> vip = fillVip(data.vipEvents(), vipHolder, vipBars, fromUs, dataTo, bucketUs);
+        List<Bands> instanceGaps = new ArrayList<>();
+        List<Bands> instanceSplits = new ArrayList<>();
+        List<String> instances = data.moreInstances();
+        for (int i = 0; i < instances.size(); i++) {
+            List<List<long[]>> iv = fillVip(data.instanceVipEvents(instances.get(i)), instanceHolders.get(i), instanceBars.get(i),
+                    fromUs, dataTo, bucketUs);
+            instanceGaps.add(bands(iv.get(0), bucketUs));
+            instanceSplits.add(bands(iv.get(1), bucketUs));
+        }
         int maxPriority = fillAdverts(fromUs, dataTo, bucketUs);
         List<long[]> outages = fillProbes(fromUs, dataTo, bucketUs);
-        return new Window(bands(vip.get(0), bucketUs), bands(vip.get(1), bucketUs), bands(outages, bucketUs), maxPriority);
+        return new Window(bands(vip.get(0), bucketUs), bands(vip.get(1), bucketUs), bands(outages, bucketUs), maxPriority,
+                instanceGaps, instanceSplits);
     }
 
     /** Tells the charts that every dataset changed. */
@@ -70,20 +87,29 @@ final class ChartSampler {
         advertMarks.changed();
         effective.changed();
         probeMarks.changed();
+        for (BufferDataset d : instanceBars) d.changed();
+        for (BufferDataset d : instanceHolders) d.changed();
     }
 
     /** Points in the datasets now: bounded by the width, whatever the timeline's length. */
     int pointCount() {
-        return vipBars.points() + vipHolder.points() + advertMarks.points() + effective.points() + probeMarks.points();
+        int n = vipBars.points() + vipHolder.points() + advertMarks.points() + effective.points() + probeMarks.points();
+        for (BufferDataset d : instanceBars) n += d.points();
+        for (BufferDataset d : instanceHolders) n += d.points();
+        return n;
     }
 
     // ---- VIP location ----------------------------------------------------------------------------
 
-    /** The VIP chart's datasets; returns the no-VIP gaps and the split brains to shade, in that order. */
-    private List<List<long[]>> fillVip(long fromUs, long toUs, double bucketUs) {
+    /**
+     * One VIP plot's datasets (the client VIP's, or a further instance's) from that instance's VIP changes; returns
+     * the no-VIP gaps and the split brains to shade, in that order.
+     */
+    private List<List<long[]>> fillVip(List<LabEvent> events, BufferDataset vipHolder, BufferDataset vipBars, long fromUs, long toUs,
+                                       double bucketUs) {
         vipBars.clearAll();
         vipHolder.clearAll();
-        TimelineAnalysis a = new TimelineAnalysis(data.vipEvents(), fromUs, toUs);
+        TimelineAnalysis a = new TimelineAnalysis(events, fromUs, toUs);
         // per host bars: [start, end] at the host's lane, broken (NaN) only by gaps wider than a pixel column
         // one bar per host, then one in the "both" lane while more than one host holds the VIP
         long[] barStart = new long[hosts.size() + 1];
@@ -105,14 +131,14 @@ final class ChartSampler {
                     if (barStart[h] >= 0 && s.startUs() - barEnd[h] < bucketUs) {
                         barEnd[h] = s.endUs(); // continue across an invisible gap
                     } else {
-                        closeBar(h, barStart[h], barEnd[h]);
+                        closeBar(vipBars, h, barStart[h], barEnd[h]);
                         barStart[h] = s.startUs();
                         barEnd[h] = s.endUs();
                     }
                 }
             }
         }
-        for (int h = 0; h <= hosts.size(); h++) closeBar(h, barStart[h], barEnd[h]);
+        for (int h = 0; h <= hosts.size(); h++) closeBar(vipBars, h, barStart[h], barEnd[h]);
         if (first) holder.start(0);
         holder.end(toUs);
         List<long[]> gaps = new ArrayList<>();
@@ -122,7 +148,7 @@ final class ChartSampler {
         return List.of(gaps, splits);
     }
 
-    private void closeBar(int h, long start, long end) {
+    private static void closeBar(BufferDataset vipBars, int h, long start, long end) {
         if (start < 0) return;
         SeriesBuffer b = vipBars.buffer(h);
         double lane = h + 1;

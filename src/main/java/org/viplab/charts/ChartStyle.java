@@ -63,7 +63,7 @@ final class ChartStyle {
     }
 
     /** The three plots stacked on one time axis; lanes and priorities have fixed ranges, so zoom and pan act on time only. */
-    CombinedDomainXYPlot combinedPlot(NumberAxis timeAxis, XYPlot vipPlot, XYPlot advertPlot, XYPlot clientPlot) {
+    CombinedDomainXYPlot combinedPlot(NumberAxis timeAxis, List<XYPlot> vipPlots, XYPlot advertPlot, XYPlot clientPlot) {
         CombinedDomainXYPlot plot = new CombinedDomainXYPlot(timeAxis) {
             @Override
             public boolean isRangeZoomable() { return false; }
@@ -81,7 +81,7 @@ final class ChartStyle {
         };
         plot.setDomainPannable(true);
         plot.setGap(8);
-        plot.add(vipPlot, 2);
+        for (XYPlot vipPlot : vipPlots) plot.add(vipPlot, 2);
         plot.add(advertPlot, 3);
         plot.add(clientPlot, 2);
         plot.setFixedLegendItems(combinedLegend());
@@ -223,12 +223,17 @@ final class ChartStyle {
         return a;
     }
 
-    XYPlot vipPlot(BufferDataset vipHolder, BufferDataset vipBars) {
+    /**
+     * The VIP-location plot of one instance: {@code instance} null for a topology with one instance per node (the
+     * plot as it always was), else its name on the axis ("VI_READ on").
+     */
+    XYPlot vipPlot(BufferDataset vipHolder, BufferDataset vipBars, String instance) {
         List<String> lanes = new ArrayList<>();
         lanes.add(text.get("chart.vip.none"));
         lanes.addAll(hosts);
         lanes.add(text.get("chart.vip.both"));
-        XYPlot p = basePlot(laneAxis(text.get("chart.vip.axis"), lanes));
+        String axis = instance == null ? text.get("chart.vip.axis") : text.format("chart.vip.instanceAxis", instance);
+        XYPlot p = basePlot(laneAxis(axis, lanes));
         XYLineAndShapeRenderer bars = lineRenderer(true, false);
         for (int h = 0; h <= hosts.size(); h++) {
             bars.setSeriesPaint(h, h < hosts.size() ? hostColor(h) : BOTH);
@@ -318,6 +323,18 @@ final class ChartStyle {
             legend.setFrame(org.jfree.chart.block.BlockBorder.NONE);
         }
         return c;
+    }
+
+    /**
+     * The VIP chart of a report when there are several instances: one plot per instance on one time axis, with the
+     * first plot's legend once (every plot has the same lanes and colours).
+     */
+    CombinedDomainXYPlot vipPlots(NumberAxis timeAxis, List<XYPlot> vipPlots) {
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(timeAxis);
+        plot.setGap(8);
+        for (XYPlot p : vipPlots) plot.add(p, 1);
+        plot.setFixedLegendItems(vipPlots.get(0).getLegendItems());
+        return plot;
     }
 
     /** One legend for the stacked plots: host colours once, then the special marks and shadings. */

@@ -27,6 +27,8 @@ public final class LabCharts {
     private final ChartSampler sampler;
     private final ChartStyle style;
     private final XYPlot vipPlot;
+    /** The further instances' VIP plots (VI_READ), below the client VIP's; empty for one instance per node. */
+    private final List<XYPlot> instancePlots = new java.util.ArrayList<>();
     private final XYPlot advertPlot;
     private final XYPlot clientPlot;
     private final List<JFreeChart> charts;
@@ -47,17 +49,23 @@ public final class LabCharts {
         this.text = new ChartText(locale, look.scale());
         this.sampler = new ChartSampler(data, text);
         this.style = new ChartStyle(text, List.copyOf(data.hosts()), look);
-        vipPlot = style.vipPlot(sampler.vipHolder, sampler.vipBars);
+        vipPlot = style.vipPlot(sampler.vipHolder, sampler.vipBars, data.mainInstance());
+        List<String> instances = data.moreInstances();
+        for (int i = 0; i < instances.size(); i++) {
+            instancePlots.add(style.vipPlot(sampler.instanceHolders.get(i), sampler.instanceBars.get(i), instances.get(i)));
+        }
         advertPlot = style.advertPlot(sampler.advertMarks, sampler.effective);
         clientPlot = style.clientPlot(sampler.probeMarks);
-        for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) plotNames.put(p, p.getRangeAxis().getLabel());
+        for (XYPlot p : allPlots()) plotNames.put(p, p.getRangeAxis().getLabel());
         if (separate) {
             sharedAxis = null;
-            charts = List.of(style.chart(text.get("chart.vip.title"), vipPlot), style.chart(text.get("chart.adverts.title"), advertPlot),
+            // several instances: the report's VIP image stacks their plots on a time axis of its own
+            org.jfree.chart.plot.Plot vip = instancePlots.isEmpty() ? vipPlot : style.vipPlots(style.newTimeAxis(), vipPlots());
+            charts = List.of(style.chart(text.get("chart.vip.title"), vip), style.chart(text.get("chart.adverts.title"), advertPlot),
                     style.chart(text.get("chart.client.title"), clientPlot));
         } else {
             sharedAxis = style.newTimeAxis();
-            charts = List.of(style.chart(null, style.combinedPlot(sharedAxis, vipPlot, advertPlot, clientPlot)));
+            charts = List.of(style.chart(null, style.combinedPlot(sharedAxis, vipPlots(), advertPlot, clientPlot)));
         }
     }
 
@@ -84,13 +92,29 @@ public final class LabCharts {
 
     public XYPlot vipPlot() { return vipPlot; }
 
+    /** The VIP plot of each instance, the client VIP's first: [vipPlot] for one instance per node. */
+    public List<XYPlot> vipPlots() {
+        List<XYPlot> all = new java.util.ArrayList<>();
+        all.add(vipPlot);
+        all.addAll(instancePlots);
+        return all;
+    }
+
+    /** Every plot, top to bottom. */
+    private List<XYPlot> allPlots() {
+        List<XYPlot> all = vipPlots();
+        all.add(advertPlot);
+        all.add(clientPlot);
+        return all;
+    }
+
     public XYPlot advertPlot() { return advertPlot; }
 
     public XYPlot clientPlot() { return clientPlot; }
 
     /** Which part of the data a plot draws, for picking the nearest event under a click. */
     public ChartData.Part partOf(XYPlot plot) {
-        if (plot == vipPlot) return ChartData.Part.VIP;
+        if (plot == vipPlot || instancePlots.contains(plot)) return ChartData.Part.VIP;
         if (plot == advertPlot) return ChartData.Part.ADVERTS;
         if (plot == clientPlot) return ChartData.Part.CLIENT;
         return ChartData.Part.ANY;
@@ -171,9 +195,13 @@ public final class LabCharts {
             double bucketUs = Math.max(1.0, (toUs - fromUs) / (double) lastWidth);
             long dataTo = Math.max(fromUs + 1, Math.min(toUs, knownUntilUs));
             ChartSampler.Window w = sampler.fill(fromUs, dataTo, bucketUs);
-            for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) p.clearDomainMarkers();
+            for (XYPlot p : allPlots()) p.clearDomainMarkers();
             style.shade(vipPlot, w.gaps(), ChartStyle.GAP_PAINT, text.get("chart.vip.gap"), bucketUs);
             style.shade(vipPlot, w.splits(), ChartStyle.SPLIT_PAINT, text.get("chart.vip.split"), bucketUs);
+            for (int i = 0; i < instancePlots.size(); i++) {
+                style.shade(instancePlots.get(i), w.instanceGaps().get(i), ChartStyle.GAP_PAINT, text.get("chart.vip.gap"), bucketUs);
+                style.shade(instancePlots.get(i), w.instanceSplits().get(i), ChartStyle.SPLIT_PAINT, text.get("chart.vip.split"), bucketUs);
+            }
             ChartStyle.advertRange(advertPlot, w.maxPriority());
             style.shade(clientPlot, w.outages(), ChartStyle.OUTAGE_PAINT, text.get("chart.client.outage"), bucketUs);
             // anti-aliasing triples the drawing time of dense views, where it shows nothing anyway
@@ -185,10 +213,10 @@ public final class LabCharts {
                 sharedAxis.setRange(r, true, false);
                 ChartStyle.timeTicks(sharedAxis, (toUs - fromUs) / 1e6, widthPx);
             } else {
-                ChartStyle.sameTicks(List.of(vipPlot, advertPlot, clientPlot), r, (toUs - fromUs) / 1e6, widthPx);
+                ChartStyle.sameTicks(allPlots(), r, (toUs - fromUs) / 1e6, widthPx);
             }
             if (highlightUs != Long.MIN_VALUE) {
-                for (XYPlot p : List.of(vipPlot, advertPlot, clientPlot)) ChartStyle.highlight(p, highlightUs);
+                for (XYPlot p : allPlots()) ChartStyle.highlight(p, highlightUs);
             }
         } finally {
             for (JFreeChart c : charts) c.setNotify(true);

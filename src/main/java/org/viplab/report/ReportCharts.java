@@ -48,6 +48,8 @@ final class ReportCharts {
     static final long HMS_FROM_US = 600_000_000L;
     private static final String[] KEYS = {"vip", "adverts", "client"};
     private static final int[] HEIGHTS = {270, 330, 270};
+    /** Height added to the VIP image per further instance (VI_READ). */
+    private static final int MORE_INSTANCE_PX = 190;
     private static final Color ACTION = new Color(25, 90, 200);
     private static final Color FAILED_WINDOW = new Color(198, 40, 40, 40);
     private static final Color PASSED_WINDOW = new Color(46, 125, 50, 22);
@@ -61,7 +63,9 @@ final class ReportCharts {
         LabCharts charts = LabCharts.separate(data, locale);
         long endUs = axisEndUs(r.endUs(), width);
         charts.show(0, endUs, width);
-        List<XYPlot> plots = List.of(charts.vipPlot(), charts.advertPlot(), charts.clientPlot());
+        List<XYPlot> plots = new ArrayList<>(charts.vipPlots()); // one VIP plot per instance
+        plots.add(charts.advertPlot());
+        plots.add(charts.clientPlot());
         ChartText chartText = new ChartText(locale);
         for (XYPlot p : plots) {
             AxisSpace left = new AxisSpace();
@@ -73,13 +77,15 @@ final class ReportCharts {
                 axis.setLabel(text.t("chart.time.hms"));
             }
         }
-        marks(r, plots, chartText);
+        marks(r, plots, data.moreInstances(), chartText);
         ResourceBundle titles = ResourceBundle.getBundle("org.viplab.i18n.charts", locale,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
         List<Map<String, Object>> out = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             JFreeChart c = charts.charts().get(i);
-            int h = vector ? HEIGHTS[i] : HEIGHTS[i] * PDF_WIDTH / HTML_WIDTH + 30;
+            // each further instance's VIP plot adds room as tall as the first's plot area
+            int html = HEIGHTS[i] + (i == 0 ? MORE_INSTANCE_PX * (charts.vipPlots().size() - 1) : 0);
+            int h = vector ? html : html * PDF_WIDTH / HTML_WIDTH + 30;
             Map<String, Object> row = new HashMap<>();
             row.put("title", titles.getString("chart." + KEYS[i] + ".title"));
             row.put("caption", text.t("chart." + KEYS[i] + ".caption"));
@@ -98,7 +104,7 @@ final class ReportCharts {
     }
 
     /** A dashed line per action (numbered by its step on the top chart) and each failed expectation's window in red. */
-    private static void marks(DrillResult r, List<XYPlot> plots, ChartText chartText) {
+    private static void marks(DrillResult r, List<XYPlot> plots, List<String> moreInstances, ChartText chartText) {
         for (Verdict v : r.verdicts()) {
             Step s = v.step();
             if (s instanceof Step.ActionStep a) {
@@ -115,8 +121,10 @@ final class ReportCharts {
                     plots.get(i).addDomainMarker(m, Layer.FOREGROUND);
                 }
             } else if (v.status() == Verdict.Status.PASSED && s instanceof Step.ExpectStep e && !e.wholeDrill() && e.deadlineUs() > e.anchorUs()) {
-                // a passed window, faintly on the VIP chart only: where each check looked, without hiding the data
-                plots.get(0).addDomainMarker(new IntervalMarker(e.anchorUs() / 1e6, e.deadlineUs() / 1e6, PASSED_WINDOW), Layer.BACKGROUND);
+                // a passed window, faintly on the VIP chart only (the plot of the instance it is about): where each
+                // check looked, without hiding the data
+                int vipPlot = e.instance() == null ? 0 : 1 + moreInstances.indexOf(e.instance()); // 0 when not charted
+                plots.get(vipPlot).addDomainMarker(new IntervalMarker(e.anchorUs() / 1e6, e.deadlineUs() / 1e6, PASSED_WINDOW), Layer.BACKGROUND);
             } else if (v.failed() && s instanceof Step.ExpectStep e) {
                 long from = e.wholeDrill() ? 0 : e.anchorUs();
                 long to = e.wholeDrill() ? r.endUs() : Math.max(e.deadlineUs(), from + 1);

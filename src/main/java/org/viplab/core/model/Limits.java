@@ -40,6 +40,17 @@ public final class Limits {
             range(out, "cluster.sstMs", c.sstMs, 0, 24 * HOUR_MS, "ms");
             range(out, "cluster.gcacheWritesets", c.gcacheWritesets, 0, 1_000_000_000_000L, "");
         }
+        if (t.foreignRouters != null) {
+            for (int i = 0; i < t.foreignRouters.size(); i++) {
+                ForeignRouterSpec f = t.foreignRouters.get(i);
+                if (f == null) continue;
+                String fat = "foreignRouters." + i + ".";
+                range(out, fat + "vrid", f.vrid, 1, 255, "");
+                range(out, fat + "priority", f.priority, 1, 255, "");
+                range(out, fat + "advertInt", f.advertInt, 1, 255, "s"); // VRRPv2: whole seconds, at least 1
+                range(out, fat + "fromSec", f.fromSec, 0, 86_400, "s");
+            }
+        }
         if (t.nodes == null) return out;
         if (t.nodes.size() < MIN_NODES || t.nodes.size() > MAX_NODES) {
             out.add(new Violation("nodes", "nodes must list " + MIN_NODES + ".." + MAX_NODES + " hosts, got " + t.nodes.size()));

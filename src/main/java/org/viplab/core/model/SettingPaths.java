@@ -19,7 +19,8 @@ public final class SettingPaths {
     /** Settings that are null by default and so absent from the serialised topology. */
     private static final Set<String> NULLABLE = Set.of("timeoutSec", "fastinterMs", "downinterMs", "timeoutCheckMs",
             "clientPort", "description", "mysqlCheckUser", "haproxy", "authPass", "trackInterfaceWeight", "unicastSrcIp",
-            "unicastPeers", "notify", "lowerPrioNoAdvert", "garpMasterRefreshSec", "moreInstances", "syncGroups", "movesAddress");
+            "unicastPeers", "notify", "lowerPrioNoAdvert", "garpMasterRefreshSec", "moreInstances", "syncGroups", "movesAddress",
+            "foreignRouters");
 
     private final JsonObject json;
 

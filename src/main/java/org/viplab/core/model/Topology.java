@@ -28,6 +28,8 @@ public class Topology {
     public ClusterSpec cluster = new ClusterSpec();
     /** 2 to 5 nodes ({@link Limits#MIN_NODES}..{@link Limits#MAX_NODES}). */
     public List<NodeSpec> nodes = new ArrayList<>();
+    /** Other clusters' VRRP routers on the segment (a VRID clash); null by default, so older files read the same. */
+    public List<ForeignRouterSpec> foreignRouters;
 
     public int effectiveClientPort() { return clientPort != null ? clientPort : mode.defaultClientPort(); }
 

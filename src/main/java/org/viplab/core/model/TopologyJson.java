@@ -70,6 +70,16 @@ public final class TopologyJson {
                 }
             }
         }
+        if (t.foreignRouters != null) {
+            for (int i = 0; i < t.foreignRouters.size(); i++) {
+                ForeignRouterSpec f = t.foreignRouters.get(i);
+                String where = "foreignRouters." + i;
+                if (f == null) out.add(where + " must be an object, not null");
+                else if (f.ip == null || !f.ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) out.add(where + ": ip is not an IPv4 address: " + f.ip);
+                else if (ips.contains(f.ip)) out.add(where + ": ip " + f.ip + " is a node's address");
+                else if (f.vips == null) out.add(where + ": vips is missing (an empty list: it advertises none)");
+            }
+        }
         for (Limits.Violation v : Limits.check(t)) out.add(v.message());
         return out;
     }

@@ -79,6 +79,9 @@ public final class SimulatedLab implements Lab {
         replicationChanged();
         for (SimHost h : hosts.values()) if (h.haproxy != null) h.haproxy.start(Reason.of(Code.BOOT));
         for (SimHost h : hosts.values()) h.keepalived.start(Reason.of(Code.BOOT));
+        if (topology.foreignRouters != null) {
+            for (org.viplab.core.model.ForeignRouterSpec f : topology.foreignRouters) if (f != null) new ForeignRouter(this, f).start();
+        }
         scheduler.after(10_000_000, client::start);
     }
 
@@ -330,6 +333,13 @@ public final class SimulatedLab implements Lab {
             } else if (!netem.lost(shaping)) {
                 scheduler.after(netem.delay(shaping), id, () -> to.keepalived.receive(a));
             }
+        }
+    }
+
+    /** Another cluster's advert (see {@link ForeignRouter}): multicast, heard by every node whose link is up. */
+    void foreignAdvert(Advert a) {
+        for (SimHost to : hosts.values()) {
+            if (network.linkUp(to.name)) scheduler.after(0, Causes.NONE, () -> to.keepalived.receive(a));
         }
     }
 

@@ -299,7 +299,7 @@ final class VrrpInstance {
         long saved = lab.scheduler().cause();
         if (saved == Causes.NONE && priority != lastSentPriority && priority != 0) lab.scheduler().cause(priorityChange);
         lab.sendAdvert(host, new Advert(host.name, sourceIp(), spec.virtualRouterId, priority, spec.vrrpVersion,
-                spec.advertIntUs(), spec.vrrpVersion == 2 ? spec.authPass : null), spec.unicast() ? spec.unicastPeers : null);
+                spec.advertIntUs(), spec.vrrpVersion == 2 ? spec.authPass : null, vipList()), spec.unicast() ? spec.unicastPeers : null);
         lab.scheduler().cause(saved);
         lastSentPriority = priority;
     }
@@ -332,7 +332,13 @@ final class VrrpInstance {
 
     // ---- VIPs -----------------------------------------------------------------------------------
 
-    String vipText() { return primary ? lab.topology().vip : String.join(",", spec.vips); }
+    String vipText() { return String.join(",", vipList()); }
+
+    /** The VIPs this instance adds and advertises: the topology's VIP for the client's instance, else its own. */
+    java.util.List<String> vipList() {
+        if (primary) return java.util.List.of(lab.topology().vip);
+        return spec.vips == null ? java.util.List.of() : spec.vips;
+    }
 
     private long vipChange() { return primary ? host.vipChange() : vipChange; }
 
@@ -363,7 +369,7 @@ final class VrrpInstance {
             return;
         }
         if (!keepalived.running()) return;
-        Advert.Check check = a.checkAgainst(spec);
+        Advert.Check check = a.checkAgainst(spec, vipList());
         if (check != null) {
             log(tag() + " " + check.log());
             if (check.dropped()) return;
