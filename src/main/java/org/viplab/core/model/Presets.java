@@ -88,14 +88,7 @@ public final class Presets {
                 + "fall 2, rise 2; haproxy with option mysql-check, on-marked-down shutdown-sessions and db2 as backup.";
         for (NodeSpec n : t.nodes) {
             backupNopreempt(n).keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
-            HaproxySpec h = tutorialHaproxy();
-            h.checkType = HaproxySpec.CheckType.MYSQL;
-            h.mysqlCheckUser = "haproxy_check";
-            h.timeoutCheckMs = null;
-            h.redispatch = false;
-            h.onMarkedDownShutdownSessions = true;
-            h.servers.get(1).backup = true;
-            n.haproxy = h;
+            n.haproxy = oneWriterHaproxy();
         }
         return t;
     }
@@ -125,15 +118,10 @@ public final class Presets {
             n.mysqldProcessName = "mariadbd";
             n.keepalived.priority = priorities[i];
             n.keepalived.scripts.add(healthScript("chk_haproxy", "/etc/keepalived/chk_haproxy.sh", CheckScriptSpec.Test.TCP_CONNECT, 6039));
-            HaproxySpec h = tutorialHaproxy();
-            h.servers.add(new HaproxySpec.ServerSpec("db3", "db3"));
-            h.checkType = HaproxySpec.CheckType.MYSQL;
-            h.mysqlCheckUser = "haproxy_check";
-            h.timeoutCheckMs = null;
-            h.redispatch = false;
-            h.onMarkedDownShutdownSessions = true;
-            h.servers.get(1).backup = true;
-            h.servers.get(2).backup = true;
+            HaproxySpec h = oneWriterHaproxy();
+            HaproxySpec.ServerSpec third = new HaproxySpec.ServerSpec("db3", "db3");
+            third.backup = true;
+            h.servers.add(third);
             n.haproxy = h;
         }
         return t;
@@ -181,6 +169,21 @@ public final class Presets {
             w.syncGroups = new java.util.ArrayList<>(List.of(new SyncGroupSpec("VG_DB", List.of("VI_WRITE", "VI_READ"))));
         }
         return t;
+    }
+
+    /**
+     * haproxy writing to one database at a time: db1, with the others as {@code backup} servers (one writer avoids
+     * conflicts), {@code option mysql-check}, no redispatch, sessions shut when a server is marked down.
+     */
+    private static HaproxySpec oneWriterHaproxy() {
+        HaproxySpec h = tutorialHaproxy();
+        h.checkType = HaproxySpec.CheckType.MYSQL;
+        h.mysqlCheckUser = "haproxy_check";
+        h.timeoutCheckMs = null;
+        h.redispatch = false;
+        h.onMarkedDownShutdownSessions = true;
+        h.servers.get(1).backup = true;
+        return h;
     }
 
     /** Both nodes {@code state BACKUP} with {@code nopreempt}: the first up keeps the VIP; no failback. */
