@@ -32,17 +32,18 @@ final class Network {
     /** Ordinary traffic (haproxy checks, replication) between two hosts; a host always reaches itself. */
     boolean hostCanReach(String a, String b) {
         if (a.equals(b)) return true;
-        return linkUp(a) && linkUp(b) && !peerPathsCut.contains(pair(a, b));
+        return linkUp(a) && linkUp(b) && !peerPathCut(a, b);
     }
 
     /** VRRP multicast from one host to another. */
-    boolean vrrpDelivers(String from, String to) { return hostCanReach(from, to) && !peerVrrpBlocked.contains(pair(from, to)); }
+    boolean vrrpDelivers(String from, String to) { return hostCanReach(from, to) && !peerVrrpBlocked(from, to); }
 
     boolean clientReaches(String host) { return linkUp(host) && !clientPathsCut.contains(host); }
 
-    boolean peerPathCut(String a, String b) { return peerPathsCut.contains(pair(a, b)); }
+    // every forwarded probe and advert asks: no pair key is built while nothing is cut (the usual case)
+    boolean peerPathCut(String a, String b) { return !peerPathsCut.isEmpty() && peerPathsCut.contains(pair(a, b)); }
 
-    boolean peerVrrpBlocked(String a, String b) { return peerVrrpBlocked.contains(pair(a, b)); }
+    boolean peerVrrpBlocked(String a, String b) { return !peerVrrpBlocked.isEmpty() && peerVrrpBlocked.contains(pair(a, b)); }
 
     boolean clientPathCut(String host) { return clientPathsCut.contains(host); }
 
