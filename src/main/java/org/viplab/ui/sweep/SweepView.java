@@ -3,14 +3,12 @@ package org.viplab.ui.sweep;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -23,6 +21,7 @@ import org.viplab.sweep.CombinationStats;
 import org.viplab.sweep.Metric;
 import org.viplab.sweep.SweepResult;
 import org.viplab.ui.common.I18n;
+import org.viplab.ui.common.RunControls;
 
 import java.io.File;
 import java.util.ArrayList;
@@ -63,21 +62,8 @@ public final class SweepView extends BorderPane {
         settings.setPrefRowCount(3);
         settings.promptTextProperty().bind(i18n.bind("sweep.settings.prompt"));
         settings.textProperty().bindBidirectional(model.settingsProperty());
-        Button run = button("sweep.run", "sweep-run");
-        run.disableProperty().bind(model.runningProperty());
-        run.setOnAction(e -> model.run());
-        Button cancel = button("sweep.cancel", "sweep-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("sweep-progress");
-        bar.progressProperty().bind(model.progressProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Label state = new Label();
-        state.setId("sweep-state");
-        state.textProperty().bind(model.stateProperty());
-        state.setWrapText(true);
+        RunControls controls = new RunControls(i18n, "sweep", model.runningProperty(), model.progressProperty(), model.stateProperty(),
+                model::run, model::cancel);
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -87,8 +73,7 @@ public final class SweepView extends BorderPane {
         form.addRow(2, label("sweep.settings"), settings);
         GridPane.setHgrow(file, Priority.ALWAYS);
         GridPane.setColumnSpan(settings, 2);
-        HBox actions = new HBox(8, run, cancel, bar);
-        VBox left = new VBox(8, form, actions, state, worstTable());
+        VBox left = new VBox(8, form, controls.row(), controls.state, worstTable());
         left.setPadding(new Insets(8));
         left.setPrefWidth(560);
         VBox.setVgrow(worst, Priority.ALWAYS);

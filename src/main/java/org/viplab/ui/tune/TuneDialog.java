@@ -6,7 +6,6 @@ import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -17,7 +16,6 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -28,6 +26,7 @@ import org.viplab.report.TuneChart;
 import org.viplab.tune.Evaluation;
 import org.viplab.tune.TuneResult;
 import org.viplab.ui.common.I18n;
+import org.viplab.ui.common.RunControls;
 
 import java.util.Locale;
 import java.util.function.Function;
@@ -53,22 +52,9 @@ public final class TuneDialog {
         TextField stall = field("tune-stall", model.stallProperty(), 6);
         TextField loss = field("tune-loss", model.lossProperty(), 5);
         TextField seeds = field("tune-seeds", model.seedsProperty(), 8);
-        Button run = button("tune.run", "tune-run");
-        run.setDefaultButton(true);
-        run.disableProperty().bind(model.runningProperty());
-        run.setOnAction(e -> model.run());
-        Button cancel = button("tune.cancel", "tune-cancel");
-        cancel.disableProperty().bind(model.runningProperty().not());
-        cancel.setOnAction(e -> model.cancel());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("tune-progress");
-        bar.progressProperty().bind(model.progressProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        Label state = new Label();
-        state.setId("tune-state");
-        state.textProperty().bind(model.stateProperty());
-        state.setWrapText(true);
+        RunControls controls = new RunControls(i18n, "tune", model.runningProperty(), model.progressProperty(), model.stateProperty(),
+                model::run, model::cancel);
+        controls.run.setDefaultButton(true);
 
         GridPane form = new GridPane();
         form.setHgap(8);
@@ -76,7 +62,7 @@ public final class TuneDialog {
         form.addRow(0, label("tune.target"), target, label("tune.stall"), stall, label("tune.loss"), loss, label("tune.seeds"), seeds);
         Label explain = label("tune.explain");
         explain.setWrapText(true);
-        VBox top = new VBox(8, form, explain, new HBox(8, run, cancel, bar), state);
+        VBox top = new VBox(8, form, explain, controls.row(), controls.state);
         top.setPadding(new Insets(8));
 
         TextArea diff = new TextArea();
