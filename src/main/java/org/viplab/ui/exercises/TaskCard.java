@@ -109,8 +109,10 @@ final class TaskCard extends VBox {
         });
         FlowPane row = new FlowPane(8, 6, new Label(i18n.get("exercises.vip")), vip);
         Map<String, Object> states = new LinkedHashMap<>();
+        Map<String, ComboBox<VrrpState>> stateBoxes = new LinkedHashMap<>();
         for (String n : nodes) {
             ComboBox<VrrpState> s = new ComboBox<>();
+            stateBoxes.put(n, s);
             s.setId("state-" + task.id() + "-" + n);
             s.getItems().setAll(VrrpState.MASTER, VrrpState.BACKUP, VrrpState.FAULT, VrrpState.STOPPED);
             s.setPromptText(i18n.get("exercises.choose"));
@@ -136,8 +138,6 @@ final class TaskCard extends VBox {
         downtime.setOnMouseReleased(e -> record.run());
         downtime.setOnKeyReleased(e -> record.run());
         row.getChildren().addAll(new Label(i18n.get("exercises.downtime")), downtime, shown);
-        Map<String, ComboBox<VrrpState>> stateBoxes = new LinkedHashMap<>();
-        for (String n : nodes) stateBoxes.put(n, combo(row, "state-" + task.id() + "-" + n));
         filler = a -> {
             if (a.get("vipOn") instanceof List<?> holders) {
                 vip.setValue(holders.isEmpty() ? i18n.get("exercises.vip.none")
@@ -219,11 +219,6 @@ final class TaskCard extends VBox {
 
     /** Puts {@code answer} (this task's part of a whole answer) into the inputs, as if typed; the model records it. */
     void fill(Map<String, Object> answer) { filler.accept(answer == null ? Map.of() : answer); }
-
-    @SuppressWarnings("unchecked")
-    private static <T> ComboBox<T> combo(FlowPane row, String id) {
-        return (ComboBox<T>) row.getChildren().stream().filter(n -> id.equals(n.getId())).findFirst().orElseThrow();
-    }
 
     /** Shows this task's part of {@code score}, or nothing before a check. */
     void show(Score score) {
