@@ -13,6 +13,7 @@ import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,8 +22,8 @@ import static org.viplab.engine.sim.Scenario.s;
 
 /**
  * Supervisors: mysqld_safe (Debian's init, the lab) and systemd's Restart= policies. Real lab: mysqld_safe
- * restarted a SIGKILLed mysqld at once, the 5 Hz ps watcher never saw it gone, clients saw 2-3 refused probes
- * and the VIP never moved (3 of 3).
+ * restarted a SIGKILLed mysqld at once, the 5 Hz ps watcher never saw it gone, clients saw 1-2 refused probes
+ * and the VIP never moved (20 of 20 drills; docs/calibration.md).
  */
 class SupervisorTest {
 
@@ -59,12 +60,13 @@ class SupervisorTest {
     }
 
     /**
-     * mysqld_safe: kill at 2 s, STARTING 30 ms later (its loop), RUNNING after mysqldStartupMs 220 ms: refused for
-     * 250 ms = 2 or 3 probes at 10 Hz (lab: 2-3); ps sees mysqld missing for 30 ms only, so the 3 s check does not
-     * stop keepalived and the VIP stays on db1 (lab: 3 of 3).
+     * mysqld_safe: kill at 2 s, STARTING 30 ms later (its loop), RUNNING after mysqldStartupMs 130 ms: refused for
+     * 160 ms = 1 or 2 probes at 10 Hz, both across seeds (lab: 1 in 7 of 20 drills, 2 in 13); ps sees mysqld missing
+     * for 30 ms only, so the 3 s check does not stop keepalived and the VIP stays on db1 (lab: 20 of 20 drills).
      */
     @Test
     void killNineUnderMysqldSafeRestartsAtOnceAndDoesNotFailOver() {
+        Set<Long> refusedCounts = new java.util.TreeSet<>();
         for (long seed = 1; seed <= 20; seed++) {
             Scenario sc = new Scenario(Presets.mode1(), seed).at(s(2)).act("kill", "db1/mysqld").at(s(15));
             LabEvent.ProcessChanged restart = sc.first(LabEvent.ProcessChanged.class, s(2),
@@ -73,14 +75,16 @@ class SupervisorTest {
             assertEquals(Reason.of(Reason.Code.RESTARTED_BY, "mysqld_safe"), restart.reason());
             LabEvent.ProcessChanged running = sc.first(LabEvent.ProcessChanged.class, restart.timeUs(),
                     p -> p.host().equals("db1") && p.process() == ProcessKind.MYSQLD && p.to() == ProcessState.RUNNING);
-            assertEquals(s(2) + 250_000, running.timeUs());
+            assertEquals(s(2) + 160_000, running.timeUs());
             assertTrue(sc.lab.hasVip("db1") && !sc.lab.hasVip("db2"), "no failover, seed " + seed);
             assertEquals(ProcessState.RUNNING, sc.lab.processState("db1", ProcessKind.KEEPALIVED), "seed " + seed);
             long refused = sc.events().stream().filter(e -> e instanceof LabEvent.ClientProbe p && !p.ok()
                     && p.failure() == LabEvent.ProbeFailure.REFUSED && p.timeUs() >= s(2)).count();
             long failed = sc.events().stream().filter(e -> e instanceof LabEvent.ClientProbe p && !p.ok() && p.timeUs() >= s(2)).count();
-            assertTrue(refused >= 2 && refused <= 3 && failed == refused, "seed " + seed + ": " + refused + " refused, " + failed + " failed");
+            assertTrue(refused >= 1 && refused <= 2 && failed == refused, "seed " + seed + ": " + refused + " refused, " + failed + " failed");
+            refusedCounts.add(refused);
         }
+        assertEquals(Set.of(1L, 2L), refusedCounts, "the probes' phase decides between one and two refusals, as on the lab");
         Scenario sc = new Scenario(Presets.mode1()).at(s(2)).act("kill", "db1/mysqld").at(s(3));
         List<String> log = sc.events().stream().filter(e -> e instanceof LabEvent.LogLine l && l.source().equals("mysqld_safe"))
                 .map(e -> ((LabEvent.LogLine) e).text()).toList();
