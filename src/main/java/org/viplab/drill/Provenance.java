@@ -28,10 +28,13 @@ import java.util.Map;
 public record Provenance(BuildInfo build, List<String> commandLine, String drillPath, String drillSha256, String drillText,
                          String engine, long seed, String jvm, String os, String hostname, Instant startedAt, long wallMillis,
                          List<Host> hosts) {
-    /** A real host: its inventory entry (no secrets) and the versions it reported (keys os, kernel, keepalived, haproxy, mariadb). */
+    /**
+     * A real host: its inventory entry (no secrets) and what it reported of itself (keys os, kernel, keepalived,
+     * haproxy, mariadb; load, its 1, 5 and 15 min load averages when the engine connected; cpus).
+     */
     public record Host(String name, String address, int port, String user, Map<String, String> versions) {
-        /** The versions a report shows, in order (the SSH engine asks each host for these). */
-        public static final List<String> KEYS = List.of("os", "kernel", "keepalived", "haproxy", "mariadb");
+        /** What a report shows, in order (the SSH engine asks each host for these). */
+        public static final List<String> KEYS = List.of("os", "kernel", "keepalived", "haproxy", "mariadb", "load", "cpus");
 
         public Host {
             versions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(versions));

@@ -69,7 +69,8 @@ class ProvenanceReportTest {
     void aRealHostReportShowsEachHostsVersionsNotTheSimulatorsKeepalived(@TempDir Path tmp) throws Exception {
         DrillResult sim = simRun();
         Map<String, String> v = Map.of("os", "Debian GNU/Linux 12 (bookworm)", "kernel", "6.1.0-40-amd64",
-                "keepalived", "Keepalived v2.2.8 (04/04,2023)", "haproxy", "HAProxy version 2.6.12", "mariadb", "mariadbd Ver 10.11.19-MariaDB");
+                "keepalived", "Keepalived v2.2.8 (04/04,2023)", "haproxy", "HAProxy version 2.6.12", "mariadb", "mariadbd Ver 10.11.19-MariaDB",
+                "load", "7.24 2.75 1.57", "cpus", "2");
         Provenance p = new Provenance(sim.provenance().build(), sim.provenance().commandLine(), sim.provenance().drillPath(),
                 sim.provenance().drillSha256(), sim.provenance().drillText(), "ssh", 7, "jvm", "os", "host", null, -1,
                 List.of(new Provenance.Host("db1", "10.9.8.11", 22, "root", v), new Provenance.Host("db2", "10.9.8.12", 2222, "ops", v)));
@@ -80,6 +81,8 @@ class ProvenanceReportTest {
             assertTrue(html.contains("data-engine=\"ssh\">" + badge + "</span>"), l + ": the engine's badge");
             assertTrue(html.contains("Keepalived v2.2.8 (04/04,2023)"), l + ": the host's own keepalived");
             assertTrue(html.contains("10.9.8.12:2222") && html.contains("ops"), l + ": the inventory (address, port, user)");
+            assertTrue(html.contains("<td>7.24 2.75 1.57</td><td>2</td></tr>"), l + ": how busy the host was, in the last two columns");
+            assertTrue(html.contains(l == Locale.ENGLISH ? "Load at start (1, 5, 15 min)" : "开始时的负载"), l + ": the load column's heading");
             assertFalse(html.contains("<td>keepalivedVersion</td>") || html.contains("<th>keepalivedVersion</th>"),
                     l + ": not the simulator's keepalivedVersion");
         }

@@ -6,12 +6,13 @@ import java.util.Map;
 
 /**
  * What a real host runs, as the host itself says: OS, kernel, keepalived, haproxy and MariaDB/MySQL versions,
- * for a report's provenance. One fixed command (no value of ours in it), read as {@code key=value} lines; what
+ * and how busy it was when the engine connected (load averages and CPU count: a restart or a check on a loaded
+ * host is slower, and a real run's figures are read against them), for a report's provenance. One fixed command (no value of ours in it), read as {@code key=value} lines; what
  * the host prints is bounded and stripped of control characters before it reaches a report.
  */
 public final class HostVersions {
     /** The keys, in the order a report shows them. */
-    public static final List<String> KEYS = List.of("os", "kernel", "keepalived", "haproxy", "mariadb");
+    public static final List<String> KEYS = List.of("os", "kernel", "keepalived", "haproxy", "mariadb", "load", "cpus");
     static final int MAX_VALUE = 160;
 
     /** sbin added to PATH: a non-root user's PATH often lacks it, and the daemons live there. */
@@ -20,7 +21,9 @@ public final class HostVersions {
             + "echo \"kernel=$(uname -r)\"; "
             + "echo \"keepalived=$(keepalived --version 2>&1 | head -n 1)\"; "
             + "echo \"haproxy=$(haproxy -v 2>&1 | head -n 1)\"; "
-            + "echo \"mariadb=$( (mariadbd --version || mysqld --version) 2>/dev/null | head -n 1)\"";
+            + "echo \"mariadb=$( (mariadbd --version || mysqld --version) 2>/dev/null | head -n 1)\"; "
+            + "echo \"load=$(cut -d ' ' -f 1-3 /proc/loadavg 2>/dev/null)\"; "
+            + "echo \"cpus=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN)\"";
 
     private HostVersions() { }
 
