@@ -55,9 +55,11 @@ public record Action(Verb verb, Target target, Amount amount) {
                     ? "name a process (HOST/mysqld, HOST/haproxy, HOST/keepalived); a whole host takes stall or resume"
                     : "links take cut, heal, delay or loss";
             case RESUME -> process || host ? null : "resume takes a process or a host (after a stall); links take heal";
-            case CUT, HEAL -> path || target instanceof Target.HostLink ? null
-                    : "processes take start, stop, kill, hang, resume or restart; links (HOST/link, db1-db2, db1-db2/vrrp, clients-HOST) take cut or heal";
-            case DELAY, LOSS -> path ? null : "delay and loss apply to a path: db1-db2, db1-db2/vrrp or clients-HOST";
+            case CUT, HEAL -> path || target instanceof Target.HostLink || target instanceof Target.OneWayVrrp ? null
+                    : "processes take start, stop, kill, hang, resume or restart; links (HOST/link, db1-db2, db1-db2/vrrp, db1>db2/vrrp, clients-HOST) take cut or heal";
+            case DELAY, LOSS -> path ? null : target instanceof Target.OneWayVrrp
+                    ? "delay and loss apply to both directions of a path: db1-db2, db1-db2/vrrp or clients-HOST"
+                    : "delay and loss apply to a path: db1-db2, db1-db2/vrrp or clients-HOST";
             case STALL -> host ? null : "stall takes a whole host, e.g. \"db1\"";
             case SLOW -> process && ((Target.Process) target).process() == ProcessKind.MYSQLD ? null
                     : "slow takes HOST/mysqld: its queries answer late";

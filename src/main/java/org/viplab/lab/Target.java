@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What an action applies to: {@code HOST/mysqld|haproxy|keepalived}, {@code HOST/link}, {@code db1-db2},
- * {@code db1-db2/vrrp}, {@code clients-HOST} or a whole {@code HOST} (for a stall).
+ * {@code db1-db2/vrrp}, {@code db1>db2/vrrp} (one way), {@code clients-HOST} or a whole {@code HOST} (for a stall).
  */
 public sealed interface Target {
     String id();
@@ -30,6 +30,15 @@ public sealed interface Target {
         public String id() { return a + "-" + b + (vrrpOnly ? "/vrrp" : ""); }
     }
 
+    /**
+     * VRRP from one host to another only: {@code db1>db2/vrrp} drops db1's adverts where they arrive on db2 (a
+     * firewall on db2 without protocol 112, or one host's half of a two-way block while the other's is not in place
+     * yet); db2's adverts still reach db1.
+     */
+    record OneWayVrrp(String from, String to) implements Target {
+        public String id() { return from + ">" + to + "/vrrp"; }
+    }
+
     /** The path between the clients and one host. */
     record ClientPath(String host) implements Target {
         public String id() { return "clients-" + host; }
@@ -49,6 +58,12 @@ public sealed interface Target {
         int slash = t.indexOf('/');
         String head = slash < 0 ? t : t.substring(0, slash);
         String tail = slash < 0 ? null : t.substring(slash + 1);
+        int arrow = head.indexOf('>');
+        if (arrow > 0 && "vrrp".equals(tail)) {
+            String from = head.substring(0, arrow);
+            String to = head.substring(arrow + 1);
+            if (hosts.contains(from) && hosts.contains(to) && !from.equals(to)) return new OneWayVrrp(from, to);
+        }
         int dash = head.indexOf('-');
         if (dash > 0 && !head.startsWith("clients-")) {
             String a = head.substring(0, dash);
@@ -65,6 +80,6 @@ public sealed interface Target {
         String h = hosts.isEmpty() ? "db1" : hosts.get(0);
         String h2 = hosts.size() > 1 ? hosts.get(1) : "db2";
         throw new IllegalArgumentException("unknown target \"" + text + "\"; expected one of " + h + "/mysqld, "
-                + h + "/haproxy, " + h + "/keepalived, " + h + "/link, " + h + "-" + h2 + ", " + h + "-" + h2 + "/vrrp, clients-" + h + ", " + h);
+                + h + "/haproxy, " + h + "/keepalived, " + h + "/link, " + h + "-" + h2 + ", " + h + "-" + h2 + "/vrrp, " + h + ">" + h2 + "/vrrp, clients-" + h + ", " + h);
     }
 }

@@ -117,6 +117,21 @@ class LabControlsUiTest {
     }
 
     @Test
+    void blockingVrrpOneWayFromTheLinkMenuSplitsOnlyWhenTheMastersAdvertsAreLost(FxRobot robot) throws Exception {
+        waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
+        robot.rightClickOn("#link-db1-db2");
+        robot.clickOn("#menu-menu-blockVrrpOneWay-db2-db1");
+        waitUntil("VRRP blocked from db2 to db1", () -> fx(() -> session.viewModel.vrrpBlockedProperty("db1", "db2").get()));
+        session.live.runFastUntil(10_000_000).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("db1"), fx(() -> List.copyOf(session.viewModel.vipHolders())), "db2 still hears db1: nothing moves");
+        robot.rightClickOn("#link-db1-db2");
+        robot.clickOn("#menu-menu-blockVrrpOneWay-db1-db2");
+        session.live.runFastUntil(16_000_000).get(10, TimeUnit.SECONDS);
+        waitUntil("split brain drawn", () -> fx(() -> session.viewModel.vipHolders().size() == 2));
+        assertTrue(robot.lookup("#link-db1-db2").query().getStyleClass().contains("link-vrrp-blocked"));
+    }
+
+    @Test
     void blockingVrrpFromTheLinkMenuDrawsTheVipOnBothHosts(FxRobot robot) throws Exception {
         waitUntil("db1 holds the VIP", () -> fx(() -> session.viewModel.vipHolders().equals(List.of("db1"))));
         robot.rightClickOn("#link-db1-db2");

@@ -154,6 +154,10 @@ public final class SimulatedLab implements Lab {
                 linkChanged(new LabEvent.LinkChanged(now(), pp.id(), cut));
                 replicationChanged();
             }
+        } else if (t instanceof Target.OneWayVrrp ow) {
+            requireHost(ow.from());
+            requireHost(ow.to());
+            if (network.setVrrpOneWay(ow.from(), ow.to(), cut)) linkChanged(new LabEvent.LinkChanged(now(), ow.id(), cut));
         } else if (t instanceof Target.ClientPath cp) {
             requireHost(cp.host());
             if (network.setClientPath(cp.host(), cut)) linkChanged(new LabEvent.LinkChanged(now(), cp.id(), cut));
@@ -237,6 +241,8 @@ public final class SimulatedLab implements Lab {
                     String b = names.get(j);
                     boolean cut = vrrp ? network.peerVrrpBlocked(a, b) : network.peerPathCut(a, b);
                     if (cut || shaped) out.add(new Action(Verb.HEAL, new Target.PeerPath(a, b, vrrp)));
+                    else if (vrrp && network.vrrpDropped(a, b)) out.add(new Action(Verb.HEAL, new Target.OneWayVrrp(a, b)));
+                    else if (vrrp && network.vrrpDropped(b, a)) out.add(new Action(Verb.HEAL, new Target.OneWayVrrp(b, a)));
                     shaped = false;
                 }
             }

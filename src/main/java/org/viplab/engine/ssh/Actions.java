@@ -74,6 +74,14 @@ final class Actions implements AutoCloseable {
             HostObserver h = fleet.host(l.host());
             return List.of(new RemoteStep(h, h.cmd.link(cut, LINK_CUT_MAX_S)));
         }
+        if (target instanceof Target.PeerPath p && p.vrrpOnly()) {
+            // direction by direction: a one-way block already in place is part of the block (and of its heal)
+            List<RemoteStep> steps = new ArrayList<>();
+            for (Target.OneWayVrrp d : List.of(new Target.OneWayVrrp(p.a(), p.b()), new Target.OneWayVrrp(p.b(), p.a()))) {
+                if (cut != vrrpDropped(d)) steps.add(vrrpDrop(cut, d, p.id()));
+            }
+            return withShapingUndone(action, steps);
+        }
         if (target instanceof Target.PeerPath p) {
             HostObserver a = fleet.host(p.a());
             HostObserver b = fleet.host(p.b());
@@ -81,6 +89,7 @@ final class Actions implements AutoCloseable {
             return withShapingUndone(action, List.of(new RemoteStep(a, a.cmd.drop(cut, a.firewall, b.inv.address, p.vrrpOnly())),
                     new RemoteStep(b, b.cmd.drop(cut, b.firewall, a.inv.address, p.vrrpOnly()))));
         }
+        if (target instanceof Target.OneWayVrrp w) return cut == vrrpDropped(w) ? List.of() : List.of(vrrpDrop(cut, w, w.id()));
         if (target instanceof Target.ClientPath c) {
             HostObserver h = fleet.host(c.host());
             requireFirewall(h, c.id());
@@ -188,6 +197,17 @@ final class Actions implements AutoCloseable {
         if (target instanceof Target.Process) return;
         boolean onlyShaped = verb == Verb.HEAL && !cuts.contains(target.id()) && faults.has(TimingFaults.healKeys(target));
         if (verb == Verb.HEAL) faults.undone(TimingFaults.healKeys(target));
+        if (target instanceof Target.OneWayVrrp w && (verb == Verb.CUT) == vrrpDropped(w)) return; // no change, as in the simulator
+        if (target instanceof Target.OneWayVrrp w && verb == Verb.HEAL) {
+            // half of a block both ways healed: the other half stays, as its own one-way block
+            for (Target.PeerPath pair : List.of(new Target.PeerPath(w.from(), w.to(), true), new Target.PeerPath(w.to(), w.from(), true))) {
+                if (cuts.remove(pair.id())) cuts.add(new Target.OneWayVrrp(w.to(), w.from()).id());
+            }
+        }
+        if (target instanceof Target.PeerPath p && p.vrrpOnly() && verb == Verb.HEAL) {
+            cuts.remove(new Target.OneWayVrrp(p.a(), p.b()).id());
+            cuts.remove(new Target.OneWayVrrp(p.b(), p.a()).id());
+        }
         // as in the simulator, a heal of a path that was only shaped changes no link
         if (!onlyShaped) link(target.id(), verb == Verb.CUT);
     }
@@ -224,6 +244,23 @@ final class Actions implements AutoCloseable {
 
     /** Cut links and paths, in the order they were cut (the restore heals them). */
     List<String> cuts() { return List.copyOf(cuts); }
+
+    /**
+     * One direction of VRRP dropped where it arrives: the same firewall rule (and nft table) as that host's half of
+     * a two-way block.
+     */
+    private RemoteStep vrrpDrop(boolean cut, Target.OneWayVrrp w, String action) {
+        HostObserver from = fleet.host(w.from());
+        HostObserver to = fleet.host(w.to());
+        requireFirewall(to, action);
+        return new RemoteStep(to, to.cmd.drop(cut, to.firewall, from.inv.address, true));
+    }
+
+    /** Whether {@code w}'s direction is dropped now: by a block both ways, or by itself. */
+    private boolean vrrpDropped(Target.OneWayVrrp w) {
+        return cuts.contains(w.id()) || cuts.contains(new Target.PeerPath(w.from(), w.to(), true).id())
+                || cuts.contains(new Target.PeerPath(w.to(), w.from(), true).id());
+    }
 
     private void link(String id, boolean cut) {
         if (cut) cuts.add(id); else cuts.remove(id);

@@ -172,7 +172,8 @@ public final class LabViewModel implements FxTimelineBridge.Sink {
             if (h != null) h.linkCutProperty().set(cut);
         } else if (id.endsWith("/vrrp")) {
             vrrpBlocked.set(cut);
-            String pair = id.substring(0, id.length() - "/vrrp".length());
+            // one way ("db1>db2/vrrp") is drawn on the pair's link like a block both ways: the adverts that matter are lost
+            String pair = id.substring(0, id.length() - "/vrrp".length()).replace('>', '-');
             if (pair.contains("-")) pairProperty(pairVrrpBlocked, pair).set(cut);
         } else if (id.contains("-")) {
             peerCut.set(cut);

@@ -31,7 +31,7 @@ final class Flash {
         if (e.host().equals(LabEvent.CLIENT)) add(out, client);
         if (e instanceof LabEvent.VipChanged v) add(out, pills.get(v.host()));
         if (e instanceof LabEvent.LinkChanged l) {
-            String id = l.link().endsWith("/vrrp") ? l.link().substring(0, l.link().length() - "/vrrp".length()) : l.link();
+            String id = l.link().endsWith("/vrrp") ? l.link().substring(0, l.link().length() - "/vrrp".length()).replace('>', '-') : l.link();
             add(out, links.get(id));
             if (id.endsWith("/link")) add(out, cards.get(id.substring(0, id.length() - "/link".length())));
         }

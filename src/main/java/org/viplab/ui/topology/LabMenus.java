@@ -59,7 +59,18 @@ final class LabMenus {
                 item("verb.heal", Verb.HEAL, new Target.PeerPath(a, b, false)),
                 new SeparatorMenuItem(),
                 item("menu.blockVrrp", Verb.CUT, new Target.PeerPath(a, b, true)),
-                item("menu.unblockVrrp", Verb.HEAL, new Target.PeerPath(a, b, true)));
+                item("menu.unblockVrrp", Verb.HEAL, new Target.PeerPath(a, b, true)),
+                new SeparatorMenuItem(),
+                oneWay(Verb.CUT, a, b), oneWay(Verb.CUT, b, a), oneWay(Verb.HEAL, a, b), oneWay(Verb.HEAL, b, a));
+    }
+
+    /** "Block VRRP from db1 to db2 only": the half of a block that decides whether the backup hears the master. */
+    private MenuItem oneWay(Verb v, String from, String to) {
+        String key = v == Verb.CUT ? "menu.blockVrrpOneWay" : "menu.unblockVrrpOneWay";
+        MenuItem i = new MenuItem(i18n.get(key, from, to));
+        i.setId("menu-" + key.replace('.', '-') + "-" + from + "-" + to);
+        i.setOnAction(e -> controls.apply(v, new Target.OneWayVrrp(from, to)));
+        return i;
     }
 
     private MenuItem item(String key, Verb v, Target t) {

@@ -332,6 +332,39 @@ class SshLabTest {
         cutHealRestore("iptables", e);
     }
 
+    /**
+     * One way: db1's adverts dropped where they arrive on db2, the rule that is db2's half of a two-way block; a
+     * two-way block then adds only db1's half, a heal of one direction leaves the other, and the restore heals it.
+     */
+    @Test
+    void aOneWayVrrpBlockIsTheReceivingHostsHalfOfTheTwoWayOne() throws Exception {
+        String before = realFirewall();
+        Timeline tl = new Timeline();
+        try (FakeHosts f = fakeHosts("nft")) {
+            lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
+            tl = lab.timeline();
+            await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db2") && e.reachable(), 5000);
+            List<String> hosts = List.of("db1", "db2");
+            lab.apply(new Action(Verb.CUT, Target.parse("db1>db2/vrrp", hosts)), Actor.DRILL);
+            assertEquals(List.of(), f.commands(f.log1()), "nothing on db1");
+            assertEquals(List.of("nft [add] [table] [inet] [viplab_127_0_0_1_vrrp]",
+                    "nft [add chain inet viplab_127_0_0_1_vrrp input { type filter hook input priority 0 ; }]",
+                    "nft [add] [rule] [inet] [viplab_127_0_0_1_vrrp] [input] [ip] [saddr] [127.0.0.1] [ip] [protocol] [vrrp] [drop]"),
+                    f.commands(f.log2()));
+            lab.apply(new Action(Verb.CUT, Target.parse("db1-db2/vrrp", hosts)), Actor.DRILL);
+            assertEquals(3, f.commands(f.log1()).size(), "db1's half only");
+            assertEquals(3, f.commands(f.log2()).size(), "db2's half is in place already");
+            lab.apply(new Action(Verb.HEAL, Target.parse("db2>db1/vrrp", hosts)), Actor.DRILL);
+            assertEquals(List.of("nft [delete] [table] [inet] [viplab_127_0_0_2_vrrp]"), tail(f.commands(f.log1()), 3));
+            lab.restore(Actor.DRILL);
+            assertEquals(List.of("nft [delete] [table] [inet] [viplab_127_0_0_1_vrrp]"), tail(f.commands(f.log2()), 3));
+            List<String> links = new ArrayList<>();
+            for (LabEvent e : tl.snapshot()) if (e instanceof LabEvent.LinkChanged c) links.add(c.link() + (c.cut() ? " cut" : " healed"));
+            assertEquals(List.of("db1>db2/vrrp cut", "db1-db2/vrrp cut", "db2>db1/vrrp healed", "db1>db2/vrrp healed"), links);
+        }
+        assertEquals(before, realFirewall(), "this machine's own firewall is untouched");
+    }
+
     /** Hosts with neither tool (whatever this machine has): every cut that needs one is refused, and says why. */
     @Test
     void cutsRefusedWhereNoFirewallToolExists() throws Exception {
@@ -340,7 +373,7 @@ class SshLabTest {
         try (FakeHosts f = fakeHosts()) {
             lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
             tl = lab.timeline();
-            for (String id : List.of("db1-db2", "db1-db2/vrrp", "clients-db1")) {
+            for (String id : List.of("db1-db2", "db1-db2/vrrp", "db1>db2/vrrp", "clients-db1")) {
                 UnsupportedOperationException x = assertThrows(UnsupportedOperationException.class,
                         () -> lab.apply(new Action(Verb.CUT, Target.parse(id, List.of("db1", "db2"))), Actor.DRILL));
                 assertTrue(x.getMessage().contains(id + " is not supported") && x.getMessage().contains("iptables or nft"), x.getMessage());
