@@ -165,12 +165,35 @@ public final class FidelityCommand extends CliCommand {
         try (Stream<Path> s = Files.list(drillDir)) {
             files = s.filter(p -> p.getFileName().toString().matches("real-.*\\.json")).sorted().toList();
         }
+        FidelityRuns real = FidelityRuns.read(recorded);
         for (Path f : files) {
             Drill d = DrillParser.parseFile(f);
             List<DrillResult> results = new ArrayList<>();
             for (long seed = 1; seed <= SEEDS; seed++) results.add(DrillCommand.runDrill(d, seed));
-            runs.add(new FidelityDoc.DrillRuns(f.getFileName().toString(), d, results));
+            String name = f.getFileName().toString();
+            runs.add(new FidelityDoc.DrillRuns(name, d, results, atRealTimes(d, real.drills.get(name))));
         }
-        return FidelityDoc.generate(Files.readString(calibration, StandardCharsets.UTF_8), runs, SEEDS, FidelityRuns.read(recorded));
+        return FidelityDoc.generate(Files.readString(calibration, StandardCharsets.UTF_8), runs, SEEDS, real);
+    }
+
+    /**
+     * The drill over seeds 1-{@link #SEEDS} at the recorded real runs' action times, seed k at run k's (cycling), or
+     * none when a recorded run lacks them (records from before they were kept) or they do not fit the drill's actions.
+     */
+    private static List<DrillResult> atRealTimes(Drill d, FidelityRuns.Drill recorded) throws InterruptedException {
+        if (recorded == null || recorded.runs.isEmpty()) return List.of();
+        List<long[]> times = new ArrayList<>();
+        for (FidelityRuns.Run r : recorded.runs) {
+            long[] us = r.actionsUs();
+            if (us == null) return List.of();
+            times.add(us);
+        }
+        List<DrillResult> results = new ArrayList<>();
+        try {
+            for (long seed = 1; seed <= SEEDS; seed++) results.add(DrillCommand.runDrill(d.atActionTimes(times.get((int) ((seed - 1) % times.size()))), seed));
+        } catch (IllegalArgumentException e) {
+            return List.of(); // recorded for an earlier version of the drill, with other actions
+        }
+        return results;
     }
 }

@@ -37,6 +37,12 @@ final class FidelityRuns {
         Double detectionMs;
         Double gapMs;
         Double failoverMs;
+        /**
+         * When each of the drill's actions really began, ms from t = 0, in step order (the first host's start when
+         * an action runs on two); null in records from before they were kept. The simulator's side of the comparison
+         * replays these times (Drill.atActionTimes).
+         */
+        List<Double> actionsMs;
 
         static Run of(DrillResult r) {
             Run x = new Run();
@@ -52,7 +58,28 @@ final class FidelityRuns {
             x.detectionMs = ms(f, Metric.DETECTION);
             x.gapMs = ms(f, Metric.GAP);
             x.failoverMs = ms(f, Metric.FAILOVER);
+            x.actionsMs = actionTimes(r);
             return x;
+        }
+
+        /** The drill's own actions as they began (ActionApplied by the drill), or null when they do not match its steps. */
+        static List<Double> actionTimes(DrillResult r) {
+            long steps = r.drill().steps().stream().filter(org.viplab.drill.Step.ActionStep.class::isInstance).count();
+            List<Double> at = new ArrayList<>();
+            for (org.viplab.core.timeline.LabEvent e : r.events()) {
+                if (e instanceof org.viplab.core.timeline.LabEvent.ActionApplied a && a.by() == org.viplab.core.timeline.Actor.DRILL) {
+                    at.add(Math.round(a.timeUs() / 100.0) / 10.0);
+                }
+            }
+            return at.size() == steps ? at : null;
+        }
+
+        /** {@link #actionsMs} in µs, or null. */
+        long[] actionsUs() {
+            if (actionsMs == null) return null;
+            long[] us = new long[actionsMs.size()];
+            for (int i = 0; i < us.length; i++) us[i] = Math.round(actionsMs.get(i) * 1000);
+            return us;
         }
 
         private static Double ms(RunFigures f, Metric m) { return f.has(m) ? Math.round(f.us(m) / 100.0) / 10.0 : null; }

@@ -79,6 +79,37 @@ public record Drill(String source, String name, String description, String prese
         return new Drill(source, name, description, presetName, topology, other, durationUs, steps, restore, warnings, translations, stepIds);
     }
 
+    /**
+     * The same drill with its actions at the times they really began on real hosts ({@code actionUs}, one per action
+     * step in order): each expectation that follows an action moves with it, as a real run's verdicts are anchored
+     * to when the action began (see {@link Judge}). What the simulator predicts for a real run's own schedule: a
+     * split brain between a cut and a heal lasts as long as the rules really stood, not as long as written.
+     *
+     * @throws IllegalArgumentException when the count differs from the drill's action steps
+     */
+    public Drill atActionTimes(long[] actionUs) {
+        List<Step.ActionStep> actions = steps.stream().filter(Step.ActionStep.class::isInstance).map(Step.ActionStep.class::cast).toList();
+        if (actions.size() != actionUs.length) {
+            throw new IllegalArgumentException(actions.size() + " actions in the drill, " + actionUs.length + " times given");
+        }
+        java.util.ArrayList<Step> moved = new java.util.ArrayList<>();
+        long shift = 0;
+        int k = 0;
+        for (Step s : steps) {
+            if (s instanceof Step.ActionStep a) {
+                shift = actionUs[k++] - a.anchorUs();
+                moved.add(new Step.ActionStep(a.index(), a.line(), a.anchorUs() + shift, a.action()));
+            } else {
+                Step.ExpectStep e = (Step.ExpectStep) s;
+                moved.add(e.wholeDrill() ? e : new Step.ExpectStep(e.index(), e.line(), e.anchorUs() + shift, e.kind(), e.host(), e.state(),
+                        e.withinUs(), e.forUs(), e.maxUs(), false, e.instance()));
+            }
+        }
+        Long duration = durationUs;
+        if (duration != null) for (Step s : moved) duration = Math.max(duration, s.deadlineUs());
+        return new Drill(source, name, description, presetName, topology, seed, duration, List.copyOf(moved), restore, warnings, translations, stepIds);
+    }
+
     /** The step's {@code id} when the file gives one, else null. */
     public String stepId(Step step) { return stepIds.get(step.index()); }
 }
