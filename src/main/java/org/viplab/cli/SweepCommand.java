@@ -24,6 +24,7 @@ import org.viplab.sweep.SweepPlan;
 import org.viplab.sweep.SweepResult;
 import org.viplab.sweep.SweepRunner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -66,47 +67,40 @@ public final class SweepCommand extends CliCommand {
     /** Real runs take about a minute each: a typo such as 1000 is refused rather than run for 16 hours. */
     static final int MAX_REAL_RUNS = 200;
 
-    @Option(names = "--seeds", paramLabel = "FIRST-LAST", description = "the seeds to run (default 1-1000; " + SSH_SEEDS + " with --engine ssh)")
+    @Option(names = "--seeds", order = 1, paramLabel = "FIRST-LAST", description = "the seeds to run (default 1-1000; " + SSH_SEEDS + " with --engine ssh)")
     String seeds;
 
-    @Option(names = "--engine", paramLabel = "ENGINE", defaultValue = "sim",
+    @Option(names = "--engine", order = 2, paramLabel = "ENGINE", defaultValue = "sim",
             description = "sim (default) or ssh: also run the drill --runs times on the real hosts and compare")
     Engine engine;
 
-    @Option(names = "--runs", paramLabel = "N", description = "with --engine ssh: how many times to run the drill on the real hosts (1 to " + MAX_REAL_RUNS + ")")
+    @Option(names = "--runs", order = 3, paramLabel = "N", description = "with --engine ssh: how many times to run the drill on the real hosts (1 to " + MAX_REAL_RUNS + ")")
     Integer runs;
 
-    @Option(names = {"--hosts", "--inventory"}, paramLabel = "INVENTORY",
+    @Option(names = {"--hosts", "--inventory"}, order = 4, paramLabel = "INVENTORY",
             description = "with --engine ssh: the hosts' inventory (default: the one-machine lab's)")
     String hosts;
 
-    @Option(names = "--set", paramLabel = "KEY=V1,V2", description = "a setting to sweep (repeatable; every combination runs)")
+    @Option(names = "--set", order = 5, paramLabel = "KEY=V1,V2", description = "a setting to sweep (repeatable; every combination runs)")
     List<String> sets = new ArrayList<>();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
-    Integer jobs;
+    /** --jobs, --lang, --progress, shared with tune. */
+    @Mixin
+    BatchRunOptions batch = new BatchRunOptions();
 
-    @Option(names = "--json", paramLabel = "OUT", description = "write the summary (pass rates, quantiles, worst seeds) as JSON")
+    @Option(names = "--json", order = BatchRunOptions.JOBS + 1, paramLabel = "OUT", description = "write the summary (pass rates, quantiles, worst seeds) as JSON")
     Path json;
 
-    @Option(names = "--csv", paramLabel = "OUT", description = "write one row per run as CSV")
+    @Option(names = "--csv", order = BatchRunOptions.JOBS + 2, paramLabel = "OUT", description = "write one row per run as CSV")
     Path csv;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "write an HTML report (CDFs, histograms, quantiles, worst seeds) to DIR")
+    @Option(names = "--report", order = BatchRunOptions.JOBS + 3, paramLabel = "DIR", description = "write an HTML report (CDFs, histograms, quantiles, worst seeds) to DIR")
     Path report;
-
-    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-            description = "the report's language: en (default) or zh-CN")
-    Locale lang;
-
-    @Option(names = "--progress", description = "draw the progress bar even when stderr is not a terminal")
-    boolean forceProgress;
 
     @Override
     protected int run(PrintStream out, PrintStream err) throws Exception {
-        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (workers < 1 || workers > 256) throw new UsageException("--jobs must be from 1 to 256");
-        if (lang != null && report == null) throw new UsageException("--lang goes with --report DIR");
+        int workers = batch.workers();
+        batch.checkLanguage(report);
         boolean real = engine == Engine.ssh;
         if (!real && (runs != null || hosts != null)) throw new UsageException("--runs and --hosts go with --engine ssh");
         if (real && runs == null) throw new UsageException("--engine ssh needs --runs N: how many times to run the drill on the real hosts");
@@ -161,8 +155,7 @@ public final class SweepCommand extends CliCommand {
             }
         }, "sweep-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        boolean terminal = forceProgress || System.console() != null;
-        ProgressBar bar = terminal ? new ProgressBar(err, System::nanoTime) : null;
+        ProgressBar bar = batch.progressBar() ? new ProgressBar(err, System::nanoTime) : null;
         long t0 = System.nanoTime();
         SweepResult result;
         try {
@@ -228,9 +221,8 @@ public final class SweepCommand extends CliCommand {
             });
         }
         if (report != null) {
-            Locale language = lang == null ? Locale.ENGLISH : lang;
             OutputPaths.writeReport(report, tmp -> {
-                SweepReport.write(result, real, tmp, language, (c, seed) -> reproduce(c.values(), seed));
+                SweepReport.write(result, real, tmp, batch.language(), (c, seed) -> reproduce(c.values(), seed));
                 return null;
             });
             out.println("report: " + report.resolve(SweepReport.HTML));

@@ -22,6 +22,7 @@ import org.viplab.tune.TuneRequest;
 import org.viplab.tune.TuneResult;
 import org.viplab.tune.Tuner;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -51,49 +52,42 @@ public final class TuneCommand extends CliCommand {
     @Parameters(paramLabel = "TOPOLOGY|PRESET", description = "a topology file (viplab preset NAME --out FILE writes one) or a preset name")
     String topology;
 
-    @Option(names = "--max-downtime-p99", paramLabel = "DURATION", required = true, description = "the clients' downtime p99 to stay under, e.g. 3s")
+    @Option(names = "--max-downtime-p99", order = 1, paramLabel = "DURATION", required = true, description = "the clients' downtime p99 to stay under, e.g. 3s")
     String maxDowntime;
 
-    @Option(names = "--stall", paramLabel = "DURATION", description = "a stall of the master (no CPU) the settings must ride out, e.g. 800ms")
+    @Option(names = "--stall", order = 2, paramLabel = "DURATION", description = "a stall of the master (no CPU) the settings must ride out, e.g. 800ms")
     String stall;
 
-    @Option(names = "--loss", paramLabel = "PERCENT", description = "VRRP loss between the nodes the settings must ride out, e.g. 5%")
+    @Option(names = "--loss", order = 3, paramLabel = "PERCENT", description = "VRRP loss between the nodes the settings must ride out, e.g. 5%%")
     String loss;
 
-    @Option(names = "--seeds", paramLabel = "FIRST-LAST", defaultValue = "1-200", description = "the seeds each candidate runs (default ${DEFAULT-VALUE})")
+    @Option(names = "--seeds", order = 4, paramLabel = "FIRST-LAST", defaultValue = "1-200", description = "the seeds each candidate runs (default ${DEFAULT-VALUE})")
     String seeds;
 
-    @Option(names = "--fault", paramLabel = "ACTION/PROCESS", description = "the failover drill's fault on the master (default: stop/mysqld in mode 1, kill/haproxy in mode 2)")
+    @Option(names = "--fault", order = 5, paramLabel = "ACTION/PROCESS", description = "the failover drill's fault on the master (default: stop/mysqld in mode 1, kill/haproxy in mode 2)")
     String fault;
 
-    @Option(names = "--grid", paramLabel = "KNOB=V1,V2", description = "the values to try for a knob instead of the defaults (repeatable): "
+    @Option(names = "--grid", order = 6, paramLabel = "KNOB=V1,V2", description = "the values to try for a knob instead of the defaults (repeatable): "
             + "advert_int, interval, fall, weight, preempt, rise, haproxy.inter, haproxy.fall, haproxy.rise")
     List<String> grid = new ArrayList<>();
 
-    @Option(names = "--jobs", paramLabel = "N", description = "worker threads (default: the number of cores)")
-    Integer jobs;
+    /** --jobs, --lang, --progress, shared with sweep. */
+    @Mixin
+    BatchRunOptions batch = new BatchRunOptions();
 
-    @Option(names = "--json", paramLabel = "OUT", description = "write every candidate's figures, the recommendations and the diff as JSON")
+    @Option(names = "--json", order = BatchRunOptions.JOBS + 1, paramLabel = "OUT", description = "write every candidate's figures, the recommendations and the diff as JSON")
     Path json;
 
-    @Option(names = "--report", paramLabel = "DIR", description = "write tune.html (the table, the trade-off plot, the diff) and tune.json to DIR")
+    @Option(names = "--report", order = BatchRunOptions.JOBS + 2, paramLabel = "DIR", description = "write tune.html (the table, the trade-off plot, the diff) and tune.json to DIR")
     Path report;
-
-    @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-            description = "the report's language: en (default) or zh-CN")
-    Locale lang;
-
-    @Option(names = "--progress", description = "draw the progress bar even when stderr is not a terminal")
-    boolean forceProgress;
 
     /** The rows printed: the recommendations (best first) up to this many, then the settings as written. */
     static final int SHOWN = 10;
 
     @Override
     protected int run(PrintStream out, PrintStream err) throws Exception {
-        int workers = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
-        if (workers < 1 || workers > 256) throw new UsageException("--jobs must be from 1 to 256");
-        if (lang != null && report == null) throw new UsageException("--lang goes with --report DIR");
+        int workers = batch.workers();
+        batch.checkLanguage(report);
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkReportDir("--report", report);
         Topology base = topology();
@@ -109,10 +103,9 @@ public final class TuneCommand extends CliCommand {
             }
         }, "tune-cancel");
         Runtime.getRuntime().addShutdownHook(onInterrupt);
-        boolean terminal = forceProgress || System.console() != null;
         long t0 = System.nanoTime();
         TuneResult result;
-        Phases phases = new Phases(err, terminal);
+        Phases phases = new Phases(err, batch.progressBar());
         try {
             result = tuner.run(base, request, phases::update);
         } catch (DrillException | SweepException | IllegalArgumentException e) {
@@ -142,9 +135,8 @@ public final class TuneCommand extends CliCommand {
         err.printf(Locale.ROOT, "%,d runs in %.1f s on %d workers (%,.0f runs/s)%n", result.runs(), wallS, workers, result.runs() / wallS);
         if (json != null) AtomicFiles.writeString(json, TuneJson.toJson(result));
         if (report != null) {
-            Locale language = lang == null ? Locale.ENGLISH : lang;
             OutputPaths.writeReport(report, tmp -> {
-                TuneReport.write(result, tmp, language);
+                TuneReport.write(result, tmp, batch.language());
                 return null;
             });
             out.println("report: " + report.resolve(TuneReport.HTML));

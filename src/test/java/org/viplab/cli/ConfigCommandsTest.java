@@ -112,6 +112,30 @@ class ConfigCommandsTest {
         return out.lines().filter(l -> l.matches(".*:\\d+:\\d+: \\S+ \\[[a-z0-9-]+].*")).map(l -> l.replaceAll(".*\\[([a-z0-9-]+)].*", "$1")).toList();
     }
 
+    /** The three-node sample with db3's VRID changed: one finding, at db3's line, in both languages. */
+    @Test
+    void lintThreeNodes(@TempDir Path dir) throws Exception {
+        List<String> args = new java.util.ArrayList<>(List.of("lint"));
+        for (String n : List.of("db1", "db2", "db3")) {
+            Path d = Files.createDirectories(dir.resolve(n));
+            try (var files = Files.list(Path.of("samples/configs/galera3", n))) {
+                for (Path f : files.toList()) Files.copy(f, d.resolve(f.getFileName()));
+            }
+            args.addAll(List.of("--node", n + "=" + d));
+        }
+        assertEquals(0, run(args.toArray(String[]::new)), out());
+        Path conf = dir.resolve("db3/keepalived.conf");
+        Files.writeString(conf, Files.readString(conf).replace("virtual_router_id 51", "virtual_router_id 52"));
+        assertEquals(1, run(args.toArray(String[]::new)), out());
+        assertEquals(List.of("vrrp-mismatch"), rules(out()).stream().filter(r -> r.equals("vrrp-mismatch")).toList(), out());
+        assertTrue(out().contains(conf + ":20:23: error [vrrp-mismatch] virtual_router_id differs: 51 on db1 and db2, 52 on db3\n"), out());
+        assertTrue(out().contains("    fix: use the same virtual_router_id on db1, db2 and db3\n"), out());
+        args.addAll(List.of("--lang", "zh-CN"));
+        assertEquals(1, run(args.toArray(String[]::new)), out());
+        assertTrue(out().contains(conf + ":20:23: 错误 [vrrp-mismatch] virtual_router_id 不一致：db1 和 db2 上为 51，db3 上为 52\n"), out());
+        assertTrue(out().contains("    修正： 在 db1、db2 和 db3 上使用相同的 virtual_router_id\n"), out());
+    }
+
     @Test
     void lintJsonInChineseKeepsTheKeysAndRuleIds() {
         assertEquals(1, run("lint", "--json", "--lang", "zh-CN", "--node", node("db1", "mode1"), "--node", node("db2", "mode1")));

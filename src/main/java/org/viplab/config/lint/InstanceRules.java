@@ -6,8 +6,12 @@ import org.viplab.config.SourcePos;
 import org.viplab.core.model.NodeSpec;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -103,10 +107,13 @@ final class InstanceRules {
 
     /**
      * One VRID, two VIP sets, on two nodes: the instances are one virtual router on the wire. Same-named pairs are
-     * vrrp-mismatch's; this is about different instances (another cluster's, or a VRID typo).
+     * vrrp-mismatch's; this is about different instances (another cluster's, or a VRID typo). Every pair of nodes
+     * is compared; the pairs that show one clash (VI_2 on db3 against VI_1 on db1, and again on db2) are one
+     * finding, at the first place found, naming every node on each side.
      */
     private static void vridClash(LintContext c) {
         List<NodeConfig> nodes = c.nodes();
+        Map<String, Clash> clashes = new LinkedHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             for (int j = i + 1; j < nodes.size(); j++) {
                 NodeConfig a = nodes.get(i);
@@ -114,17 +121,37 @@ final class InstanceRules {
                 for (KeepalivedConf.VrrpInstance x : a.keepalived.instances) {
                     for (KeepalivedConf.VrrpInstance y : b.keepalived.instances) {
                         if (x.vrid == null || y.vrid == null || !x.vrid.value().equals(y.vrid.value())) continue;
-                        if (a.keepalived.versionOf(x) != b.keepalived.versionOf(y)) continue;
+                        int version = a.keepalived.versionOf(x);
+                        if (version != b.keepalived.versionOf(y)) continue;
                         if (LintContext.partner(a, x, b) == y || x.vipSet().equals(y.vipSet())) continue;
                         if (otherSegment(a, x, b, y)) continue;
-                        c.add("vrid-clash", Severity.ERROR, b, y.vrid.pos(),
-                                LintText.of("lint.vrid-clash.message", y.vrid.value(), y.name, b.name, x.name, a.name, x.vipSet(), y.vipSet()),
-                                LintText.of("lint.vrid-clash.why"),
-                                LintText.of("lint.vrid-clash.fix", y.name, x.name), null);
+                        boolean xFirst = x.name.compareTo(y.name) < 0;
+                        String key = x.vrid.value() + "/" + version + "/" + (xFirst ? x.name + "/" + y.name : y.name + "/" + x.name);
+                        Clash k = clashes.computeIfAbsent(key, z -> new Clash(b, y, x));
+                        k.nodes.computeIfAbsent(y.name, z -> new HashSet<>()).add(b.name);
+                        k.nodes.computeIfAbsent(x.name, z -> new HashSet<>()).add(a.name);
                     }
                 }
             }
         }
+        for (Clash k : clashes.values()) {
+            KeepalivedConf.VrrpInstance x = k.other;
+            KeepalivedConf.VrrpInstance y = k.at;
+            c.add("vrid-clash", Severity.ERROR, k.node, y.vrid.pos(),
+                    LintText.of("lint.vrid-clash.message", y.vrid.value(), y.name, inNodeOrder(c, k.nodes.get(y.name)), x.name,
+                            inNodeOrder(c, k.nodes.get(x.name)), x.vipSet(), y.vipSet()),
+                    LintText.of("lint.vrid-clash.why"),
+                    LintText.of("lint.vrid-clash.fix", y.name, x.name), null);
+        }
+    }
+
+    /** A VRID clash between two instances: where it was first found ({@code at} on {@code node}), and the nodes of each instance. */
+    private record Clash(NodeConfig node, KeepalivedConf.VrrpInstance at, KeepalivedConf.VrrpInstance other, Map<String, Set<String>> nodes) {
+        Clash(NodeConfig node, KeepalivedConf.VrrpInstance at, KeepalivedConf.VrrpInstance other) { this(node, at, other, new HashMap<>()); }
+    }
+
+    private static LintText inNodeOrder(LintContext c, Set<String> names) {
+        return LintText.names(c.nodes().stream().map(n -> n.name).filter(names::contains).toList());
     }
 
     /**

@@ -33,11 +33,6 @@ final class LintContext {
 
     NodeSpec spec(NodeConfig nc) { return topology.node(nc.name); }
 
-    NodeConfig other(NodeConfig nc) {
-        for (NodeConfig o : nodes()) if (o != nc) return o;
-        return null;
-    }
-
     /**
      * The same VRRP instance on another node: the one with the same name, else, when both nodes have one
      * instance, that one (names often differ between hand-written files); null when the node does not run it.

@@ -2,6 +2,8 @@ package org.viplab.config.lint;
 
 import org.viplab.core.util.BundleText;
 
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.ResourceBundle;
@@ -24,6 +26,21 @@ public final class LintText extends BundleText {
     /** Text that is the same in every language (a message from elsewhere, e.g. an exception). */
     public static LintText literal(String text) {
         return new LintText(null, new Object[] {text});
+    }
+
+    /**
+     * Names as one list in the reader's language: "db1", "db1 and db2", "db1, db2 and db3" ("db1、db2 和 db3");
+     * empty for none. Node lists of three to five nodes read as a list, not as "db1 and db2 and db3".
+     */
+    public static LintText names(Collection<String> names) {
+        Iterator<String> it = names.iterator();
+        if (!it.hasNext()) return literal("");
+        LintText t = literal(it.next());
+        while (it.hasNext()) {
+            String n = it.next();
+            t = it.hasNext() ? of("lint.list", t, n) : of("lint.and", t, n);
+        }
+        return t;
     }
 
     /** The lint bundle of a supported locale. */

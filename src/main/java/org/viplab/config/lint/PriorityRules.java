@@ -9,6 +9,7 @@ import org.viplab.core.model.NodeSpec;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.Topology;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** Priorities, weights and preemption: will a failing check move the VIP at all? */
@@ -17,13 +18,48 @@ final class PriorityRules {
 
     static void check(LintContext c) {
         for (NodeConfig a : c.nodes()) {
-            NodeConfig b = c.other(a);
             KeepalivedConf.VrrpInstance va = a.instance();
             if (va == null) continue;
             stateMasterClears(c, a, va);
-            if (b == null || b.instance() == null) continue;
-            weights(c, a, va, b, b.instance());
+            List<Backup> backups = backupsOf(c, a, va);
+            if (!backups.isEmpty()) weights(c, a, va, backups);
         }
+    }
+
+    /** Another node that could take the VIP over: its instance, its priority while its own checks pass, nopreempt. */
+    private record Backup(NodeConfig node, KeepalivedConf.VrrpInstance vi, NodeSpec spec, int priority, int bonus) {
+        int healthy() { return clamp(priority + bonus); }
+
+        boolean preempts() { return !spec.keepalived.effectiveNopreempt(); }
+    }
+
+    /**
+     * Every other node, when {@code a} is the node expected to hold the VIP (a priority above each other node's, or
+     * equal to it with state MASTER); none otherwise. Only the holder's weights decide whether a failing check
+     * moves the VIP, and with three or more nodes it is compared with each of the others, not with the first.
+     */
+    private static List<Backup> backupsOf(LintContext c, NodeConfig a, KeepalivedConf.VrrpInstance va) {
+        int pa = va.priorityOrDefault();
+        List<Backup> l = new ArrayList<>();
+        for (NodeConfig b : c.nodes()) {
+            KeepalivedConf.VrrpInstance vb = b.instance();
+            if (b == a || vb == null) continue;
+            int pb = vb.priorityOrDefault();
+            if (pa < pb || (pa == pb && !va.stateMaster())) return List.of();
+            NodeSpec nb = c.spec(b);
+            if (nb == null) continue;
+            int bonus = 0;
+            for (CheckScriptSpec s : nb.keepalived.scripts) if (s.weight > 0) bonus += s.weight;
+            l.add(new Backup(b, vb, nb, pb, bonus));
+        }
+        return l;
+    }
+
+    /** The backup with the highest priority while healthy, the earliest node on a tie. */
+    private static Backup strongest(List<Backup> backups) {
+        Backup best = null;
+        for (Backup b : backups) if (best == null || b.healthy() > best.healthy()) best = b;
+        return best;
     }
 
     /** keepalived clears nopreempt and preempt_delay for state MASTER (vrrp.c, with a warning in its log). */
@@ -51,18 +87,11 @@ final class PriorityRules {
                 30, LintText.of("lint.fault.stopStartKeepalived", n)).text();
     }
 
-    private static void weights(LintContext c, NodeConfig a, KeepalivedConf.VrrpInstance va, NodeConfig b, KeepalivedConf.VrrpInstance vb) {
+    private static void weights(LintContext c, NodeConfig a, KeepalivedConf.VrrpInstance va, List<Backup> backups) {
         NodeSpec na = c.spec(a);
-        NodeSpec nb = c.spec(b);
-        if (na == null || nb == null) return;
+        if (na == null) return;
         int pa = va.priorityOrDefault();
-        int pb = vb.priorityOrDefault();
-        // Only the node expected to hold the VIP: the higher priority, or state MASTER on a tie.
-        if (pa < pb || (pa == pb && !va.stateMaster())) return;
-        int bBonus = 0;
-        for (CheckScriptSpec s : nb.keepalived.scripts) if (s.weight > 0) bBonus += s.weight;
-        int pbOk = clamp(pb + bBonus);
-        boolean bNopreempt = nb.keepalived.effectiveNopreempt();
+        List<Backup> preempting = backups.stream().filter(Backup::preempts).toList();
         for (CheckScriptSpec s : na.keepalived.scripts) {
             if (s.weight == 0) continue;
             SourcePos wpos = weightPos(a, va, s.name);
@@ -76,26 +105,33 @@ final class PriorityRules {
                         () -> weightProof(c, a.name, s.name, watched, fault));
                 continue;
             }
-            if (bNopreempt) {
-                c.add("weight-never-matters", Severity.WARNING, b, vb.nopreempt.pos(),
-                        LintText.of("lint.weight-never-matters.nopreempt.message", b.name, s.weight, s.name, a.name),
+            if (preempting.isEmpty()) {
+                // one finding for the one fact (no other node ever preempts), at the nopreempt of the node that would
+                // take over without it, naming every node that has it
+                Backup next = strongest(backups);
+                LintText who = LintText.names(backups.stream().map(b -> b.node.name).toList());
+                c.add("weight-never-matters", Severity.WARNING, next.node, next.vi.nopreempt != null ? next.vi.nopreempt.pos() : next.vi.pos,
+                        LintText.of("lint.weight-never-matters.nopreempt.message", who, s.weight, s.name, a.name),
                         LintText.of("lint.weight-never-matters.nopreempt.why", a.name),
                         LintText.of("lint.weight-never-matters.nopreempt.fix", a.name),
                         () -> weightProof(c, a.name, s.name, watched, fault));
                 continue;
             }
+            // a backup with nopreempt never displaces a live master; the VIP moves if any preempting one outranks a
             int paFail = clamp(pa + Math.min(0, s.weight));
-            boolean moves = paFail < pbOk || (paFail == pbOk && ipGreater(nb.ip, na.ip));
+            boolean moves = preempting.stream().anyMatch(b -> paFail < b.healthy() || (paFail == b.healthy() && ipGreater(b.spec.ip, na.ip)));
             if (!moves) {
+                Backup b = strongest(preempting);
+                int pbOk = b.healthy();
                 int need = pa - pbOk + 1;
                 c.add("weight-too-small", Severity.ERROR, a, wpos,
                         LintText.of("lint.weight-too-small.message", s.weight,
                                 s.weight < 0 ? LintText.of("lint.weight-too-small.minus", pa, Math.abs(s.weight), paFail)
                                         : LintText.of("lint.weight-too-small.falls", a.name, pa + s.weight, paFail),
-                                pbOk, bBonus > 0 ? LintText.of("lint.weight-too-small.backupBonus", b.name, pb, bBonus) : b.name),
-                        LintText.of("lint.weight-too-small.why", s.name, a.name, paFail, b.name, pbOk),
+                                pbOk, b.bonus > 0 ? LintText.of("lint.weight-too-small.backupBonus", b.node.name, b.priority, b.bonus) : b.node.name),
+                        LintText.of("lint.weight-too-small.why", s.name, a.name, paFail, b.node.name, pbOk),
                         s.weight < 0 ? LintText.of("lint.weight-too-small.fix.negative", need)
-                                : LintText.of("lint.weight-too-small.fix.positive", pa - pb),
+                                : LintText.of("lint.weight-too-small.fix.positive", pa - b.priority),
                         () -> weightProof(c, a.name, s.name, watched, fault));
             }
         }

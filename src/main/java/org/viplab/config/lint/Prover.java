@@ -13,7 +13,6 @@ import org.viplab.core.timeline.Outage;
 import org.viplab.core.timeline.Timeline;
 import org.viplab.core.timeline.TimelineAnalysis;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -122,10 +121,7 @@ public final class Prover {
 
     static LintText names(Set<String> hosts) {
         if (hosts.isEmpty()) return LintText.of("lint.proof.noHost");
-        List<String> l = new ArrayList<>(hosts);
-        LintText t = LintText.literal(l.get(0));
-        for (int i = 1; i < l.size(); i++) t = LintText.of("lint.and", t, l.get(i));
-        return t;
+        return LintText.names(hosts);
     }
 
     static long us(double sec) { return Math.round(sec * 1_000_000); }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Two node folders written from text, for rule tests: a clean keepalived.conf per node (no finding at all) whose
+ * Node folders (two, or up to five) written from text, for rule tests: a clean keepalived.conf per node (no finding at all) whose
  * instances a test replaces or extends, a clean haproxy.cfg, and any other file (notify scripts, with or without
  * the executable bit).
  */
@@ -82,13 +82,24 @@ final class LintPair {
     private final Path root;
     private int runs;
 
+    /** The nodes' addresses, db1 first; a set of n nodes takes the first n. */
+    static final List<String> IPS = List.of("10.9.8.201", "10.9.8.223", "10.9.8.231", "10.9.8.232", "10.9.8.233");
+
+    /** The clean pair db1 (priority 100) and db2 (90). */
     LintPair(Path root) {
+        this(root, 2);
+    }
+
+    /** A clean set of db1 … dbN (2 to 5): priorities 100, 90, 80, …, each listing every other node in unicast_peer. */
+    LintPair(Path root, int nodes) {
         this.root = root;
-        for (String n : List.of("db1", "db2")) {
+        for (int i = 0; i < nodes; i++) {
+            String n = "db" + (i + 1);
+            List<String> peers = new java.util.ArrayList<>(IPS.subList(0, nodes));
+            peers.remove(IPS.get(i));
             Map<String, String> m = new LinkedHashMap<>();
-            boolean one = n.equals("db1");
-            m.put("keepalived.conf", GLOBAL.formatted(n) + instance("VI_1", 51, one ? 100 : 90,
-                    one ? "10.9.8.201" : "10.9.8.223", one ? "10.9.8.223" : "10.9.8.201", "10.9.8.120", ""));
+            m.put("keepalived.conf", GLOBAL.formatted(n) + instance("VI_1", 51, 100 - 10 * i, IPS.get(i),
+                    String.join("\n        ", peers), "10.9.8.120", ""));
             m.put("check.sh", "#!/bin/bash\nexec mysqladmin --connect-timeout=2 -h 127.0.0.1 -P 3306 ping\n");
             files.put(n, m);
         }
