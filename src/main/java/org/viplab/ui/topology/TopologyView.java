@@ -53,6 +53,9 @@ public final class TopologyView extends Pane {
     /** ...the outer cards' centre, and a card's height with room for its VIP pill. */
     private static final double ARC_TOP = 360;
     private static final double CARD_H = 340;
+    /** A foreign router's card stands this far across from the client's, pairs of them this far apart upwards. */
+    private static final double FOREIGN_DX = 330;
+    private static final double FOREIGN_DY = 150;
 
     private final LabViewModel live;
     private final TimeTravel travel;
@@ -67,6 +70,7 @@ public final class TopologyView extends Pane {
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Map<String, Label> vipPills = new HashMap<>();
     private final Map<String, HostCard> cards = new HashMap<>();
+    private final List<ForeignRouterCard> foreignCards = new java.util.ArrayList<>();
     private final Map<String, Point2D> anchors = new HashMap<>();
     private final Map<String, Node> links = new HashMap<>();
     private final WireLayer wire;
@@ -174,6 +178,7 @@ public final class TopologyView extends Pane {
         world.getChildren().clear();
         vipPills.clear();
         cards.clear();
+        foreignCards.clear();
         anchors.clear();
         links.clear();
         clientCard = null;
@@ -207,6 +212,7 @@ public final class TopologyView extends Pane {
                         vm.vrrpBlockedProperty(a.name(), b.name()), () -> menus.peer(a.name(), b.name())));
             }
         }
+        foreignRouters(t, hosts, linkGroup, nodes);
         clientCard = ClientCard.create(vm, t, i18n);
         centre((Region) clientCard, CLIENT_AT.getX(), CLIENT_AT.getY());
         nodes.getChildren().add(clientCard);
@@ -253,6 +259,53 @@ public final class TopologyView extends Pane {
             out.add(new Point2D(CLIENT_AT.getX() + off * ARC_STEP, ARC_TOP + (mid * mid - off * off) * drop));
         }
         return out;
+    }
+
+    /**
+     * Other clusters' routers on the segment (a VRID clash): a dashed card each beside the client, with a dashed line
+     * to every host, since their multicast adverts reach every node whose link is up (a cut host's line is drawn cut).
+     */
+    private void foreignRouters(Topology t, List<HostViewModel> hosts, Group linkGroup, Group nodes) {
+        if (t.foreignRouters == null) return;
+        List<Point2D> at = foreignPositions(t.foreignRouters.size());
+        for (int i = 0; i < t.foreignRouters.size(); i++) {
+            org.viplab.core.model.ForeignRouterSpec f = t.foreignRouters.get(i);
+            if (f == null) continue;
+            Point2D p = at.get(i);
+            for (HostViewModel h : hosts) {
+                Point2D to = anchors.get(h.name());
+                if (to == null) continue;
+                Line line = new Line(p.getX(), p.getY(), to.getX(), to.getY());
+                line.setId("foreign-link-" + i + "-" + h.name());
+                line.getStyleClass().add("foreign-link");
+                Runnable cut = () -> line.getStyleClass().setAll(h.linkCutProperty().get() ? List.of("foreign-link", "foreign-link-cut") : List.of("foreign-link"));
+                h.linkCutProperty().addListener((o, a, b) -> cut.run());
+                cut.run();
+                linkGroup.getChildren().add(line);
+            }
+            ForeignRouterCard card = new ForeignRouterCard(f, i, t, i18n, vm.clockProperty());
+            centre(card, p.getX(), p.getY());
+            foreignCards.add(card);
+            nodes.getChildren().add(card);
+        }
+    }
+
+    /**
+     * Where foreign routers stand: beside the client, right then left, a further pair above (never down among the
+     * hosts' cards, whose tops are at about y = 190 for 3 to 5 hosts and 220 for two).
+     */
+    static List<Point2D> foreignPositions(int n) {
+        List<Point2D> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double x = i % 2 == 0 ? CLIENT_AT.getX() + FOREIGN_DX : CLIENT_AT.getX() - FOREIGN_DX;
+            out.add(new Point2D(x, CLIENT_AT.getY() - (i / 2) * FOREIGN_DY));
+        }
+        return out;
+    }
+
+    /** The foreign routers' cards of the current drawing, in the topology's order, for tests. */
+    public List<String> foreignTexts(int index) {
+        return index < foreignCards.size() ? foreignCards.get(index).texts() : List.of();
     }
 
     /** The frame and every card (not the wire's dots, which come and go): what fitting must show. */
