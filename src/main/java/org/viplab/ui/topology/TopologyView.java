@@ -53,8 +53,8 @@ public final class TopologyView extends Pane {
     /** ...the outer cards' centre, and a card's height with room for its VIP pill. */
     private static final double ARC_TOP = 360;
     private static final double CARD_H = 340;
-    /** A foreign router's card stands this far across from the client's, pairs of them this far apart upwards. */
-    private static final double FOREIGN_DX = 330;
+    /** A foreign router's card stands this far from the client's side, pairs of them this far apart upwards. */
+    private static final double FOREIGN_GAP = 24;
     private static final double FOREIGN_DY = 150;
 
     private final LabViewModel live;
@@ -212,10 +212,10 @@ public final class TopologyView extends Pane {
                         vm.vrrpBlockedProperty(a.name(), b.name()), () -> menus.peer(a.name(), b.name())));
             }
         }
-        foreignRouters(t, hosts, linkGroup, nodes);
         clientCard = ClientCard.create(vm, t, i18n);
         centre((Region) clientCard, CLIENT_AT.getX(), CLIENT_AT.getY());
         nodes.getChildren().add(clientCard);
+        foreignRouters(t, hosts, linkGroup, nodes);
         for (HostViewModel h : hosts) {
             Point2D at = anchors.get(h.name());
             if (at == null) continue;
@@ -263,19 +263,26 @@ public final class TopologyView extends Pane {
 
     /**
      * Other clusters' routers on the segment (a VRID clash): a dashed card each beside the client, with a dashed line
-     * to every host, since their multicast adverts reach every node whose link is up (a cut host's line is drawn cut).
+     * to every host that has an instance of its VRID (the ones whose keepalived checks its multicast adverts; the
+     * others drop them unread); a line is drawn cut while that host's link is, since no advert reaches it then.
      */
     private void foreignRouters(Topology t, List<HostViewModel> hosts, Group linkGroup, Group nodes) {
         if (t.foreignRouters == null) return;
-        List<Point2D> at = foreignPositions(t.foreignRouters.size());
+        Region client = (Region) clientCard;
         for (int i = 0; i < t.foreignRouters.size(); i++) {
             org.viplab.core.model.ForeignRouterSpec f = t.foreignRouters.get(i);
             if (f == null) continue;
-            Point2D p = at.get(i);
+            ForeignRouterCard card = new ForeignRouterCard(f, i, t, i18n, vm.clockProperty());
+            placeForeign(card, client, i);
+            List<String> reached = ForeignRouterCard.sameVrid(t, f.vrid);
             for (HostViewModel h : hosts) {
                 Point2D to = anchors.get(h.name());
-                if (to == null) continue;
-                Line line = new Line(p.getX(), p.getY(), to.getX(), to.getY());
+                if (to == null || !reached.contains(h.name())) continue;
+                Line line = new Line();
+                line.startXProperty().bind(card.layoutXProperty().add(card.widthProperty().divide(2)));
+                line.startYProperty().bind(card.layoutYProperty().add(card.heightProperty().divide(2)));
+                line.setEndX(to.getX());
+                line.setEndY(to.getY());
                 line.setId("foreign-link-" + i + "-" + h.name());
                 line.getStyleClass().add("foreign-link");
                 Runnable cut = () -> line.getStyleClass().setAll(h.linkCutProperty().get() ? List.of("foreign-link", "foreign-link-cut") : List.of("foreign-link"));
@@ -283,24 +290,24 @@ public final class TopologyView extends Pane {
                 cut.run();
                 linkGroup.getChildren().add(line);
             }
-            ForeignRouterCard card = new ForeignRouterCard(f, i, t, i18n, vm.clockProperty());
-            centre(card, p.getX(), p.getY());
             foreignCards.add(card);
             nodes.getChildren().add(card);
         }
     }
 
     /**
-     * Where foreign routers stand: beside the client, right then left, a further pair above (never down among the
-     * hosts' cards, whose tops are at about y = 190 for 3 to 5 hosts and 220 for two).
+     * Beside the client's card, whatever its width (a mode 2 probe line makes it wider): the first on its right, the
+     * second on its left, further pairs above them (never down among the hosts' cards, whose tops are at about
+     * y = 190 for 3 to 5 hosts and 220 for two).
      */
-    static List<Point2D> foreignPositions(int n) {
-        List<Point2D> out = new java.util.ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double x = i % 2 == 0 ? CLIENT_AT.getX() + FOREIGN_DX : CLIENT_AT.getX() - FOREIGN_DX;
-            out.add(new Point2D(x, CLIENT_AT.getY() - (i / 2) * FOREIGN_DY));
+    private static void placeForeign(Region card, Region client, int i) {
+        double y = CLIENT_AT.getY() - (i / 2) * FOREIGN_DY;
+        if (i % 2 == 0) {
+            card.layoutXProperty().bind(client.widthProperty().divide(2).add(CLIENT_AT.getX() + FOREIGN_GAP));
+        } else {
+            card.layoutXProperty().bind(client.widthProperty().divide(-2).subtract(card.widthProperty()).add(CLIENT_AT.getX() - FOREIGN_GAP));
         }
-        return out;
+        card.layoutYProperty().bind(card.heightProperty().divide(-2).add(y));
     }
 
     /** The foreign routers' cards of the current drawing, in the topology's order, for tests. */

@@ -122,6 +122,33 @@ class ForeignRouterDrawingTest {
     }
 
     @Test
+    void fourRoutersOverThreeHostsStandClearOfEveryCard() throws Exception {
+        Topology t = Presets.galera3();
+        t.foreignRouters = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            org.viplab.core.model.ForeignRouterSpec f = new org.viplab.core.model.ForeignRouterSpec();
+            f.ip = "10.9.8." + (77 + i);
+            f.vrid = 51 + i;
+            f.vips = new java.util.ArrayList<>(List.of("10.9.8." + (150 + i)));
+            t.foreignRouters.add(f);
+        }
+        Timeline tl = new Timeline();
+        SimulatedLab.steadyState(t, 1, tl).runUntil(1_000_000);
+        TopologyView view = show(t, tl, Locale.ENGLISH);
+        snapshot("topology-foreign-routers-galera3.png");
+        List<String> ids = new java.util.ArrayList<>(List.of("#client", "#host-db1", "#host-db2", "#host-db3"));
+        for (int i = 0; i < 4; i++) ids.add("#foreign-" + i);
+        List<Bounds> b = fx(() -> ids.stream().map(id -> view.lookup(id)).map(n -> n.localToScene(n.getBoundsInLocal())).toList());
+        for (int i = 0; i < b.size(); i++) for (int j = i + 1; j < b.size(); j++) assertFalse(b.get(i).intersects(b.get(j)), ids.get(i) + " and " + ids.get(j) + " overlap");
+        // VRID 52 is none of ours (galera3's instances use 51): no clash line on its card
+        assertFalse(fx(() -> view.foreignTexts(1)).stream().anyMatch(l -> l.startsWith("same VRID")), fx(() -> view.foreignTexts(1)).toString());
+        assertTrue(fx(() -> view.foreignTexts(0)).contains("same VRID as db1, db2, db3"), fx(() -> view.foreignTexts(0)).toString());
+        // lines only to the hosts whose instance of that VRID reads its adverts
+        assertNotNull(fx(() -> view.lookup("#foreign-link-0-db3")));
+        assertNull(fx(() -> view.lookup("#foreign-link-1-db1")));
+    }
+
+    @Test
     void inChineseAndAbsentWithoutForeignRouters() throws Exception {
         Topology t = sample33();
         Timeline tl = new Timeline();
