@@ -63,6 +63,43 @@ class ConfigCommandsTest {
         assertTrue(out().contains("PASSED"), out());
     }
 
+    /** --foreign: another router's keepalived.conf becomes a foreign router, which the drill's simulator runs. */
+    @Test
+    void importWithAForeignRouterRunsTheVridClash(@TempDir Path dir) throws Exception {
+        Path topo = dir.resolve("clash.json");
+        assertEquals(0, run("import", "--node", node("db1", "mode1"), "--node", node("db2", "mode1"),
+                "--foreign", "samples/configs/foreign/keepalived.conf", "--out", topo.toString()), err());
+        assertTrue(out().contains("foreign routers 10.9.8.77 VRID 51 priority 120"), out());
+        assertTrue(err().contains("samples/configs/foreign/keepalived.conf:27:1: foreign vrrp_instance VI_BACK is on interface ens34"), err());
+        assertEquals(List.of("10.9.8.150"), TopologyJson.read(topo).foreignRouters.get(0).vips);
+        // a VM cloned from db1 (our VIP and password, priority 150): its adverts win VRID 51's election
+        Path clone = Files.writeString(dir.resolve("clone.conf"), """
+                vrrp_instance VI_1 {
+                    interface ens33
+                    virtual_router_id 51
+                    priority 150
+                    authentication {
+                        auth_type PASS
+                        auth_pass 1111
+                    }
+                    virtual_ipaddress {
+                        10.9.8.120 dev ens33
+                    }
+                }
+                """);
+        assertEquals(0, run("import", "--node", node("db1", "mode1"), "--node", node("db2", "mode1"),
+                "--foreign", clone.toString(), "--out", dir.resolve("clone.json").toString()), err());
+        Files.writeString(dir.resolve("d.json"), """
+                {"name": "imported clone", "topology": "clone.json", "duration": "10s",
+                 "steps": [{"at": "5s", "expect": "vip-nowhere", "for": "4s"}]}
+                """);
+        assertEquals(0, run("drill", dir.resolve("d.json").toString()), out() + err());
+        Files.writeString(clone, Files.readString(clone).replace("priority 150", "priority 256"));
+        assertEquals(2, run("import", "--node", node("db1", "mode1"), "--node", node("db2", "mode1"), "--foreign", clone.toString()));
+        assertTrue(err().startsWith(clone + ":4:"), err());
+        assertTrue(err().contains("256"), err());
+    }
+
     @Test
     void importedMode2RunsInADrillToo(@TempDir Path dir) throws Exception {
         Path topo = dir.resolve("t2.json");

@@ -1,7 +1,9 @@
 package org.viplab.core.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A VRRP router of another cluster on the same segment (not one of the topology's nodes): it only sends adverts,
@@ -21,4 +23,25 @@ public class ForeignRouterSpec {
     public String authPass = "1111";
     /** When it starts advertising, in drill seconds (0: already there). */
     public double fromSec;
+
+    /**
+     * An address for a new foreign router on the nodes' /24 (10.9.8.0/24 as the presets' segment): the first from
+     * .77 up that no node, the VIP, the client or another foreign router has, since a router with a node's address
+     * is refused ({@link TopologyJson#problems}).
+     */
+    public static String freeAddress(Topology t) {
+        Set<String> used = new HashSet<>();
+        String net = "10.9.8.";
+        for (NodeSpec n : t.nodes) {
+            if (n == null) continue;
+            used.add(n.ip);
+            if (n == t.nodes.get(0) && n.ip != null && n.ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) net = n.ip.substring(0, n.ip.lastIndexOf('.') + 1);
+        }
+        used.add(t.vip);
+        used.add(t.clientIp);
+        if (t.foreignRouters != null) for (ForeignRouterSpec f : t.foreignRouters) if (f != null) used.add(f.ip);
+        for (int i = 77; i < 255; i++) if (!used.contains(net + i)) return net + i;
+        for (int i = 2; i < 77; i++) if (!used.contains(net + i)) return net + i;
+        return net + "254";
+    }
 }

@@ -78,6 +78,11 @@ public final class TopologyJson {
                 else if (f.ip == null || !f.ip.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) out.add(where + ": ip is not an IPv4 address: " + f.ip);
                 else if (ips.contains(f.ip)) out.add(where + ": ip " + f.ip + " is a node's address");
                 else if (f.vips == null) out.add(where + ": vips is missing (an empty list: it advertises none)");
+                else {
+                    for (String v : f.vips) {
+                        if (v == null || !v.matches("\\d+\\.\\d+\\.\\d+\\.\\d+")) out.add(where + ": a VIP is not an IPv4 address: " + v);
+                    }
+                }
             }
         }
         for (Limits.Violation v : Limits.check(t)) out.add(v.message());

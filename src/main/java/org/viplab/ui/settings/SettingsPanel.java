@@ -18,7 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * keepalived and haproxy knobs of each node in a ControlsFX PropertySheet. Edits go to a copy of the
+ * keepalived and haproxy knobs of each node, and the foreign routers on the segment ({@link ForeignRouterSettings}),
+ * in a ControlsFX PropertySheet. Edits go to a copy of the
  * running topology; after a short pause (so typing "95" is one change, not two) the copy is handed to
  * {@code onChange}, which restarts the simulation on it and logs what changed.
  */
@@ -33,6 +34,8 @@ public final class SettingsPanel extends BorderPane {
     private final ChangeHandler onChange;
     private final PauseTransition debounce = new PauseTransition(Duration.millis(400));
     private final List<String> pendingChanges = new ArrayList<>();
+    /** The foreign routers' knobs and their add and remove buttons. */
+    private final ForeignRouterSettings foreign;
     /** The copy the editors write into; stays the same object across commits. */
     private Topology working;
     /** The last copy handed to {@code onChange}; when it comes back as the running topology, nothing reloads. */
@@ -47,6 +50,8 @@ public final class SettingsPanel extends BorderPane {
         sheet.setModeSwitcherVisible(false);
         sheet.setSearchBoxVisible(false);
         setCenter(sheet);
+        foreign = new ForeignRouterSettings(this, i18n);
+        setTop(foreign.bar());
         debounce.setOnFinished(e -> commit());
         topology.addListener((o, a, b) -> {
             // Our own commit comes back as the new running topology: keep the sheet (and its focus) as it is.
@@ -76,6 +81,11 @@ public final class SettingsPanel extends BorderPane {
     private void load(Topology t) {
         if (t == null) return;
         working = TopologyJson.copy(t);
+        fill();
+    }
+
+    /** The sheet's items for {@code working} (again after a foreign router is added or removed). */
+    private void fill() {
         List<PropertySheet.Item> items = new ArrayList<>();
         boolean galera = working.flavour == org.viplab.core.model.Flavour.GALERA || working.flavour == org.viplab.core.model.Flavour.PXC;
         boolean mgr = working.flavour == org.viplab.core.model.Flavour.MGR;
@@ -116,7 +126,22 @@ public final class SettingsPanel extends BorderPane {
                 items.add(new Item<>(cat, "cluster.singlePrimary", "settings.singlePrimary", Boolean.class, () -> c.singlePrimary, v -> c.singlePrimary = v));
             }
         }
+        items.addAll(foreign.items(working));
         sheet.getItems().setAll(items);
+        foreign.update(working);
+    }
+
+    /** A knob of the working copy, for {@link ForeignRouterSettings}. */
+    <T> PropertySheet.Item item(String category, String id, String key, Class<T> type, java.util.function.Supplier<T> getter,
+                                java.util.function.Consumer<T> setter) {
+        return new Item<>(category, id, key, type, getter, setter);
+    }
+
+    /** A foreign router added or removed: the sheet shows it at once, and the run restarts on it now (no pause). */
+    void structureChanged(String what) {
+        pendingChanges.add(what);
+        fill();
+        commitNow();
     }
 
     /** Finds an item by its id, e.g. "db1.priority" or "db1.check_haproxy.weight". */

@@ -53,6 +53,9 @@ public final class TopologyView extends Pane {
     /** ...the outer cards' centre, and a card's height with room for its VIP pill. */
     private static final double ARC_TOP = 360;
     private static final double CARD_H = 340;
+    /** A foreign router's card stands this far from the client's side, pairs of them this far apart upwards. */
+    private static final double FOREIGN_GAP = 24;
+    private static final double FOREIGN_DY = 150;
 
     private final LabViewModel live;
     private final TimeTravel travel;
@@ -67,6 +70,7 @@ public final class TopologyView extends Pane {
     private final Scale zoom = new Scale(1, 1, 0, 0);
     private final Map<String, Label> vipPills = new HashMap<>();
     private final Map<String, HostCard> cards = new HashMap<>();
+    private final List<ForeignRouterCard> foreignCards = new java.util.ArrayList<>();
     private final Map<String, Point2D> anchors = new HashMap<>();
     private final Map<String, Node> links = new HashMap<>();
     private final WireLayer wire;
@@ -174,6 +178,7 @@ public final class TopologyView extends Pane {
         world.getChildren().clear();
         vipPills.clear();
         cards.clear();
+        foreignCards.clear();
         anchors.clear();
         links.clear();
         clientCard = null;
@@ -210,6 +215,7 @@ public final class TopologyView extends Pane {
         clientCard = ClientCard.create(vm, t, i18n);
         centre((Region) clientCard, CLIENT_AT.getX(), CLIENT_AT.getY());
         nodes.getChildren().add(clientCard);
+        foreignRouters(t, hosts, linkGroup, nodes);
         for (HostViewModel h : hosts) {
             Point2D at = anchors.get(h.name());
             if (at == null) continue;
@@ -253,6 +259,60 @@ public final class TopologyView extends Pane {
             out.add(new Point2D(CLIENT_AT.getX() + off * ARC_STEP, ARC_TOP + (mid * mid - off * off) * drop));
         }
         return out;
+    }
+
+    /**
+     * Other clusters' routers on the segment (a VRID clash): a dashed card each beside the client, with a dashed line
+     * to every host that has an instance of its VRID (the ones whose keepalived checks its multicast adverts; the
+     * others drop them unread); a line is drawn cut while that host's link is, since no advert reaches it then.
+     */
+    private void foreignRouters(Topology t, List<HostViewModel> hosts, Group linkGroup, Group nodes) {
+        if (t.foreignRouters == null) return;
+        Region client = (Region) clientCard;
+        for (int i = 0; i < t.foreignRouters.size(); i++) {
+            org.viplab.core.model.ForeignRouterSpec f = t.foreignRouters.get(i);
+            if (f == null) continue;
+            ForeignRouterCard card = new ForeignRouterCard(f, i, t, i18n, vm.clockProperty());
+            placeForeign(card, client, i);
+            List<String> reached = ForeignRouterCard.sameVrid(t, f.vrid);
+            for (HostViewModel h : hosts) {
+                Point2D to = anchors.get(h.name());
+                if (to == null || !reached.contains(h.name())) continue;
+                Line line = new Line();
+                line.startXProperty().bind(card.layoutXProperty().add(card.widthProperty().divide(2)));
+                line.startYProperty().bind(card.layoutYProperty().add(card.heightProperty().divide(2)));
+                line.setEndX(to.getX());
+                line.setEndY(to.getY());
+                line.setId("foreign-link-" + i + "-" + h.name());
+                line.getStyleClass().add("foreign-link");
+                Runnable cut = () -> line.getStyleClass().setAll(h.linkCutProperty().get() ? List.of("foreign-link", "foreign-link-cut") : List.of("foreign-link"));
+                h.linkCutProperty().addListener((o, a, b) -> cut.run());
+                cut.run();
+                linkGroup.getChildren().add(line);
+            }
+            foreignCards.add(card);
+            nodes.getChildren().add(card);
+        }
+    }
+
+    /**
+     * Beside the client's card, whatever its width (a mode 2 probe line makes it wider): the first on its right, the
+     * second on its left, further pairs above them (never down among the hosts' cards, whose tops are at about
+     * y = 190 for 3 to 5 hosts and 220 for two).
+     */
+    private static void placeForeign(Region card, Region client, int i) {
+        double y = CLIENT_AT.getY() - (i / 2) * FOREIGN_DY;
+        if (i % 2 == 0) {
+            card.layoutXProperty().bind(client.widthProperty().divide(2).add(CLIENT_AT.getX() + FOREIGN_GAP));
+        } else {
+            card.layoutXProperty().bind(client.widthProperty().divide(-2).subtract(card.widthProperty()).add(CLIENT_AT.getX() - FOREIGN_GAP));
+        }
+        card.layoutYProperty().bind(card.heightProperty().divide(-2).add(y));
+    }
+
+    /** The foreign routers' cards of the current drawing, in the topology's order, for tests. */
+    public List<String> foreignTexts(int index) {
+        return index < foreignCards.size() ? foreignCards.get(index).texts() : List.of();
     }
 
     /** The frame and every card (not the wire's dots, which come and go): what fitting must show. */
