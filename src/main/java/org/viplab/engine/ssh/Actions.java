@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.util.BundleText;
+import org.viplab.lab.LabText;
 import org.viplab.core.timeline.EventSink;
 import org.viplab.core.timeline.Actor;
 import org.viplab.core.timeline.LabEvent;
@@ -84,10 +86,10 @@ final class Actions implements AutoCloseable {
         if (target instanceof Target.ClientPath c) {
             HostObserver h = fleet.host(c.host());
             requireFirewall(h, c.id());
-            if (h.clientAddress == null || h.clientAddress.isBlank()) throw new UnsupportedOperationException(c.id() + ": the client's address is unknown");
+            if (h.clientAddress == null || h.clientAddress.isBlank()) throw LabText.unsupported("action.clientAddressUnknown", c.id());
             return withShapingUndone(action, List.of(new RemoteStep(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false))));
         }
-        throw new IllegalArgumentException("cannot do " + CommandTemplates.describe(action) + " on real hosts");
+        throw LabText.refused("action.notOnHosts", CommandTemplates.describe(action));
     }
 
     /**
@@ -110,7 +112,7 @@ final class Actions implements AutoCloseable {
      * Why these hosts cannot run {@code action} (what a timing fault needs: tc with netem, a cgroup2 freezer, nft
      * or iptables), or null; asked once connected, as only the hosts know what they have.
      */
-    String unsupported(Action action) { return faults.unsupported(action); }
+    LabText unsupported(Action action) { return faults.unsupported(action); }
 
     /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
     List<String> commandsFor(Action action) {
@@ -164,7 +166,7 @@ final class Actions implements AutoCloseable {
             }
             afterApplied(action);
         } catch (RemoteException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw LabText.failed(e.text(), e);
         } finally {
             stamp.placeAt(stamp.sentUs);
         }
@@ -193,14 +195,14 @@ final class Actions implements AutoCloseable {
     }
 
     /** Takes off every timing fault VIP Lab put on the hosts (the restore's first step); each failure is returned. */
-    List<String> undoTimingFaults(Actor by) {
-        List<String> problems = new ArrayList<>();
+    List<BundleText> undoTimingFaults(Actor by) {
+        List<BundleText> problems = new ArrayList<>();
         List<String> keys = faults.keys();
         for (RemoteStep s : faults.undo(keys)) {
             try {
                 run(s.host(), s.command());
             } catch (RemoteException e) {
-                problems.add("undo of timing faults on " + s.host().name() + ": " + e.getMessage());
+                problems.add(LabText.of("restore.undoFailed", s.host().name(), e.text()));
             }
         }
         faults.undone(keys);
@@ -232,8 +234,7 @@ final class Actions implements AutoCloseable {
 
     private static void requireFirewall(HostObserver h, String what) {
         if (h.firewall == null) {
-            throw new UnsupportedOperationException(what + " is not supported on these hosts: it needs iptables or nft, and "
-                    + h.name() + " has neither");
+            throw LabText.unsupported("action.needsFirewall", what, h.name());
         }
     }
 

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.Mode;
@@ -54,7 +55,7 @@ final class Fleet implements AutoCloseable {
 
     HostObserver host(String name) {
         HostObserver h = hosts.get(name);
-        if (h == null) throw new IllegalArgumentException("no host " + name + " in the inventory");
+        if (h == null) throw LabText.refused("inventory.noHost", name);
         return h;
     }
 
