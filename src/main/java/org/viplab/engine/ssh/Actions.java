@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.text.EventFormatter;
 import org.viplab.core.util.BundleText;
 import org.viplab.lab.LabText;
 import org.viplab.core.timeline.EventSink;
@@ -181,8 +182,8 @@ final class Actions implements AutoCloseable {
         Target target = action.target();
         if (verb.timingFault() || (verb == Verb.RESUME && target instanceof Target.Host)) {
             for (String undo : faults.applied(action)) {
-                events.accept(new LabEvent.LogLine(clock.nowUs(), undo.substring(0, undo.indexOf('$')), "viplab",
-                        "undo of " + action + " recorded: " + undo.substring(undo.indexOf('$') + 2)));
+                events.accept(EventFormatter.diagnostic(clock.nowUs(), undo.substring(0, undo.indexOf('$')), "viplab",
+                        Reason.of(Reason.Code.UNDO_RECORDED, action, undo.substring(undo.indexOf('$') + 2))));
             }
             return;
         }
@@ -245,7 +246,7 @@ final class Actions implements AutoCloseable {
         h.ssh.checkStamped(step.command(), COMMAND_TIMEOUT_MS, hostUs -> {
             long t = stamp.began(h, hostUs);
             stamp.placeAt(t);
-            events.accept(new LabEvent.LogLine(t, h.name(), "command", "began " + CommandTemplates.describe(stamp.action)));
+            events.accept(EventFormatter.diagnostic(t, h.name(), "command", Reason.of(Reason.Code.COMMAND_BEGAN, CommandTemplates.describe(stamp.action))));
         });
     }
 

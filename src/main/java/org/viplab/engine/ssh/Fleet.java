@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.text.EventFormatter;
 import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
@@ -90,7 +91,7 @@ final class Fleet implements AutoCloseable {
             } catch (RemoteException ex) {
                 h.reachable = false;
             } catch (RuntimeException ex) {
-                events.accept(new LabEvent.LogLine(clock.nowUs(), h.name(), "viplab", "watchdog: " + ex));
+                events.accept(EventFormatter.diagnostic(clock.nowUs(), h.name(), "viplab", Reason.of(Reason.Code.WATCHDOG, ex)));
             }
         }
     }
