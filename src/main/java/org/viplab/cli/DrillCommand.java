@@ -82,7 +82,7 @@ public final class DrillCommand extends CliCommand {
     Path report;
 
     @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-            description = "the language of the report and of the --why and --json texts: en (default) or zh-CN")
+            description = "the language of the report, of the --why and --json texts and of why a drill on real hosts cannot run: en (default) or zh-CN")
     Locale lang;
 
     @Option(names = "--html-only", description = "write report.html only, without a timestamp (how samples/reports is made)")
