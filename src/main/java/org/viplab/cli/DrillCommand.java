@@ -82,7 +82,7 @@ public final class DrillCommand extends CliCommand {
     Path report;
 
     @Option(names = "--lang", paramLabel = "LANG", converter = LangConverter.class, completionCandidates = LangConverter.Candidates.class,
-            description = "the language of the report and of the --why and --json texts: en (default) or zh-CN")
+            description = "the language of the report, of the --why and --json texts and of why a drill on real hosts cannot run: en (default) or zh-CN")
     Locale lang;
 
     @Option(names = "--html-only", description = "write report.html only, without a timestamp (how samples/reports is made)")
@@ -142,7 +142,7 @@ public final class DrillCommand extends CliCommand {
         Instant started = Instant.now();
         long t0 = System.nanoTime();
         if (engine == Engine.ssh) {
-            SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
+            SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err, lang == null ? Locale.ENGLISH : lang);
             if (o.exitCode() != null && o.result() == null) return cannotRun(files.get(0), o.error(), o.exitCode());
             if (o.exitCode() != null) return o.exitCode();
             ran = o.result();
@@ -207,7 +207,7 @@ public final class DrillCommand extends CliCommand {
         print(sim, true, out);
         Instant realStart = Instant.now();
         long r0 = System.nanoTime();
-        SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err);
+        SshDrill.Outcome o = SshDrill.run(withSeed(drill, seed), inventory, out, err, lang == null ? Locale.ENGLISH : lang);
         if (o.exitCode() != null) return o.exitCode();
         DrillResult real = withProvenance(o.result(), files.get(0), realStart, r0);
         print(real, true, out);

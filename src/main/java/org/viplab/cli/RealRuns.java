@@ -49,7 +49,7 @@ final class RealRuns {
                 r = session.run(drill);
             } catch (IllegalStateException e) {
                 if (session.cancelled()) break;
-                String msg = "run " + i + " of " + n + ": " + (e.getMessage().startsWith("baseline") ? e.getMessage() : "engine failed: " + e.getMessage());
+                String msg = "run " + i + " of " + n + ": " + SshDrill.engineFailed(e, Locale.ENGLISH);
                 return new Outcome(results, false, ExitCodes.ENGINE, msg, (nanos.getAsLong() - t0) / 1e9);
             }
             if (session.cancelled()) break; // an aborted run is cut short: not a sample of the drill

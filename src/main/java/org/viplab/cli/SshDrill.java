@@ -5,6 +5,9 @@ import org.viplab.drill.DrillResult;
 import org.viplab.drill.DrillRunner;
 import org.viplab.drill.Provenance;
 import org.viplab.cli.lab.LabScripts;
+import org.viplab.core.util.BundleText;
+import org.viplab.core.util.Failures;
+import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.engine.ssh.RemoteException;
@@ -19,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /** {@code drill --engine ssh}: connects to the inventory's hosts, restores the baseline, runs the drill. */
@@ -39,26 +43,36 @@ final class SshDrill {
 
     private SshDrill() { }
 
-    static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
-        Opened o = open(drill, inventoryOption, out, err);
+    /**
+     * Runs the drill once on the inventory's hosts; why it could not (an unreachable host, a failed command, a tool
+     * the hosts lack) is printed in {@code lang}, the command's {@code --lang}.
+     */
+    static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err, Locale lang) throws InterruptedException {
+        Opened o = open(drill, inventoryOption, out, err, lang);
         if (o.failure() != null) return o.failure();
         try (Session s = o.session()) {
             DrillResult r;
             try {
                 r = s.run(o.drill());
             } catch (IllegalStateException e) {
-                return fail(err, ExitCodes.ENGINE, e.getMessage().startsWith("baseline") ? e.getMessage() : "engine failed: " + e.getMessage());
+                return fail(err, ExitCodes.ENGINE, engineFailed(e, lang));
             }
             String gone = s.unreachable();
             if (gone != null) {
-                err.println(gone + " is unreachable at the end of the drill");
+                err.println(LabText.of("run.unreachableAtEnd", gone).render(lang));
                 print(r, out);
                 return new Outcome(r, ExitCodes.ENGINE);
             }
             return new Outcome(r, null);
         } catch (IllegalStateException | UnsupportedOperationException e) {
-            return fail(err, ExitCodes.ENGINE, "engine failed: " + e.getMessage());
+            return fail(err, ExitCodes.ENGINE, engineFailed(e, lang));
         }
+    }
+
+    /** "engine failed: why" (or "baseline: why" as it is) in a language. */
+    static String engineFailed(RuntimeException e, Locale lang) {
+        BundleText why = Failures.text(e);
+        return (why instanceof LabText && "run.baseline".equals(why.key()) ? why : LabText.of("run.engineFailed", why)).render(lang);
     }
 
     /** Connected hosts and the drill as they run it, or why not (printed already). */
@@ -69,6 +83,11 @@ final class SshDrill {
      * connects and asks each host its versions: everything before a first run. The caller closes the session.
      */
     static Opened open(Drill drill, String inventoryOption, PrintStream out, PrintStream err) throws InterruptedException {
+        return open(drill, inventoryOption, out, err, Locale.ENGLISH);
+    }
+
+    /** {@link #open(Drill, String, PrintStream, PrintStream)} saying what is wrong in {@code lang}. */
+    static Opened open(Drill drill, String inventoryOption, PrintStream out, PrintStream err, Locale lang) throws InterruptedException {
         // timing faults are checked once connected, against what the hosts have (tc, netem, cgroups, nft)
         List<org.viplab.drill.Step> all = new ArrayList<>(drill.steps());
         all.addAll(drill.restore());
@@ -81,7 +100,7 @@ final class SshDrill {
         try {
             inv = Inventory.read(invPath);
         } catch (IOException | IllegalArgumentException e) {
-            return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, e.getMessage()));
+            return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, Failures.message(e, lang)));
         }
         if (drill.presetName() != null && !drill.presetName().equals(inv.preset)) {
             err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
@@ -108,7 +127,7 @@ final class SshDrill {
             lab.connect();
         } catch (RemoteException e) {
             lab.close();
-            return new Opened(null, drill, fail(err, ExitCodes.ENGINE, "cannot reach the hosts: " + e.getMessage()));
+            return new Opened(null, drill, fail(err, ExitCodes.ENGINE, LabText.of("run.cannotReach", e.text()).render(lang)));
         } catch (RuntimeException e) {
             lab.close();
             throw e;
@@ -117,10 +136,10 @@ final class SshDrill {
                 (System.nanoTime() - t0) / 1_000_000, offsets(lab));
         // what the hosts lack for a timing fault, known once connected: refused before anything runs
         for (org.viplab.drill.Step s : all) {
-            String lacking = s instanceof org.viplab.drill.Step.ActionStep a ? lab.unsupported(a.action()) : null;
+            LabText lacking = s instanceof org.viplab.drill.Step.ActionStep a ? lab.unsupported(a.action()) : null;
             if (lacking != null) {
                 lab.close();
-                return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, drill.source() + ":" + s.line() + ": " + lacking));
+                return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, drill.source() + ":" + s.line() + ": " + lacking.render(lang)));
             }
         }
         // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
@@ -158,7 +177,7 @@ final class SshDrill {
             try {
                 lab.prepare(BASELINE_MAX_MS, () -> cancelled);
             } catch (IllegalStateException e) {
-                throw new IllegalStateException("baseline: " + e.getMessage(), e);
+                throw LabText.failed(LabText.of("run.baseline", Failures.text(e)), e);
             }
             out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
             lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on

@@ -40,29 +40,23 @@ public record Action(Verb verb, Target target, Amount amount) {
 
     public Action {
         if (amount == null) amount = Amount.NONE;
-        String wrong = wrongTarget(verb, target);
-        if (wrong != null) throw new IllegalArgumentException("cannot " + verb.id() + " " + target.id() + ": " + wrong);
+        LabText wrong = wrongTarget(verb, target);
+        if (wrong != null) throw LabText.refused("action.wrongTarget", verb.id(), target.id(), wrong);
         checkAmount(verb, amount);
     }
 
     /** Why {@code verb} cannot apply to {@code target}, or null. */
-    private static String wrongTarget(Verb verb, Target target) {
+    private static LabText wrongTarget(Verb verb, Target target) {
         boolean process = target instanceof Target.Process;
         boolean host = target instanceof Target.Host;
         boolean path = target instanceof Target.PeerPath || target instanceof Target.ClientPath;
         return switch (verb) {
-            case START, STOP, KILL, HANG, RESTART -> process ? null : host
-                    ? "name a process (HOST/mysqld, HOST/haproxy, HOST/keepalived); a whole host takes stall or resume"
-                    : "links take cut, heal, delay or loss";
-            case RESUME -> process || host ? null : "resume takes a process or a host (after a stall); links take heal";
-            case CUT, HEAL -> path || target instanceof Target.HostLink || target instanceof Target.OneWayVrrp ? null
-                    : "processes take start, stop, kill, hang, resume or restart; links (HOST/link, db1-db2, db1-db2/vrrp, db1>db2/vrrp, clients-HOST) take cut or heal";
-            case DELAY, LOSS -> path ? null : target instanceof Target.OneWayVrrp
-                    ? "delay and loss apply to both directions of a path: db1-db2, db1-db2/vrrp or clients-HOST"
-                    : "delay and loss apply to a path: db1-db2, db1-db2/vrrp or clients-HOST";
-            case STALL -> host ? null : "stall takes a whole host, e.g. \"db1\"";
-            case SLOW -> process && ((Target.Process) target).process() == ProcessKind.MYSQLD ? null
-                    : "slow takes HOST/mysqld: its queries answer late";
+            case START, STOP, KILL, HANG, RESTART -> process ? null : LabText.of(host ? "target.nameProcess" : "target.linksTake");
+            case RESUME -> process || host ? null : LabText.of("target.resumeTakes");
+            case CUT, HEAL -> path || target instanceof Target.HostLink || target instanceof Target.OneWayVrrp ? null : LabText.of("target.processesTake");
+            case DELAY, LOSS -> path ? null : LabText.of(target instanceof Target.OneWayVrrp ? "target.pathBothWays" : "target.pathOnly");
+            case STALL -> host ? null : LabText.of("target.stallTakes");
+            case SLOW -> process && ((Target.Process) target).process() == ProcessKind.MYSQLD ? null : LabText.of("target.slowTakes");
         };
     }
 
@@ -73,25 +67,23 @@ public record Action(Verb verb, Target target, Amount amount) {
             case DELAY -> {
                 range("delay \"by\"", a.us(), MIN_AMOUNT_US, MAX_DELAY_US);
                 if (a.jitterUs() < 0 || a.jitterUs() > a.us()) {
-                    throw new IllegalArgumentException("\"jitter\" " + Durations.format(a.jitterUs()) + " is out of range: 0 .. the delay ("
-                            + Durations.format(a.us()) + ")");
+                    throw LabText.refused("amount.jitterRange", Durations.format(a.jitterUs()), Durations.format(a.us()));
                 }
             }
             case LOSS -> {
                 if (a.lossBasisPoints() < 1 || a.lossBasisPoints() > 10_000) {
-                    throw new IllegalArgumentException("loss " + percent(a.lossBasisPoints()) + " is out of range: 0.01% .. 100%");
+                    throw LabText.refused("amount.lossRange", percent(a.lossBasisPoints()));
                 }
             }
             default -> {
-                if (!a.equals(Amount.NONE)) throw new IllegalArgumentException(verb.id() + " takes no amount");
+                if (!a.equals(Amount.NONE)) throw LabText.refused("amount.none", verb.id());
             }
         }
     }
 
     private static void range(String what, long us, long min, long max) {
         if (us < min || us > max) {
-            throw new IllegalArgumentException(what + " " + Durations.format(us) + " is out of range: " + Durations.format(min)
-                    + " .. " + Durations.format(max));
+            throw LabText.refused("amount.range", what, Durations.format(us), Durations.format(min), Durations.format(max));
         }
     }
 
@@ -123,7 +115,7 @@ public record Action(Verb verb, Target target, Amount amount) {
                 default -> Amount.loss(parsePercent(d));
             };
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(verb.id() + " needs an amount such as \"" + example(verb) + "\", not \"" + d + "\"");
+            throw LabText.refused("amount.needed", verb.id(), example(verb), d);
         }
     }
 
@@ -145,7 +137,7 @@ public record Action(Verb verb, Target target, Amount amount) {
     public static int parsePercent(String text) {
         String t = text == null ? "" : text.strip();
         if (!t.matches("\\d{1,3}(\\.\\d{1,2})?%")) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a percentage; write e.g. \"30%\" or \"0.5%\" (up to two decimals)");
+            throw LabText.refused("amount.notPercent", text);
         }
         return new BigDecimal(t.substring(0, t.length() - 1)).movePointRight(2).intValueExact();
     }
@@ -162,7 +154,7 @@ public record Action(Verb verb, Target target, Amount amount) {
     /** The action an ActionApplied records; throws IllegalArgumentException when this version cannot read it. */
     public static Action of(org.viplab.core.timeline.LabEvent.ActionApplied a, java.util.List<String> hosts) {
         Verb verb = Verb.fromId(a.action());
-        if (verb == null) throw new IllegalArgumentException("unknown action " + a.action());
+        if (verb == null) throw LabText.refused("action.unknown", a.action());
         return new Action(verb, Target.parse(a.target(), hosts), parseDetail(verb, a.detail()));
     }
 

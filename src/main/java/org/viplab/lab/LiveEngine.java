@@ -68,7 +68,7 @@ public interface LiveEngine extends AutoCloseable {
      * the new run. Engines without {@link Capability#DRILLS} throw UnsupportedOperationException.
      */
     default DrillLab startDrill(DrillStart start) throws InterruptedException {
-        throw new UnsupportedOperationException("drills do not run on " + engine().id());
+        throw LabText.unsupported("engine.noDrills", engine().id());
     }
 
     @Override

@@ -75,7 +75,7 @@ public final class RecordedRun implements LiveEngine {
 
     /** What every action on a recording says. */
     public static UnsupportedOperationException readOnlyError() {
-        return new UnsupportedOperationException("a recorded run is shown read-only: go back to the simulator (Lab menu) to act");
+        return LabText.unsupported("recorded.readOnly");
     }
 
     @Override

@@ -79,7 +79,7 @@ public sealed interface Target {
         }
         String h = hosts.isEmpty() ? "db1" : hosts.get(0);
         String h2 = hosts.size() > 1 ? hosts.get(1) : "db2";
-        throw new IllegalArgumentException("unknown target \"" + text + "\"; expected one of " + h + "/mysqld, "
-                + h + "/haproxy, " + h + "/keepalived, " + h + "/link, " + h + "-" + h2 + ", " + h + "-" + h2 + "/vrrp, " + h + ">" + h2 + "/vrrp, clients-" + h + ", " + h);
+        throw LabText.refused("target.unknown", text, h + "/mysqld, " + h + "/haproxy, " + h + "/keepalived, " + h + "/link, "
+                + h + "-" + h2 + ", " + h + "-" + h2 + "/vrrp, " + h + ">" + h2 + "/vrrp, clients-" + h + ", " + h);
     }
 }

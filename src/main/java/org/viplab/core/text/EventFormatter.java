@@ -65,6 +65,14 @@ public final class EventFormatter {
 
     public String actor(Actor a) { return f("actor." + a.id()); }
 
+    /**
+     * A diagnostic line of VIP Lab's own (not a daemon's): said as a reason, so it follows the reader's language,
+     * with its English as the text.
+     */
+    public static LabEvent.LogLine diagnostic(long timeUs, String host, String source, Reason said) {
+        return new LabEvent.LogLine(timeUs, host, source, english().reason(said), said);
+    }
+
     /** A reason as a phrase; "" for none. */
     public String reason(Reason r) {
         if (r == null) return "";
@@ -102,7 +110,7 @@ public final class EventFormatter {
                     : f("ev.probe.failed", word("probe.", p.failure().name()), TimeText.length(p.latencyUs(), locale));
         if (e instanceof LabEvent.ActionApplied a) return a.detail() == null ? f("ev.action", word("verb.", a.action()), a.target(), actor(a.by()))
                     : f("ev.action.amount", word("verb.", a.action()), a.target(), amount(a.detail()), actor(a.by()));
-        if (e instanceof LabEvent.LogLine l) return f("ev.log", l.source(), l.text());
+        if (e instanceof LabEvent.LogLine l) return f("ev.log", l.source(), l.said() != null ? reason(l.said()) : l.text());
         if (e instanceof LabEvent.ReplicationChanged r) return f(r.connected() ? "ev.repl.up" : "ev.repl.down", r.from(), r.behind());
         if (e instanceof LabEvent.HostReachability h) return f(h.reachable() ? "ev.host.up" : "ev.host.down",
                     h.detail() == null ? "" : f("wrap.detail", reason(h.detail())));

@@ -98,8 +98,15 @@ public sealed interface LabEvent {
         public String kind() { return "action"; }
     }
 
-    /** A line a daemon would log (keepalived's wording), for the event list and the comparison with real logs. */
-    record LogLine(long timeUs, String host, String source, String text) implements LabEvent {
+    /**
+     * A line a daemon would log (keepalived's wording), for the event list and the comparison with real logs. A line
+     * of VIP Lab's own (the SSH engine's diagnostics) also says it as data, {@code said}, so it reads in the user's
+     * language; its {@code text} is then the English, for files read by older versions. Null for a daemon's line,
+     * whose words are kept as they are.
+     */
+    record LogLine(long timeUs, String host, String source, String text, Reason said) implements LabEvent {
+        public LogLine(long timeUs, String host, String source, String text) { this(timeUs, host, source, text, null); }
+
         public String kind() { return "log"; }
     }
 

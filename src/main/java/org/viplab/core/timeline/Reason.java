@@ -127,7 +127,17 @@ public record Reason(Code code, List<String> args) {
         /** Real hosts: SSH connected: {clock offset ms}, {round trip ms}, {tcpdump yes|no}, {firewall or empty}. */
         CONNECTED(4),
         /** Real hosts: the SSH connection dropped; VIP Lab retries every 2 s. */
-        CONNECTION_LOST(0);
+        CONNECTION_LOST(0),
+        /** VIP Lab's own diagnostic lines on real hosts (source "viplab" or "command"): a timing fault's undo recorded. {action} {command} */
+        UNDO_RECORDED(2),
+        /** The host began an action's command at this moment (its own clock). {action} */
+        COMMAND_BEGAN(1),
+        /** The watchdog that reconnects lost hosts failed: {what the JVM said} */
+        WATCHDOG(1),
+        /** A watched command printed a line its parser could not read. {command} {line} */
+        UNREADABLE_LINE(2),
+        /** A watched command ended while its host is still connected (no permission, tool missing). {command} */
+        OBSERVER_ENDED(1);
 
         private final int arity;
 

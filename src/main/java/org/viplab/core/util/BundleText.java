@@ -46,6 +46,9 @@ public abstract class BundleText {
         return new MessageFormat(bundle(bundleName, l).getString(key), l).format(a);
     }
 
+    /** Text that is the same in every language: a message from elsewhere (the JDK, JSch, a remote command). */
+    public static BundleText literal(String text) { return new Literal(text); }
+
     /** English, as the command line prints by default. */
     public String english() { return render(Locale.ENGLISH); }
 
@@ -71,5 +74,9 @@ public abstract class BundleText {
         Locale s = supported(l);
         return BUNDLES.computeIfAbsent(bundleName + "|" + s, x -> ResourceBundle.getBundle(bundleName, s,
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
+    }
+
+    private static final class Literal extends BundleText {
+        Literal(String text) { super(null, null, new Object[] {text}); }
     }
 }

@@ -1,5 +1,6 @@
 package org.viplab.core.util;
 
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
@@ -18,4 +19,16 @@ public final class Failures {
         Throwable r = root(t);
         return r.getMessage() != null ? r.getMessage() : r.toString();
     }
+
+    /**
+     * The root failure's message in no language yet: its own text when it is {@link Localized} (the engines'
+     * failures), else its message as it is. The UI passes it to its texts, which render it in the user's language.
+     */
+    public static BundleText text(Throwable t) {
+        Throwable r = root(t);
+        return r instanceof Localized l ? l.text() : BundleText.literal(message(r));
+    }
+
+    /** The root failure's message in a language (English for any but zh). */
+    public static String message(Throwable t, Locale l) { return text(t).render(l); }
 }

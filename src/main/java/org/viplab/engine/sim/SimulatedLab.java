@@ -1,5 +1,6 @@
 package org.viplab.engine.sim;
 
+import org.viplab.lab.LabText;
 import org.viplab.core.timeline.Actor;
 import org.viplab.core.timeline.Reason;
 import org.viplab.core.timeline.Reason.Code;
@@ -193,7 +194,7 @@ public final class SimulatedLab implements Lab {
     private void applyToProcess(Action action, Target.Process p, Reason why) {
         SimHost h = requireHost(p.host());
         SimProcess proc = h.process(p.process());
-        if (proc == null) throw new IllegalArgumentException(p.host() + " runs no " + p.process().id() + " in this topology");
+        if (proc == null) throw LabText.refused("sim.noProcess", p.host(), p.process().id());
         if (action.verb() == Verb.SLOW) {
             h.mysqld.slow(action.amount().us());
             return;
@@ -298,7 +299,7 @@ public final class SimulatedLab implements Lab {
 
     private SimHost requireHost(String name) {
         SimHost h = hosts.get(name);
-        if (h == null) throw new IllegalArgumentException("no host " + name + " in this topology; hosts: " + hosts.keySet());
+        if (h == null) throw LabText.refused("sim.noHost", name, String.join(", ", hosts.keySet()));
         return h;
     }
 

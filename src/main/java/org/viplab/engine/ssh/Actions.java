@@ -1,5 +1,8 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.text.EventFormatter;
+import org.viplab.core.util.BundleText;
+import org.viplab.lab.LabText;
 import org.viplab.core.timeline.EventSink;
 import org.viplab.core.timeline.Actor;
 import org.viplab.core.timeline.LabEvent;
@@ -93,10 +96,10 @@ final class Actions implements AutoCloseable {
         if (target instanceof Target.ClientPath c) {
             HostObserver h = fleet.host(c.host());
             requireFirewall(h, c.id());
-            if (h.clientAddress == null || h.clientAddress.isBlank()) throw new UnsupportedOperationException(c.id() + ": the client's address is unknown");
+            if (h.clientAddress == null || h.clientAddress.isBlank()) throw LabText.unsupported("action.clientAddressUnknown", c.id());
             return withShapingUndone(action, List.of(new RemoteStep(h, h.cmd.drop(cut, h.firewall, h.clientAddress, false))));
         }
-        throw new IllegalArgumentException("cannot do " + CommandTemplates.describe(action) + " on real hosts");
+        throw LabText.refused("action.notOnHosts", CommandTemplates.describe(action));
     }
 
     /**
@@ -119,7 +122,7 @@ final class Actions implements AutoCloseable {
      * Why these hosts cannot run {@code action} (what a timing fault needs: tc with netem, a cgroup2 freezer, nft
      * or iptables), or null; asked once connected, as only the hosts know what they have.
      */
-    String unsupported(Action action) { return faults.unsupported(action); }
+    LabText unsupported(Action action) { return faults.unsupported(action); }
 
     /** What {@link #apply} would run, as "db1$ service mysql stop" lines, for the user to see first. */
     List<String> commandsFor(Action action) {
@@ -173,7 +176,7 @@ final class Actions implements AutoCloseable {
             }
             afterApplied(action);
         } catch (RemoteException e) {
-            throw new IllegalStateException(e.getMessage(), e);
+            throw LabText.failed(e.text(), e);
         } finally {
             stamp.placeAt(stamp.sentUs);
         }
@@ -188,8 +191,8 @@ final class Actions implements AutoCloseable {
         Target target = action.target();
         if (verb.timingFault() || (verb == Verb.RESUME && target instanceof Target.Host)) {
             for (String undo : faults.applied(action)) {
-                events.accept(new LabEvent.LogLine(clock.nowUs(), undo.substring(0, undo.indexOf('$')), "viplab",
-                        "undo of " + action + " recorded: " + undo.substring(undo.indexOf('$') + 2)));
+                events.accept(EventFormatter.diagnostic(clock.nowUs(), undo.substring(0, undo.indexOf('$')), "viplab",
+                        Reason.of(Reason.Code.UNDO_RECORDED, action, undo.substring(undo.indexOf('$') + 2))));
             }
             return;
         }
@@ -213,14 +216,14 @@ final class Actions implements AutoCloseable {
     }
 
     /** Takes off every timing fault VIP Lab put on the hosts (the restore's first step); each failure is returned. */
-    List<String> undoTimingFaults(Actor by) {
-        List<String> problems = new ArrayList<>();
+    List<BundleText> undoTimingFaults(Actor by) {
+        List<BundleText> problems = new ArrayList<>();
         List<String> keys = faults.keys();
         for (RemoteStep s : faults.undo(keys)) {
             try {
                 run(s.host(), s.command());
             } catch (RemoteException e) {
-                problems.add("undo of timing faults on " + s.host().name() + ": " + e.getMessage());
+                problems.add(LabText.of("restore.undoFailed", s.host().name(), e.text()));
             }
         }
         faults.undone(keys);
@@ -269,8 +272,7 @@ final class Actions implements AutoCloseable {
 
     private static void requireFirewall(HostObserver h, String what) {
         if (h.firewall == null) {
-            throw new UnsupportedOperationException(what + " is not supported on these hosts: it needs iptables or nft, and "
-                    + h.name() + " has neither");
+            throw LabText.unsupported("action.needsFirewall", what, h.name());
         }
     }
 
@@ -281,7 +283,7 @@ final class Actions implements AutoCloseable {
         h.ssh.checkStamped(step.command(), COMMAND_TIMEOUT_MS, hostUs -> {
             long t = stamp.began(h, hostUs);
             stamp.placeAt(t);
-            events.accept(new LabEvent.LogLine(t, h.name(), "command", "began " + CommandTemplates.describe(stamp.action)));
+            events.accept(EventFormatter.diagnostic(t, h.name(), "command", Reason.of(Reason.Code.COMMAND_BEGAN, CommandTemplates.describe(stamp.action))));
         });
     }
 

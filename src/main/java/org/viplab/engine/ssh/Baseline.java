@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
@@ -35,31 +36,30 @@ final class Baseline {
     void await(long maxMs, BooleanSupplier stop) throws InterruptedException {
         long deadline = clock.epochUs() + maxMs * 1000;
         while (true) {
-            String missing = missing();
+            LabText missing = missing();
             if (missing == null && state.quietUs() > QUIET_US) return;
-            if (stop.getAsBoolean()) throw new IllegalStateException("stopped while waiting for the baseline");
+            if (stop.getAsBoolean()) throw LabText.failed("baseline.stopped");
             if (clock.epochUs() > deadline) {
-                throw new IllegalStateException("the hosts did not reach the baseline within " + maxMs / 1000 + " s: "
-                        + (missing != null ? missing : "state still changing"));
+                throw LabText.failed("baseline.notReached", maxMs / 1000, missing != null ? missing : LabText.of("baseline.changing"));
             }
             Thread.sleep(POLL_MS);
         }
     }
 
     /** What keeps the hosts from the baseline now, or null. */
-    String missing() {
-        for (HostObserver h : fleet.all()) if (!h.reachable) return h.name() + " unreachable";
+    LabText missing() {
+        for (HostObserver h : fleet.all()) if (!h.reachable) return LabText.of("baseline.unreachable", h.name());
         Set<String> holders = state.vipHolders();
-        if (holders.size() != 1) return "VIP on " + (holders.isEmpty() ? "no host" : String.join(" and ", holders));
+        if (holders.size() != 1) return holders.isEmpty() ? LabText.of("baseline.vipNowhere") : LabText.of("baseline.vipOn", String.join(", ", holders));
         for (HostObserver h : fleet.all()) {
             for (ProcessKind k : required) {
                 ProcessState s = state.processState(h.name(), k);
-                if (s != ProcessState.RUNNING) return h.name() + "/" + k.id() + " is " + s;
+                if (s != ProcessState.RUNNING) return LabText.of("baseline.notRunning", h.name() + "/" + k.id(), s);
             }
         }
         LabEvent.ClientProbe p = state.lastProbe();
-        if (p == null) return "no client probe to " + vipAndPort + " has answered yet";
-        if (!p.ok()) return "the client's probes to " + vipAndPort + " fail (" + p.failure().name().toLowerCase() + ")";
+        if (p == null) return LabText.of("baseline.noProbe", vipAndPort);
+        if (!p.ok()) return LabText.of("baseline.probesFail", vipAndPort, p.failure().name().toLowerCase());
         return null;
     }
 }

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.RemoteValues;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.Action;
@@ -52,7 +53,7 @@ public final class CommandTemplates {
             case "sysv" -> priv("service", name, action);
             default -> {
                 String c = host.commands.get(action + " " + k.id());
-                if (c == null) throw new UnsupportedOperationException(host.name + ": no command for '" + action + " " + k.id() + "' in the inventory (services: custom)");
+                if (c == null) throw LabText.unsupported("commands.noCustom", host.name, action + " " + k.id());
                 yield c;
             }
         };
@@ -85,7 +86,7 @@ public final class CommandTemplates {
      * host has: {@code firewall} is "iptables" or "nft". {@code source} must be an IP literal.
      */
     public String drop(boolean cut, String firewall, String source, boolean vrrpOnly) {
-        if (!RemoteValues.isIpLiteral(source)) throw new IllegalArgumentException(host.name + ": not an IP address: " + source);
+        if (!RemoteValues.isIpLiteral(source)) throw LabText.refused("value.notIp.onHost", host.name, source);
         if (firewall.equals("iptables")) {
             List<String> w = new ArrayList<>(List.of("iptables", cut ? "-I" : "-D", "INPUT", "-s", source));
             if (vrrpOnly) w.addAll(List.of("-p", "112"));
@@ -103,7 +104,7 @@ public final class CommandTemplates {
                     priv("nft", "add chain inet " + table + " input { type filter hook input priority 0 ; }"),
                     priv(rule));
         }
-        throw new UnsupportedOperationException(host.name + ": cutting traffic needs iptables or nft on the host; it has neither");
+        throw LabText.unsupported("commands.cutNeedsFirewall", host.name);
     }
 
     /** The command with {@code sudo -n} first for a user who is not root (never prompts: fails instead). */

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.lab.hosts.RemoteValues;
@@ -175,7 +176,7 @@ final class FaultCommands {
             String in = cmd.priv(iptablesLoss("-I", "INPUT", "-s", source, vrrpOnly, basisPoints));
             return too ? Shell.and(in, cmd.priv(iptablesLoss("-I", "OUTPUT", "-d", source, vrrpOnly, basisPoints))) : in;
         }
-        throw new UnsupportedOperationException(host.name + ": loss needs nft or iptables on the host; it has neither");
+        throw LabText.unsupported("commands.lossNeedsFirewall", host.name);
     }
 
     /** Undoes {@link #loss} with the same arguments. */
@@ -254,6 +255,6 @@ final class FaultCommands {
     }
 
     private static void requireIp(String address) {
-        if (!RemoteValues.isIpLiteral(address)) throw new IllegalArgumentException("not an IP address: " + address);
+        if (!RemoteValues.isIpLiteral(address)) throw LabText.refused("value.notIp", address);
     }
 }

@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.text.EventFormatter;
+import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.Mode;
@@ -54,7 +56,7 @@ final class Fleet implements AutoCloseable {
 
     HostObserver host(String name) {
         HostObserver h = hosts.get(name);
-        if (h == null) throw new IllegalArgumentException("no host " + name + " in the inventory");
+        if (h == null) throw LabText.refused("inventory.noHost", name);
         return h;
     }
 
@@ -89,7 +91,7 @@ final class Fleet implements AutoCloseable {
             } catch (RemoteException ex) {
                 h.reachable = false;
             } catch (RuntimeException ex) {
-                events.accept(new LabEvent.LogLine(clock.nowUs(), h.name(), "viplab", "watchdog: " + ex));
+                events.accept(EventFormatter.diagnostic(clock.nowUs(), h.name(), "viplab", Reason.of(Reason.Code.WATCHDOG, ex)));
             }
         }
     }

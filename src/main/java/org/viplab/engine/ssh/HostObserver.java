@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.text.EventFormatter;
 import org.viplab.core.timeline.Reason;
 import org.viplab.lab.hosts.RemoteValues;
 import org.viplab.lab.hosts.Inventory;
@@ -224,13 +225,13 @@ final class HostObserver {
             try {
                 onLine.accept(line);
             } catch (RuntimeException e) {
-                sink.accept(new LabEvent.LogLine(time().nowLabUs(), inv.name, "viplab", "unreadable line from '" + command + "': " + line));
+                sink.accept(EventFormatter.diagnostic(time().nowLabUs(), inv.name, "viplab", Reason.of(Reason.Code.UNREADABLE_LINE, command, line)));
             }
         }, () -> {
             // the session is gone (the watchdog reconnects), or only this observer ended (no permission,
             // tool missing): then say so once and carry on with the others
             if (ssh.connected() && reachable) {
-                sink.accept(new LabEvent.LogLine(time().nowLabUs(), inv.name, "viplab", "observer ended: " + command));
+                sink.accept(EventFormatter.diagnostic(time().nowLabUs(), inv.name, "viplab", Reason.of(Reason.Code.OBSERVER_ENDED, command)));
             }
         }));
     }

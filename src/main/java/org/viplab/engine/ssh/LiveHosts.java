@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.core.timeline.Actor;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
@@ -63,7 +64,7 @@ public final class LiveHosts implements HostsEngine {
             try {
                 lab.connect();
             } catch (RemoteException e) {
-                throw new IllegalStateException(e.getMessage(), e);
+                throw LabText.failed(e.text(), e);
             }
             startRun();
         }, worker);
@@ -95,8 +96,8 @@ public final class LiveHosts implements HostsEngine {
     @Override
     public DrillLab startDrill(DrillStart start) throws InterruptedException {
         for (Action a : start.actions()) {
-            String lacking = lab.unsupported(a);
-            if (lacking != null) throw new UnsupportedOperationException(lacking);
+            LabText lacking = lab.unsupported(a);
+            if (lacking != null) throw LabText.unsupported(lacking);
         }
         start.waitingForBaseline().run();
         return startDrill(start.baselineMaxMs(), start.aborted());

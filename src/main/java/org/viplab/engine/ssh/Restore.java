@@ -1,5 +1,8 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.util.BundleText;
+import org.viplab.core.util.Failures;
+import org.viplab.lab.LabText;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.EventSink;
@@ -39,33 +42,33 @@ final class Restore {
     }
 
     /** @return what could not be done, one line each; empty when all is back */
-    List<String> run(Actor by) {
+    List<BundleText> run(Actor by) {
         events.accept(new LabEvent.ActionApplied(clock.nowUs(), "restore", LabEvent.LAB, by));
-        List<String> problems = new ArrayList<>(actions.undoTimingFaults(by));
+        List<BundleText> problems = new ArrayList<>(actions.undoTimingFaults(by));
         for (String id : actions.cuts()) {
             try {
                 actions.apply(new Action(Verb.HEAL, Target.parse(id, hostNames)), by);
             } catch (RuntimeException e) {
-                problems.add("heal " + id + ": " + e.getMessage());
+                problems.add(LabText.of("restore.healFailed", id, Failures.text(e)));
             }
         }
         for (HostObserver h : fleet.all()) {
             if (!h.reachable) {
-                problems.add(h.name() + ": unreachable, not restored");
+                problems.add(LabText.of("restore.unreachable", h.name()));
                 continue;
             }
             for (ProcessKind k : ProcessKind.values()) {
                 try {
                     if (state.processState(h.name(), k) == ProcessState.HUNG) actions.run(h, h.cmd.process(Verb.RESUME, k));
                 } catch (RemoteException e) {
-                    problems.add(e.getMessage());
+                    problems.add(e.text());
                 }
             }
             for (ProcessKind k : required) {
                 try {
                     actions.run(h, h.cmd.ensureRunning(k));
                 } catch (RemoteException | RuntimeException e) {
-                    problems.add(e.getMessage());
+                    problems.add(Failures.text(e));
                 }
             }
         }

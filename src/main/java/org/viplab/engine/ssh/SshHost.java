@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import com.jcraft.jsch.AgentIdentityRepository;
@@ -100,7 +101,7 @@ public final class SshHost implements Closeable {
                 default -> { }
             }
         } catch (JSchException | com.jcraft.jsch.AgentProxyException | RuntimeException e) {
-            throw new RemoteException(RemoteException.Kind.AUTH, host.name, "cannot load credentials (" + host.auth + "): " + e.getMessage(), e);
+            throw new RemoteException(RemoteException.Kind.AUTH, host.name, LabText.of("remote.credentials", host.auth, e.getMessage()), e);
         }
         Session s;
         try {
@@ -118,12 +119,12 @@ public final class SshHost implements Closeable {
             if (keys.problem() != null) throw new RemoteException(RemoteException.Kind.HOST_KEY_REJECTED, host.name, keys.problem(), e);
             String m = String.valueOf(e.getMessage());
             if (m.contains("Auth fail") || m.contains("Auth cancel")) {
-                throw new RemoteException(RemoteException.Kind.AUTH, host.name, "authentication failed for " + host.user + "@" + host.address + " (" + host.auth + ")", e);
+                throw new RemoteException(RemoteException.Kind.AUTH, host.name, LabText.of("remote.auth", host.user, host.address, host.auth), e);
             }
             if (m.contains("timeout")) {
-                throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "no SSH answer from " + host.address + ":" + host.port + " within " + timeoutMs + " ms", e);
+                throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, LabText.of("remote.noAnswer", host.address, host.port, timeoutMs), e);
             }
-            throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "cannot connect to " + host.address + ":" + host.port + ": " + m, e);
+            throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, LabText.of("remote.cannotConnect", host.address, host.port, m), e);
         }
         session = s;
     }
@@ -140,10 +141,14 @@ public final class SshHost implements Closeable {
     public Result check(String command, long timeoutMs) throws RemoteException {
         Result r = exec(command, timeoutMs);
         if (!r.ok()) {
-            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "'" + command + "' exited " + r.exit()
-                    + (r.err().isBlank() ? "" : ": " + r.err().strip()));
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, exited(command, r));
         }
         return r;
+    }
+
+    /** Why a command failed: its exit status, and its stderr when it wrote any (the host's words, untranslated). */
+    private static LabText exited(String command, Result r) {
+        return r.err().isBlank() ? LabText.of("remote.exited", command, r.exit()) : LabText.of("remote.exited.err", command, r.exit(), r.err().strip());
     }
 
     /** What a stamped command prints first on stderr: the host's clock (nanoseconds) as it began. */
@@ -158,8 +163,7 @@ public final class SshHost implements Closeable {
     public Result checkStamped(String command, long timeoutMs, java.util.function.LongConsumer onStart) throws RemoteException {
         Result r = run(Shell.sequence("printf '" + STAMP + "%s\\n' \"$(date +%s%N)\" >&2", command), command, timeoutMs, onStart);
         if (!r.ok()) {
-            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "'" + command + "' exited " + r.exit()
-                    + (r.err().isBlank() ? "" : ": " + r.err().strip()));
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, exited(command, r));
         }
         return r;
     }
@@ -188,28 +192,26 @@ public final class SshHost implements Closeable {
                 if (!stamped) stamped = takeStamp(e, onStart);
                 if (ch.isClosed() && out.available() == 0 && err.available() == 0) break;
                 if (System.nanoTime() > deadline) {
-                    throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + shown + "' did not finish within " + timeoutMs + " ms"
-                            + (killedThere ? " and the host did not answer" : " (the host has no timeout command: it may still run there)"));
+                    throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, LabText.of(killedThere ? "remote.timeout.noAnswer" : "remote.timeout.noTimeoutCommand", shown, timeoutMs));
                 }
-                if (!connected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "connection lost while running '" + shown + "'");
+                if (!connected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, LabText.of("remote.connectionLost", shown));
                 if (!read) Thread.sleep(5);
             }
             if (!stamped) onStart.accept(-1);
             long ms = (System.nanoTime() - t0) / 1_000_000;
             // timeout's exit: 124 after TERM, 137 (128 + KILL) when TERM was not enough
             if (killedThere && (ch.getExitStatus() == 124 || ch.getExitStatus() == 137) && ms >= timeoutMs) {
-                throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, "'" + shown + "' did not finish within " + timeoutMs
-                        + " ms and was killed on the host (its process group)");
+                throw new RemoteException(RemoteException.Kind.TIMEOUT, host.name, LabText.of("remote.timeout.killed", shown, timeoutMs));
             }
             return new Result(ch.getExitStatus(), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8),
                     (System.nanoTime() - t0) / 1_000_000);
         } catch (JSchException | IOException ex) {
             if (ex instanceof RemoteException re) throw re;
             throw new RemoteException(connected() ? RemoteException.Kind.FAILED : RemoteException.Kind.UNREACHABLE, host.name,
-                    "'" + shown + "': " + ex.getMessage(), ex);
+                    LabText.of("remote.commandError", shown, ex.getMessage()), ex);
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
-            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "interrupted while running '" + shown + "'");
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, LabText.of("remote.interrupted", shown));
         } finally {
             ch.disconnect();
         }
@@ -248,7 +250,7 @@ public final class SshHost implements Closeable {
             ch.connect(10_000);
         } catch (JSchException | IOException e) {
             ch.disconnect();
-            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "cannot start '" + command + "': " + e.getMessage(), e);
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, LabText.of("remote.cannotStart", command, e.getMessage()), e);
         }
         Thread t = new Thread(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
@@ -297,10 +299,10 @@ public final class SshHost implements Closeable {
                     offset = remote - (t0 + t1) / 2;
                 }
             }
-            if (best == Long.MAX_VALUE) throw new RemoteException(RemoteException.Kind.FAILED, host.name, "no answer from the clock probe");
+            if (best == Long.MAX_VALUE) throw new RemoteException(RemoteException.Kind.FAILED, host.name, LabText.of("remote.clock.noAnswer"));
             return new long[]{offset, best};
         } catch (JSchException | IOException | NumberFormatException e) {
-            throw new RemoteException(RemoteException.Kind.FAILED, host.name, "cannot read the host's clock: " + e.getMessage(), e);
+            throw new RemoteException(RemoteException.Kind.FAILED, host.name, LabText.of("remote.clock.unreadable", e.getMessage()), e);
         } finally {
             ch.disconnect();
         }
@@ -313,7 +315,7 @@ public final class SshHost implements Closeable {
 
     private ChannelExec open(String command, boolean pty) throws RemoteException {
         Session s = session;
-        if (s == null || !s.isConnected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, "not connected");
+        if (s == null || !s.isConnected()) throw new RemoteException(RemoteException.Kind.UNREACHABLE, host.name, LabText.of("remote.notConnected"));
         try {
             ChannelExec ch = (ChannelExec) s.openChannel("exec");
             ch.setCommand(command);
@@ -321,7 +323,7 @@ public final class SshHost implements Closeable {
             return ch;
         } catch (JSchException e) {
             throw new RemoteException(s.isConnected() ? RemoteException.Kind.FAILED : RemoteException.Kind.UNREACHABLE, host.name,
-                    "cannot open a channel: " + e.getMessage(), e);
+                    LabText.of("remote.cannotOpenChannel", e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.util.BundleText;
+import org.viplab.lab.LabText;
 import java.util.Locale;
 import org.viplab.core.timeline.Reason;
 import org.viplab.core.timeline.Actor;
@@ -180,7 +182,7 @@ public final class SshLab implements Lab {
      * Why these connected hosts cannot run {@code action} (a timing fault whose tool or kernel feature a host
      * lacks: "delay db1-db2 is not supported on these hosts: ..."), or null: checked before a drill's t = 0.
      */
-    public String unsupported(Action action) { return actions.unsupported(action); }
+    public LabText unsupported(Action action) { return actions.unsupported(action); }
 
     @Override
     public void apply(Action action, Actor by) { actions.apply(action, by); }
@@ -191,13 +193,13 @@ public final class SshLab implements Lab {
      */
     @Override
     public void restore(Actor by) {
-        List<String> problems = restore.run(by);
+        List<BundleText> problems = restore.run(by);
         try {
             ordered.settle();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (!problems.isEmpty()) throw new IllegalStateException(String.join("; ", problems));
+        if (!problems.isEmpty()) throw LabText.failed(LabText.joined(problems), null);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.lab.Action;
 import org.viplab.lab.Target;
@@ -39,48 +40,46 @@ final class TimingFaults {
      * Why these hosts cannot run {@code action} ("delay db1-db2 is not supported on these hosts: ..."), or null.
      * Asked once connected, before a drill's t = 0, so a drill never stops half-way for want of a tool.
      */
-    String unsupported(Action action) {
+    LabText unsupported(Action action) {
         Verb v = action.verb();
         if (!v.timingFault() && !(v == Verb.RESUME && action.target() instanceof Target.Host)) return null;
         for (HostObserver h : hosts(action.target())) {
-            String why = switch (v) {
+            LabText why = switch (v) {
                 case STALL, RESUME -> freezer(h);
                 case DELAY, SLOW -> netem(h);
-                case LOSS -> h.firewall == null ? h.name() + " has neither nft nor iptables" : null;
+                case LOSS -> h.firewall == null ? LabText.of("lacks.firewall", h.name()) : null;
                 default -> null;
             };
             if (why == null && action.target() instanceof Target.ClientPath && (h.clientAddress == null || h.clientAddress.isBlank())) {
-                why = h.name() + " did not say which address the clients connect from";
+                why = LabText.of("lacks.clientAddress", h.name());
             }
             if (why != null) {
-                return CommandTemplates.describe(action) + " is not supported on these hosts: " + needs(v) + ", and " + why;
+                return LabText.of("action.unsupported", CommandTemplates.describe(action), needs(v), why);
             }
         }
         return null;
     }
 
-    private static String needs(Verb v) {
+    private static LabText needs(Verb v) {
         return switch (v) {
-            case STALL, RESUME -> "a stall freezes the host's services in a cgroup v2 (cgroup.freeze, Linux 5.2 or later; "
-                    + "systemctl freeze on a systemd host), as root";
-            case DELAY -> "a delay is a tc netem qdisc in a prio band of the host's interface, as root";
-            case SLOW -> "a slow mysqld is a tc netem delay of what mysqld sends (TCP from port " + FaultCommands.MYSQLD_PORT + "), as root";
-            default -> "a loss is an nftables (or iptables statistic) rule dropping packets at random, as root";
+            case STALL, RESUME -> LabText.of("needs.stall");
+            case DELAY -> LabText.of("needs.delay");
+            case SLOW -> LabText.of("needs.slow", FaultCommands.MYSQLD_PORT);
+            default -> LabText.of("needs.loss");
         };
     }
 
-    private static String freezer(HostObserver h) {
+    private static LabText freezer(HostObserver h) {
         if ("systemd".equals(h.inv.services)) return null; // systemctl freeze: systemd 246+ says so itself if it cannot
-        if (h.cgroup2 == null) return h.name() + " has no cgroup2 file system mounted";
-        if (!atLeast(h.kernel, FREEZER_SINCE)) return h.name() + " runs Linux " + h.kernel;
+        if (h.cgroup2 == null) return LabText.of("lacks.cgroup2", h.name());
+        if (!atLeast(h.kernel, FREEZER_SINCE)) return LabText.of("lacks.kernel", h.name(), h.kernel);
         return null;
     }
 
-    private static String netem(HostObserver h) {
-        if (!h.hasTc) return h.name() + " has no tc (iproute2)";
+    private static LabText netem(HostObserver h) {
+        if (!h.hasTc) return LabText.of("lacks.tc", h.name());
         if (!h.hasNetem) {
-            return h.name() + "'s kernel has no netem or prio qdisc (CONFIG_NET_SCH_NETEM, CONFIG_NET_SCH_PRIO: neither loaded, "
-                    + "loadable nor built in; where they are modules, modprobe sch_netem sch_prio)";
+            return LabText.of("lacks.netem", h.name());
         }
         return null;
     }
@@ -105,8 +104,8 @@ final class TimingFaults {
 
     /** The steps of a timing fault, or of resuming a stalled host; a previous fault of the same key is replaced. */
     synchronized List<Actions.RemoteStep> plan(Action action) {
-        String refused = unsupported(action);
-        if (refused != null) throw new UnsupportedOperationException(refused);
+        LabText refused = unsupported(action);
+        if (refused != null) throw LabText.unsupported(refused);
         Target t = action.target();
         Action.Amount a = action.amount();
         List<Actions.RemoteStep> steps = new ArrayList<>();

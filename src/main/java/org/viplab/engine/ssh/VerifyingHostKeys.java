@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import com.jcraft.jsch.HostKey;
 import com.jcraft.jsch.HostKeyRepository;
@@ -22,8 +23,8 @@ final class VerifyingHostKeys implements HostKeyRepository {
     private final HostKeyRepository known;
     private final Path file;
     private final HostKeyPrompt prompt;
-    private volatile String changed;
-    private volatile String rejected;
+    private volatile LabText changed;
+    private volatile LabText rejected;
 
     VerifyingHostKeys(JSch jsch, Path knownHosts, HostKeyPrompt prompt) throws JSchException {
         this.jsch = jsch;
@@ -34,7 +35,7 @@ final class VerifyingHostKeys implements HostKeyRepository {
     }
 
     /** What went wrong with the last check, for the error message; null if nothing. */
-    String problem() { return changed != null ? changed : rejected; }
+    LabText problem() { return changed != null ? changed : rejected; }
 
     boolean keyChanged() { return changed != null; }
 
@@ -46,18 +47,16 @@ final class VerifyingHostKeys implements HostKeyRepository {
         try {
             hk = new HostKey(host, key);
         } catch (JSchException e) {
-            rejected = "unreadable host key: " + e.getMessage();
+            rejected = LabText.of("hostKey.unreadable", e.getMessage());
             return NOT_INCLUDED;
         }
         String fp = hk.getFingerPrint(jsch);
         if (r == CHANGED) {
-            changed = "REMOTE HOST KEY CHANGED for " + host + ": it now presents " + hk.getType() + " " + fp
-                    + ", which does not match " + file + ". This can be an attack or a reinstalled host; "
-                    + "remove the old key from known_hosts only when you know why it changed.";
+            changed = LabText.of("hostKey.changed", host, hk.getType(), fp, file);
             return CHANGED;
         }
         if (!prompt.trustNewKey(host, hk.getType(), fp)) {
-            rejected = "host key " + hk.getType() + " " + fp + " of " + host + " is not in " + file + " and was not accepted";
+            rejected = LabText.of("hostKey.notAccepted", hk.getType(), fp, host, file);
             return NOT_INCLUDED;
         }
         try {
@@ -65,7 +64,7 @@ final class VerifyingHostKeys implements HostKeyRepository {
             if (!Files.exists(file)) Files.createFile(file);
             if (known.getKnownHostsRepositoryID() == null) jsch.setKnownHosts(file.toString());
         } catch (IOException | JSchException e) {
-            rejected = "cannot write " + file + ": " + e.getMessage();
+            rejected = LabText.of("hostKey.cannotWrite", file, e.getMessage());
             return NOT_INCLUDED;
         }
         jsch.getHostKeyRepository().add(hk, null);

@@ -1,5 +1,6 @@
 package org.viplab.lab.hosts;
 
+import org.viplab.lab.LabText;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
@@ -74,11 +75,11 @@ public final class Inventory {
         try {
             inv = GSON.fromJson(Files.readString(file), Inventory.class);
         } catch (JsonParseException e) {
-            throw new IllegalArgumentException(file + ": not a valid inventory: " + e.getMessage(), e);
+            throw LabText.refused(e, "inventory.invalid", file, e.getMessage());
         }
-        if (inv == null) throw new IllegalArgumentException(file + ": empty inventory");
-        List<String> problems = inv.problems();
-        if (!problems.isEmpty()) throw new IllegalArgumentException(file + ": " + String.join("; ", problems));
+        if (inv == null) throw LabText.refused("inventory.empty", file);
+        List<LabText> problems = inv.problems();
+        if (!problems.isEmpty()) throw LabText.refused("inventory.problems", file, LabText.joined(problems));
         return inv;
     }
 
@@ -87,56 +88,56 @@ public final class Inventory {
      * that reaches a remote command is checked here by its type (see {@link RemoteValues}); the
      * {@code commands} overrides are the user's own shell text and are shown before they run instead.
      */
-    public List<String> problems() {
-        List<String> p = new ArrayList<>();
-        if (hosts == null || hosts.size() != 2) p.add("needs exactly two hosts");
-        if (preset == null || Presets.byName(preset) == null) p.add("preset must be one of " + String.join(", ", Presets.names()));
-        if (vip == null || vip.isBlank()) p.add("vip is missing");
-        else if (!RemoteValues.isIpLiteral(vip)) p.add("vip must be an IP address literal, not " + shown(vip));
-        if (!RemoteValues.isPort(clientPort)) p.add("clientPort must be 1..65535");
-        if (knownHosts != null && !RemoteValues.isLocalPath(knownHosts)) p.add("knownHosts must be a file name without control characters");
+    public List<LabText> problems() {
+        List<LabText> p = new ArrayList<>();
+        if (hosts == null || hosts.size() != 2) p.add(LabText.of("inventory.twoHosts"));
+        if (preset == null || Presets.byName(preset) == null) p.add(LabText.of("inventory.preset", String.join(", ", Presets.names())));
+        if (vip == null || vip.isBlank()) p.add(LabText.of("inventory.missing", "vip"));
+        else if (!RemoteValues.isIpLiteral(vip)) p.add(LabText.of("inventory.notIp", "vip", shown(vip)));
+        if (!RemoteValues.isPort(clientPort)) p.add(LabText.of("inventory.port", "clientPort"));
+        if (knownHosts != null && !RemoteValues.isLocalPath(knownHosts)) p.add(LabText.of("inventory.fileName", "knownHosts"));
         if (hosts != null) {
             for (int i = 0; i < hosts.size(); i++) {
                 Host h = hosts.get(i);
                 if (h == null) {
-                    p.add("hosts[" + i + "] is empty");
+                    p.add(LabText.of("inventory.hostEmpty", "hosts[" + i + "]"));
                     continue;
                 }
                 String at = "hosts[" + i + "]" + (h.name != null ? " (" + oneLine(h.name) + ")" : "");
-                if (h.name == null || !h.name.matches(NAME)) p.add(at + ": name must be letters, digits, '_' or '.' (no '-'), not " + shown(h.name));
-                if (h.address == null || h.address.isBlank()) p.add(at + ": address is missing");
-                else if (!RemoteValues.isIpLiteral(h.address)) p.add(at + ": address must be an IP address literal, not " + shown(h.address));
-                if (!RemoteValues.isPort(h.port)) p.add(at + ": port must be 1..65535");
-                if (!RemoteValues.isUserName(h.user)) p.add(at + ": user must be a Unix user name, not " + shown(h.user));
-                if (!List.of("key", "agent", "password").contains(h.auth)) p.add(at + ": auth must be key, agent or password");
-                if ("key".equals(h.auth) && (h.keyFile == null || h.keyFile.isBlank())) p.add(at + ": auth key needs keyFile");
-                else if (h.keyFile != null && !RemoteValues.isLocalPath(h.keyFile)) p.add(at + ": keyFile must be a file name without control characters");
-                if (!List.of("sysv", "systemd", "custom").contains(h.services)) p.add(at + ": services must be sysv, systemd or custom");
-                if (!RemoteValues.isInterfaceName(h.iface)) p.add(at + ": iface is not an interface name (up to 15 letters, digits, '.', '_', '-', '@'): " + shown(h.iface));
+                if (h.name == null || !h.name.matches(NAME)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.name", shown(h.name))));
+                if (h.address == null || h.address.isBlank()) p.add(LabText.of("inventory.at", at, LabText.of("inventory.missing", "address")));
+                else if (!RemoteValues.isIpLiteral(h.address)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.notIp", "address", shown(h.address))));
+                if (!RemoteValues.isPort(h.port)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.port", "port")));
+                if (!RemoteValues.isUserName(h.user)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.user", shown(h.user))));
+                if (!List.of("key", "agent", "password").contains(h.auth)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.auth")));
+                if ("key".equals(h.auth) && (h.keyFile == null || h.keyFile.isBlank())) p.add(LabText.of("inventory.at", at, LabText.of("inventory.keyFile")));
+                else if (h.keyFile != null && !RemoteValues.isLocalPath(h.keyFile)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.fileName", "keyFile")));
+                if (!List.of("sysv", "systemd", "custom").contains(h.services)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.services")));
+                if (!RemoteValues.isInterfaceName(h.iface)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.iface", shown(h.iface))));
                 if (h.serviceNames == null) h.serviceNames = new LinkedHashMap<>();
                 for (Map.Entry<String, String> e : h.serviceNames.entrySet()) {
-                    if (ProcessKind.fromId(e.getKey()) == null) p.add(at + ": serviceNames has an unknown process " + shown(e.getKey()));
-                    if (!RemoteValues.isServiceName(e.getValue())) p.add(at + ": serviceNames." + e.getKey() + " is not a service name: " + shown(e.getValue()));
+                    if (ProcessKind.fromId(e.getKey()) == null) p.add(LabText.of("inventory.at", at, LabText.of("inventory.serviceNames.process", shown(e.getKey()))));
+                    if (!RemoteValues.isServiceName(e.getValue())) p.add(LabText.of("inventory.at", at, LabText.of("inventory.serviceNames.name", "serviceNames." + e.getKey(), shown(e.getValue()))));
                 }
                 if (h.commands == null) h.commands = new LinkedHashMap<>();
                 for (String key : h.commands.keySet()) {
                     String[] w = key.split(" ");
                     Verb verb = w.length == 2 ? Verb.fromId(w[0]) : null;
                     if (verb == null || ProcessKind.fromId(w[1]) == null) {
-                        p.add(at + ": commands has an unknown action " + shown(key) + " (e.g. \"stop mysqld\")");
+                        p.add(LabText.of("inventory.at", at, LabText.of("inventory.commands.unknown", shown(key))));
                     } else if (verb.timingFault() || verb.forLinks()) {
                         // a custom command would suggest real hosts run it: they refuse timing faults, and links are not processes
-                        p.add(at + ": commands cannot define " + shown(key) + ": only start, stop, kill, hang, resume and restart of a process");
+                        p.add(LabText.of("inventory.at", at, LabText.of("inventory.commands.notProcess", shown(key))));
                     }
                 }
                 if (!"journal".equals(h.keepalivedLog) && !RemoteValues.isAbsolutePath(h.keepalivedLog)) {
-                    p.add(at + ": keepalivedLog must be \"journal\" or an absolute path of letters, digits and . _ - + @ : /, not " + shown(h.keepalivedLog));
+                    p.add(LabText.of("inventory.at", at, LabText.of("inventory.keepalivedLog", shown(h.keepalivedLog))));
                 }
-                if (!RemoteValues.isAbsolutePath(h.haproxyStats)) p.add(at + ": haproxyStats must be an absolute path of letters, digits and . _ - + @ : /, not " + shown(h.haproxyStats));
+                if (!RemoteValues.isAbsolutePath(h.haproxyStats)) p.add(LabText.of("inventory.at", at, LabText.of("inventory.path", "haproxyStats", shown(h.haproxyStats))));
             }
             if (hosts.size() == 2 && hosts.get(0) != null && hosts.get(1) != null && hosts.get(0).name != null
                     && hosts.get(0).name.equals(hosts.get(1).name)) {
-                p.add("hosts[1]: name must differ from hosts[0]'s");
+                p.add(LabText.of("inventory.sameNames"));
             }
         }
         return p;
@@ -145,7 +146,7 @@ public final class Inventory {
     private static final String NAME = "[A-Za-z0-9_.]+";
 
     /** A value as a message shows it: quoted, control characters escaped, so that a message stays one line. */
-    private static String shown(String v) { return v == null ? "nothing" : "\"" + oneLine(v) + "\""; }
+    private static Object shown(String v) { return v == null ? LabText.of("value.nothing") : "\"" + oneLine(v) + "\""; }
 
     private static String oneLine(String v) {
         StringBuilder b = new StringBuilder();

@@ -1,5 +1,6 @@
 package org.viplab.ui.common;
 
+import org.viplab.core.util.BundleText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -59,7 +60,11 @@ public final class I18n {
 
     public void setLocale(Locale l) { locale.set(supported(l)); }
 
-    /** The text for {@code key} now, formatted with {@code args} (MessageFormat). Shows the key when missing. */
+    /**
+     * The text for {@code key} now, formatted with {@code args} (MessageFormat). An argument that is a text in no
+     * language yet (an engine's failure, a lint finding) is rendered in this locale, so it follows a switch too.
+     * Shows the key when missing.
+     */
     public String get(String key, Object... args) {
         String pattern;
         try {
@@ -67,7 +72,10 @@ public final class I18n {
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, locale.get()).format(args);
+        if (args.length == 0) return pattern;
+        Object[] a = args.clone();
+        for (int i = 0; i < a.length; i++) if (a[i] instanceof BundleText t) a[i] = t.render(locale.get());
+        return new MessageFormat(pattern, locale.get()).format(a);
     }
 
     /** True when the bundle has {@code key}. */

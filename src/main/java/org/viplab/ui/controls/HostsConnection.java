@@ -77,7 +77,7 @@ public final class HostsConnection implements AutoCloseable {
             if (err != null) {
                 wipe(pw);
                 Throwable cause = Failures.root(err);
-                controls.status("connect.status.failed", cause.getMessage());
+                controls.status("connect.status.failed", Failures.text(cause));
                 done.completeExceptionally(cause);
                 return;
             }

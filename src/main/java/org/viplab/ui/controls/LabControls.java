@@ -1,5 +1,6 @@
 package org.viplab.ui.controls;
 
+import org.viplab.core.util.BundleText;
 import org.viplab.core.timeline.Actor;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -189,7 +190,7 @@ public final class LabControls {
         try {
             a = new Action(verb, target);
         } catch (IllegalArgumentException e) {
-            status("status.error", e.getMessage());
+            status("status.error", Failures.text(e));
             return CompletableFuture.failedFuture(e);
         }
         LiveEngine engine = lab.current();
@@ -199,7 +200,7 @@ public final class LabControls {
             try {
                 commands = engine.commandsFor(a);
             } catch (RuntimeException e) {
-                status("status.error", e.getMessage());
+                status("status.error", Failures.text(e));
                 return CompletableFuture.failedFuture(e);
             }
             if (!confirm.confirm(verb.id() + " " + target.id(), commands)) {
@@ -326,7 +327,7 @@ public final class LabControls {
     /** A recording can only be looked at. */
     private <T> CompletableFuture<T> readOnly() {
         RuntimeException e = RecordedRun.readOnlyError();
-        status("status.error", e.getMessage());
+        status("status.error", Failures.text(e));
         return CompletableFuture.failedFuture(e);
     }
 
@@ -343,5 +344,6 @@ public final class LabControls {
         return f;
     }
 
-    private static String rootMessage(Throwable t) { return Failures.message(t); }
+    /** In no language yet: the status renders it in the user's, now and after a switch. */
+    private static BundleText rootMessage(Throwable t) { return Failures.text(t); }
 }

@@ -330,7 +330,8 @@ public final class DrillPanelModel implements AutoCloseable {
         lab = null;
         if (r == null) {
             outcome.set(Outcome.ERROR);
-            String text = failure instanceof RunReplacedException ? i18n.get("drills.state.resetDuring") : failure.getMessage();
+            // an engine's refusal (a tool the hosts lack, a baseline not reached) in the user's language, now and after a switch
+            Object text = failure instanceof RunReplacedException ? i18n.get("drills.state.resetDuring") : Failures.text(failure);
             setState(() -> i18n.get("drills.state.error", text));
             done.completeExceptionally(failure);
             return;

@@ -113,7 +113,7 @@ public final class DrillRecording {
         reset.whenComplete((v, err) -> runFx(() -> {
             if (err != null) {
                 recording.set(false);
-                setMessage(() -> i18n.get("drills.state.error", root(err).getMessage()));
+                setMessage(() -> i18n.get("drills.state.error", Failures.text(err)));
                 done.completeExceptionally(root(err));
                 return;
             }

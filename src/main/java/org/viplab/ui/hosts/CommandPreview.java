@@ -1,5 +1,7 @@
 package org.viplab.ui.hosts;
 
+import org.viplab.core.util.Failures;
+import org.viplab.core.util.BundleText;
 import org.viplab.lab.Verb;
 import org.viplab.core.model.ProcessKind;
 import org.viplab.lab.hosts.HostsEngineFactory;
@@ -7,6 +9,7 @@ import org.viplab.lab.hosts.Inventory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The exact command each process action would run on each host, as the hosts engine builds it from
@@ -18,7 +21,7 @@ record CommandPreview(List<HostCommands> hosts) {
     static final List<Verb> VERBS = List.of(Verb.START, Verb.STOP, Verb.RESTART, Verb.KILL, Verb.HANG, Verb.RESUME);
 
     /** One action on one host: {@code command} or, when there is none, {@code missing} (why). */
-    record Line(String action, String command, String missing) {
+    record Line(String action, String command, BundleText missing) {
         boolean ok() { return command != null; }
     }
 
@@ -37,7 +40,7 @@ record CommandPreview(List<HostCommands> hosts) {
                     try {
                         lines.add(new Line(action, engines.processCommand(h, v, k), null));
                     } catch (RuntimeException e) {
-                        lines.add(new Line(action, null, e.getMessage()));
+                        lines.add(new Line(action, null, Failures.text(e)));
                     }
                 }
             }
@@ -63,10 +66,10 @@ record CommandPreview(List<HostCommands> hosts) {
      * As shown in the dialog: per host a heading, then one line per action, the command after {@code $} like a
      * shell prompt; a missing command is marked {@code ✗} with the reason.
      */
-    String text(String missingWord) { return text(missingWord, null); }
+    String text(String missingWord) { return text(missingWord, null, Locale.ENGLISH); }
 
-    /** With {@code watchHeading}, each host's watchers follow its actions under that heading. */
-    String text(String missingWord, String watchHeading) {
+    /** With {@code watchHeading}, each host's watchers follow its actions under that heading; reasons in {@code locale}. */
+    String text(String missingWord, String watchHeading, Locale locale) {
         StringBuilder b = new StringBuilder();
         int width = 0;
         for (HostCommands h : hosts) for (Line l : h.lines()) width = Math.max(width, l.action().length());
@@ -78,7 +81,7 @@ record CommandPreview(List<HostCommands> hosts) {
                 if (l.ok()) {
                     b.append(h.host()).append("$ ").append(l.command());
                 } else {
-                    b.append("\u2717 ").append(missingWord).append(": ").append(l.missing());
+                    b.append("\u2717 ").append(missingWord).append(": ").append(l.missing().render(locale));
                 }
                 b.append('\n');
             }

@@ -246,7 +246,7 @@ public final class HostsDialog {
         preview.setWrapText(false);
         preview.setPrefRowCount(9);
         preview.setFocusTraversable(true);
-        preview.textProperty().bind(Bindings.createStringBinding(() -> model.previewProperty().get().text(i18n.get("hosts.preview.missing"), i18n.get("hosts.preview.watching")),
+        preview.textProperty().bind(Bindings.createStringBinding(() -> model.previewProperty().get().text(i18n.get("hosts.preview.missing"), i18n.get("hosts.preview.watching"), i18n.locale()),
                 model.previewProperty(), i18n.localeProperty()));
         HBox head = new HBox(12, title, missing);
         return new VBox(4, head, preview);

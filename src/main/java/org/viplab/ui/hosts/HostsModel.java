@@ -1,5 +1,6 @@
 package org.viplab.ui.hosts;
 
+import org.viplab.core.util.BundleText;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -214,7 +215,7 @@ final class HostsModel {
             if (haproxy && h.haproxyStats.isEmpty()) p.add(new Problem(at + "haproxyStats", i18n.get("hosts.problem.haproxyStats", who)));
         }
         // The inventory's own check has the last word: anything it refuses that the checks above missed.
-        if (p.isEmpty()) for (String s : inv.problems()) p.add(new Problem("inventory", s));
+        if (p.isEmpty()) for (BundleText s : inv.problems()) p.add(new Problem("inventory", s.render(i18n.locale())));
         return p;
     }
 

@@ -1,5 +1,7 @@
 package org.viplab.ui.hosts;
 
+import org.viplab.lab.LabText;
+import org.viplab.core.util.Failures;
 import javafx.beans.property.StringProperty;
 import javafx.scene.control.TextField;
 import javafx.stage.FileChooser;
@@ -65,12 +67,12 @@ final class InventoryFileActions {
     /** Writes the inventory (never a password) atomically to {@code file}. */
     boolean saveAs(Path file) {
         Inventory inv = model.toInventory();
-        List<String> p = inv.problems();
-        if (!p.isEmpty()) return saveFailed(file, String.join("; ", p));
+        List<LabText> p = inv.problems();
+        if (!p.isEmpty()) return saveFailed(file, LabText.joined(p));
         try {
             inv.write(file);
         } catch (IOException | RuntimeException e) {
-            return saveFailed(file, message(e));
+            return saveFailed(file, Failures.text(e));
         }
         model.file.set(file);
         errorText.set("");
@@ -79,9 +81,9 @@ final class InventoryFileActions {
     }
 
     String openError(Path file, Exception e) {
-        String m = message(e);
-        // Inventory.read already starts its messages with the file; say it once.
-        if (m.startsWith(file + ": ")) m = m.substring(file.toString().length() + 2);
+        String m = Failures.message(e, i18n.locale());
+        // Inventory.read already starts its messages with the file (then ": " or, in Chinese, "："); say it once.
+        if (m.startsWith(file + ": ") || m.startsWith(file + "\uff1a")) m = m.substring(file.toString().length()).replaceFirst("^(: |\uff1a)", "");
         if (e instanceof java.nio.file.NoSuchFileException) m = i18n.get("hosts.error.noFile");
         return i18n.get("hosts.error.open", file, m);
     }
@@ -96,7 +98,7 @@ final class InventoryFileActions {
         if (f != null) known.setText(f.getPath());
     }
 
-    private boolean saveFailed(Path file, String why) {
+    private boolean saveFailed(Path file, Object why) {
         errorText.set(i18n.get("hosts.error.save", file, why));
         statusText.set("");
         return false;
@@ -113,9 +115,5 @@ final class InventoryFileActions {
             fc.setInitialFileName(f.getFileName().toString());
         }
         return fc;
-    }
-
-    private static String message(Throwable e) {
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 }

@@ -1,5 +1,6 @@
 package org.viplab.ui.main;
 
+import org.viplab.core.util.Failures;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -171,7 +172,7 @@ public final class AppFeatures implements AutoCloseable {
         // Platform.runLater even though f completes on the FX thread: a caller waiting in get() can run dependents itself.
         f.whenComplete((w, err) -> javafx.application.Platform.runLater(() -> {
             if (err != null) {
-                controls.status("status.error", err.getMessage() != null ? err.getMessage() : err.toString());
+                controls.status("status.error", Failures.text(err));
                 return;
             }
             controls.status("report.export.done", dir, w.totalMillis());

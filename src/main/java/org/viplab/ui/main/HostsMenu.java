@@ -1,5 +1,7 @@
 package org.viplab.ui.main;
 
+import org.viplab.core.util.Localized;
+import org.viplab.core.util.Failures;
 import javafx.scene.control.Alert;
 import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
@@ -85,7 +87,8 @@ public final class HostsMenu {
             try {
                 inv = org.viplab.lab.hosts.Inventory.read(file);
             } catch (java.io.IOException | RuntimeException e) {
-                controls.status("status.error", file + ": " + e.getMessage());
+                // the inventory's own refusals name the file already
+                controls.status("status.error", e instanceof Localized ? Failures.text(e) : file + ": " + e.getMessage());
                 return;
             }
             setInitial(inv, file);
@@ -129,7 +132,7 @@ public final class HostsMenu {
         a.initOwner(window.stage());
         a.setTitle(i18n.get("connect.failed.title"));
         a.setHeaderText(i18n.get("connect.failed.title"));
-        a.setContentText(err.getMessage() != null ? err.getMessage() : err.toString());
+        a.setContentText(Failures.message(err, i18n.locale()));
         a.getDialogPane().setId("connect-failed");
         a.show();
     }

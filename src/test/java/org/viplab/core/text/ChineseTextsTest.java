@@ -125,6 +125,33 @@ class ChineseTextsTest {
         return props;
     }
 
+    /** Three lowercase English words in a row: prose (commands, paths and config keys are single words or ids). */
+    static final Pattern ENGLISH_RUN = Pattern.compile("\\b[a-z]{2,}( [a-z]{2,}){2,}\\b");
+
+    /**
+     * What the engines say (org.viplab.lab.LabText: an unreachable host, a failed command, a tool a host lacks, an
+     * action or inventory refused) reads as Chinese: each text, with its arguments left out, has Chinese in it and
+     * no English sentence. The arguments (host names, commands, what a host answered) stay as they are.
+     */
+    @Test
+    void engineTextsInChineseHaveNoEnglishSentence() throws IOException {
+        Properties en = load(BUNDLES.resolve("lab.properties"));
+        Properties zh = load(BUNDLES.resolve("lab_zh_CN.properties"));
+        Set<String> joins = Set.of("joined", "remote.onHost", "inventory.at", "inventory.problems");
+        List<String> problems = new ArrayList<>();
+        int englishHits = 0;
+        for (String k : new TreeSet<>(en.stringPropertyNames())) {
+            Object[] blank = {"", "", "", "", ""};
+            String text = new java.text.MessageFormat(zh.getProperty(k, ""), Locale.SIMPLIFIED_CHINESE).format(blank);
+            if (!joins.contains(k) && !text.matches("(?s).*[\\u4e00-\\u9fff].*")) problems.add(k + " has no Chinese: " + text);
+            Matcher m = ENGLISH_RUN.matcher(text);
+            if (m.find()) problems.add(k + ": \"" + m.group() + "\" in " + text);
+            if (ENGLISH_RUN.matcher(new java.text.MessageFormat(en.getProperty(k), Locale.ENGLISH).format(blank)).find()) englishHits++;
+        }
+        assertTrue(englishHits > 50, "the pattern catches the English texts (" + englishHits + " matched)");
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     @Test
     void theWordListFindsAnEnglishTextInAChineseOne() {
         Pattern words = Pattern.compile(WORDS);

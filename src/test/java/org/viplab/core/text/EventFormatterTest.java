@@ -99,6 +99,25 @@ class EventFormatterTest {
         assertEquals(JsonLinesReader.KINDS.keySet(), kinds, "every kind of event is in the corpus");
     }
 
+    /**
+     * The SSH engine's own diagnostic lines (not a daemon's) follow the language, keep their English as the text for
+     * older readers, and keep what they said through a file.
+     */
+    @Test
+    void diagnosticLinesFollowTheLanguageAndSurviveAFile() throws Exception {
+        LabEvent.LogLine ended = EventFormatter.diagnostic(5_000_000, "db1", "viplab", Reason.of(Reason.Code.OBSERVER_ENDED, "ip -o monitor address"));
+        LabEvent.LogLine began = EventFormatter.diagnostic(6_000_000, "db2", "command", Reason.of(Reason.Code.COMMAND_BEGAN, "delay db1-db2 by 200ms"));
+        assertEquals("observer ended: ip -o monitor address", ended.text());
+        assertEquals("viplab: observer ended: ip -o monitor address", EN.details(ended));
+        assertEquals("viplab：监视命令已结束：ip -o monitor address", EventFormatter.of(Locale.SIMPLIFIED_CHINESE).details(ended));
+        assertEquals("command：主机开始执行 delay db1-db2 by 200ms", EventFormatter.of(Locale.SIMPLIFIED_CHINESE).details(began));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        org.viplab.core.timeline.JsonLines.write(List.of(ended, new LabEvent.LogLine(7_000_000, "db1", "keepalived", "VRRP_Instance(VI_1) Entering MASTER STATE")), out);
+        List<LabEvent> back = JsonLinesReader.read("t.jsonl", new java.io.StringReader(out.toString(java.nio.charset.StandardCharsets.UTF_8)));
+        assertEquals(ended, back.get(0));
+        assertNull(((LabEvent.LogLine) back.get(1)).said(), "a daemon's line says nothing of VIP Lab's own");
+    }
+
     @Test
     void englishSentences() {
         assertEquals("cluster: Synced, Primary (1 of 1) (writable)",

@@ -71,7 +71,7 @@ class ObservedStateTest {
         List<ProcessKind> required = List.of(ProcessKind.MYSQLD, ProcessKind.KEEPALIVED);
         try (Fleet fleet = new Fleet(inv, Mode.DB_TRACKING, HostKeyPrompt.refuse(), Map.of(), s, clock, wall, out)) {
             Baseline b = new Baseline(fleet, s, clock, required, "10.9.8.120:3306");
-            assertEquals("db1 unreachable", b.missing());
+            assertEquals("db1 unreachable", b.missing().english());
             for (HostObserver h : fleet.all()) h.reachable = true;
             s.ingest(new LabEvent.VipChanged(0, "db1", "10.9.8.120", true, Reason.text("x")), ObservedState.Origin.STREAM);
             for (String h : List.of("db1", "db2")) {
@@ -79,9 +79,9 @@ class ObservedStateTest {
                     s.ingest(new LabEvent.ProcessChanged(0, h, k, ProcessState.RUNNING, ProcessState.RUNNING, Reason.text("x")), ObservedState.Origin.SNAPSHOT);
                 }
             }
-            assertEquals("no client probe to 10.9.8.120:3306 has answered yet", b.missing());
+            assertEquals("no client probe to 10.9.8.120:3306 has answered yet", b.missing().english());
             s.ingest(new LabEvent.ClientProbe(10, false, 1_000_000, null, LabEvent.ProbeFailure.TIMEOUT), ObservedState.Origin.PROBE);
-            assertEquals("the client's probes to 10.9.8.120:3306 fail (timeout)", b.missing());
+            assertEquals("the client's probes to 10.9.8.120:3306 fail (timeout)", b.missing().english());
             s.ingest(new LabEvent.ClientProbe(20, true, 500, "db1", LabEvent.ProbeFailure.NONE), ObservedState.Origin.PROBE);
             // a probe that started earlier but ended later does not count over the newer one
             s.ingest(new LabEvent.ClientProbe(15, false, 1_000_000, null, LabEvent.ProbeFailure.TIMEOUT), ObservedState.Origin.PROBE);

@@ -1,5 +1,6 @@
 package org.viplab.engine.ssh;
 
+import org.viplab.core.util.BundleText;
 import org.viplab.core.timeline.Actor;
 import org.viplab.lab.hosts.Inventory;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,7 @@ class ShellInjectionTest {
             for (Map.Entry<String, java.util.function.BiConsumer<Inventory, String>> f : fields().entrySet()) {
                 Inventory inv = InProcessHosts.inventory(dir, 2222, 3306);
                 f.getValue().accept(inv, p);
-                List<String> problems = inv.problems();
+                List<String> problems = inv.problems().stream().map(BundleText::english).toList();
                 String field = f.getKey();
                 assertTrue(!problems.isEmpty() && problems.stream().allMatch(m -> m.contains(field)),
                         f.getKey() + " poisoned with " + p + ": " + problems);
@@ -69,10 +70,10 @@ class ShellInjectionTest {
             }
             Inventory inv = InProcessHosts.inventory(dir, 2222, 3306);
             inv.hosts.get(1).address = "127.0.0.2" + p;
-            assertTrue(inv.problems().stream().anyMatch(m -> m.startsWith("hosts[1] (db2): address must be an IP address literal")), inv.problems().toString());
+            assertTrue(inv.problems().stream().anyMatch(m -> m.english().startsWith("hosts[1] (db2): address must be an IP address literal")), inv.problems().toString());
             inv = InProcessHosts.inventory(dir, 2222, 3306);
             inv.hosts.get(0).user = "tester" + p;
-            assertTrue(inv.problems().stream().anyMatch(m -> m.startsWith("hosts[0] (db1): user must be")), inv.problems().toString());
+            assertTrue(inv.problems().stream().anyMatch(m -> m.english().startsWith("hosts[0] (db1): user must be")), inv.problems().toString());
         }
     }
 

@@ -477,12 +477,15 @@ class SshLabTest {
             List<String> hosts = List.of("db1", "db2");
             Action delay = new Action(Verb.DELAY, Target.parse("db1-db2/vrrp", hosts), Action.Amount.delay(200_000, 0));
             assertEquals("delay db1-db2/vrrp is not supported on these hosts: a delay is a tc netem qdisc in a prio band of the host's interface,"
-                    + " as root, and db1 has no tc (iproute2)", lab.unsupported(delay));
+                    + " as root, and db1 has no tc (iproute2)", lab.unsupported(delay).english());
             UnsupportedOperationException x = assertThrows(UnsupportedOperationException.class, () -> lab.apply(delay, Actor.DRILL));
-            assertEquals(lab.unsupported(delay), x.getMessage());
-            assertTrue(lab.unsupported(new Action(Verb.LOSS, Target.parse("clients-db2", hosts), Action.Amount.loss(500)))
+            assertEquals(lab.unsupported(delay).english(), x.getMessage());
+            // the app shows it in Chinese: the same arguments, no English around them
+            assertEquals("这些主机不支持 delay db1-db2/vrrp：延迟要以 root 身份在主机网卡的 prio 队列带中加一个 tc netem 队列规则（qdisc）；"
+                    + "而 db1 没有 tc（iproute2）", org.viplab.core.util.Failures.message(x, java.util.Locale.SIMPLIFIED_CHINESE));
+            assertTrue(lab.unsupported(new Action(Verb.LOSS, Target.parse("clients-db2", hosts), Action.Amount.loss(500))).english()
                     .endsWith("and db2 has neither nft nor iptables"));
-            assertTrue(lab.unsupported(new Action(Verb.SLOW, Target.parse("db2/mysqld", hosts), Action.Amount.duration(1_000_000)))
+            assertTrue(lab.unsupported(new Action(Verb.SLOW, Target.parse("db2/mysqld", hosts), Action.Amount.duration(1_000_000))).english()
                     .contains("TCP from port 3306"));
             assertEquals(null, lab.unsupported(new Action(Verb.STOP, Target.parse("db2/mysqld", hosts))));
             Action stall = new Action(Verb.STALL, Target.parse("db1", hosts), Action.Amount.duration(3_700_000));
