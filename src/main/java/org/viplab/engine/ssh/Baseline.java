@@ -5,6 +5,7 @@ import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -51,6 +52,12 @@ final class Baseline {
         for (HostObserver h : fleet.all()) if (!h.reachable) return h.name() + " unreachable";
         Set<String> holders = state.vipHolders();
         if (holders.size() != 1) return "VIP on " + (holders.isEmpty() ? "no host" : String.join(" and ", holders));
+        // several instances (a read VIP beside the client's): each instance's VIPs on one host too
+        for (Map.Entry<String, Set<String>> i : state.instanceHolders().entrySet()) {
+            if (i.getValue().size() != 1) {
+                return i.getKey() + "'s VIPs on " + (i.getValue().isEmpty() ? "no host" : String.join(" and ", i.getValue()));
+            }
+        }
         for (HostObserver h : fleet.all()) {
             for (ProcessKind k : required) {
                 ProcessState s = state.processState(h.name(), k);

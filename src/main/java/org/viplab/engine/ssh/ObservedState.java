@@ -156,6 +156,16 @@ final class ObservedState {
 
     VrrpState vrrpState(String host) { return vrrp.getOrDefault(host, VrrpState.INIT); }
 
+    /** Every instance other than the client VIP's that a host reported, with the hosts holding its VIPs. */
+    Map<String, Set<String>> instanceHolders() {
+        Map<String, Set<String>> m = new java.util.TreeMap<>();
+        instanceVips.forEach((h, byInstance) -> byInstance.forEach((i, v) -> {
+            Set<String> holders = m.computeIfAbsent(i, k -> new java.util.TreeSet<>());
+            if (v.added()) holders.add(h);
+        }));
+        return m;
+    }
+
     /** An instance other than the client VIP's, as last seen; null when the host never reported it. */
     VrrpState instanceState(String host, String instance) { return instancesOf(host).get(instance); }
 
