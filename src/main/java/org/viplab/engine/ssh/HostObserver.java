@@ -78,11 +78,6 @@ final class HostObserver {
     }
 
     HostObserver(Inventory.Host inv, SshHost ssh, String vip, Map<String, String> hostByAddress, boolean watchHaproxy,
-                 TimeMapSource times, Consumer<LabEvent> sink) {
-        this(inv, ssh, vip, hostByAddress, watchHaproxy, InstanceLayout.single(), times, sink);
-    }
-
-    HostObserver(Inventory.Host inv, SshHost ssh, String vip, Map<String, String> hostByAddress, boolean watchHaproxy,
                  InstanceLayout layout, TimeMapSource times, Consumer<LabEvent> sink) {
         this.inv = inv;
         this.layout = layout;
@@ -140,7 +135,7 @@ final class HostObserver {
         String vipCount = Shell.pipe(Shell.command("ip", "-o", "addr", "show", "dev", inv.iface),
                 Shell.command("grep", "-c", "-F", "--", Watch.vipNeedle(vip)));
         String lastState = Shell.pipe(Shell.quiet(Watch.logTail(inv)),
-                Shell.command("grep", "-E", "Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived"),
+                Shell.command("grep", "-E", STATE_LINES),
                 Shell.command("tail", "-n", "1"));
         String c = Shell.sequence(vipCount, Watch.psCommand(inv, vip), lastState);
         SshHost.Result r = ssh.exec(c, 10_000);
@@ -190,7 +185,7 @@ final class HostObserver {
     /** The interface's addresses, then every state line of the log's tail (each instance's last one is found here). */
     private String instancesSnapshot() {
         return Shell.sequence(Shell.command("ip", "-o", "addr", "show", "dev", inv.iface), Shell.command("echo", SECTION),
-                Shell.pipe(Shell.quiet(Watch.logTail(inv)), Shell.command("grep", "-E", "Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived")));
+                Shell.pipe(Shell.quiet(Watch.logTail(inv)), Shell.command("grep", "-E", STATE_LINES)));
     }
 
     /**
@@ -207,6 +202,9 @@ final class HostObserver {
         }
         return s;
     }
+
+    /** keepalived's log lines that say an instance's state: its changes, and keepalived starting or stopping. */
+    private static final String STATE_LINES = "Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived";
 
     /** The VIP count from a process watcher line, or -1. */
     static int psVip(String line) {
