@@ -27,13 +27,20 @@ public final class AddressMonitorParser {
     }
 
     public Optional<LabEvent.VipChanged> parse(String line, TimeMap time) {
+        return read(line, zone, time).filter(a -> a.address().equals(vip)).map(a -> new LabEvent.VipChanged(a.timeUs(), host, vip, a.added(),
+                Reason.of(a.added() ? Reason.Code.ADDED_TO : Reason.Code.REMOVED_FROM, a.iface())));
+    }
+
+    /** One address line of {@code ip monitor}: when (lab time), added or deleted, on which interface, which address. */
+    record AddressLine(long timeUs, boolean added, String iface, String address) { }
+
+    /** Any address's line (the VIP parsers pick theirs), or empty for the continuation lines and the rest. */
+    static Optional<AddressLine> read(String line, ZoneId zone, TimeMap time) {
         if (line == null) return Optional.empty();
         Stamp s = Stamp.parse(line.strip(), zone);
         Matcher m = INET.matcher(s.rest().strip());
-        if (!m.find() || !m.group(3).equals(vip)) return Optional.empty();
+        if (!m.find()) return Optional.empty();
         long t = s.hasTime() ? time.labUs(s.epochUs()) : time.nowLabUs();
-        boolean deleted = m.group(1) != null;
-        return Optional.of(new LabEvent.VipChanged(t, host, vip, !deleted,
-                Reason.of(deleted ? Reason.Code.REMOVED_FROM : Reason.Code.ADDED_TO, m.group(2))));
+        return Optional.of(new AddressLine(t, m.group(1) == null, m.group(2), m.group(3)));
     }
 }

@@ -8,7 +8,9 @@ import org.viplab.core.timeline.LabEvent;
 
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,6 +19,9 @@ import java.util.regex.Pattern;
  * and 1.x {@code VRRP_Instance(VI_1) Entering MASTER STATE}, with or without a syslog / journalctl prefix
  * or the lab wrapper's millisecond stamp. One parser per host: it remembers the last state so that each
  * change has a "from". Every line also becomes a {@link LabEvent.LogLine}.
+ * <p>With several instances ({@link InstanceLayout#several()}) each instance line goes to the instance named in its
+ * parentheses: the client VIP's instance as {@link LabEvent.VrrpStateChanged}, the others as
+ * {@link LabEvent.InstanceStateChanged}, as the simulator reports them. keepalived's own start and stop move them all.
  */
 public final class KeepalivedLogParser {
     private static final Pattern INSTANCE = Pattern.compile("^(?:VRRP_Instance)?\\(([^)]+)\\) (.*)$");
@@ -35,19 +40,29 @@ public final class KeepalivedLogParser {
     private final boolean advertsFromLog;
     private final int vrid;
     private final long advertIntervalUs;
+    private final InstanceLayout layout;
     private VrrpState state = VrrpState.INIT;
     private ProcessState process = ProcessState.RUNNING;
+    /** The other instances' states, by name; an instance the layout does not know is added when it first logs. */
+    private final Map<String, VrrpState> others = new LinkedHashMap<>();
 
     /**
      * @param advertsFromLog also emit {@link LabEvent.AdvertSent} for "sent 0 priority" (when no packet
      *                       capture runs on the host; with tcpdump the advert comes from the wire instead)
      */
     public KeepalivedLogParser(String host, ZoneId zone, boolean advertsFromLog, int vrid, long advertIntervalUs) {
+        this(host, zone, advertsFromLog, vrid, advertIntervalUs, InstanceLayout.single());
+    }
+
+    /** @param layout the host's instances: which one holds the client's VIP ({@code vrid} is that one's) */
+    public KeepalivedLogParser(String host, ZoneId zone, boolean advertsFromLog, int vrid, long advertIntervalUs, InstanceLayout layout) {
         this.host = host;
         this.zone = zone;
         this.advertsFromLog = advertsFromLog;
         this.vrid = vrid;
         this.advertIntervalUs = advertIntervalUs;
+        this.layout = layout;
+        for (InstanceLayout.Other o : layout.others()) others.put(o.name(), VrrpState.INIT);
     }
 
     /** What the engine saw at connect, so that the first change has the right "from". */
@@ -56,7 +71,16 @@ public final class KeepalivedLogParser {
         this.process = keepalived;
     }
 
+    /** The same for an instance other than the client VIP's. */
+    public void assume(String instance, VrrpState vrrp) { others.put(instance, vrrp); }
+
     public VrrpState state() { return state; }
+
+    /** An instance's state as the log last said; the client VIP's instance when {@code instance} is null or its name. */
+    public VrrpState state(String instance) {
+        if (instance == null || instance.equals(layout.primary())) return state;
+        return others.getOrDefault(instance, VrrpState.INIT);
+    }
 
     public List<LabEvent> parse(String line, TimeMap time) {
         List<LabEvent> out = new ArrayList<>();
@@ -67,17 +91,18 @@ public final class KeepalivedLogParser {
         out.add(new LabEvent.LogLine(t, host, "keepalived", text));
         Matcher m = INSTANCE.matcher(text);
         if (m.matches()) {
-            instanceLine(t, m.group(2), out);
+            if (!layout.several() || m.group(1).equals(layout.primary())) instanceLine(t, m.group(2), out);
+            else otherInstanceLine(t, m.group(1), m.group(2), out);
         } else if (text.equals("Stopping") || text.startsWith("Stopping Keepalived")) {
             // the VRRP instance leaves at once (priority 0 sent, VIPs removed); the process takes a moment longer
             processTo(t, ProcessState.STOPPING, Reason.text(text), out);
-            stateTo(t, VrrpState.STOPPED, Reason.of(Reason.Code.KEEPALIVED_STOPPING), out);
+            allTo(t, VrrpState.STOPPED, Reason.of(Reason.Code.KEEPALIVED_STOPPING), out);
         } else if (text.startsWith("Stopped Keepalived") || text.equals("Stopped")) {
             processTo(t, ProcessState.STOPPED, Reason.text(text), out);
-            stateTo(t, VrrpState.STOPPED, Reason.of(Reason.Code.KEEPALIVED_STOPPED), out);
+            allTo(t, VrrpState.STOPPED, Reason.of(Reason.Code.KEEPALIVED_STOPPED), out);
         } else if (text.startsWith("Starting Keepalived")) {
             processTo(t, ProcessState.STARTING, Reason.text(text), out);
-            stateTo(t, VrrpState.INIT, Reason.of(Reason.Code.KEEPALIVED_STARTING), out);
+            allTo(t, VrrpState.INIT, Reason.of(Reason.Code.KEEPALIVED_STARTING), out);
         } else if (text.equals("Startup complete")) {
             processTo(t, ProcessState.RUNNING, Reason.text(text), out);
         } else {
@@ -112,6 +137,39 @@ public final class KeepalivedLogParser {
         }
         m = GARP.matcher(rest);
         if (m.find()) out.add(new LabEvent.GarpSent(t, host, m.group(2), GARP_REPEAT));
+    }
+
+    /**
+     * A line of an instance other than the client VIP's: its state changes and gratuitous ARPs. Its priority changes
+     * are left as log lines (a {@link LabEvent.PriorityChanged} is the client VIP instance's); its adverts come from
+     * the log only without tcpdump, and only when the layout knows its VRID.
+     */
+    private void otherInstanceLine(long t, String instance, String rest, List<LabEvent> out) {
+        Matcher m = ENTERING.matcher(rest);
+        if (m.find()) {
+            otherTo(t, instance, VrrpState.valueOf(m.group(1)), Reason.text(m.group(2) != null ? m.group(2) : rest), out);
+            return;
+        }
+        m = SENT.matcher(rest);
+        if (m.find()) {
+            InstanceLayout.Other o = layout.other(instance);
+            if (advertsFromLog && o != null) out.add(new LabEvent.AdvertSent(t, host, o.vrid(), Integer.parseInt(m.group(1)), 2, advertIntervalUs));
+            return;
+        }
+        m = GARP.matcher(rest);
+        if (m.find()) out.add(new LabEvent.GarpSent(t, host, m.group(2), GARP_REPEAT));
+    }
+
+    private void otherTo(long t, String instance, VrrpState to, Reason reason, List<LabEvent> out) {
+        VrrpState from = others.getOrDefault(instance, VrrpState.INIT);
+        others.put(instance, to);
+        if (to != from) out.add(new LabEvent.InstanceStateChanged(t, host, instance, from, to, reason));
+    }
+
+    /** keepalived itself starting or stopping: every instance follows, the client VIP's first (as the simulator emits). */
+    private void allTo(long t, VrrpState to, Reason reason, List<LabEvent> out) {
+        stateTo(t, to, reason, out);
+        for (String instance : List.copyOf(others.keySet())) otherTo(t, instance, to, reason, out);
     }
 
     private void stateTo(long t, VrrpState to, Reason reason, List<LabEvent> out) {

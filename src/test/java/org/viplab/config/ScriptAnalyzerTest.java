@@ -139,4 +139,25 @@ class ScriptAnalyzerTest {
             }
         }
     }
+
+    /**
+     * The lab (2026-12-06): `mysqladmin -h 127.0.0.1 ping` got error 1130 (no account at host 127.0.0.1 under
+     * skip-name-resolve) and exited 1 with mysqld healthy, so the rendered check of MariaDB's own port uses the socket;
+     * another port keeps the TCP ping, since a socket cannot be chosen by port.
+     */
+    @Test
+    void theRenderedMysqlPingOfTheDefaultPortUsesTheSocketAndReadsBackAsPort3306() {
+        org.viplab.core.model.CheckScriptSpec s = new org.viplab.core.model.CheckScriptSpec();
+        s.test = MYSQL_QUERY;
+        s.port = 3306;
+        s.exitNonZeroOnFailure = true;
+        String socket = ConfigRenderer.script(s);
+        assertTrue(socket.contains("if ! mysqladmin --connect-timeout=2 ping >/dev/null 2>&1; then\n    exit 1\n"), socket);
+        assertFalse(socket.contains("127.0.0.1"), socket);
+        assertEquals(3306, a(socket).port);
+        s.port = 3307;
+        String tcp = ConfigRenderer.script(s);
+        assertTrue(tcp.contains("mysqladmin --connect-timeout=2 -h 127.0.0.1 -P 3307 ping"), tcp);
+        assertEquals(3307, a(tcp).port);
+    }
 }

@@ -6,6 +6,7 @@ import org.viplab.core.model.ProcessState;
 import org.viplab.core.timeline.LabEvent;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
@@ -51,6 +52,13 @@ final class Baseline {
         for (HostObserver h : fleet.all()) if (!h.reachable) return LabText.of("baseline.unreachable", h.name());
         Set<String> holders = state.vipHolders();
         if (holders.size() != 1) return holders.isEmpty() ? LabText.of("baseline.vipNowhere") : LabText.of("baseline.vipOn", String.join(", ", holders));
+        // several instances (a read VIP beside the client's): each instance's VIPs on one host too
+        for (Map.Entry<String, Set<String>> i : state.instanceHolders().entrySet()) {
+            if (i.getValue().size() != 1) {
+                return i.getValue().isEmpty() ? LabText.of("baseline.instanceVipNowhere", i.getKey())
+                        : LabText.of("baseline.instanceVipOn", i.getKey(), String.join(", ", i.getValue()));
+            }
+        }
         for (HostObserver h : fleet.all()) {
             for (ProcessKind k : required) {
                 ProcessState s = state.processState(h.name(), k);

@@ -5,6 +5,9 @@ import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
 import org.viplab.core.model.Mode;
+import org.viplab.core.model.NodeSpec;
+import org.viplab.core.model.Topology;
+import org.viplab.observe.InstanceLayout;
 import org.viplab.core.timeline.EventSink;
 import org.viplab.core.timeline.LabEvent;
 import org.viplab.core.timeline.Reason;
@@ -37,6 +40,12 @@ final class Fleet implements AutoCloseable {
     /** @param events where the engine's own events go (reachability, watchdog notes), in time order */
     Fleet(Inventory inventory, Mode mode, HostKeyPrompt prompt, Map<String, char[]> passwords, ObservedState state, LabClock clock,
           Clock wall, EventSink events) {
+        this(inventory, mode, null, prompt, passwords, state, clock, wall, events);
+    }
+
+    /** @param topology the preset the hosts run, named by host: each host's VRRP instances (null: one each) */
+    Fleet(Inventory inventory, Mode mode, Topology topology, HostKeyPrompt prompt, Map<String, char[]> passwords, ObservedState state,
+          LabClock clock, Clock wall, EventSink events) {
         this.state = state;
         this.clock = clock;
         this.events = events;
@@ -47,7 +56,9 @@ final class Fleet implements AutoCloseable {
         boolean mode2 = mode == Mode.HAPROXY_TRACKING;
         for (Inventory.Host h : inventory.hosts) {
             SshHost ssh = new SshHost(h, known, prompt, passwords == null ? null : passwords.get(h.name), wall);
-            hosts.put(h.name, new HostObserver(h, ssh, inventory.vip, byAddress, mode2, clock::forOffset,
+            NodeSpec node = topology == null ? null : topology.node(h.name);
+            InstanceLayout layout = node == null ? InstanceLayout.single() : InstanceLayout.of(node.keepalived);
+            hosts.put(h.name, new HostObserver(h, ssh, inventory.vip, byAddress, mode2, layout, clock::forOffset,
                     e -> state.ingest(e, ObservedState.Origin.STREAM)));
         }
     }

@@ -9,6 +9,8 @@ import org.viplab.core.model.ProcessState;
 import org.viplab.core.model.VrrpState;
 import org.viplab.observe.AddressMonitorParser;
 import org.viplab.observe.HaproxyStatParser;
+import org.viplab.observe.InstanceLayout;
+import org.viplab.observe.InstanceVipParser;
 import org.viplab.observe.KeepalivedLogParser;
 import org.viplab.observe.TimeMap;
 import org.viplab.observe.VrrpDumpParser;
@@ -42,6 +44,8 @@ final class HostObserver {
     private final Consumer<LabEvent> sink;
     private final TimeMapSource times;
     private final List<SshHost.Stream> streams = new CopyOnWriteArrayList<>();
+    /** The host's VRRP instances (the inventory's preset says which): with several, each log line goes to its own. */
+    private final InstanceLayout layout;
 
     volatile boolean reachable;
     volatile long clockOffsetUs;
@@ -58,6 +62,7 @@ final class HostObserver {
     volatile String kernel;
     final FaultCommands faults;
     private KeepalivedLogParser klog;
+    private InstanceVipParser instanceVips;
 
     /**
      * Prints "netem" when the kernel has the netem and prio qdiscs (loaded, loadable or built in: a module is
@@ -74,8 +79,9 @@ final class HostObserver {
     }
 
     HostObserver(Inventory.Host inv, SshHost ssh, String vip, Map<String, String> hostByAddress, boolean watchHaproxy,
-                 TimeMapSource times, Consumer<LabEvent> sink) {
+                 InstanceLayout layout, TimeMapSource times, Consumer<LabEvent> sink) {
         this.inv = inv;
+        this.layout = layout;
         this.ssh = ssh;
         this.cmd = new CommandTemplates(inv);
         this.faults = new FaultCommands(inv, cmd);
@@ -113,7 +119,8 @@ final class HostObserver {
             if (l.startsWith("client=")) clientAddress = RemoteValues.isIpLiteral(l.substring(7)) ? l.substring(7) : null;
             if (l.matches("[+-]\\d{4}")) zone = ZoneOffset.of(l);
         }
-        klog = new KeepalivedLogParser(inv.name, zone, !hasTcpdump, 51, 1_000_000);
+        klog = new KeepalivedLogParser(inv.name, zone, !hasTcpdump, 51, 1_000_000, layout);
+        instanceVips = new InstanceVipParser(inv.name, zone, layout);
         reachable = true;
     }
 
@@ -129,7 +136,7 @@ final class HostObserver {
         String vipCount = Shell.pipe(Shell.command("ip", "-o", "addr", "show", "dev", inv.iface),
                 Shell.command("grep", "-c", "-F", "--", Watch.vipNeedle(vip)));
         String lastState = Shell.pipe(Shell.quiet(Watch.logTail(inv)),
-                Shell.command("grep", "-E", "Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived"),
+                Shell.command("grep", "-E", STATE_LINES),
                 Shell.command("tail", "-n", "1"));
         String c = Shell.sequence(vipCount, Watch.psCommand(inv, vip), lastState);
         SshHost.Result r = ssh.exec(c, 10_000);
@@ -148,10 +155,57 @@ final class HostObserver {
             Matcher m = Pattern.compile("Entering (MASTER|BACKUP|FAULT) STATE").matcher(out.get(2));
             if (m.find()) vrrp = VrrpState.valueOf(m.group(1));
         }
+        List<LabEvent> instances = new ArrayList<>();
+        if (layout.several()) {
+            // the last state line above may be another instance's: each instance's own last line tells
+            boolean gone = procs.get(ProcessKind.KEEPALIVED) == ProcessState.STOPPED;
+            SshHost.Result more = ssh.exec(instancesSnapshot(), 10_000);
+            List<String> lines = more.out().lines().toList();
+            int mark = lines.indexOf(SECTION);
+            List<String> addrs = mark < 0 ? List.of() : lines.subList(0, mark);
+            List<String> log = mark < 0 ? List.of() : lines.subList(mark + 1, lines.size());
+            if (!gone) vrrp = lastState(log, layout.primary());
+            for (InstanceLayout.Other o : layout.others()) {
+                VrrpState s = gone ? VrrpState.STOPPED : lastState(log, o.name());
+                boolean held = o.vips().stream().anyMatch(a -> addrs.stream().anyMatch(l -> l.contains(Watch.vipNeedle(a))));
+                instances.add(new LabEvent.InstanceStateChanged(atUs, inv.name, o.name(), VrrpState.INIT, s, Reason.of(Reason.Code.AT_CONNECT)));
+                instances.add(new LabEvent.InstanceVipChanged(atUs, inv.name, o.name(), o.vipText(), held, Reason.of(Reason.Code.AT_CONNECT)));
+                klog.assume(o.name(), s);
+                instanceVips.assume(o.name(), held);
+            }
+        }
         ev.add(new LabEvent.VrrpStateChanged(atUs, inv.name, VrrpState.INIT, vrrp, Reason.of(Reason.Code.AT_CONNECT)));
+        ev.addAll(instances);
         klog.assume(vrrp, procs.getOrDefault(ProcessKind.KEEPALIVED, ProcessState.RUNNING));
         return ev;
     }
+
+    /** Between the addresses and the log lines in {@link #instancesSnapshot()}'s output. */
+    static final String SECTION = "@@";
+
+    /** The interface's addresses, then every state line of the log's tail (each instance's last one is found here). */
+    private String instancesSnapshot() {
+        return Shell.sequence(Shell.command("ip", "-o", "addr", "show", "dev", inv.iface), Shell.command("echo", SECTION),
+                Shell.pipe(Shell.quiet(Watch.logTail(inv)), Shell.command("grep", "-E", STATE_LINES)));
+    }
+
+    /**
+     * An instance's state as its last line in the log says: its own "Entering X STATE", or INIT when keepalived started
+     * or stopped after it (the single-instance snapshot reads its one line the same way).
+     */
+    static VrrpState lastState(List<String> log, String instance) {
+        Pattern own = Pattern.compile("\\(" + Pattern.quote(instance) + "\\) Entering (MASTER|BACKUP|FAULT) STATE");
+        VrrpState s = VrrpState.INIT;
+        for (String l : log) {
+            Matcher m = own.matcher(l);
+            if (m.find()) s = VrrpState.valueOf(m.group(1));
+            else if (l.contains("Stopping") || l.contains("Stopped Keepalived") || l.contains("Starting Keepalived")) s = VrrpState.INIT;
+        }
+        return s;
+    }
+
+    /** keepalived's log lines that say an instance's state: its changes, and keepalived starting or stopping. */
+    private static final String STATE_LINES = "Entering [A-Z]+ STATE|Stopping|Stopped Keepalived|Starting Keepalived";
 
     /** The VIP count from a process watcher line, or -1. */
     static int psVip(String line) {
@@ -190,7 +244,10 @@ final class HostObserver {
 
     void startStreams(Consumer<String> psLine) throws RemoteException {
         AddressMonitorParser mon = new AddressMonitorParser(inv.name, vip, zone);
-        start(Watch.MONITOR.command(inv, vip), l -> mon.parse(l, time()).ifPresent(sink));
+        start(Watch.MONITOR.command(inv, vip), l -> {
+            mon.parse(l, time()).ifPresent(sink);
+            if (layout.several()) instanceVips.parse(l, time()).ifPresent(sink);
+        });
         start(Watch.LOG.command(inv, vip), l -> klog.parse(l, time()).forEach(sink));
         if (hasTcpdump) {
             VrrpDumpParser dump = new VrrpDumpParser(hostByAddress, zone);

@@ -40,6 +40,9 @@ final class ObservedState {
     private final Map<String, VrrpState> vrrp = new ConcurrentHashMap<>();
     private final Map<String, Map<ProcessKind, ProcessState>> procs = new ConcurrentHashMap<>();
     private final Map<String, Integer> vipDisagree = new ConcurrentHashMap<>();
+    /** Per host, the states and VIPs of the VRRP instances other than the client VIP's, by instance name. */
+    private final Map<String, Map<String, VrrpState>> instanceStates = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, LabEvent.InstanceVipChanged>> instanceVips = new ConcurrentHashMap<>();
     private volatile long lastChangeEpochUs;
     private volatile LabEvent.ClientProbe lastProbe;
     private volatile boolean drillStarted;
@@ -61,6 +64,14 @@ final class ObservedState {
         } else if (e instanceof LabEvent.VrrpStateChanged s) {
             VrrpState before = vrrp.put(s.host(), s.to());
             if (before == s.to() && origin != Origin.SNAPSHOT) return;
+            changed();
+        } else if (e instanceof LabEvent.InstanceStateChanged s) {
+            VrrpState before = instancesOf(s.host()).put(s.instance(), s.to());
+            if (before == s.to() && origin != Origin.SNAPSHOT) return;
+            changed();
+        } else if (e instanceof LabEvent.InstanceVipChanged v) {
+            LabEvent.InstanceVipChanged before = instanceVips.computeIfAbsent(v.host(), k -> new ConcurrentHashMap<>()).put(v.instance(), v);
+            if (before != null && before.added() == v.added()) return;
             changed();
         } else if (e instanceof LabEvent.ProcessChanged p) {
             if (origin != Origin.WATCHER && origin != Origin.SNAPSHOT) return; // the watcher is the one source
@@ -107,6 +118,12 @@ final class ObservedState {
                 // SIGKILL leaves no log line: the process is gone, so is its VRRP instance
                 ingest(new LabEvent.VrrpStateChanged(t, host, vrrpState(host), VrrpState.STOPPED, Reason.of(Reason.Code.PROCESS_GONE)), Origin.WATCHER);
             }
+            if (p.getKey() == ProcessKind.KEEPALIVED && p.getValue() == ProcessState.STOPPED) {
+                for (Map.Entry<String, VrrpState> i : Map.copyOf(instancesOf(host)).entrySet()) {
+                    if (i.getValue() == VrrpState.STOPPED) continue;
+                    ingest(new LabEvent.InstanceStateChanged(t, host, i.getKey(), i.getValue(), VrrpState.STOPPED, Reason.of(Reason.Code.PROCESS_GONE)), Origin.WATCHER);
+                }
+            }
         }
     }
 
@@ -119,6 +136,12 @@ final class ObservedState {
         l.add(new LabEvent.HostReachability(0, h, reachable, Reason.of(Reason.Code.AT_ZERO_CLOCK, String.format(java.util.Locale.ROOT, "%+.1f", clockOffsetUs / 1000.0))));
         l.add(new LabEvent.VipChanged(0, h, vipAddress, Boolean.TRUE.equals(vip.get(h)), Reason.of(Reason.Code.AT_ZERO)));
         l.add(new LabEvent.VrrpStateChanged(0, h, VrrpState.INIT, vrrpState(h), Reason.of(Reason.Code.AT_ZERO)));
+        for (Map.Entry<String, VrrpState> i : new java.util.TreeMap<>(instancesOf(h)).entrySet()) {
+            l.add(new LabEvent.InstanceStateChanged(0, h, i.getKey(), VrrpState.INIT, i.getValue(), Reason.of(Reason.Code.AT_ZERO)));
+        }
+        for (LabEvent.InstanceVipChanged v : new java.util.TreeMap<>(instanceVips.getOrDefault(h, Map.of())).values()) {
+            l.add(new LabEvent.InstanceVipChanged(0, h, v.instance(), v.vips(), v.added(), Reason.of(Reason.Code.AT_ZERO)));
+        }
         for (Map.Entry<ProcessKind, ProcessState> p : procs.getOrDefault(h, Map.of()).entrySet()) {
             l.add(new LabEvent.ProcessChanged(0, h, p.getKey(), p.getValue(), p.getValue(), Reason.of(Reason.Code.AT_ZERO)));
         }
@@ -132,6 +155,27 @@ final class ObservedState {
     }
 
     VrrpState vrrpState(String host) { return vrrp.getOrDefault(host, VrrpState.INIT); }
+
+    /** Every instance other than the client VIP's that a host reported, with the hosts holding its VIPs. */
+    Map<String, Set<String>> instanceHolders() {
+        Map<String, Set<String>> m = new java.util.TreeMap<>();
+        instanceVips.forEach((h, byInstance) -> byInstance.forEach((i, v) -> {
+            Set<String> holders = m.computeIfAbsent(i, k -> new java.util.TreeSet<>());
+            if (v.added()) holders.add(h);
+        }));
+        return m;
+    }
+
+    /** An instance other than the client VIP's, as last seen; null when the host never reported it. */
+    VrrpState instanceState(String host, String instance) { return instancesOf(host).get(instance); }
+
+    /** Whether the host holds that instance's VIPs, as last seen. */
+    boolean holdsInstanceVips(String host, String instance) {
+        LabEvent.InstanceVipChanged v = instanceVips.getOrDefault(host, Map.of()).get(instance);
+        return v != null && v.added();
+    }
+
+    private Map<String, VrrpState> instancesOf(String host) { return instanceStates.computeIfAbsent(host, k -> new ConcurrentHashMap<>()); }
 
     ProcessState processState(String host, ProcessKind k) {
         Map<ProcessKind, ProcessState> m = procs.get(host);

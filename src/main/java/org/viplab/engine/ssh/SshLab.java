@@ -72,7 +72,7 @@ public final class SshLab implements Lab {
         this.clock = new LabClock(wall);
         this.ordered = new OrderedSink(e -> causes.append(this.timeline, e), ORDER_WINDOW_US, clock::nowUs);
         this.state = new ObservedState(inventory.vip, clock, ordered);
-        this.fleet = new Fleet(inventory, topology.mode, prompt, passwords, state, clock, wall, ordered);
+        this.fleet = new Fleet(inventory, topology.mode, topology, prompt, passwords, state, clock, wall, ordered);
         this.actions = new Actions(fleet, clock, ordered, commandLog);
         this.restore = new Restore(fleet, actions, state, clock, ordered, inventory.hostNames(), required());
         this.baseline = new Baseline(fleet, state, clock, required(), inventory.vip + ":" + inventory.clientPort);

@@ -84,6 +84,27 @@ class InstancesTest {
         assertEquals(VrrpState.BACKUP, sc.lab.vrrpState("db2", "VI_READ"));
     }
 
+    /**
+     * The lab (2026-12-06, fixtures/lab-2026-12-06-readwrite-sync-group, 3 of 3): db2 held both VIPs 646-650 ms after
+     * db1 dropped them, 0.2-0.4 ms apart; VI_READ's own timer ran out first and the group then took VI_WRITE along.
+     * Skew(90) = (256 - 90) / 256 s = 648437 µs after db1's priority-0 adverts, both at the same instant here.
+     */
+    @Test
+    void db2TakesBothVipsTogetherASkewAfterTheFaultTheReadInstanceFirstAsOnTheLab() {
+        Scenario sc = new Scenario(Presets.readWrite()).at(s(2)).act("stop", "db1/mysqld").at(s(20));
+        LabEvent.VrrpStateChanged fault = sc.first(LabEvent.VrrpStateChanged.class, s(2), e -> e.host().equals("db1") && e.to() == VrrpState.FAULT);
+        LabEvent.VipChanged write = sc.first(LabEvent.VipChanged.class, s(2), e -> e.host().equals("db2") && e.added());
+        LabEvent.InstanceVipChanged read = sc.first(LabEvent.InstanceVipChanged.class, s(2), e -> e.host().equals("db2") && e.added());
+        assertEquals(fault.timeUs() + 648_437, write.timeUs());
+        assertEquals(write.timeUs(), read.timeUs(), "both VIPs at once");
+        List<LabEvent> events = sc.events();
+        LabEvent.InstanceStateChanged readMaster = sc.first(LabEvent.InstanceStateChanged.class, s(2), e -> e.host().equals("db2") && e.to() == VrrpState.MASTER);
+        LabEvent.VrrpStateChanged writeMaster = sc.first(LabEvent.VrrpStateChanged.class, s(2), e -> e.host().equals("db2") && e.to() == VrrpState.MASTER);
+        assertTrue(events.indexOf(readMaster) < events.indexOf(writeMaster), "VI_READ's MASTER first, as keepalived logged it");
+        assertTrue(readMaster.reason().is(Reason.Code.ADVERT_TIMEOUT));
+        assertTrue(writeMaster.reason().is(Reason.Code.SYNC_GROUP));
+    }
+
     @Test
     void unicastPeersAsWrittenKeepOneMaster() {
         Scenario sc = new Scenario(Presets.mode1Unicast()).at(s(20));
