@@ -219,7 +219,11 @@ public final class IncidentBuilder {
         for (LabEvent.AdvertSent a : wireAdverts) if (!names.contains(a.host())) names.add(a.host());
         java.util.Collections.sort(names);
         List<LabEvent> onClock = new ArrayList<>();
-        for (LabEvent e : InitialState.atStart(all, names, vip, start)) {
+        Map<String, java.util.Set<org.viplab.core.model.ProcessKind>> wrote = new HashMap<>();
+        for (HostLog h : hosts) wrote.put(h.host, h.wrote);
+        List<LabEvent> atStart = new ArrayList<>(ProcessesAtStart.of(all, wrote, names, start));
+        atStart.addAll(InitialState.atStart(all, names, vip, start));
+        for (LabEvent e : atStart) {
             onClock.add(Retimer.withTime(e, e.timeUs() - start));
         }
         long end = onClock.get(onClock.size() - 1).timeUs();

@@ -127,7 +127,9 @@ public record Reason(Code code, List<String> args) {
         /** Real hosts: SSH connected: {clock offset ms}, {round trip ms}, {tcpdump yes|no}, {firewall or empty}. */
         CONNECTED(4),
         /** Real hosts: the SSH connection dropped; VIP Lab retries every 2 s. */
-        CONNECTION_LOST(0);
+        CONNECTION_LOST(0),
+        /** A replayed incident: the state at t = 0 that later evidence implies (a process that logs its stop ran before it). */
+        IMPLIED_AT_ZERO(0);
 
         private final int arity;
 

@@ -143,6 +143,48 @@ class OpenIncidentTest {
     }
 
     @Test
+    void processesTheLogsNeverMentionAreDrawnNotInTheLogsInBothLanguagesNeverStopped(FxRobot robot) throws Exception {
+        IncidentDialog d = dialog();
+        fx(() -> {
+            // keepalived's logs and the capture only: nothing tells mysqld's state on either host
+            d.setLogs("db1", DIR.resolve("keepalived-db1.log"));
+            d.setLogs("db2", DIR.resolve("keepalived-db2.log"));
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done", 30, () -> fx(() -> !d.summaryProperty().get().isEmpty() || !d.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> d.errorProperty().get())).isEmpty();
+        robot.clickOn(in(d, "#incident-open"));
+        FxWait.until("the incident is shown", 20, () -> fx(() -> session.controls.incidentProperty().get()));
+        FxWait.until("the drawing has the incident", 10, () -> fx(() -> badge("db1", "mysqld").getStyleClass().contains("state-unknown")));
+        for (String h : List.of("db1", "db2")) {
+            javafx.scene.control.Label mysqld = fx(() -> badge(h, "mysqld"));
+            assertThat(fx(mysqld::getText)).isEqualTo("mysqld\nnot in the logs");
+            assertThat(fx(() -> mysqld.getStyleClass())).contains("state-unknown").doesNotContain("state-stopped");
+        }
+        // the drawing is at the incident's end: db1's keepalived stopped, as its log says; db2's wrote its log and runs
+        assertThat(fx(() -> badge("db1", "keepalived").getText())).isEqualTo("keepalived\nstopped");
+        assertThat(fx(() -> badge("db2", "keepalived").getText())).isEqualTo("keepalived\nrunning");
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot(stage.getScene(), "open-incident-unknown-en.png");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> badge("db1", "mysqld").getText())).isEqualTo("mysqld\n日志中未提及");
+        shoot(stage.getScene(), "open-incident-unknown-zh.png");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.ENGLISH);
+            return null;
+        });
+    }
+
+    private javafx.scene.control.Label badge(String host, String process) {
+        return (javafx.scene.control.Label) stage.getScene().lookup("#badge-" + host + "-" + process);
+    }
+
+    @Test
     void aFileThatCannotBeReadIsNamedWithItsLineAndTheOthersStillShowWhatTheyGave(@TempDir Path tmp, FxRobot robot) throws Exception {
         Path bad = tmp.resolve("db2.log");
         Files.writeString(bad, "hello\n");
