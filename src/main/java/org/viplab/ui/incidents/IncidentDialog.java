@@ -260,7 +260,9 @@ public final class IncidentDialog {
             show(opened.inputs());
             ready = opened;
             summary.set(i18n.get("incident.summary", opened.failovers(), opened.splitBrains(), String.format(java.util.Locale.ROOT, "%.1f", opened.endUs() / 1e6),
-                    opened.events().size(), opened.findings().isEmpty() ? i18n.get("incident.findings.none") : String.join(" · ", opened.findings())));
+                    opened.events().size(), opened.findings().isEmpty() ? i18n.get("incident.findings.none") : String.join(" · ", opened.findings()))
+                    + (opened.configs() == null ? "" : "\n" + i18n.get("incident.summary.configs", String.join(", ", opened.configs().dirs().keySet()),
+                    opened.topology().mode.shortName(), opened.topology().vip)));
             busy.set(false);
             done.complete(opened);
         }, tasks.ui());

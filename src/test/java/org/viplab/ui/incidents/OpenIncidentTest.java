@@ -180,6 +180,38 @@ class OpenIncidentTest {
         });
     }
 
+    @Test
+    void withTheHostsConfigsTheNodesTheConfigurationTabAndTheFindingsAreTheirs(FxRobot robot) throws Exception {
+        IncidentDialog d = dialog();
+        Path cfg = Path.of("samples", "configs", "mode1-recommended");
+        fx(() -> {
+            d.setConfig("db1", cfg.resolve("db1"));
+            d.setConfig("db2", cfg.resolve("db2"));
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done", 30, () -> fx(() -> !d.summaryProperty().get().isEmpty() || !d.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> d.errorProperty().get())).isEmpty();
+        assertThat(fx(() -> d.summaryProperty().get())).contains("Shown with the hosts' configs (db1, db2; mode1, VIP 10.9.8.120)");
+        robot.clickOn(in(d, "#incident-open"));
+        FxWait.until("the incident is shown", 20, () -> fx(() -> session.controls.incidentProperty().get()));
+        // the nodes run the configs' settings: mode1-recommended's nopreempt, not the tutorial's mode 1
+        assertThat(fx(() -> session.controls.topologyProperty().get().nodes)).allMatch(n -> n.keepalived.nopreempt);
+        // the Configuration tab shows db1's files as read (nopreempt is in them, the tutorial's have none)
+        FxWait.until("the configuration tab follows", 10, () -> fx(() -> {
+            javafx.scene.control.TextArea t = session.window.configView().text("db1");
+            return t != null && t.getText().contains("nopreempt") && t.getText().contains("chk_mysql");
+        }));
+        // lint ran on the user's own files, not on a rendering of the topology
+        var findings = session.features.findingsPanel().model();
+        FxWait.until("lint is done", 60, () -> fx(() -> !findings.busyProperty().get() && !findings.rows().isEmpty()));
+        assertThat(fx(() -> findings.sourceProperty().get())).startsWith("Imported files: db1=" + cfg.resolve("db1"));
+        assertThat(fx(findings::findings)).extracting(f -> f.pos().file()).allMatch(f -> f.startsWith(cfg.toString()));
+        assertThat(fx(findings::findings)).extracting(org.viplab.config.lint.Finding::rule).contains("failover-budget");
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot(stage.getScene(), "open-incident-configs.png");
+    }
+
     private javafx.scene.control.Label badge(String host, String process) {
         return (javafx.scene.control.Label) stage.getScene().lookup("#badge-" + host + "-" + process);
     }
