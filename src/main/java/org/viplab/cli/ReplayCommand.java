@@ -177,7 +177,7 @@ public final class ReplayCommand extends CliCommand {
         out.println("  sources:");
         incident.contributed().forEach((file, kinds) -> out.println("    " + file + ": " + kinds.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).reduce((a, c) -> a + ", " + c).orElse("nothing")));
-        out.println("  clocks (log against the capture):");
+        out.println("  clocks (log against the capture; a client's against the VIP's moves):");
         for (ClockOffset c : incident.offsets().values()) out.println("    " + clockLine(c));
         Function<LabEvent, String> text = EventFormatter.of(language)::details;
         TimelineAnalysis a = incident.analysis();
@@ -246,10 +246,14 @@ public final class ReplayCommand extends CliCommand {
     }
 
     static String clockLine(ClockOffset c) {
+        boolean client = c.host().equals(IncidentBuilder.CLIENT);
         if (c.given()) return c.host() + " " + signedMs(c.offsetUs()) + " (given by --offset)";
-        if (!c.known()) return c.host() + " unknown (no act of its seen both in its log and in a capture); times as logged";
+        if (!c.known()) {
+            return c.host() + (client ? " unknown (no move of its ARP entry for the VIP near a move of the VIP the hosts show); times as logged"
+                    : " unknown (no act of its seen both in its log and in a capture); times as logged");
+        }
         return c.host() + " " + signedMs(c.offsetUs()) + " ± " + String.format(Locale.ROOT, "%.1f ms", c.uncertaintyUs() / 1000.0)
-                + " (" + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + "), "
+                + " (" + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + (client ? " of its ARP entry's moves and the VIP's" : "") + "), "
                 + (c.applied() ? "applied" : c.pairs() < 2 ? "one pair cannot tell a clock offset from the log's delay: not applied (see --offset)"
                 : "within its uncertainty: not applied");
     }

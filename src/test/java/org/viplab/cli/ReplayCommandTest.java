@@ -184,6 +184,29 @@ class ReplayCommandTest {
         assertThat(broken.err()).contains(db1.resolve("keepalived.conf") + ":2");
     }
 
+    @Test
+    void theClientsClockOffsetAndItsBoundArePrintedAndWrittenWithTheHosts(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-client-neigh/";
+        Path json = tmp.resolve("incident.json");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log", "--log", "db2=" + d + "keepalived-db2.log", "--capture", d + "vrrp.pcap",
+                "--client", d + "neigh-client.log", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("  clocks (log against the capture; a client's against the VIP's moves):")
+                .containsPattern("    client \\+0\\.[0-9] ms ± 21\\.0 ms \\(2 pairs of its ARP entry's moves and the VIP's\\), within its uncertainty: not applied");
+        JsonObject client = null;
+        for (var c : JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("incident").getAsJsonArray("clocks")) {
+            if (c.getAsJsonObject().get("host").getAsString().equals("client")) client = c.getAsJsonObject();
+        }
+        assertThat(client).isNotNull();
+        assertThat(client.get("uncertaintyMs").getAsDouble()).isEqualTo(21.0);
+        assertThat(client.get("pairs").getAsInt()).isEqualTo(2);
+        DrillCommandReportTest.Run stray = DrillCommandReportTest.run("replay", "--tz", "UTC", "--log", "db1=" + d + "keepalived-db1.log",
+                "--offset", "client=+5ms");
+        assertThat(stray.exit()).isEqualTo(2);
+        assertThat(stray.err()).contains("--offset names client, which no --log gives (nor --client)");
+    }
+
     private static JsonObject row(JsonObject comparison, String what) {
         for (var e : comparison.getAsJsonArray("rows")) {
             if (e.getAsJsonObject().get("what").getAsString().equals(what)) return e.getAsJsonObject();
