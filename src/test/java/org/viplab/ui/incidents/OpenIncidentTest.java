@@ -110,7 +110,9 @@ class OpenIncidentTest {
         assertThat(pcap.read()).isEqualTo("27");
         assertThat(pcap.host()).isEmpty();
         assertThat(fx(() -> d.summaryProperty().get())).startsWith("Replayed: 1 failover(s), 0 split brain(s)")
-                .contains("keepalived on db1 was stopped by its check script");
+                .contains("keepalived on db1 was stopped by its check script")
+                // FreshLabIncidentTest: db2's log 66.683 ms behind the wire, one pair, not applied
+                .contains("Clocks: db1 ").contains("db2 +66.683 ms \u00b1 21 ms");
         assertThat(fx(() -> in(d, "#incident-open").isDisabled())).isFalse();
         WaitForAsyncUtils.waitForFxEvents();
         shoot(d.dialog().getDialogPane().getScene(), "open-incident-dialog.png");
@@ -210,6 +212,35 @@ class OpenIncidentTest {
         assertThat(fx(findings::findings)).extracting(org.viplab.config.lint.Finding::rule).contains("failover-budget");
         WaitForAsyncUtils.waitForFxEvents();
         shoot(stage.getScene(), "open-incident-configs.png");
+    }
+
+    @Test
+    void theClientsClockOffsetIsShownWithItsBoundBesideTheHostsInBothLanguages(FxRobot robot) throws Exception {
+        Path client = Path.of("src", "test", "resources", "fixtures", "lab-2026-12-06-client-neigh");
+        IncidentDialog d = dialog();
+        fx(() -> {
+            d.setLogs("db1", client.resolve("keepalived-db1.log"));
+            d.setLogs("db2", client.resolve("keepalived-db2.log"));
+            d.setCaptures(client.resolve("vrrp.pcap"));
+            d.setClients(client.resolve("neigh-client.log"));
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done", 30, () -> fx(() -> !d.summaryProperty().get().isEmpty() || !d.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> d.errorProperty().get())).isEmpty();
+        // ClientNeighIncidentTest: two pairs, within a couple of ms of the hosts' clock, bound 1 ms stamps + 20 ms
+        assertThat(fx(() -> d.summaryProperty().get())).contains("\nClocks: db1 ").contains(" · client +519 \u00b5s \u00b1 21 ms");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done again", 30, () -> fx(() -> d.summaryProperty().get().startsWith("已回放")));
+        assertThat(fx(() -> d.summaryProperty().get())).contains("时钟偏差：db1 ").contains(" · client +519 微秒 \u00b1 21 毫秒");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.ENGLISH);
+            return null;
+        });
     }
 
     private javafx.scene.control.Label badge(String host, String process) {
