@@ -62,6 +62,7 @@ class ReplayCommandTest {
                 .isEqualTo("db2 持有 VIP 17.4 秒，而 db1 仍在发送通告：脑裂");
         String html = Files.readString(report.resolve("report.html"));
         assertThat(html).contains("<span class=\"result recorded incident\">事故</span>").contains("db2 持有 VIP 17.4 秒")
+                .contains("mysqld：日志中未提及（t = 0")
                 .contains("根据日志和抓包回放的事故，没有预期");
         assertThat(Files.readString(report.resolve("result.json"))).contains("\"startEpochMs\"");
     }
@@ -175,7 +176,9 @@ class ReplayCommandTest {
                 "--report", tmp.resolve("preset").toString());
         assertThat(without.exit()).as(without.err()).isEqualTo(0);
         assertThat(Files.readString(tmp.resolve("preset/report.html"))).containsPattern("nopreempt</td><td>false</td><td>false</td>")
-                .doesNotContain("Config lint");
+                .doesNotContain("Config lint")
+                // keepalived's logs say nothing of mysqld: the report's events say so, and never that it stopped
+                .contains("mysqld: not in the logs (at t = 0)").doesNotContain("mysqld: stopped");
         Path db1 = Files.createDirectories(tmp.resolve("db1"));
         Files.writeString(db1.resolve("keepalived.conf"), "vrrp_instance VI_1 {\n    priority high\n}\n");
         DrillCommandReportTest.Run broken = DrillCommandReportTest.run("replay", "--tz", "UTC", "--log", "db1=" + d + "keepalived-db1.log",
