@@ -13,6 +13,7 @@ import org.viplab.replay.Finding;
 import org.viplab.replay.Findings;
 import org.viplab.replay.Incident;
 import org.viplab.replay.IncidentBuilder;
+import org.viplab.replay.IncidentConfigs;
 import org.viplab.replay.IncidentException;
 import org.viplab.replay.IncidentJson;
 import org.viplab.report.ReportOptions;
@@ -82,7 +83,8 @@ public final class ReplayCommand extends CliCommand {
     Path emitDrill;
 
     @Option(names = "--config", paramLabel = "HOST=DIR",
-            description = "a host's keepalived.conf, haproxy.cfg and check scripts (give both hosts), for --what-if")
+            description = "a host's keepalived.conf, haproxy.cfg and check scripts (give both hosts): the incident is reported with "
+                    + "their settings and files, and their lint findings; with --what-if, also run as configured")
     List<String> configs = new ArrayList<>();
 
     @Option(names = "--what-if", paramLabel = "PRESET|TOPOLOGY",
@@ -99,10 +101,13 @@ public final class ReplayCommand extends CliCommand {
         OutputPaths.checkFile("--json", json);
         OutputPaths.checkFile("--emit-drill", emitDrill);
         OutputPaths.checkReportDir("--report", report);
-        if ((whatIf == null) != configs.isEmpty()) throw new UsageException("--config and --what-if go together: the configs to compare with the alternative");
+        if (whatIf != null && configs.isEmpty()) throw new UsageException("--what-if needs the hosts' configs: --config db1=DIR --config db2=DIR");
         if (whatIf != null && report == null) throw new UsageException("--what-if writes its comparison with --report DIR");
         Locale language = lang == null ? Locale.ENGLISH : lang;
-        WhatIf.Plan plan = whatIf == null ? null : WhatIf.plan(configs, whatIf, language);
+        // the configs are read (and linted) before the logs: a broken file is named before minutes of reading
+        IncidentConfigs hostConfigs = configs.isEmpty() ? null : hostConfigs(language);
+        WhatIf.Plan plan = whatIf == null ? null : WhatIf.plan(hostConfigs.topology(), whatIf);
+        List<org.viplab.config.lint.Finding> lint = hostConfigs == null ? List.of() : org.viplab.config.lint.Lint.run(hostConfigs.imported(), true);
         ZoneId zone = zone();
         IncidentBuilder b = new IncidentBuilder(zone, offsets(), vip);
         for (String a : addresses) {
@@ -125,22 +130,24 @@ public final class ReplayCommand extends CliCommand {
             throw new BadInputException(e.getMessage());
         }
         picocli.CommandLine.ParseResult parsed = spec.root().commandLine().getParseResult();
-        DrillResult bare = incident.result("incident");
+        DrillResult bare = hostConfigs == null ? incident.result("incident") : incident.result("incident", hostConfigs.topology());
         DrillResult result = parsed == null ? bare : bare.withProvenance(bare.provenance().withCommandLine(parsed.originalArgs()));
         List<Finding> findings = Findings.of(incident);
         print(incident, result, findings, language, zone, out);
-        if (json != null) AtomicFiles.writeString(json, IncidentJson.write(incident, result, findings, language));
+        if (hostConfigs != null) printConfigs(hostConfigs, lint, language, out);
+        com.google.gson.JsonObject configsJson = hostConfigs == null ? null : configsJson(hostConfigs, lint, language);
+        if (json != null) AtomicFiles.writeString(json, IncidentJson.write(incident, result, findings, language, configsJson));
         if (emitDrill != null) {
             AtomicFiles.writeString(emitDrill, org.viplab.replay.DrillEmitter.drill(incident));
             out.println("drill: " + emitDrill);
         }
         if (plan != null) {
-            List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
+            List<String> texts = reportFindings(findings, lint, language);
             org.viplab.report.Comparison.Spec spec = WhatIf.run(plan, incident, result, texts);
             ReportOptions o = new ReportOptions(language, false, Instant.now());
             OutputPaths.writeReport(report, tmp -> {
                 org.viplab.report.Comparison.write(spec, tmp, o);
-                AtomicFiles.writeString(tmp.resolve("incident").resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language));
+                AtomicFiles.writeString(tmp.resolve("incident").resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language, configsJson));
                 return null;
             });
             out.printf("  %-45s %12s %14s %16s%n", "", "incident", "as configured", "with " + plan.alternativeName());
@@ -149,11 +156,11 @@ public final class ReplayCommand extends CliCommand {
             }
             out.println("comparison: " + report.resolve(org.viplab.report.Comparison.HTML));
         } else if (report != null) {
-            List<String> texts = findings.stream().map(f -> f.text().render(language)).toList();
+            List<String> texts = reportFindings(findings, lint, language);
             ReportOptions o = new ReportOptions(language, false, Instant.now(), texts);
             ReportWriter.Written w = OutputPaths.writeReport(report, tmp -> {
                 ReportWriter.Written x = ReportWriter.write(result, tmp, o);
-                AtomicFiles.writeString(tmp.resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language));
+                AtomicFiles.writeString(tmp.resolve(ReportWriter.JSON), IncidentJson.write(incident, result, findings, language, configsJson));
                 return x;
             });
             for (String warning : w.warnings()) err.println("warning: " + warning);
@@ -170,7 +177,7 @@ public final class ReplayCommand extends CliCommand {
         out.println("  sources:");
         incident.contributed().forEach((file, kinds) -> out.println("    " + file + ": " + kinds.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).reduce((a, c) -> a + ", " + c).orElse("nothing")));
-        out.println("  clocks (log against the capture):");
+        out.println("  clocks (log against the capture; a client's against the VIP's moves):");
         for (ClockOffset c : incident.offsets().values()) out.println("    " + clockLine(c));
         Function<LabEvent, String> text = EventFormatter.of(language)::details;
         TimelineAnalysis a = incident.analysis();
@@ -187,11 +194,66 @@ public final class ReplayCommand extends CliCommand {
         out.println("  client figures: absent (no client-side source)");
     }
 
+    /** {@code --config}: imported, named after the incident's hosts (those of {@code --log}). */
+    private IncidentConfigs hostConfigs(Locale language) {
+        List<String> logged = logs.stream().map(l -> pair("--log", l)[0]).distinct().toList();
+        IncidentConfigs c;
+        try {
+            c = IncidentConfigs.read(NodeDirs.parse("--config", configs), logged);
+        } catch (org.viplab.config.ConfigParseException e) {
+            throw new BadInputException(e.message(language));
+        } catch (IncidentException e) {
+            throw new UsageException("--config: " + e.getMessage());
+        }
+        List<String> problems = org.viplab.core.model.TopologyJson.problems(c.topology());
+        if (!problems.isEmpty()) throw new BadInputException("--config: the imported configs cannot be simulated: " + String.join("; ", problems));
+        return c;
+    }
+
+    /** The configs as read and their lint findings, after the incident's own lines. */
+    static void printConfigs(IncidentConfigs c, List<org.viplab.config.lint.Finding> lint, Locale language, PrintStream out) {
+        org.viplab.core.model.Topology t = c.topology();
+        out.println("  configs (as read; the report's settings and files are theirs): "
+                + String.join(", ", c.dirs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                + "; " + t.mode.shortName() + ", VIP " + t.vip);
+        out.println("  lint of the configs:" + (lint.isEmpty() ? " none" : ""));
+        for (org.viplab.config.lint.Finding f : lint) out.println("    - " + lintLine(f, language));
+    }
+
+    /** "db1/keepalived.conf:12:5: warning [rule] message": a lint finding in one line (the lint command prints why and fix too). */
+    private static String lintLine(org.viplab.config.lint.Finding f, Locale language) {
+        String text = f.toText(language);
+        return text.substring(0, text.indexOf('\n'));
+    }
+
+    /** What the report lists: the incident's findings, then the configs' lint findings, each labelled so. */
+    private static List<String> reportFindings(List<Finding> findings, List<org.viplab.config.lint.Finding> lint, Locale language) {
+        List<String> texts = new ArrayList<>(findings.stream().map(f -> f.text().render(language)).toList());
+        for (org.viplab.config.lint.Finding f : lint) texts.add(org.viplab.replay.ReplayText.of("finding.lint", lintLine(f, language)).render(language));
+        return texts;
+    }
+
+    /** result.json's {@code incident.configs}: the directories and lint's findings and notes as {@code lint --json} writes them. */
+    private static com.google.gson.JsonObject configsJson(IncidentConfigs c, List<org.viplab.config.lint.Finding> lint, Locale language) {
+        com.google.gson.JsonObject o = new com.google.gson.JsonObject();
+        com.google.gson.JsonObject dirs = new com.google.gson.JsonObject();
+        c.dirs().forEach((h, d) -> dirs.addProperty(h, d.toString()));
+        o.add("dirs", dirs);
+        com.google.gson.JsonObject linted = com.google.gson.JsonParser.parseString(LintCommand.toJson(lint, c.notes(), language)).getAsJsonObject();
+        o.add("lint", linted.get("findings"));
+        o.add("notes", linted.get("notes"));
+        return o;
+    }
+
     static String clockLine(ClockOffset c) {
+        boolean client = c.host().equals(IncidentBuilder.CLIENT);
         if (c.given()) return c.host() + " " + signedMs(c.offsetUs()) + " (given by --offset)";
-        if (!c.known()) return c.host() + " unknown (no act of its seen both in its log and in a capture); times as logged";
+        if (!c.known()) {
+            return c.host() + (client ? " unknown (no move of its ARP entry for the VIP near a move of the VIP the hosts show); times as logged"
+                    : " unknown (no act of its seen both in its log and in a capture); times as logged");
+        }
         return c.host() + " " + signedMs(c.offsetUs()) + " ± " + String.format(Locale.ROOT, "%.1f ms", c.uncertaintyUs() / 1000.0)
-                + " (" + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + "), "
+                + " (" + c.pairs() + (c.pairs() == 1 ? " pair" : " pairs") + (client ? " of its ARP entry's moves and the VIP's" : "") + "), "
                 + (c.applied() ? "applied" : c.pairs() < 2 ? "one pair cannot tell a clock offset from the log's delay: not applied (see --offset)"
                 : "within its uncertainty: not applied");
     }

@@ -1,11 +1,8 @@
 package org.viplab.cli;
 
-import org.viplab.config.ConfigImporter;
-import org.viplab.config.ConfigParseException;
 import org.viplab.core.model.Presets;
 import org.viplab.core.model.Topology;
 import org.viplab.core.model.TopologyFiles;
-import org.viplab.core.model.TopologyJson;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillException;
 import org.viplab.drill.DrillParser;
@@ -19,8 +16,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.TreeSet;
 
 /**
@@ -35,17 +30,8 @@ final class WhatIf {
 
     private WhatIf() { }
 
-    static Plan plan(List<String> configs, String whatIf, Locale lang) {
-        Map<String, Path> dirs = NodeDirs.parse("--config", configs);
-        Topology configured;
-        try {
-            ConfigImporter.Result r = ConfigImporter.importNodes(dirs);
-            configured = r.topology();
-        } catch (ConfigParseException e) {
-            throw new BadInputException(e.message(lang));
-        }
-        List<String> problems = TopologyJson.problems(configured);
-        if (!problems.isEmpty()) throw new BadInputException("--config: the imported configs cannot be simulated: " + String.join("; ", problems));
+    /** @param configured the hosts' configs as {@code --config} imported them (checked for the simulator) */
+    static Plan plan(Topology configured, String whatIf) {
         Topology alternative = Presets.byName(whatIf);
         String name = whatIf;
         if (alternative == null) {

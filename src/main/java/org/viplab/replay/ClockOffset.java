@@ -3,7 +3,8 @@ package org.viplab.replay;
 /**
  * How far a host's clock was from the capture's, as its own log and the wire show it: log time minus wire
  * time of the same act (keepalived's "Entering MASTER STATE" and its first advert; "sent 0 priority" and the
- * priority-0 advert).
+ * priority-0 advert). For the client ({@link IncidentBuilder#CLIENT}), its clock against the hosts': its ARP entry's
+ * moves against the VIP's arrivals (the new holder's GARP on the wire, else the VIP added in its log).
  *
  * @param offsetUs      the estimate (or the {@code --offset} given)
  * @param uncertaintyUs how far it may be off: the log's stamp resolution, the spread of the pairs and the few

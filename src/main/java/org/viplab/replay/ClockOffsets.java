@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Estimates a host's clock offset against the capture. The capture is the reference: it saw both hosts'
+ * Estimates a host's clock offset against the capture, and a client's against the hosts ({@link #client}). The capture is the reference: it saw both hosts'
  * packets on one clock. Each act keepalived logs and puts on the wire gives a pair (log time − wire time);
  * the smallest is the estimate, since a log line only ever lags its packet. It corrects the host's times only
  * when at least two pairs agree on an offset larger than its uncertainty.
@@ -37,15 +37,55 @@ final class ClockOffsets {
                 nearest(own, v.timeUs(), a -> a.priority() > 0, own).ifPresent(a -> pairs.add(v.timeUs() - a.epochUs()));
             }
         }
-        if (pairs.isEmpty()) return ClockOffset.unknown(h.host);
-        Collections.sort(pairs);
-        // a line is never written before its packet left: the promptest pair is the closest to the true offset
-        long best = pairs.get(0);
-        long spread = pairs.get(pairs.size() - 1) - best;
-        long uncertainty = Math.max(h.keepalivedResolutionUs, spread) + LOG_LATENCY_US;
+        return fromPairs(h.host, pairs, h.keepalivedResolutionUs);
+    }
+
+    /**
+     * The offset that pairs of (this clock's time − the reference's time) of one act each show: each side of a
+     * pair only ever lags the act, this one by more, so the promptest pair is the closest to the true offset.
+     *
+     * @param resolutionUs the coarsest stamp among the pairs: the bound's floor
+     */
+    static ClockOffset fromPairs(String who, List<Long> pairs, long resolutionUs) {
+        if (pairs.isEmpty()) return ClockOffset.unknown(who);
+        List<Long> sorted = new ArrayList<>(pairs);
+        Collections.sort(sorted);
+        long best = sorted.get(0);
+        long spread = sorted.get(sorted.size() - 1) - best;
+        long uncertainty = Math.max(resolutionUs, spread) + LOG_LATENCY_US;
         // one pair cannot tell a clock offset from the log's delay (the lab's wrapper lagged 67 ms on a loaded
         // machine in the 2026-12-06 recording, on one clock); two or more that agree can
-        return new ClockOffset(h.host, best, uncertainty, pairs.size(), false, pairs.size() >= 2 && Math.abs(best) > uncertainty);
+        return new ClockOffset(who, best, uncertainty, sorted.size(), false, sorted.size() >= 2 && Math.abs(best) > uncertainty);
+    }
+
+    /**
+     * A client's clock against the hosts': its ARP entry for the VIP moves to a new MAC when the new holder's
+     * gratuitous ARP arrives, so each move pairs with the nearest arrival of the VIP on that host (its GARP on the
+     * wire, else the VIP added in its log, on the merged clock). With no capture to name the MAC, any host's arrival.
+     *
+     * @param moves        the client's moves of its entry: (client time, host it now points at, or null when unknown)
+     * @param garps        the gratuitous ARPs on the wire (capture clock): what the client hears, so preferred
+     * @param vipAdds      the VIP added on a host, from its logs (merged clock)
+     * @param resolutionUs the coarsest stamp of the hosts' logs
+     */
+    static ClockOffset client(String who, List<Map.Entry<Long, String>> moves, List<? extends LabEvent> garps,
+                              List<? extends LabEvent> vipAdds, long resolutionUs) {
+        List<Long> pairs = new ArrayList<>();
+        for (Map.Entry<Long, String> m : moves) {
+            LabEvent best = nearestArrival(m, garps);
+            if (best == null) best = nearestArrival(m, vipAdds);
+            if (best != null) pairs.add(m.getKey() - best.timeUs());
+        }
+        return fromPairs(who, pairs, resolutionUs);
+    }
+
+    private static LabEvent nearestArrival(Map.Entry<Long, String> move, List<? extends LabEvent> arrivals) {
+        LabEvent best = null;
+        for (LabEvent a : arrivals) {
+            if (move.getValue() != null && !move.getValue().equals(a.host()) || Math.abs(move.getKey() - a.timeUs()) > PAIR_WINDOW_US) continue;
+            if (best == null || Math.abs(move.getKey() - a.timeUs()) < Math.abs(move.getKey() - best.timeUs())) best = a;
+        }
+        return best;
     }
 
     /**

@@ -45,6 +45,8 @@ final class HostLog {
     private boolean sawMaster;
     final List<LabEvent> events = new ArrayList<>();
     final List<WireFact> wire = new ArrayList<>();
+    /** The processes that wrote a line VIP Lab read (only a running process writes), whether or not it became an event. */
+    final java.util.Set<org.viplab.core.model.ProcessKind> wrote = java.util.EnumSet.noneOf(org.viplab.core.model.ProcessKind.class);
     /** Per file: kind of line → how many. */
     final Map<String, Map<String, Integer>> contributed = new LinkedHashMap<>();
     /** The coarsest stamp of this host's keepalived lines (1 s for syslog): the offset's floor of uncertainty. */
@@ -74,13 +76,20 @@ final class HostLog {
         int before = events.size();
         switch (kind) {
             case "keepalived" -> {
+                wrote.add(org.viplab.core.model.ProcessKind.KEEPALIVED);
                 events.addAll(keepalived.parse(text, at));
                 vipWords(l.epochUs(), text);
                 keepalivedResolutionUs = Math.max(keepalivedResolutionUs, l.resolutionUs());
             }
             case "ip-monitor" -> addresses.parse(text, at).ifPresent(events::add);
-            case "haproxy" -> events.addAll(haproxy.parse(l.epochUs(), text));
-            case "mysqld" -> events.addAll(mariadb.parse(l.epochUs(), text));
+            case "haproxy" -> {
+                wrote.add(org.viplab.core.model.ProcessKind.HAPROXY);
+                events.addAll(haproxy.parse(l.epochUs(), text));
+            }
+            case "mysqld" -> {
+                wrote.add(org.viplab.core.model.ProcessKind.MYSQLD);
+                events.addAll(mariadb.parse(l.epochUs(), text));
+            }
             case "tcpdump" -> TcpdumpText.parse(l.epochUs(), text).ifPresent(wire::add);
             default -> { }
         }

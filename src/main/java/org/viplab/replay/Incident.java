@@ -42,16 +42,26 @@ public record Incident(Timeline timeline, long startEpochUs, long endUs, List<St
                 || e instanceof LabEvent.LogLine l && l.source().equals("haproxy"));
     }
 
-    /** The incident as a drill result: no steps, engine "incident", the causes as inferred. */
-    public DrillResult result(String name) {
-        Topology t = Presets.byName(haproxyMode() ? "mode2" : "mode1");
-        t = TopologyJson.copy(t);
+    /** The incident as a drill result: no steps, engine "incident", the causes as inferred, on {@link #presetTopology()}. */
+    public DrillResult result(String name) { return result(name, presetTopology()); }
+
+    /**
+     * The incident as a drill result on {@code topology}: the hosts' own configs when they were given (so the
+     * report's settings and files are theirs), else {@link #presetTopology()}.
+     */
+    public DrillResult result(String name, Topology topology) {
+        Drill drill = new Drill(null, name, null, null, topology, 0, endUs, List.of(), List.of(), List.of());
+        Timeline.Caused c = timeline.caused();
+        return new DrillResult(drill, ENGINE, List.of(), c.events(), endUs, List.of(), c.causes());
+    }
+
+    /** Without the hosts' configs: the tutorial's mode the evidence points to, named after the hosts, with the VIP seen. */
+    public Topology presetTopology() {
+        Topology t = TopologyJson.copy(Presets.byName(haproxyMode() ? "mode2" : "mode1"));
         t.name = "incident";
         t.description = null; // the preset's words describe its config, which the logs do not show
         if (vip != null) t.vip = vip;
         for (int i = 0; i < Math.min(hosts.size(), t.nodes.size()); i++) t.nodes.get(i).name = hosts.get(i);
-        Drill drill = new Drill(null, name, null, null, t, 0, endUs, List.of(), List.of(), List.of());
-        Timeline.Caused c = timeline.caused();
-        return new DrillResult(drill, ENGINE, List.of(), c.events(), endUs, List.of(), c.causes());
+        return t;
     }
 }

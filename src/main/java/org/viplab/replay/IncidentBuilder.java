@@ -181,7 +181,11 @@ public final class IncidentBuilder {
             Long given = givenOffsetsUs.get(h.host);
             offsets.put(h.host, given != null ? new ClockOffset(h.host, given, 0, 0, true, true) : ClockOffsets.estimate(h, adverts, hostByIp));
         }
-        for (String h : givenOffsetsUs.keySet()) if (!offsets.containsKey(h)) throw new IncidentException("--offset names " + h + ", which no --log gives");
+        for (String h : givenOffsetsUs.keySet()) {
+            if (!offsets.containsKey(h) && !(h.equals(CLIENT) && !neighs.isEmpty())) {
+                throw new IncidentException("--offset names " + h + ", which no --log gives" + (h.equals(CLIENT) ? " (nor --client)" : ""));
+            }
+        }
 
         List<LabEvent> all = new ArrayList<>();
         Map<String, Boolean> keepalivedLogged = new HashMap<>();
@@ -202,13 +206,22 @@ public final class IncidentBuilder {
             all.add(s);
         }
         all.sort(Comparator.comparingLong(LabEvent::timeUs));
-        // the client's ARP entry for the VIP, on the client's clock (taken as the capture's: no offset is estimated for it)
-        for (StampedNeigh n : neighs) {
-            if (vip != null && !vip.equals(n.neigh().ip())) continue;
-            String at = n.neigh().mac().isEmpty() ? "" : hostByMac.getOrDefault(n.neigh().mac(), n.neigh().mac());
-            all.add(new LabEvent.ArpChanged(n.epochUs(), n.neigh().ip(), at, n.neigh().state()));
-        }
         List<LabEvent.GarpSent> wireGarps = attributeGarps(wire, vip, hostByMac, all);
+        // the client's ARP entry for the VIP, on the client's clock corrected as the hosts' are
+        if (!neighs.isEmpty()) {
+            Long given = givenOffsetsUs.get(CLIENT);
+            long resolution = hosts.stream().mapToLong(h -> h.keepalivedResolutionUs).max().orElse(1);
+            ClockOffset c = given != null ? new ClockOffset(CLIENT, given, 0, 0, true, true)
+                    : ClockOffsets.client(CLIENT, clientMoves(vip, hostByMac), wireGarps,
+                    all.stream().filter(e -> e instanceof LabEvent.VipChanged v && v.added()).toList(), resolution);
+            offsets.put(CLIENT, c);
+            long shift = c.applied() ? c.offsetUs() : 0;
+            for (StampedNeigh n : neighs) {
+                if (vip != null && !vip.equals(n.neigh().ip())) continue;
+                String at = n.neigh().mac().isEmpty() ? "" : hostByMac.getOrDefault(n.neigh().mac(), n.neigh().mac());
+                all.add(new LabEvent.ArpChanged(n.epochUs() - shift, n.neigh().ip(), at, n.neigh().state()));
+            }
+        }
         for (LabEvent.GarpSent g : wireGarps) if (!g.host().isEmpty() && !keepalivedLogged.containsKey(g.host())) all.add(g);
         all.sort(Comparator.comparingLong(LabEvent::timeUs));
         if (all.isEmpty()) throw new IncidentException("the inputs hold no event VIP Lab reads (no VIP, VRRP or process change)");
@@ -219,7 +232,11 @@ public final class IncidentBuilder {
         for (LabEvent.AdvertSent a : wireAdverts) if (!names.contains(a.host())) names.add(a.host());
         java.util.Collections.sort(names);
         List<LabEvent> onClock = new ArrayList<>();
-        for (LabEvent e : InitialState.atStart(all, names, vip, start)) {
+        Map<String, java.util.Set<org.viplab.core.model.ProcessKind>> wrote = new HashMap<>();
+        for (HostLog h : hosts) wrote.put(h.host, h.wrote);
+        List<LabEvent> atStart = new ArrayList<>(ProcessesAtStart.of(all, wrote, names, start));
+        atStart.addAll(InitialState.atStart(all, names, vip, start));
+        for (LabEvent e : atStart) {
             onClock.add(Retimer.withTime(e, e.timeUs() - start));
         }
         long end = onClock.get(onClock.size() - 1).timeUs();
@@ -234,6 +251,22 @@ public final class IncidentBuilder {
         List<LabEvent.AdvertSent> advertsOnClock = wireAdverts.stream().map(a -> (LabEvent.AdvertSent) Retimer.withTime(a, a.timeUs() - start)).toList();
         return new Incident(CauseInference.inferred(onClock), start, end, List.copyOf(names), vip, offsets,
                 contributed, daemons, garpsOnClock, captureEnd == Long.MIN_VALUE ? -1 : captureEnd - start, advertsOnClock);
+    }
+
+    /**
+     * The moves of the client's ARP entry for the VIP: each line whose MAC differs from the entry's last, with the
+     * host that MAC is (null when no capture names it).
+     */
+    private List<Map.Entry<Long, String>> clientMoves(String vip, Map<String, String> hostByMac) {
+        List<Map.Entry<Long, String>> moves = new ArrayList<>();
+        String last = null;
+        for (StampedNeigh n : neighs) {
+            String mac = n.neigh().mac();
+            if (vip != null && !vip.equals(n.neigh().ip()) || mac.isEmpty() || n.neigh().state().equals("DELETED")) continue;
+            if (!mac.equals(last)) moves.add(new java.util.AbstractMap.SimpleImmutableEntry<>(n.epochUs(), hostByMac.get(mac)));
+            last = mac;
+        }
+        return moves;
     }
 
     /**

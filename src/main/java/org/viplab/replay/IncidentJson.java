@@ -28,6 +28,11 @@ public final class IncidentJson {
     private IncidentJson() { }
 
     public static String write(Incident incident, DrillResult result, List<Finding> findings, Locale locale) {
+        return write(incident, result, findings, locale, null);
+    }
+
+    /** @param configs {@code incident.configs} (the hosts' config directories and their lint), or null without them */
+    public static String write(Incident incident, DrillResult result, List<Finding> findings, Locale locale, JsonObject configs) {
         EventFormatter formatter = EventFormatter.of(locale);
         JsonObject drill = JsonParser.parseString(result.toJson(formatter::details)).getAsJsonObject();
         JsonObject root = new JsonObject();
@@ -39,7 +44,9 @@ public final class IncidentJson {
         JsonObject metrics = root.getAsJsonObject("metrics");
         for (String k : CLIENT_METRICS) if (metrics.has(k)) metrics.add(k, JsonNull.INSTANCE);
         for (JsonElement f : root.getAsJsonArray("failovers")) f.getAsJsonObject().add("clientDowntimeMs", JsonNull.INSTANCE);
-        root.add("incident", incident(incident, findings, locale));
+        JsonObject about = incident(incident, findings, locale);
+        if (configs != null) about.add("configs", configs);
+        root.add("incident", about);
         Gson gson = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().serializeNulls().create();
         return gson.toJson(root) + "\n";
     }

@@ -62,6 +62,7 @@ class ReplayCommandTest {
                 .isEqualTo("db2 持有 VIP 17.4 秒，而 db1 仍在发送通告：脑裂");
         String html = Files.readString(report.resolve("report.html"));
         assertThat(html).contains("<span class=\"result recorded incident\">事故</span>").contains("db2 持有 VIP 17.4 秒")
+                .contains("mysqld：日志中未提及（t = 0")
                 .contains("根据日志和抓包回放的事故，没有预期");
         assertThat(Files.readString(report.resolve("result.json"))).contains("\"startEpochMs\"");
     }
@@ -125,11 +126,88 @@ class ReplayCommandTest {
         String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
         DrillCommandReportTest.Run noConfig = DrillCommandReportTest.run("replay", "--log", "db1=" + d + "keepalived-db1.log", "--what-if", "mode1-recommended");
         assertThat(noConfig.exit()).isEqualTo(2);
-        assertThat(noConfig.err()).contains("--config and --what-if go together");
+        assertThat(noConfig.err()).contains("--what-if needs the hosts' configs");
         DrillCommandReportTest.Run unknown = DrillCommandReportTest.run("replay", "--log", "db1=" + d + "keepalived-db1.log",
                 "--config", "db1=samples/configs/mode1/db1", "--config", "db2=samples/configs/mode1/db2", "--what-if", "mode9", "--report", "scratch/x");
         assertThat(unknown.exit()).isEqualTo(2);
         assertThat(unknown.err()).contains("--what-if mode9: neither a preset");
+    }
+
+    @Test
+    void configsAloneShowTheIncidentWithTheHostsOwnSettingsFilesAndLintInTheOutputJsonAndReport(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
+        Path json = tmp.resolve("incident.json");
+        Path report = tmp.resolve("report");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log", "--log", "db2=" + d + "keepalived-db2.log", "--capture", d + "vrrp.pcap",
+                "--config", "db1=samples/configs/mode1/db1", "--config", "db2=samples/configs/mode1/db2",
+                "--json", json.toString(), "--report", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        // the tutorial's trap, found in the user's own file: 100 - 5 = 95 >= 90
+        String weight = "samples/configs/mode1/db1/keepalived.conf:10:12: error [weight-too-small] weight -5 is too small to move the VIP";
+        assertThat(r.out()).contains("configs (as read; the report's settings and files are theirs): db1=samples/configs/mode1/db1, "
+                + "db2=samples/configs/mode1/db2; mode1, VIP 10.9.8.120").contains("  lint of the configs:\n").contains("    - " + weight);
+        JsonObject o = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
+        assertThat(o.get("topology").getAsString()).isEqualTo("imported-mode1");
+        JsonObject configs = o.getAsJsonObject("incident").getAsJsonObject("configs");
+        assertThat(configs.getAsJsonObject("dirs").get("db1").getAsString()).isEqualTo("samples/configs/mode1/db1");
+        assertThat(configs.getAsJsonArray("lint")).anySatisfy(f -> {
+            assertThat(f.getAsJsonObject().get("rule").getAsString()).isEqualTo("weight-too-small");
+            assertThat(f.getAsJsonObject().get("line").getAsInt()).isEqualTo(10);
+        });
+        String html = Files.readString(report.resolve("report.html"));
+        assertThat(html).contains("Config lint: " + weight).contains("imported-mode1");
+        assertThat(Files.readString(report.resolve("result.json"))).contains("\"weight-too-small\"");
+    }
+
+    @Test
+    void theReportsSettingsAreTheConfigsNotTheTutorialsAndABrokenConfigIsExitCode2(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-mysql-stop/";
+        Path report = tmp.resolve("report");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log", "--log", "db2=" + d + "keepalived-db2.log", "--capture", d + "vrrp.pcap",
+                "--config", "db1=samples/configs/mode1-recommended/db1", "--config", "db2=samples/configs/mode1-recommended/db2",
+                "--report", report.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        // mode1-recommended: both BACKUP with nopreempt, which the tutorial's mode 1 (the preset without configs) is not
+        assertThat(Files.readString(report.resolve("report.html"))).containsPattern("nopreempt</td><td>true</td><td>true</td>");
+        DrillCommandReportTest.Run without = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log", "--log", "db2=" + d + "keepalived-db2.log", "--capture", d + "vrrp.pcap",
+                "--report", tmp.resolve("preset").toString());
+        assertThat(without.exit()).as(without.err()).isEqualTo(0);
+        assertThat(Files.readString(tmp.resolve("preset/report.html"))).containsPattern("nopreempt</td><td>false</td><td>false</td>")
+                .doesNotContain("Config lint")
+                // keepalived's logs say nothing of mysqld: the report's events say so, and never that it stopped
+                .contains("mysqld: not in the logs (at t = 0)").doesNotContain("mysqld: stopped");
+        Path db1 = Files.createDirectories(tmp.resolve("db1"));
+        Files.writeString(db1.resolve("keepalived.conf"), "vrrp_instance VI_1 {\n    priority high\n}\n");
+        DrillCommandReportTest.Run broken = DrillCommandReportTest.run("replay", "--tz", "UTC", "--log", "db1=" + d + "keepalived-db1.log",
+                "--config", "db1=" + db1, "--config", "db2=samples/configs/mode1/db2");
+        assertThat(broken.exit()).isEqualTo(2);
+        assertThat(broken.err()).contains(db1.resolve("keepalived.conf") + ":2");
+    }
+
+    @Test
+    void theClientsClockOffsetAndItsBoundArePrintedAndWrittenWithTheHosts(@TempDir Path tmp) throws Exception {
+        String d = "src/test/resources/fixtures/lab-2026-12-06-client-neigh/";
+        Path json = tmp.resolve("incident.json");
+        DrillCommandReportTest.Run r = DrillCommandReportTest.run("replay", "--tz", "UTC",
+                "--log", "db1=" + d + "keepalived-db1.log", "--log", "db2=" + d + "keepalived-db2.log", "--capture", d + "vrrp.pcap",
+                "--client", d + "neigh-client.log", "--json", json.toString());
+        assertThat(r.exit()).as(r.err()).isEqualTo(0);
+        assertThat(r.out()).contains("  clocks (log against the capture; a client's against the VIP's moves):")
+                .containsPattern("    client \\+0\\.[0-9] ms ± 21\\.0 ms \\(2 pairs of its ARP entry's moves and the VIP's\\), within its uncertainty: not applied");
+        JsonObject client = null;
+        for (var c : JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("incident").getAsJsonArray("clocks")) {
+            if (c.getAsJsonObject().get("host").getAsString().equals("client")) client = c.getAsJsonObject();
+        }
+        assertThat(client).isNotNull();
+        assertThat(client.get("uncertaintyMs").getAsDouble()).isEqualTo(21.0);
+        assertThat(client.get("pairs").getAsInt()).isEqualTo(2);
+        DrillCommandReportTest.Run stray = DrillCommandReportTest.run("replay", "--tz", "UTC", "--log", "db1=" + d + "keepalived-db1.log",
+                "--offset", "client=+5ms");
+        assertThat(stray.exit()).isEqualTo(2);
+        assertThat(stray.err()).contains("--offset names client, which no --log gives (nor --client)");
     }
 
     private static JsonObject row(JsonObject comparison, String what) {

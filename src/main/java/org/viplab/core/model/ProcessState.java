@@ -6,8 +6,13 @@ package org.viplab.core.model;
  * accepting them: that window is where process checks lie.
  */
 public enum ProcessState {
-    STARTING, RUNNING, STOPPING, STOPPED, HUNG;
+    STARTING, RUNNING, STOPPING, STOPPED, HUNG,
+    /**
+     * No evidence of it: a replayed incident's process that its logs never mention (or not before its first
+     * line). Only replay says it; no engine does, since an engine always knows what it runs.
+     */
+    UNKNOWN;
 
-    /** True while {@code ps -C name} would list the process. */
-    public boolean exists() { return this != STOPPED; }
+    /** True while {@code ps -C name} would list the process (an unknown one is not claimed to). */
+    public boolean exists() { return this != STOPPED && this != UNKNOWN; }
 }

@@ -97,6 +97,8 @@ public final class EventFormatter {
         if (e instanceof LabEvent.AdvertSent a) return f("ev.advert", a.priority(), a.vrid(), a.version(), Durations.format(a.intervalUs()));
         if (e instanceof LabEvent.VrrpStateChanged s) return f("ev.vrrp", s.from(), s.to(), wrap(s.reason()));
         if (e instanceof LabEvent.PriorityChanged p) return f("ev.priority", p.from(), p.to(), wrap(p.reason()));
+        // the state found (or inferred) at t = 0 is no change: "mysqld: not in the logs (at t = 0)"
+        if (e instanceof LabEvent.ProcessChanged p && p.from() == p.to()) return f("ev.process.at", p.process().id(), state(p.to()), wrap(p.reason()));
         if (e instanceof LabEvent.ProcessChanged p) return f("ev.process", p.process().id(), state(p.from()), state(p.to()), wrap(p.reason()));
         if (e instanceof LabEvent.ScriptResult s) return f(s.failed() ? "ev.script.failed" : "ev.script.ok", s.script(), s.exitStatus(),
                     s.detail() == null ? "" : f("wrap.detail", reason(s.detail())));

@@ -97,6 +97,8 @@ public final class CauseInference {
             return;
         }
         if (e instanceof LabEvent.LogLine || e instanceof LabEvent.AdvertSent a && a.priority() != 0) return;
+        // a process no evidence speaks of explains nothing (it is not "not running")
+        if (e instanceof LabEvent.ProcessChanged p && p.to() == ProcessState.UNKNOWN) return;
         recent.addLast(new Seen(id, e));
         while (!recent.isEmpty() && recent.peekFirst().event().timeUs() < e.timeUs() - HORIZON_US) recent.removeFirst();
     }

@@ -137,7 +137,9 @@ public record Reason(Code code, List<String> args) {
         /** A watched command printed a line its parser could not read. {command} {line} */
         UNREADABLE_LINE(2),
         /** A watched command ended while its host is still connected (no permission, tool missing). {command} */
-        OBSERVER_ENDED(1);
+        OBSERVER_ENDED(1),
+        /** A replayed incident: the state at t = 0 that later evidence implies (a process that logs its stop ran before it). */
+        IMPLIED_AT_ZERO(0);
 
         private final int arity;
 

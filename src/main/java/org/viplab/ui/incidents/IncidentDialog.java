@@ -260,7 +260,10 @@ public final class IncidentDialog {
             show(opened.inputs());
             ready = opened;
             summary.set(i18n.get("incident.summary", opened.failovers(), opened.splitBrains(), String.format(java.util.Locale.ROOT, "%.1f", opened.endUs() / 1e6),
-                    opened.events().size(), opened.findings().isEmpty() ? i18n.get("incident.findings.none") : String.join(" · ", opened.findings())));
+                    opened.events().size(), opened.findings().isEmpty() ? i18n.get("incident.findings.none") : String.join(" · ", opened.findings()))
+                    + "\n" + clocks(opened)
+                    + (opened.configs() == null ? "" : "\n" + i18n.get("incident.summary.configs", String.join(", ", opened.configs().dirs().keySet()),
+                    opened.topology().mode.shortName(), opened.topology().vip)));
             busy.set(false);
             done.complete(opened);
         }, tasks.ui());
@@ -314,6 +317,20 @@ public final class IncidentDialog {
                     .map(k -> k.getValue() + " " + k.getKey()).toList());
             rows.add(new Row(s.file(), s.host() == null ? "" : s.host(), s.format(), Integer.toString(s.read()), Integer.toString(s.used()), what));
         }
+    }
+
+    /** Each host's clock offset and the client's, with their bounds, as {@code viplab replay} prints them. */
+    private String clocks(IncidentOpening.Opened opened) {
+        java.util.Locale l = i18n.locale();
+        List<String> parts = new java.util.ArrayList<>();
+        for (org.viplab.replay.ClockOffset c : opened.incident().offsets().values()) {
+            String offset = (c.offsetUs() > 0 ? "+" : "") + org.viplab.core.text.TimeText.length(c.offsetUs(), l);
+            if (c.given()) parts.add(i18n.get("incident.clock.given", c.host(), offset));
+            else if (!c.known()) parts.add(i18n.get("incident.clock.unknown", c.host()));
+            else parts.add(i18n.get(c.applied() ? "incident.clock.applied" : "incident.clock", c.host(), offset,
+                    org.viplab.core.text.TimeText.length(c.uncertaintyUs(), l)));
+        }
+        return i18n.get("incident.clocks", String.join(" · ", parts));
     }
 
     private void inputsChanged() {

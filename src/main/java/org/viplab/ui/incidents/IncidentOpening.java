@@ -1,6 +1,5 @@
 package org.viplab.ui.incidents;
 
-import org.viplab.config.ConfigImporter;
 import org.viplab.config.ConfigParseException;
 import org.viplab.core.model.Topology;
 import org.viplab.core.timeline.Causes;
@@ -12,6 +11,8 @@ import org.viplab.lab.RecordedRun;
 import org.viplab.replay.Finding;
 import org.viplab.replay.Findings;
 import org.viplab.replay.Incident;
+import org.viplab.replay.IncidentConfigs;
+import org.viplab.replay.IncidentException;
 import org.viplab.replay.IncidentRequest;
 import org.viplab.replay.InputSummary;
 
@@ -31,8 +32,12 @@ public final class IncidentOpening {
     /** What the dialog gathered: the replay's inputs, and host → config directory (none, or both hosts). */
     public record Inputs(IncidentRequest request, Map<String, Path> configDirs) { }
 
-    /** A replayed incident ready to be shown. */
-    public record Opened(Incident incident, List<InputSummary> inputs, Topology topology, List<String> findings) {
+    /**
+     * A replayed incident ready to be shown.
+     *
+     * @param configs the hosts' own configs it is shown with, or null (then {@code topology} is the tutorial's mode)
+     */
+    public record Opened(Incident incident, List<InputSummary> inputs, Topology topology, List<String> findings, IncidentConfigs configs) {
         public List<LabEvent> events() { return incident.events(); }
 
         public long endUs() { return incident.endUs(); }
@@ -68,19 +73,20 @@ public final class IncidentOpening {
     public Opened open(Inputs in, BiConsumer<Double, String> progress) throws IncidentRequest.Failed {
         IncidentRequest.Outcome o = in.request().run(progress);
         Incident i = o.incident();
-        Topology t = i.result(Incident.ENGINE).drill().topology();
+        Topology t = i.presetTopology();
+        IncidentConfigs configs = null;
         if (!in.configDirs().isEmpty()) {
             try {
-                t = ConfigImporter.importNodes(in.configDirs()).topology();
+                configs = IncidentConfigs.read(in.configDirs(), in.request().logs().keySet());
             } catch (ConfigParseException e) {
                 throw new ConfigFailed(e.message(locale.get()));
+            } catch (IncidentException e) {
+                throw new ConfigFailed(e.getMessage());
             }
-            if (!t.nodeNames().containsAll(i.hosts().stream().filter(h -> in.request().logs().containsKey(h)).toList())) {
-                throw new ConfigFailed("the configs' nodes " + t.nodeNames() + " are not the incident's hosts " + i.hosts());
-            }
+            t = configs.topology();
         }
         Locale l = locale.get();
         List<String> findings = Findings.of(i).stream().map(Finding::text).map(x -> x.render(l)).toList();
-        return new Opened(i, o.inputs(), t, findings);
+        return new Opened(i, o.inputs(), t, findings, configs);
     }
 }

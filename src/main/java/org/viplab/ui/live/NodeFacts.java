@@ -143,11 +143,13 @@ public final class NodeFacts {
 
     public VrrpState vrrp() { return vrrp; }
 
-    /** keepalived's process state, or null when no event told it: its scripts run only while it runs. */
+    /** keepalived's process state, or null (or UNKNOWN, in an incident) when no event told it: its scripts run only while it runs. */
     public ProcessState keepalived() { return keepalived; }
 
     /** Whether keepalived runs (and so its scripts do): its process says so, or, untold, its VRRP state is not STOPPED. */
-    public boolean keepalivedRuns() { return keepalived != null ? keepalived == ProcessState.RUNNING : vrrp != VrrpState.STOPPED; }
+    public boolean keepalivedRuns() {
+        return keepalived != null && keepalived != ProcessState.UNKNOWN ? keepalived == ProcessState.RUNNING : vrrp != VrrpState.STOPPED;
+    }
 
     /** The other VRRP instances of this keepalived, in configuration order. */
     public List<Instance> instances() { return List.copyOf(instances.values()); }

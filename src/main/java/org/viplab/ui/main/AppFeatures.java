@@ -124,8 +124,16 @@ public final class AppFeatures implements AutoCloseable {
             controls.status("drills.session.disconnectFirst"); // real hosts stay on screen until disconnected, as for sessions
             return;
         }
-        controls.useAway(o.run());
+        CompletableFuture<Void> shown = controls.useAway(o.run());
         controls.status("incident.opened", o.events().size(), String.format(java.util.Locale.ROOT, "%.1f", o.endUs() / 1e6), o.failovers());
+        if (o.configs() == null) return;
+        // the hosts' own files as imported: lint points at them (file:line) while the incident is the run shown
+        ImportedConfigs.Imported imp = new ImportedConfigs.Imported(o.configs().dirs(), o.topology(), o.configs().notes());
+        shown.whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
+            if (err != null) return;
+            imported.lastProperty().set(imp);
+            if (!findings.busyProperty().get()) findings.run();
+        }));
     }
 
     /** Resets the live simulation to what was imported and remembers the directories for lint. */

@@ -176,6 +176,8 @@ final class HostCard extends VBox {
     private String next(NodeFacts.Script s) {
         if (!h.facts().keepalivedRuns()) {
             ProcessState k = h.facts().keepalived() == null ? ProcessState.STOPPED : h.facts().keepalived();
+            // an incident's keepalived its logs never mention: not "not running", which they do not say either
+            if (k == ProcessState.UNKNOWN) return i18n.get("card.check.keepalivedUnknown", EventFormatter.of(i18n.locale()).state(k));
             return i18n.get("card.check.notRunning", EventFormatter.of(i18n.locale()).state(k));
         }
         if (s.nextRunUs() < 0) return i18n.get("card.check.nextUnknown");

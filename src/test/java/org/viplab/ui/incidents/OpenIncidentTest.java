@@ -110,7 +110,9 @@ class OpenIncidentTest {
         assertThat(pcap.read()).isEqualTo("27");
         assertThat(pcap.host()).isEmpty();
         assertThat(fx(() -> d.summaryProperty().get())).startsWith("Replayed: 1 failover(s), 0 split brain(s)")
-                .contains("keepalived on db1 was stopped by its check script");
+                .contains("keepalived on db1 was stopped by its check script")
+                // FreshLabIncidentTest: db2's log 66.683 ms behind the wire, one pair, not applied
+                .contains("Clocks: db1 ").contains("db2 +66.683 ms \u00b1 21 ms");
         assertThat(fx(() -> in(d, "#incident-open").isDisabled())).isFalse();
         WaitForAsyncUtils.waitForFxEvents();
         shoot(d.dialog().getDialogPane().getScene(), "open-incident-dialog.png");
@@ -140,6 +142,109 @@ class OpenIncidentTest {
                 .isEqualTo("Why: the chain of causes (inferred from what the hosts showed)");
         WaitForAsyncUtils.waitForFxEvents();
         shoot(stage.getScene(), "open-incident-window.png");
+    }
+
+    @Test
+    void processesTheLogsNeverMentionAreDrawnNotInTheLogsInBothLanguagesNeverStopped(FxRobot robot) throws Exception {
+        IncidentDialog d = dialog();
+        fx(() -> {
+            // keepalived's logs and the capture only: nothing tells mysqld's state on either host
+            d.setLogs("db1", DIR.resolve("keepalived-db1.log"));
+            d.setLogs("db2", DIR.resolve("keepalived-db2.log"));
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done", 30, () -> fx(() -> !d.summaryProperty().get().isEmpty() || !d.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> d.errorProperty().get())).isEmpty();
+        robot.clickOn(in(d, "#incident-open"));
+        FxWait.until("the incident is shown", 20, () -> fx(() -> session.controls.incidentProperty().get()));
+        FxWait.until("the drawing has the incident", 10, () -> fx(() -> badge("db1", "mysqld").getStyleClass().contains("state-unknown")));
+        for (String h : List.of("db1", "db2")) {
+            javafx.scene.control.Label mysqld = fx(() -> badge(h, "mysqld"));
+            assertThat(fx(mysqld::getText)).isEqualTo("mysqld\nnot in the logs");
+            assertThat(fx(() -> mysqld.getStyleClass())).contains("state-unknown").doesNotContain("state-stopped");
+        }
+        // the drawing is at the incident's end: db1's keepalived stopped, as its log says; db2's wrote its log and runs
+        assertThat(fx(() -> badge("db1", "keepalived").getText())).isEqualTo("keepalived\nstopped");
+        assertThat(fx(() -> badge("db2", "keepalived").getText())).isEqualTo("keepalived\nrunning");
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot(stage.getScene(), "open-incident-unknown-en.png");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> badge("db1", "mysqld").getText())).isEqualTo("mysqld\n日志中未提及");
+        shoot(stage.getScene(), "open-incident-unknown-zh.png");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.ENGLISH);
+            return null;
+        });
+    }
+
+    @Test
+    void withTheHostsConfigsTheNodesTheConfigurationTabAndTheFindingsAreTheirs(FxRobot robot) throws Exception {
+        IncidentDialog d = dialog();
+        Path cfg = Path.of("samples", "configs", "mode1-recommended");
+        fx(() -> {
+            d.setConfig("db1", cfg.resolve("db1"));
+            d.setConfig("db2", cfg.resolve("db2"));
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done", 30, () -> fx(() -> !d.summaryProperty().get().isEmpty() || !d.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> d.errorProperty().get())).isEmpty();
+        assertThat(fx(() -> d.summaryProperty().get())).contains("Shown with the hosts' configs (db1, db2; mode1, VIP 10.9.8.120)");
+        robot.clickOn(in(d, "#incident-open"));
+        FxWait.until("the incident is shown", 20, () -> fx(() -> session.controls.incidentProperty().get()));
+        // the nodes run the configs' settings: mode1-recommended's nopreempt, not the tutorial's mode 1
+        assertThat(fx(() -> session.controls.topologyProperty().get().nodes)).allMatch(n -> n.keepalived.nopreempt);
+        // the Configuration tab shows db1's files as read (nopreempt is in them, the tutorial's have none)
+        FxWait.until("the configuration tab follows", 10, () -> fx(() -> {
+            javafx.scene.control.TextArea t = session.window.configView().text("db1");
+            return t != null && t.getText().contains("nopreempt") && t.getText().contains("chk_mysql");
+        }));
+        // lint ran on the user's own files, not on a rendering of the topology
+        var findings = session.features.findingsPanel().model();
+        FxWait.until("lint is done", 60, () -> fx(() -> !findings.busyProperty().get() && !findings.rows().isEmpty()));
+        assertThat(fx(() -> findings.sourceProperty().get())).startsWith("Imported files: db1=" + cfg.resolve("db1"));
+        assertThat(fx(findings::findings)).extracting(f -> f.pos().file()).allMatch(f -> f.startsWith(cfg.toString()));
+        assertThat(fx(findings::findings)).extracting(org.viplab.config.lint.Finding::rule).contains("failover-budget");
+        WaitForAsyncUtils.waitForFxEvents();
+        shoot(stage.getScene(), "open-incident-configs.png");
+    }
+
+    @Test
+    void theClientsClockOffsetIsShownWithItsBoundBesideTheHostsInBothLanguages(FxRobot robot) throws Exception {
+        Path client = Path.of("src", "test", "resources", "fixtures", "lab-2026-12-06-client-neigh");
+        IncidentDialog d = dialog();
+        fx(() -> {
+            d.setLogs("db1", client.resolve("keepalived-db1.log"));
+            d.setLogs("db2", client.resolve("keepalived-db2.log"));
+            d.setCaptures(client.resolve("vrrp.pcap"));
+            d.setClients(client.resolve("neigh-client.log"));
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done", 30, () -> fx(() -> !d.summaryProperty().get().isEmpty() || !d.errorProperty().get().isEmpty()));
+        assertThat(fx(() -> d.errorProperty().get())).isEmpty();
+        // ClientNeighIncidentTest: two pairs, within a couple of ms of the hosts' clock, bound 1 ms stamps + 20 ms
+        assertThat(fx(() -> d.summaryProperty().get())).contains("\nClocks: db1 ").contains(" · client +519 \u00b5s \u00b1 21 ms");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.SIMPLIFIED_CHINESE);
+            return null;
+        });
+        robot.clickOn(in(d, "#incident-replay"));
+        FxWait.until("the replay is done again", 30, () -> fx(() -> d.summaryProperty().get().startsWith("已回放")));
+        assertThat(fx(() -> d.summaryProperty().get())).contains("时钟偏差：db1 ").contains(" · client +519 微秒 \u00b1 21 毫秒");
+        fx(() -> {
+            session.i18n.setLocale(java.util.Locale.ENGLISH);
+            return null;
+        });
+    }
+
+    private javafx.scene.control.Label badge(String host, String process) {
+        return (javafx.scene.control.Label) stage.getScene().lookup("#badge-" + host + "-" + process);
     }
 
     @Test
