@@ -103,11 +103,11 @@ public final class FidelityCommand extends CliCommand {
         SshDrill.Opened opened = SshDrill.open(parsed.get(mine.get(0)), hosts, out, err);
         if (opened.failure() != null) return opened.failure().exitCode();
         Map<String, FidelityRuns.Drill> done = new java.util.LinkedHashMap<>();
-        try (SshDrill.Session session = opened.session();
+        try (org.viplab.drill.RealHosts.Session session = opened.session();
              CancelOnInterrupt hook = new CancelOnInterrupt(session::cancel)) {
             String versions = versions(session.versions());
             for (int i : mine) {
-                Drill onHosts = parsed.get(i).on(org.viplab.engine.ssh.SshLab.topologyOf(session.inventory()));
+                Drill onHosts = session.onHosts(parsed.get(i));
                 String name = files.get(i).getFileName().toString();
                 String load = FidelityRuns.loadAverage();
                 RealRuns.Outcome o = RealRuns.repeat(session, onHosts, runs, name, out, System::nanoTime);

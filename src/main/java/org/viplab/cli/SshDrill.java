@@ -2,28 +2,23 @@ package org.viplab.cli;
 
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillResult;
-import org.viplab.drill.DrillRunner;
-import org.viplab.drill.Provenance;
+import org.viplab.drill.RealHosts;
 import org.viplab.cli.lab.LabScripts;
-import org.viplab.core.util.BundleText;
 import org.viplab.core.util.Failures;
 import org.viplab.lab.LabText;
 import org.viplab.lab.hosts.HostKeyPrompt;
 import org.viplab.lab.hosts.Inventory;
-import org.viplab.engine.ssh.RemoteException;
-import org.viplab.engine.ssh.SshLab;
-import org.viplab.core.timeline.Timeline;
+import org.viplab.engine.ssh.SshRealHosts;
 
 import java.io.Console;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** {@code drill --engine ssh}: connects to the inventory's hosts, restores the baseline, runs the drill. */
 final class SshDrill {
@@ -38,9 +33,6 @@ final class SshDrill {
         return new Outcome(null, exitCode, message);
     }
 
-    /** How long the baseline may take before t = 0. */
-    static final long BASELINE_MAX_MS = 60_000;
-
     private SshDrill() { }
 
     /**
@@ -50,7 +42,7 @@ final class SshDrill {
     static Outcome run(Drill drill, String inventoryOption, PrintStream out, PrintStream err, Locale lang) throws InterruptedException {
         Opened o = open(drill, inventoryOption, out, err, lang);
         if (o.failure() != null) return o.failure();
-        try (Session s = o.session()) {
+        try (RealHosts.Session s = o.session()) {
             DrillResult r;
             try {
                 r = s.run(o.drill());
@@ -70,13 +62,10 @@ final class SshDrill {
     }
 
     /** "engine failed: why" (or "baseline: why" as it is) in a language. */
-    static String engineFailed(RuntimeException e, Locale lang) {
-        BundleText why = Failures.text(e);
-        return (why instanceof LabText && "run.baseline".equals(why.key()) ? why : LabText.of("run.engineFailed", why)).render(lang);
-    }
+    static String engineFailed(RuntimeException e, Locale lang) { return org.viplab.sweep.RealRuns.engineFailed(e).render(lang); }
 
     /** Connected hosts and the drill as they run it, or why not (printed already). */
-    record Opened(Session session, Drill drill, Outcome failure) { }
+    record Opened(RealHosts.Session session, Drill drill, Outcome failure) { }
 
     /**
      * Checks the drill against what real hosts can do, reads the inventory, asks for passwords and unknown host keys,
@@ -88,9 +77,6 @@ final class SshDrill {
 
     /** {@link #open(Drill, String, PrintStream, PrintStream)} saying what is wrong in {@code lang}. */
     static Opened open(Drill drill, String inventoryOption, PrintStream out, PrintStream err, Locale lang) throws InterruptedException {
-        // timing faults are checked once connected, against what the hosts have (tc, netem, cgroups, nft)
-        List<org.viplab.drill.Step> all = new ArrayList<>(drill.steps());
-        all.addAll(drill.restore());
         Path invPath = inventoryOption != null ? Path.of(inventoryOption) : LabScripts.defaultStateDir().resolve("inventory.json");
         if (!Files.exists(invPath)) {
             return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT,
@@ -102,11 +88,8 @@ final class SshDrill {
         } catch (IOException | IllegalArgumentException e) {
             return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, Failures.message(e, lang)));
         }
-        if (drill.presetName() != null && !drill.presetName().equals(inv.preset)) {
-            err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + inv.preset);
-        }
-        // the report names the real hosts: the inventory's addresses, VIP and port on the drill's preset
-        Drill onHosts = drill.on(SshLab.topologyOf(inv));
+        String other = RealHosts.otherPreset(drill, inv);
+        if (other != null) err.println("warning: the drill is written for " + drill.presetName() + ", the hosts run " + other);
         Console console = System.console();
         Map<String, char[]> passwords = new HashMap<>();
         for (Inventory.Host h : inv.hosts) {
@@ -121,116 +104,44 @@ final class SshDrill {
                     + "Trust it and add it to known_hosts (yes/no)? ", host, type, fp);
             return a != null && a.strip().equalsIgnoreCase("yes");
         };
-        SshLab lab = new SshLab(inv, new Timeline(), prompt, passwords, c -> out.println("  $ " + c));
         long t0 = System.nanoTime();
+        RealHosts.Session session;
         try {
-            lab.connect();
-        } catch (RemoteException e) {
-            lab.close();
+            session = HOSTS.connect(inv, prompt, passwords, c -> out.println("  $ " + c), notes(out));
+        } catch (RealHosts.ConnectException e) {
             return new Opened(null, drill, fail(err, ExitCodes.ENGINE, LabText.of("run.cannotReach", e.text()).render(lang)));
-        } catch (RuntimeException e) {
-            lab.close();
-            throw e;
         }
         out.printf("connected to %s in %d ms; clock offsets (host - local): %s%n", String.join(", ", inv.hostNames()),
-                (System.nanoTime() - t0) / 1_000_000, offsets(lab));
+                (System.nanoTime() - t0) / 1_000_000, offsets(session.clockOffsetsUs()));
         // what the hosts lack for a timing fault, known once connected: refused before anything runs
-        for (org.viplab.drill.Step s : all) {
-            LabText lacking = s instanceof org.viplab.drill.Step.ActionStep a ? lab.unsupported(a.action()) : null;
-            if (lacking != null) {
-                lab.close();
-                return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, drill.source() + ":" + s.line() + ": " + lacking.render(lang)));
-            }
+        RealHosts.Lacking lacking = session.cannotRun(drill);
+        if (lacking != null) {
+            session.close();
+            return new Opened(null, drill, fail(err, ExitCodes.BAD_INPUT, lacking.render(drill, lang)));
         }
-        // asked before the drill: a drill may cut a host off, and nothing must run on the hosts during it
-        Map<String, Map<String, String>> versions = lab.hostVersions();
-        return new Opened(new Session(inv, lab, versions, out), onHosts, null);
+        // the report names the real hosts: the inventory's addresses, VIP and port on the drill's preset
+        return new Opened(session, session.onHosts(drill), null);
     }
 
-    /**
-     * Connected hosts that run a drill once or many times (sweep --engine ssh, fidelity --runs): each run restores
-     * the baseline and waits for it (the client's probes answered too), starts a fresh timeline at t = 0, and runs
-     * the drill, whose restore runs even when it is cancelled. {@link #cancel()} may come from another thread
-     * (Ctrl-C): the run in progress stops at its next step and restores, and no further run starts.
-     */
-    static final class Session implements AutoCloseable {
-        private final Inventory inv;
-        private final SshLab lab;
-        private final Map<String, Map<String, String>> versions;
-        private final PrintStream out;
-        private volatile boolean cancelled;
-        private volatile DrillRunner current;
+    /** The real hosts' engine: this command names it, as the app's composition root does. */
+    private static final RealHosts HOSTS = new SshRealHosts();
 
-        Session(Inventory inv, SshLab lab, Map<String, Map<String, String>> versions, PrintStream out) {
-            this.inv = inv;
-            this.lab = lab;
-            this.versions = versions;
-            this.out = out;
-        }
-
-        /**
-         * One run of {@code drill} (as {@link Opened#drill()} gives it); IllegalStateException when the baseline is not
-         * reached ("baseline: ...") or the run is cancelled before it starts.
-         */
-        DrillResult run(Drill drill) throws InterruptedException {
-            if (cancelled) throw new IllegalStateException("cancelled");
-            try {
-                lab.prepare(BASELINE_MAX_MS, () -> cancelled);
-            } catch (IllegalStateException e) {
-                throw LabText.failed(LabText.of("run.baseline", Failures.text(e)), e);
+    /** What a session says between runs, in the CLI's words. */
+    private static RealHosts.Notes notes(PrintStream out) {
+        return new RealHosts.Notes() {
+            @Override public void baselineReached(Set<String> vipHolders) {
+                out.println("baseline reached: VIP on " + String.join(", ", vipHolders) + "; t = 0 now");
             }
-            out.println("baseline reached: VIP on " + String.join(", ", lab.vipHolders()) + "; t = 0 now");
-            lab.beginDrill(); // a new timeline at t = 0: lab.timeline() from here on
-            DrillRunner runner = new DrillRunner();
-            current = runner;
-            if (cancelled) runner.abort(); // cancelled between the baseline and here: the restore still runs
-            DrillResult r;
-            try {
-                r = runner.run(drill, lab, null);
-            } finally {
-                current = null;
-            }
-            r = r.withProvenance(r.provenance().withHosts(hosts(inv, versions)));
-            if (lab.lateEvents() > 0) out.println("note: " + lab.lateEvents() + " events arrived too late to be put in time order");
-            return r;
-        }
 
-        /** Stops at the next step (the drill's restore runs); no run starts after this. Any thread. */
-        void cancel() {
-            cancelled = true;
-            DrillRunner r = current;
-            if (r != null) r.abort();
-        }
-
-        boolean cancelled() { return cancelled; }
-
-        /** The first host that cannot be reached now, or null. */
-        String unreachable() {
-            for (String h : inv.hostNames()) if (!lab.reachable(h)) return h;
-            return null;
-        }
-
-        Inventory inventory() { return inv; }
-
-        /** Each host's reported versions, asked once at connect. */
-        Map<String, Map<String, String>> versions() { return versions; }
-
-        @Override
-        public void close() { lab.close(); }
-    }
-
-    /** The inventory's hosts (no secrets: an inventory holds none) with the versions each reported. */
-    private static List<Provenance.Host> hosts(Inventory inv, Map<String, Map<String, String>> versions) {
-        List<Provenance.Host> out = new ArrayList<>();
-        for (Inventory.Host h : inv.hosts) out.add(new Provenance.Host(h.name, h.address, h.port, h.user, versions.getOrDefault(h.name, Map.of())));
-        return out;
+            @Override public void lateEvents(long n) { out.println("note: " + n + " events arrived too late to be put in time order"); }
+        };
     }
 
     private static void print(DrillResult r, PrintStream out) { DrillCommand.print(r, false, out); }
 
-    private static String offsets(SshLab lab) {
+    private static String offsets(Map<String, Long> clockOffsetsUs) {
         StringBuilder b = new StringBuilder();
-        lab.clockOffsetsUs().forEach((h, us) -> b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %+.2f ms", h, us / 1000.0)));
+        clockOffsetsUs.forEach((h, us) -> b.append(b.length() == 0 ? "" : ", ").append(String.format("%s %+.2f ms", h, us / 1000.0)));
         return b.toString();
     }
 }

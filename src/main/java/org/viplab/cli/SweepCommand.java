@@ -6,6 +6,7 @@ import org.viplab.core.util.Durations;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillException;
 import org.viplab.drill.DrillParser;
+import org.viplab.drill.RealHosts;
 import org.viplab.engine.sim.SimulatedLab;
 import org.viplab.engine.ssh.Shell;
 import org.viplab.report.SweepReport;
@@ -132,7 +133,7 @@ public final class SweepCommand extends CliCommand {
             hostsOpened = SshDrill.open(drill, hosts, out, err);
             if (hostsOpened.failure() != null) return hostsOpened.failure().exitCode();
         }
-        SshDrill.Session session = hostsOpened == null ? null : hostsOpened.session();
+        RealHosts.Session session = hostsOpened == null ? null : hostsOpened.session();
         try {
             return sweep(plan, session, hostsOpened == null ? null : hostsOpened.drill(), workers, out, err);
         } finally {
@@ -140,7 +141,7 @@ public final class SweepCommand extends CliCommand {
         }
     }
 
-    private int sweep(SweepPlan plan, SshDrill.Session session, Drill onHosts, int workers, PrintStream out, PrintStream err) throws Exception {
+    private int sweep(SweepPlan plan, RealHosts.Session session, Drill onHosts, int workers, PrintStream out, PrintStream err) throws Exception {
         SweepRunner runner = new SweepRunner();
         CountDownLatch stopped = new CountDownLatch(1);
         // Ctrl-C: stop starting runs (on real hosts: stop the run in progress, which restores the hosts), let the
@@ -205,9 +206,7 @@ public final class SweepCommand extends CliCommand {
                 stopped.countDown();
                 return o.exitCode();
             }
-            List<RunFigures> figures = new ArrayList<>();
-            for (int i = 0; i < o.results().size(); i++) figures.add(RunFigures.of(0, i + 1, o.results().get(i)));
-            comparison = new RealComparison(result, figures, runs, false);
+            comparison = new RealComparison(result, org.viplab.sweep.RealRuns.figures(o.results()), runs, false);
             printReal(comparison, out);
             err.printf(Locale.ROOT, "%d real runs in %.0f s%n", runs, o.seconds());
         }
