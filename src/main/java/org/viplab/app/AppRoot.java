@@ -143,11 +143,17 @@ public final class AppRoot implements AutoCloseable {
         else live.start();
     }
 
-    /** The Sweep tab: sweeps of the simulator (this root names the engine), a worst run opened in the drill panel. */
+    /**
+     * The Sweep tab: sweeps of the simulator and, beside them, runs on real hosts over SSH (this root names both
+     * engines; the one-machine lab's inventory is the default), a worst run opened in the drill panel.
+     */
     private org.viplab.ui.sweep.SweepModel sweepTab() {
+        var real = new org.viplab.ui.sweep.SweepModel.RealAccess(new org.viplab.engine.ssh.SshRealHosts(), labInventoryFile(),
+                new org.viplab.ui.hosts.FxHostKeyPrompt(() -> stage, i18n),
+                org.viplab.ui.sweep.PasswordsDialog.asker(i18n, () -> stage));
         org.viplab.ui.sweep.SweepModel m = new org.viplab.ui.sweep.SweepModel(new org.viplab.ui.common.FxTaskExecutor(sweepThread),
                 SIMULATOR, i18n, d -> { if (window.drillPanel() != null) window.drillPanel().model().open(d); },
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), real);
         javafx.scene.control.Tab tab = new javafx.scene.control.Tab();
         tab.setId("tab-sweep");
         tab.textProperty().bind(i18n.bind("tab.sweep"));

@@ -167,39 +167,30 @@ public final class SweepReport {
 
     /** The real runs' section: each metric's two CDFs on one chart, the KS table, and each real run's figures. */
     private static Map<String, Object> real(RealComparison c, ReportModel text, ChartText chartText) throws IOException {
-        SweepPlan plan = c.simulated().plan();
+        RealTable table = new RealTable(c, text.locale());
         Map<String, Object> m = new HashMap<>();
-        m.put("summary", text.f("sweep.real.summary", c.real().size(), c.realPassed(), plan.seeds().toString(), plan.runs()));
-        String simLabel = text.f("sweep.real.sim", plan.seeds().toString());
-        String realLabel = text.f("sweep.real.real", c.real().size());
+        m.put("summary", table.summary());
         List<Map<String, Object>> rows = new ArrayList<>();
-        List<Map<String, Object>> cdfs = new ArrayList<>();
-        for (RealComparison.Row r : c.rows()) {
+        for (RealTable.Row r : table.rows()) {
             Map<String, Object> row = new HashMap<>();
-            row.put("name", text.t(r.metric().textKey()));
-            row.put("runs", (r.real() == null ? 0 : r.real().n()) + " / " + (r.simulated() == null ? 0 : r.simulated().n()));
-            row.put("simP50", r.simulated() == null ? "–" : ms(r.simulated().p50()));
-            row.put("simRange", r.simulated() == null ? "–" : ms(r.simulated().min()) + " – " + ms(r.simulated().max()));
-            row.put("realP50", r.real() == null ? "–" : ms(r.real().p50()));
-            row.put("realRange", r.real() == null ? "–" : ms(r.real().min()) + " – " + ms(r.real().max()));
-            KolmogorovSmirnov.Result ks = r.ks();
-            row.put("d", ks == null ? "–" : String.format(Locale.ROOT, "%.3f", ks.d()));
-            row.put("p", ks == null ? "–" : ks.pValue() < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", ks.pValue())
-                    + (ks.exact() ? "" : " " + text.t("sweep.real.asymptotic")));
-            row.put("crit", ks == null ? "–" : ks.tooFew() ? text.t("sweep.real.critNone") : String.format(Locale.ROOT, "%.3f", ks.critical()));
-            RealComparison.Verdict v = r.verdict();
-            row.put("verdict", text.t("sweep.real.verdict." + v.name().toLowerCase(Locale.ROOT)));
-            row.put("status", v == RealComparison.Verdict.DIFFER ? "failed" : v == RealComparison.Verdict.NO_DIFFERENCE ? "passed" : "");
+            row.put("name", r.name());
+            row.put("runs", r.runs());
+            row.put("simP50", r.simP50());
+            row.put("simRange", r.simRange());
+            row.put("realP50", r.realP50());
+            row.put("realRange", r.realRange());
+            row.put("d", r.d());
+            row.put("p", r.p());
+            row.put("crit", r.crit());
+            row.put("verdict", r.verdict());
+            row.put("status", r.status());
             rows.add(row);
-            long[] sim = RealComparison.values(c.simulated().runsOf(0), r.metric());
-            long[] rv = RealComparison.values(c.real(), r.metric());
-            if (max(sim) == 0 && max(rv) == 0) continue; // nothing on either side (no split brain): the table says 0, a chart adds nothing
-            List<DistributionCharts.Sample> samples = new ArrayList<>();
-            if (sim.length > 0) samples.add(new DistributionCharts.Sample(simLabel, sim));
-            if (rv.length > 0) samples.add(new DistributionCharts.Sample(realLabel, rv));
+        }
+        List<Map<String, Object>> cdfs = new ArrayList<>();
+        for (RealTable.Chart ch : table.charts()) {
             Map<String, Object> cm = new HashMap<>();
-            cm.put("name", text.t(r.metric().textKey()));
-            cm.put("png", png(DistributionCharts.cdf(chartText, text.t(r.metric().textKey()), samples), 1000, 320));
+            cm.put("name", ch.name());
+            cm.put("png", png(ch.chart(), 1000, 320));
             cdfs.add(cm);
         }
         m.put("rows", rows);
@@ -272,7 +263,7 @@ public final class SweepReport {
         return Base64.getEncoder().encodeToString(ChartImages.png(chart, w, h));
     }
 
-    private static String ms(long us) { return String.format(Locale.ROOT, "%.1f", Durations.ms(us)); }
+    static String ms(long us) { return String.format(Locale.ROOT, "%.1f", Durations.ms(us)); }
 
     private static String pct(double f) { return String.format(Locale.ROOT, "%.1f%%", f * 100); }
 }

@@ -8,14 +8,25 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.viplab.core.util.BundleText;
 import org.viplab.core.util.Durations;
 import org.viplab.drill.Drill;
 import org.viplab.drill.DrillException;
 import org.viplab.drill.DrillParser;
+import org.viplab.drill.DrillResult;
+import org.viplab.drill.RealHosts;
+import org.viplab.lab.hosts.HostKeyPrompt;
+import org.viplab.lab.hosts.Inventory;
+import org.viplab.sweep.RealComparison;
+import org.viplab.sweep.RealRuns;
 import org.viplab.sweep.CombinationStats;
 import org.viplab.sweep.Metric;
 import org.viplab.sweep.RunFigures;
@@ -28,22 +39,72 @@ import org.viplab.sweep.SweepRunner;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.common.TaskExecutor;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * The Sweep tab's model: a drill file, a seed range and the settings to sweep (one {@code KEY=V1,V2} a line),
  * run off the FX thread on all cores with progress and cancel; the result's worst runs can be opened as an
- * ordinary drill run. Plain Java with properties: tests drive it without a window.
+ * ordinary drill run. With "Real hosts" the drill also runs N times on the inventory's hosts over one connection
+ * (as {@code sweep --engine ssh} does, through the same {@link RealRuns}), each run a line, and the two
+ * distributions are compared per metric. Plain Java with properties: tests drive it without a window.
  */
 public final class SweepModel {
     /** One of the worst runs by client downtime: which combination and seed, and the drill that repeats it. */
     public record WorstRun(String combination, long seed, double downtimeMs, boolean passed, Drill drill) { }
+
+    /** Where the drill runs: the simulator alone, or the real hosts too (against the simulator's seeds). */
+    public enum Engine { SIMULATOR, REAL_HOSTS }
+
+    /**
+     * What a real-host sweep needs from the composition root: the engine (unnamed), the one-machine lab's inventory
+     * as the default, how an unknown host key is asked about, and how passwords are asked for (on the FX thread;
+     * null when the user declines).
+     */
+    public record RealAccess(RealHosts hosts, Path defaultInventory, HostKeyPrompt hostKeys,
+                             Function<List<Inventory.Host>, Map<String, char[]>> passwords) { }
+
+    /** The simulator's seeds by default, with each engine: real runs are slow, so fewer seeds beside them (as the CLI). */
+    static final String SIM_SEEDS = "1-200";
+    static final String REAL_SEEDS = "1-60";
+    /** As {@code sweep --runs}: a typo such as 1000 would run for 16 hours. */
+    public static final int MAX_REAL_RUNS = 200;
+
+    /**
+     * A refusal in the user's words: the key of its text and the arguments, which may be engine texts in no language
+     * yet (a {@link BundleText}, or a function of the language), rendered when shown and again after a switch.
+     */
+    private static final class Refused extends Exception {
+        final String key;
+        final Object[] args;
+
+        Refused(String key, Object... args) {
+            super(key);
+            this.key = key;
+            this.args = args;
+        }
+
+        @SuppressWarnings("unchecked")
+        Object[] rendered(Locale l) {
+            Object[] out = args.clone();
+            for (int i = 0; i < out.length; i++) {
+                if (out[i] instanceof BundleText t) out[i] = t.render(l);
+                else if (out[i] instanceof Function<?, ?> f) out[i] = ((Function<Locale, String>) f).apply(l);
+            }
+            return out;
+        }
+    }
 
     private final TaskExecutor tasks;
     private final SweepRunner.LabFactory labs;
@@ -58,14 +119,28 @@ public final class SweepModel {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper();
     private final ReadOnlyObjectWrapper<SweepResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<WorstRun> worst = FXCollections.observableArrayList();
+    private final ObjectProperty<Engine> engine = new SimpleObjectProperty<>(Engine.SIMULATOR);
+    private final IntegerProperty realRuns = new SimpleIntegerProperty(3);
+    private final StringProperty inventory = new SimpleStringProperty("");
+    private final ObservableList<Supplier<String>> realLog = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<RealComparison> comparison = new ReadOnlyObjectWrapper<>();
+    private final RealAccess real;
     private Supplier<String> stateText;
     private volatile SweepRunner runner;
+    private volatile RealHosts.Session session;
+    private volatile boolean cancelled;
 
     /**
      * @param labs    a fresh simulated lab per run (the composition root names the engine)
      * @param opener  opens a drill as an ordinary run (the drill panel)
      */
     public SweepModel(TaskExecutor tasks, SweepRunner.LabFactory labs, I18n i18n, Consumer<Drill> opener, int workers) {
+        this(tasks, labs, i18n, opener, workers, null);
+    }
+
+    /** @param real how to reach real hosts; null: the simulator only */
+    public SweepModel(TaskExecutor tasks, SweepRunner.LabFactory labs, I18n i18n, Consumer<Drill> opener, int workers, RealAccess real) {
+        this.real = real;
         this.tasks = tasks;
         this.labs = labs;
         this.i18n = i18n;
@@ -73,7 +148,32 @@ public final class SweepModel {
         this.workers = workers;
         setState(() -> i18n.get("sweep.state.idle"));
         i18n.localeProperty().addListener((o, a, b) -> state.set(stateText.get()));
+        // the seeds follow the engine while the user has not changed them
+        engine.addListener((o, a, b) -> {
+            if (a == Engine.SIMULATOR && seeds.get().equals(SIM_SEEDS)) seeds.set(REAL_SEEDS);
+            if (a == Engine.REAL_HOSTS && seeds.get().equals(REAL_SEEDS)) seeds.set(SIM_SEEDS);
+        });
     }
+
+    /** Whether real hosts can be chosen at all (the app wires them; a bare model has the simulator only). */
+    public boolean realHostsAvailable() { return real != null; }
+
+    /** The default inventory (the one-machine lab's), shown when {@link #inventoryProperty()} is blank; may be null. */
+    public Path defaultInventory() { return real == null ? null : real.defaultInventory(); }
+
+    public ObjectProperty<Engine> engineProperty() { return engine; }
+
+    /** How many times the drill runs on the real hosts (1 to {@link #MAX_REAL_RUNS}). */
+    public IntegerProperty realRunsProperty() { return realRuns; }
+
+    /** The hosts' inventory file; blank: {@link #defaultInventory()}. */
+    public StringProperty inventoryProperty() { return inventory; }
+
+    /** What the real runs said, a line each (run k of N with its ETA, its figures, the baseline, the commands), in the current language. */
+    public ObservableList<Supplier<String>> realLog() { return realLog; }
+
+    /** The real runs against the simulated seeds, once a real-host sweep has finished (or was cancelled after a run). */
+    public ReadOnlyObjectProperty<RealComparison> comparisonProperty() { return comparison.getReadOnlyProperty(); }
 
     public StringProperty fileProperty() { return file; }
 
@@ -97,6 +197,9 @@ public final class SweepModel {
     /** Reads the drill, plans and runs the sweep in the background; completes on the UI thread. */
     public CompletableFuture<SweepResult> run() {
         if (running.get()) return CompletableFuture.failedFuture(new IllegalStateException("a sweep is running"));
+        comparison.set(null);
+        realLog.clear();
+        if (engine.get() == Engine.REAL_HOSTS) return runReal();
         String f = file.get();
         String s = seeds.get();
         String sets = settings.get();
@@ -138,11 +241,173 @@ public final class SweepModel {
         return done;
     }
 
-    /** Stops starting runs; the sweep ends with what it finished. */
+    /**
+     * Stops starting runs; the sweep ends with what it finished. On real hosts the run in progress stops at its next
+     * step and runs its restore (or stops waiting for the baseline, which the restore began), as Ctrl-C in the CLI.
+     */
     public void cancel() {
+        cancelled = true;
         SweepRunner r = runner;
         if (r != null) r.cancel();
+        RealHosts.Session s = session;
+        if (s != null) s.cancel();
     }
+
+    /** The real runs' part of a sweep: everything off the FX thread; the outcome, or a refusal in words, on it. */
+    private CompletableFuture<SweepResult> runReal() {
+        if (real == null) return CompletableFuture.failedFuture(new IllegalStateException("no real hosts wired"));
+        String f = file.get();
+        String s = seeds.get();
+        String sets = settings.get();
+        int n = realRuns.get();
+        String invText = inventory.get();
+        SweepRunner r = new SweepRunner();
+        runner = r;
+        cancelled = false;
+        running.set(true);
+        progress.set(0);
+        result.set(null);
+        worst.clear();
+        setState(() -> i18n.get("sweep.state.planning"));
+        CompletableFuture<SweepResult> done = new CompletableFuture<>();
+        java.util.concurrent.atomic.AtomicReference<RealRuns.Outcome> realOutcome = new java.util.concurrent.atomic.AtomicReference<>();
+        tasks.supply(() -> {
+            if (n < 1 || n > MAX_REAL_RUNS) throw new Refused("sweep.real.error.runs", MAX_REAL_RUNS);
+            if (!sets.isBlank()) throw new Refused("sweep.real.error.settings");
+            SweepPlan plan = plan(f, s, "");
+            Path invPath = invText == null || invText.isBlank() ? real.defaultInventory() : Path.of(invText.trim());
+            if (invPath == null || !Files.exists(invPath)) throw new Refused("sweep.real.error.noInventory", String.valueOf(invPath));
+            Inventory inv;
+            try {
+                inv = Inventory.read(invPath);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new Refused("sweep.real.error.inventory", invPath, org.viplab.core.util.Failures.text(e));
+            }
+            String other = RealHosts.otherPreset(plan.drill(), inv);
+            if (other != null) throw new Refused("sweep.real.error.preset", plan.drill().presetName(), other);
+            Map<String, char[]> passwords = passwords(inv);
+            String names = String.join(", ", inv.hostNames());
+            ui(() -> setState(() -> i18n.get("sweep.state.connecting", names)));
+            RealHosts.Session opened;
+            try {
+                opened = real.hosts().connect(inv, real.hostKeys(), passwords,
+                        c -> log(() -> "$ " + c), notes());
+            } catch (RealHosts.ConnectException e) {
+                throw new Refused("sweep.real.error.connect", e.text());
+            }
+            try (RealHosts.Session open = opened) {
+                session = open;
+                if (cancelled) open.cancel();
+                RealHosts.Lacking cannot = open.cannotRun(plan.drill());
+                Drill d = plan.drill();
+                if (cannot != null) throw new Refused("sweep.real.error.unsupported", (Function<Locale, String>) l -> cannot.render(d, l));
+                log(() -> i18n.get("sweep.real.log.connected", names));
+                ui(() -> setState(() -> i18n.get("sweep.state.simulating", 0, plan.runs())));
+                SweepResult simulated = r.run(plan, labs, workers, (k, total) -> ui(() -> {
+                    progress.set(total == 0 ? 1 : k / (double) total);
+                    setState(() -> i18n.get("sweep.state.simulating", k, total));
+                }), 200);
+                if (simulated.cancelled()) return simulated;
+                realOutcome.set(RealRuns.repeat(open, open.onHosts(plan.drill()), n, listener(), System::nanoTime));
+                return simulated;
+            } finally {
+                session = null;
+            }
+        }).whenComplete((res, err) -> ui(() -> {
+            running.set(false);
+            if (err != null) {
+                Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                if (c instanceof Refused ref) {
+                    setState(() -> i18n.get("sweep.state.error", i18n.get(ref.key, ref.rendered(i18n.locale()))));
+                } else {
+                    String text = c instanceof DrillException de ? de.toString() : c.getMessage();
+                    setState(() -> i18n.get("sweep.state.error", text));
+                }
+                done.completeExceptionally(c);
+                return;
+            }
+            progress.set(1);
+            result.set(res);
+            worst.setAll(worstRuns(res));
+            RealRuns.Outcome o = realOutcome.get();
+            if (o == null) { // cancelled before the real runs
+                setState(() -> i18n.get("sweep.state.cancelled", res.finished(), res.plan().runs()));
+                done.complete(res);
+                return;
+            }
+            if (!o.results().isEmpty()) comparison.set(new RealComparison(res, RealRuns.figures(o.results()), n, o.cancelled()));
+            long simPassed = res.runs().stream().filter(RunFigures::passed).count();
+            long realPassed = o.results().stream().filter(DrillResult::passed).count();
+            if (o.cancelled()) {
+                setState(() -> i18n.get("sweep.state.realCancelled", o.results().size(), n));
+            } else if (o.error() != null) {
+                setState(() -> i18n.get("sweep.state.realFailed", o.error().render(i18n.locale())));
+            } else {
+                setState(() -> i18n.get("sweep.state.realDone", o.results().size(), realPassed, res.plan().runs(), simPassed));
+            }
+            done.complete(res);
+        }));
+        return done;
+    }
+
+    /** Asks on the FX thread for the passwords of the hosts that use them; this thread waits for the answer. */
+    private Map<String, char[]> passwords(Inventory inv) throws Exception {
+        List<Inventory.Host> need = inv.hosts.stream().filter(h -> "password".equals(h.auth)).toList();
+        if (need.isEmpty()) return Map.of();
+        CompletableFuture<Map<String, char[]>> asked = new CompletableFuture<>();
+        ui(() -> {
+            try {
+                asked.complete(real.passwords() == null ? null : real.passwords().apply(need));
+            } catch (RuntimeException e) {
+                asked.completeExceptionally(e);
+            }
+        });
+        Map<String, char[]> p = asked.get();
+        if (p == null) throw new Refused("sweep.real.error.password", need.get(0).name);
+        return p;
+    }
+
+    private RealRuns.Listener listener() {
+        return new RealRuns.Listener() {
+            @Override public void starting(int run, int of, double etaS, boolean guess) {
+                log(() -> i18n.get(guess ? "sweep.real.log.startingGuess" : "sweep.real.log.starting", run, of, eta(etaS)));
+                ui(() -> {
+                    progress.set((run - 1) / (double) of);
+                    setState(() -> i18n.get("sweep.state.real", run, of, eta(etaS)));
+                });
+            }
+
+            @Override public void finished(int run, int of, DrillResult r, double seconds) {
+                Map<String, Object> m = r.metrics();
+                String s = Long.toString(Math.round(seconds));
+                log(() -> i18n.get(r.passed() ? "sweep.real.log.passed" : "sweep.real.log.failed", run, of, s,
+                        i18n.get("sweep.real.log.figures", String.valueOf(m.get("failovers")), String.valueOf(m.get("splitBrainMs")),
+                                String.valueOf(m.get("clientDowntimeMs")), String.valueOf(m.get("failedProbes")), String.valueOf(m.get("probes")))));
+                ui(() -> progress.set(run / (double) of));
+            }
+        };
+    }
+
+    private RealHosts.Notes notes() {
+        return new RealHosts.Notes() {
+            @Override public void baselineReached(Set<String> vipHolders) {
+                String holders = String.join(", ", vipHolders);
+                log(() -> i18n.get("sweep.real.log.baseline", holders));
+            }
+
+            @Override public void lateEvents(long n) { log(() -> i18n.get("sweep.real.log.late", Long.toString(n))); }
+        };
+    }
+
+    /** "45 s", "3 min 05 s" in the user's language, rounded up (the CLI's {@link RealRuns#duration} in English). */
+    private String eta(double s) {
+        long whole = (long) Math.ceil(s);
+        return whole < 60 ? i18n.get("sweep.real.eta.s", whole) : i18n.get("sweep.real.eta.min", whole / 60, String.format("%02d", whole % 60));
+    }
+
+    private void log(Supplier<String> line) { ui(() -> realLog.add(line)); }
+
+    private void ui(Runnable r) { tasks.ui().execute(r); }
 
     /** Opens {@code w}'s run (its settings and seed) as an ordinary drill run. */
     public void open(WorstRun w) {
