@@ -124,6 +124,19 @@ class SweepRealHostsUiTest {
             robot.clickOn("#sweep-run");
             FxWait.until("the preset refusal", 30, () -> state(robot).contains("The drill is written for mode1 and the hosts run mode2"));
 
+            // a host that does not answer: named, and nothing runs
+            Inventory gone = Inventory.read(file);
+            try (java.net.ServerSocket closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+                gone.host("db1").port = closed.getLocalPort();
+            } // closed now: nothing listens on that port
+            Path goneFile = dir.resolve("gone-inventory.json");
+            gone.write(goneFile);
+            set(robot, "#sweep-inventory", goneFile.toString());
+            robot.clickOn("#sweep-run");
+            FxWait.until("the unreachable host", 60, () -> state(robot).startsWith("Cannot sweep: Cannot reach the hosts: "));
+            assertTrue(state(robot).contains("db1"), "names the host: " + state(robot));
+            assertFalse(FxWait.fx(() -> robot.lookup("#sweep-run").queryAs(Button.class).isDisabled(), 5));
+
             // the sweep: 20 simulated seeds, then 2 runs on the hosts
             set(robot, "#sweep-inventory", file.toString());
             FxWait.fx(() -> { model.realRunsProperty().set(2); return null; }, 5);
