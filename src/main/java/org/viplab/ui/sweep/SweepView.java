@@ -137,6 +137,11 @@ public final class SweepView extends BorderPane {
         realLog.setItems(model.realLog());
         realLog.setPrefHeight(150);
         realLog.setCellFactory(v -> new ListCell<>() {
+            {
+                setWrapText(true); // long commands wrap within the list instead of scrolling it sideways
+                setPrefWidth(0);
+            }
+
             @Override protected void updateItem(Supplier<String> line, boolean empty) {
                 super.updateItem(line, empty);
                 setText(empty || line == null ? null : line.get());
@@ -145,14 +150,23 @@ public final class SweepView extends BorderPane {
         realLog.visibleProperty().bind(onReal);
         realLog.managedProperty().bind(onReal);
         model.realLog().addListener((javafx.collections.ListChangeListener<Supplier<String>>) c -> {
-            if (!model.realLog().isEmpty()) realLog.scrollTo(model.realLog().size() - 1);
+            // after the new cells are laid out (wrapped lines differ in height): the latest line stays in view
+            if (!model.realLog().isEmpty()) org.viplab.ui.common.UiThread.later(() -> realLog.scrollTo(model.realLog().size() - 1));
         });
         Label worstTitle = label("sweep.worst.title");
         VBox left = new VBox(8, form, controls.row(), controls.state, realLog, worstTitle, worstTable());
         left.setPadding(new Insets(8));
-        left.setPrefWidth(560);
         VBox.setVgrow(worst, Priority.ALWAYS);
-        setLeft(left);
+        realLog.setMinHeight(110);
+        worst.setMinHeight(140);
+        // the app's bottom pane can be short: the form, the runs' lines and the worst runs scroll rather than overlap
+        ScrollPane leftScroll = new ScrollPane(left);
+        leftScroll.setId("sweep-form-scroll");
+        leftScroll.setFitToWidth(true);
+        leftScroll.setFitToHeight(true);
+        leftScroll.setPrefWidth(580);
+        leftScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setLeft(leftScroll);
         chart.setId("sweep-chart");
         chart.setVisible(false);
         resultEngine.setId("sweep-result-engine");
@@ -242,8 +256,8 @@ public final class SweepView extends BorderPane {
         ks.getColumns().add(fixed(t.text("sweep.real.col.simP50"), RealTable.Row::simP50, 70));
         ks.getColumns().add(fixed(t.text("sweep.real.col.realP50"), RealTable.Row::realP50, 70));
         ks.getColumns().add(fixed(t.text("sweep.real.col.realRange"), RealTable.Row::realRange, 120));
-        ks.getColumns().add(fixed("D", RealTable.Row::d, 50));
-        ks.getColumns().add(fixed("p", RealTable.Row::p, 55));
+        ks.getColumns().add(fixed("D", RealTable.Row::d, 60));
+        ks.getColumns().add(fixed("p", RealTable.Row::p, 60));
         ks.getColumns().add(fixed(t.text("sweep.real.col.crit"), RealTable.Row::crit, 120));
         ks.getColumns().add(fixed(t.text("sweep.real.col.verdict"), RealTable.Row::verdict, 170));
         ks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);

@@ -71,6 +71,12 @@ class SweepRealLabE2ETest {
         String state = FxWait.fx(() -> robot.lookup("#sweep-state").queryAs(Label.class).getText(), 5);
         System.out.printf("sweep on the lab: %.0f s; %s%n", (System.nanoTime() - t0) / 1e9, state);
         FxWait.fx(() -> { m.realLog().stream().map(Supplier::get).forEach(l -> System.out.println("  " + l)); return null; }, 5);
+        FxWait.fx(() -> { // the bottom tabs get most of the window, as a user watching a sweep would drag them
+            robot.lookup(n -> n instanceof javafx.scene.control.SplitPane sp && sp.getOrientation() == javafx.geometry.Orientation.VERTICAL)
+                    .queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.12);
+            return null;
+        }, 5);
+        Thread.sleep(500);
         snapshot("sweep-real-lab.png");
         RealComparison c = FxWait.fx(() -> m.comparisonProperty().get(), 5);
         assertTrue(c != null && c.real().size() == 2, state);
