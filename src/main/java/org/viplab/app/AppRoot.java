@@ -280,7 +280,18 @@ public final class AppRoot implements AutoCloseable {
         hosts.close();
         bridge.close();
         features.close();
+        boolean restoring = sweep.onRealHosts();
         sweep.cancel();
+        if (restoring) {
+            // the run in progress on real hosts stops at its next step and restores them, as after Ctrl-C in the CLI:
+            // the window is gone, the process waits (bounded) for the restore before it goes
+            sweepThread.shutdown();
+            try {
+                sweepThread.awaitTermination(90, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         sweepThread.shutdownNow();
         tune.cancel();
         tuneThread.shutdownNow();

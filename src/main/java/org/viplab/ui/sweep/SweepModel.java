@@ -46,7 +46,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
@@ -241,6 +240,9 @@ public final class SweepModel {
         return done;
     }
 
+    /** True while real hosts are connected for a sweep: closing the app then waits for the run in progress to restore. */
+    public boolean onRealHosts() { return session != null; }
+
     /**
      * Stops starting runs; the sweep ends with what it finished. On real hosts the run in progress stops at its next
      * step and runs its restore (or stops waiting for the baseline, which the restore began), as Ctrl-C in the CLI.
@@ -288,10 +290,10 @@ public final class SweepModel {
             Map<String, char[]> passwords = passwords(inv);
             String names = String.join(", ", inv.hostNames());
             ui(() -> setState(() -> i18n.get("sweep.state.connecting", names)));
+            RealRunLines lines = lines();
             RealHosts.Session opened;
             try {
-                opened = real.hosts().connect(inv, real.hostKeys(), passwords,
-                        c -> log(() -> "$ " + c), notes());
+                opened = real.hosts().connect(inv, real.hostKeys(), passwords, lines::command, lines);
             } catch (RealHosts.ConnectException e) {
                 throw new Refused("sweep.real.error.connect", e.text());
             }
@@ -301,14 +303,14 @@ public final class SweepModel {
                 RealHosts.Lacking cannot = open.cannotRun(plan.drill());
                 Drill d = plan.drill();
                 if (cannot != null) throw new Refused("sweep.real.error.unsupported", (Function<Locale, String>) l -> cannot.render(d, l));
-                log(() -> i18n.get("sweep.real.log.connected", names));
+                lines.connected(names);
                 ui(() -> setState(() -> i18n.get("sweep.state.simulating", 0, plan.runs())));
                 SweepResult simulated = r.run(plan, labs, workers, (k, total) -> ui(() -> {
                     progress.set(total == 0 ? 1 : k / (double) total);
                     setState(() -> i18n.get("sweep.state.simulating", k, total));
                 }), 200);
                 if (simulated.cancelled()) return simulated;
-                realOutcome.set(RealRuns.repeat(open, open.onHosts(plan.drill()), n, listener(), System::nanoTime));
+                realOutcome.set(RealRuns.repeat(open, open.onHosts(plan.drill()), n, lines, System::nanoTime));
                 return simulated;
             } finally {
                 session = null;
@@ -367,45 +369,17 @@ public final class SweepModel {
         return p;
     }
 
-    private RealRuns.Listener listener() {
-        return new RealRuns.Listener() {
-            @Override public void starting(int run, int of, double etaS, boolean guess) {
-                log(() -> i18n.get(guess ? "sweep.real.log.startingGuess" : "sweep.real.log.starting", run, of, eta(etaS)));
-                ui(() -> {
-                    progress.set((run - 1) / (double) of);
-                    setState(() -> i18n.get("sweep.state.real", run, of, eta(etaS)));
-                });
+    /** The lines of a real-host sweep, and where a run's start and end move the progress bar and the state. */
+    private RealRunLines lines() {
+        return new RealRunLines(i18n, tasks.ui(), realLog, new RealRunLines.Progress() {
+            @Override public void starting(int run, int of, Supplier<String> eta) {
+                progress.set((run - 1) / (double) of);
+                setState(() -> i18n.get("sweep.state.real", run, of, eta.get()));
             }
 
-            @Override public void finished(int run, int of, DrillResult r, double seconds) {
-                Map<String, Object> m = r.metrics();
-                String s = Long.toString(Math.round(seconds));
-                log(() -> i18n.get(r.passed() ? "sweep.real.log.passed" : "sweep.real.log.failed", run, of, s,
-                        i18n.get("sweep.real.log.figures", String.valueOf(m.get("failovers")), String.valueOf(m.get("splitBrainMs")),
-                                String.valueOf(m.get("clientDowntimeMs")), String.valueOf(m.get("failedProbes")), String.valueOf(m.get("probes")))));
-                ui(() -> progress.set(run / (double) of));
-            }
-        };
+            @Override public void finished(int run, int of) { progress.set(run / (double) of); }
+        });
     }
-
-    private RealHosts.Notes notes() {
-        return new RealHosts.Notes() {
-            @Override public void baselineReached(Set<String> vipHolders) {
-                String holders = String.join(", ", vipHolders);
-                log(() -> i18n.get("sweep.real.log.baseline", holders));
-            }
-
-            @Override public void lateEvents(long n) { log(() -> i18n.get("sweep.real.log.late", Long.toString(n))); }
-        };
-    }
-
-    /** "45 s", "3 min 05 s" in the user's language, rounded up (the CLI's {@link RealRuns#duration} in English). */
-    private String eta(double s) {
-        long whole = (long) Math.ceil(s);
-        return whole < 60 ? i18n.get("sweep.real.eta.s", whole) : i18n.get("sweep.real.eta.min", whole / 60, String.format("%02d", whole % 60));
-    }
-
-    private void log(Supplier<String> line) { ui(() -> realLog.add(line)); }
 
     private void ui(Runnable r) { tasks.ui().execute(r); }
 

@@ -110,7 +110,6 @@ public final class SweepView extends BorderPane {
             File f = fc.showOpenDialog(owner.get());
             if (f != null) model.inventoryProperty().set(f.getPath());
         });
-        settings.disableProperty().bind(onReal); // real hosts run their own configuration
         RunControls controls = new RunControls(i18n, "sweep", model.runningProperty(), model.progressProperty(), model.stateProperty(),
                 model::run, model::cancel);
 

@@ -111,6 +111,14 @@ class SweepRealHostsUiTest {
         assertTrue(state(robot).contains("viplab lab up --mode 1"), state(robot));
         assertFalse(FxWait.fx(() -> robot.lookup("#sweep-run").queryAs(Button.class).isDisabled(), 5), "nothing frozen: Run again");
 
+        // settings to sweep change only the simulator: refused on real hosts, the field stays editable to clear it
+        set(robot, "#sweep-inventory", "");
+        FxWait.fx(() -> { model.settingsProperty().set("db2.keepalived.priority=90,95"); return null; }, 5);
+        robot.clickOn("#sweep-run");
+        FxWait.until("the settings refusal", 30, () -> state(robot).startsWith("Cannot sweep: Real hosts run their own configuration"));
+        assertFalse(FxWait.fx(() -> robot.lookup("#sweep-settings").query().isDisabled(), 5));
+        FxWait.fx(() -> { model.settingsProperty().set(""); return null; }, 5);
+
         // hosts that run another preset than the drill's: refused before connecting
         try (BaselineHosts hosts = BaselineHosts.start(dir)) {
             Inventory other = hosts.inventory;
