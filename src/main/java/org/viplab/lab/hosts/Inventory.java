@@ -45,13 +45,22 @@ public final class Inventory {
         /** "sysv" ({@code service NAME ACTION}), "systemd" ({@code systemctl ACTION NAME}) or "custom". */
         public String services = "sysv";
         /** Service names per process, for the templates. */
-        public Map<String, String> serviceNames = new LinkedHashMap<>(Map.of("mysqld", "mysql", "haproxy", "haproxy", "keepalived", "keepalived"));
+        /** In a fixed order: Map.of's order changes from one JVM to the next, and so would every inventory file written. */
+        public Map<String, String> serviceNames = defaultServiceNames();
         /** Commands that override a template, keyed "verb process", e.g. "stop mysqld": "systemctl stop mariadb". */
         public Map<String, String> commands = new LinkedHashMap<>();
         /** keepalived's log: a file to follow, or "journal" for {@code journalctl -f -u keepalived}. */
         public String keepalivedLog = "/var/log/keepalived.log";
         /** haproxy's stats socket, read with socat when present. */
         public String haproxyStats = "/var/lib/haproxy/stats";
+
+        static Map<String, String> defaultServiceNames() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("mysqld", "mysql");
+            m.put("haproxy", "haproxy");
+            m.put("keepalived", "keepalived");
+            return m;
+        }
 
         public String serviceName(ProcessKind k) { return serviceNames.getOrDefault(k.id(), k.id()); }
     }
