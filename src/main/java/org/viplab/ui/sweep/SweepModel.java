@@ -36,6 +36,8 @@ import org.viplab.sweep.SweepException;
 import org.viplab.sweep.SweepPlan;
 import org.viplab.sweep.SweepResult;
 import org.viplab.sweep.SweepRunner;
+import org.viplab.core.util.Failures;
+import org.viplab.ui.common.TaskFailures;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.common.TaskExecutor;
 
@@ -47,7 +49,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -220,10 +221,8 @@ public final class SweepModel {
         }).whenComplete((res, err) -> tasks.ui().execute(() -> {
             running.set(false);
             if (err != null) {
-                Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-                String text = c instanceof DrillException de ? de.toString() : c.getMessage();
-                setState(() -> i18n.get("sweep.state.error", text));
-                done.completeExceptionally(c);
+                setState(() -> i18n.get("sweep.state.error", TaskFailures.text(err, i18n.locale())));
+                done.completeExceptionally(Failures.root(err));
                 return;
             }
             progress.set(1);
@@ -318,12 +317,11 @@ public final class SweepModel {
         }).whenComplete((res, err) -> ui(() -> {
             running.set(false);
             if (err != null) {
-                Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
+                Throwable c = Failures.root(err);
                 if (c instanceof Refused ref) {
                     setState(() -> i18n.get("sweep.state.error", i18n.get(ref.key, ref.rendered(i18n.locale()))));
                 } else {
-                    String text = c instanceof DrillException de ? de.toString() : c.getMessage();
-                    setState(() -> i18n.get("sweep.state.error", text));
+                    setState(() -> i18n.get("sweep.state.error", TaskFailures.text(c, i18n.locale())));
                 }
                 done.completeExceptionally(c);
                 return;

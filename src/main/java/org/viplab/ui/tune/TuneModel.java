@@ -14,7 +14,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.viplab.core.model.Topology;
 import org.viplab.core.util.Durations;
-import org.viplab.drill.DrillException;
 import org.viplab.lab.Action;
 import org.viplab.sweep.Seeds;
 import org.viplab.sweep.SweepException;
@@ -26,6 +25,8 @@ import org.viplab.tune.Stress;
 import org.viplab.tune.TuneRequest;
 import org.viplab.tune.TuneResult;
 import org.viplab.tune.Tuner;
+import org.viplab.core.util.Failures;
+import org.viplab.ui.common.TaskFailures;
 import org.viplab.ui.common.I18n;
 import org.viplab.ui.common.TaskExecutor;
 
@@ -34,7 +35,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -184,10 +184,8 @@ public final class TuneModel {
     private void finished(TuneResult res, Throwable err, CompletableFuture<TuneResult> done) {
         running.set(false);
         if (err != null) {
-            Throwable c = err instanceof CompletionException && err.getCause() != null ? err.getCause() : err;
-            String text = c instanceof DrillException de ? de.toString() : c.getMessage();
-            setState(() -> i18n.get("tune.state.error", text));
-            done.completeExceptionally(c);
+            setState(() -> i18n.get("tune.state.error", TaskFailures.text(err, i18n.locale())));
+            done.completeExceptionally(Failures.root(err));
             return;
         }
         progress.set(1);
