@@ -115,6 +115,8 @@ final class Actions implements AutoCloseable {
             for (RemoteStep u : undo) if (u.host() == s.host()) first = u.command();
             out.add(first == null ? s : new RemoteStep(s.host(), Shell.sequence(first, s.command())));
         }
+        // a host with shaping but no rule of the cut left (a two-way VRRP heal where only one direction was blocked)
+        for (RemoteStep u : undo) if (out.stream().noneMatch(s -> s.host() == u.host())) out.add(u);
         return out;
     }
 
