@@ -60,7 +60,7 @@ final class Actions implements AutoCloseable {
         Verb verb = action.verb();
         if (verb.timingFault() || (verb == Verb.RESUME && target instanceof Target.Host)) return faults.plan(action);
         boolean cut = verb == Verb.CUT;
-        if (verb == Verb.HEAL && !cuts.contains(target.id()) && faults.has(TimingFaults.healKeys(target))) {
+        if (verb == Verb.HEAL && !cutInPlace(target) && faults.has(TimingFaults.healKeys(target))) {
             // only shaped, not cut: heal takes off the delay and the loss, and there is no firewall rule to remove
             return faults.undo(TimingFaults.healKeys(target));
         }
@@ -200,7 +200,7 @@ final class Actions implements AutoCloseable {
         }
         if (verb == Verb.RESUME) faults.undone(TimingFaults.resumeKeys(target));
         if (target instanceof Target.Process) return;
-        boolean onlyShaped = verb == Verb.HEAL && !cuts.contains(target.id()) && faults.has(TimingFaults.healKeys(target));
+        boolean onlyShaped = verb == Verb.HEAL && !cutInPlace(target) && faults.has(TimingFaults.healKeys(target));
         if (verb == Verb.HEAL) faults.undone(TimingFaults.healKeys(target));
         if (target instanceof Target.OneWayVrrp w && (verb == Verb.CUT) == vrrpDropped(w)) return; // no change, as in the simulator
         if (target instanceof Target.OneWayVrrp w && verb == Verb.HEAL) {
@@ -259,6 +259,14 @@ final class Actions implements AutoCloseable {
         HostObserver to = fleet.host(w.to());
         requireFirewall(to, action);
         return new RemoteStep(to, to.cmd.drop(cut, to.firewall, from.inv.address, true));
+    }
+
+    /** Whether a cut of {@code target} is in place (for VRRP between two hosts: either direction of it). */
+    private boolean cutInPlace(Target target) {
+        if (target instanceof Target.PeerPath p && p.vrrpOnly()) {
+            return vrrpDropped(new Target.OneWayVrrp(p.a(), p.b())) || vrrpDropped(new Target.OneWayVrrp(p.b(), p.a()));
+        }
+        return cuts.contains(target.id());
     }
 
     /** Whether {@code w}'s direction is dropped now: by a block both ways, or by itself. */

@@ -365,6 +365,32 @@ class SshLabTest {
         assertEquals(before, realFirewall(), "this machine's own firewall is untouched");
     }
 
+    /** Loss on the VRRP path, one direction also blocked, then a heal both ways: each host's loss goes, and db2's rule. */
+    @Test
+    void aTwoWayHealTakesOffTheLossOnAHostWithNoRuleToRemove() throws Exception {
+        Timeline tl = new Timeline();
+        try (FakeHosts f = fakeHosts("nft")) {
+            lab = fakeLab(f, tl, new CopyOnWriteArrayList<>());
+            tl = lab.timeline();
+            await(tl, LabEvent.HostReachability.class, e -> e.host().equals("db2") && e.reachable(), 5000);
+            List<String> hosts = List.of("db1", "db2");
+            lab.apply(new Action(Verb.LOSS, Target.parse("db1-db2/vrrp", hosts), Action.Amount.loss(3000)), Actor.DRILL);
+            lab.apply(new Action(Verb.CUT, Target.parse("db1>db2/vrrp", hosts)), Actor.DRILL);
+            int n1 = f.commands(f.log1()).size();
+            int n2 = f.commands(f.log2()).size();
+            lab.apply(new Action(Verb.HEAL, Target.parse("db1-db2/vrrp", hosts)), Actor.DRILL);
+            assertEquals(List.of("nft [delete] [table] [inet] [viplab_loss_127_0_0_2_vrrp]"), tail(f.commands(f.log1()), n1),
+                    "db1 had no rule of the cut, only the loss");
+            assertEquals(List.of("nft [delete] [table] [inet] [viplab_loss_127_0_0_1_vrrp]", "nft [delete] [table] [inet] [viplab_127_0_0_1_vrrp]"),
+                    tail(f.commands(f.log2()), n2));
+            n1 = f.commands(f.log1()).size();
+            n2 = f.commands(f.log2()).size();
+            lab.restore(Actor.DRILL);
+            assertEquals(List.of(), tail(f.commands(f.log1()), n1).stream().filter(c -> c.startsWith("nft")).toList(), "nothing left to undo");
+            assertEquals(List.of(), tail(f.commands(f.log2()), n2).stream().filter(c -> c.startsWith("nft")).toList());
+        }
+    }
+
     /** Hosts with neither tool (whatever this machine has): every cut that needs one is refused, and says why. */
     @Test
     void cutsRefusedWhereNoFirewallToolExists() throws Exception {
