@@ -11,8 +11,8 @@ import java.util.Map;
  * the host prints is bounded and stripped of control characters before it reaches a report.
  */
 public final class HostVersions {
-    /** The keys, in the order a report shows them. */
-    public static final List<String> KEYS = List.of("os", "kernel", "keepalived", "haproxy", "mariadb", "load", "cpus");
+    /** The keys, in the order a report shows them: the report's own list, so the two cannot drift apart. */
+    public static final List<String> KEYS = org.viplab.drill.Provenance.Host.KEYS;
     static final int MAX_VALUE = 160;
 
     /** sbin added to PATH: a non-root user's PATH often lacks it, and the daemons live there. */

@@ -203,13 +203,7 @@ public final class SweepModel {
         String f = file.get();
         String s = seeds.get();
         String sets = settings.get();
-        SweepRunner r = new SweepRunner();
-        runner = r;
-        running.set(true);
-        progress.set(0);
-        result.set(null);
-        worst.clear();
-        setState(() -> i18n.get("sweep.state.planning"));
+        SweepRunner r = begin();
         CompletableFuture<SweepResult> done = new CompletableFuture<>();
         tasks.supply(() -> {
             SweepPlan plan = plan(f, s, sets);
@@ -254,6 +248,18 @@ public final class SweepModel {
         if (s != null) s.cancel();
     }
 
+    /** A run begins, on either engine: a fresh runner, the last result and worst runs cleared, "planning" shown. */
+    private SweepRunner begin() {
+        SweepRunner r = new SweepRunner();
+        runner = r;
+        running.set(true);
+        progress.set(0);
+        result.set(null);
+        worst.clear();
+        setState(() -> i18n.get("sweep.state.planning"));
+        return r;
+    }
+
     /** The real runs' part of a sweep: everything off the FX thread; the outcome, or a refusal in words, on it. */
     private CompletableFuture<SweepResult> runReal() {
         if (real == null) return CompletableFuture.failedFuture(new IllegalStateException("no real hosts wired"));
@@ -262,14 +268,8 @@ public final class SweepModel {
         String sets = settings.get();
         int n = realRuns.get();
         String invText = inventory.get();
-        SweepRunner r = new SweepRunner();
-        runner = r;
+        SweepRunner r = begin();
         cancelled = false;
-        running.set(true);
-        progress.set(0);
-        result.set(null);
-        worst.clear();
-        setState(() -> i18n.get("sweep.state.planning"));
         CompletableFuture<SweepResult> done = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<RealRuns.Outcome> realOutcome = new java.util.concurrent.atomic.AtomicReference<>();
         tasks.supply(() -> {
