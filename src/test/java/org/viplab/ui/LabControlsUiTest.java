@@ -125,10 +125,13 @@ class LabControlsUiTest {
         session.live.runFastUntil(10_000_000).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("db1"), fx(() -> List.copyOf(session.viewModel.vipHolders())), "db2 still hears db1: nothing moves");
         robot.rightClickOn("#link-db1-db2");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshotPopup("link-menu-one-way.png");
         robot.clickOn("#menu-menu-blockVrrpOneWay-db1-db2");
         session.live.runFastUntil(16_000_000).get(10, TimeUnit.SECONDS);
         waitUntil("split brain drawn", () -> fx(() -> session.viewModel.vipHolders().size() == 2));
         assertTrue(robot.lookup("#link-db1-db2").query().getStyleClass().contains("link-vrrp-blocked"));
+        snapshot("one-way-vrrp-split.png");
     }
 
     @Test
@@ -248,6 +251,14 @@ class LabControlsUiTest {
             session.window.setFontScale(1.0);
             return null;
         });
+    }
+
+    /** The context menu that is showing (a popup window of its own, outside the stage's scene). */
+    private void snapshotPopup(String name) throws Exception {
+        WritableImage img = fx(() -> javafx.stage.Window.getWindows().stream().filter(w -> w instanceof javafx.scene.control.ContextMenu && w.isShowing())
+                .findFirst().orElseThrow().getScene().snapshot(null));
+        Files.createDirectories(MainWindowTest.SCREENSHOTS);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", MainWindowTest.SCREENSHOTS.resolve(name).toFile());
     }
 
     private void snapshot(String name) throws Exception {
